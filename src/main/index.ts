@@ -1,0 +1,39 @@
+import { join } from 'node:path'
+import { app, BrowserWindow } from 'electron'
+import { openRegisterCore, type RegisterCore } from './core'
+import { registerIpc } from './electron/ipc'
+import { createMainWindow } from './electron/window'
+
+// Wiring only: the register itself lives in ./core and runs without Electron too.
+const dataDir = process.env.AURAFLOW_DATA_DIR ?? app.getPath('userData')
+let core: RegisterCore | null = null
+let window: BrowserWindow | null = null
+let stopIpc: (() => void) | null = null
+
+app.enableSandbox()
+
+void app.whenReady().then(() => {
+  core = openRegisterCore({
+    dataDir,
+    host: 'electron',
+    appVersion: app.getVersion(),
+    registerCode: process.env.AURAFLOW_REGISTER_CODE,
+    migrationsFolder: app.isPackaged ? join(process.resourcesPath, 'drizzle', 'register') : undefined,
+  })
+  stopIpc = registerIpc(core, () => window)
+  window = createMainWindow()
+  window.on('closed', () => (window = null))
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) window = createMainWindow()
+  })
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+app.on('will-quit', () => {
+  stopIpc?.()
+  core?.close()
+  core = null
+})

@@ -1,0 +1,61 @@
+import { PosError } from '../../shared/ipc/errors'
+import type { RegisterEvents } from '../events'
+import { pricingRulesOf } from '../services/pricing'
+import { completeSale } from '../services/saleService'
+import { listCategories, listProducts, searchProducts } from '../store/catalogRepository'
+import type { RegisterDb } from '../store/database'
+import { getStoreSettings, type DeviceIdentity } from '../store/identityRepository'
+import { getOrderDetail, listOrders } from '../store/orderRepository'
+import type { Handlers } from './registry'
+
+export interface HandlerContext {
+  db: RegisterDb
+  device: DeviceIdentity
+  events: RegisterEvents
+  appVersion: string
+  host: 'electron' | 'web'
+  now: () => Date
+}
+
+export function createHandlers(context: HandlerContext): Handlers {
+  const { db, device, events } = context
+  const orderDetail = (id: string) => {
+    const order = getOrderDetail(db, id)
+    if (!order) throw new PosError('NOT_FOUND', 'No order with that id on this register.', 'id')
+    return order
+  }
+  return {
+    'app:info': () => {
+      const settings = getStoreSettings(db)
+      return {
+        appName: 'AuraFlow POS',
+        version: context.appVersion,
+        host: context.host,
+        deviceId: device.deviceId,
+        storeName: settings.storeName,
+        storeCode: settings.storeCode,
+        registerCode: device.registerCode,
+        currency: settings.currency,
+        locale: settings.locale,
+        pricingRules: pricingRulesOf(settings),
+      }
+    },
+    'catalog:list': (input) => ({ categories: listCategories(db), products: listProducts(db, input?.categoryId) }),
+    'catalog:search': (input) => searchProducts(db, input.query, input.limit),
+    'sale:complete': (draft) => {
+      const result = completeSale(db, device, draft, context.now().toISOString())
+      const order = orderDetail(result.orderId)
+      if (result.isNew) {
+        const { subtotalCents: _s, discountCents: _d, taxCents: _t, cashRoundingCents: _c, items: _i, payments: _p, ...summary } = order
+        events.emit('order:created', summary)
+      }
+      return { order, changeCents: result.changeCents }
+    },
+    'order:list': (input) => {
+      const rows = listOrders(db, input.limit, input.beforeId)
+      if (rows === null) throw new PosError('NOT_FOUND', 'The order to page back from does not exist.', 'beforeId')
+      return rows
+    },
+    'order:get': (input) => orderDetail(input.id),
+  }
+}

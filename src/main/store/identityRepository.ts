@@ -1,0 +1,55 @@
+import { eq, sql } from 'drizzle-orm'
+import { v4 as uuidv4 } from 'uuid'
+import type { RegisterDb, RegisterExecutor } from './database'
+import { deviceIdentity, storeSettings } from './schema'
+
+export type DeviceIdentity = typeof deviceIdentity.$inferSelect
+export type StoreSettings = typeof storeSettings.$inferSelect
+
+export interface IdentityOptions {
+  /** Human code printed in order numbers; defaults to the first four hex digits of the id. */
+  registerCode?: string | undefined
+  fingerprint?: string | undefined
+  now: string
+}
+
+/** Returns this register's identity, creating a new UUID on the first run. */
+export function ensureDeviceIdentity(db: RegisterDb, options: IdentityOptions): DeviceIdentity {
+  const existing = db.select().from(deviceIdentity).get()
+  if (existing) {
+    if (options.registerCode && options.registerCode !== existing.registerCode) {
+      db.update(deviceIdentity).set({ registerCode: options.registerCode }).where(eq(deviceIdentity.id, 1)).run()
+      return { ...existing, registerCode: options.registerCode }
+    }
+    return existing
+  }
+  const deviceId = uuidv4()
+  const row = {
+    id: 1,
+    deviceId,
+    registerCode: options.registerCode ?? deviceId.slice(0, 4).toUpperCase(),
+    fingerprint: options.fingerprint ?? null,
+    lastOrderSeq: 0,
+    createdAt: options.now,
+  }
+  db.insert(deviceIdentity).values(row).run()
+  return row
+}
+
+export function getStoreSettings(db: RegisterDb): StoreSettings {
+  const settings = db.select().from(storeSettings).get()
+  if (!settings) throw new Error('Store settings are missing: the store was never initialised.')
+  return settings
+}
+
+/** Takes the next per-device order sequence; call inside the sale's transaction. */
+export function nextOrderSequence(db: RegisterExecutor): number {
+  const row = db
+    .update(deviceIdentity)
+    .set({ lastOrderSeq: sql`${deviceIdentity.lastOrderSeq} + 1` })
+    .where(eq(deviceIdentity.id, 1))
+    .returning({ seq: deviceIdentity.lastOrderSeq })
+    .get()
+  if (!row) throw new Error('Device identity is missing.')
+  return row.seq
+}

@@ -1,0 +1,164 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join, resolve } from 'node:path'
+import { WebSocketServer, type WebSocket } from 'ws'
+import type { RegisterCore } from '../core'
+import { BridgeRequest } from './protocol'
+import { readStaticFile } from './staticFiles'
+
+export interface WebHostOptions {
+  core: RegisterCore
+  /** Built renderer (electron-vite's out/renderer). */
+  rendererDir: string
+  port?: number
+  /** Loopback unless the operator says otherwise. */
+  hostname?: string
+  /** Fixed secret for scripted runs; random per launch otherwise. */
+  token?: string
+}
+
+export interface WebHost {
+  /** Open this once in a browser: it carries the per-launch secret and sets the session cookie. */
+  readonly launchUrl: string
+  readonly origin: string
+  readonly token: string
+  close(): Promise<void>
+}
+
+const cookieName = 'auraflow_session'
+const bridgeScript = readFileSync(join(import.meta.dirname, 'client', 'posBridge.js'))
+
+/** Same rules as the Electron window's meta CSP, plus the bridge socket on this origin. */
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ')
+
+function sameSecret(candidate: string | undefined, token: string): boolean {
+  if (!candidate) return false
+  const a = Buffer.from(candidate)
+  const b = Buffer.from(token)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+function sessionCookie(request: IncomingMessage): string | undefined {
+  const header = request.headers.cookie ?? ''
+  for (const part of header.split(';')) {
+    const [name, ...value] = part.trim().split('=')
+    if (name === cookieName) return value.join('=')
+  }
+  return undefined
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const rendererDir = resolve(options.rendererDir)
+  const token = options.token ?? randomBytes(24).toString('base64url')
+  const hostname = options.hostname ?? '127.0.0.1'
+  const indexHtml = readFileSync(join(rendererDir, 'index.html'), 'utf8').replace(
+    '<head>',
+    '<head>\n    <script src="/pos-bridge.js"></script>',
+  )
+  let origin = ''
+
+  function send(response: ServerResponse, status: number, body: string | Buffer, contentType: string, headers: Record<string, string> = {}) {
+    response.writeHead(status, {
+      'content-type': contentType,
+      'content-security-policy': contentSecurityPolicy,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+      ...headers,
+    })
+    response.end(body)
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse) {
+    const url = new URL(request.url ?? '/', origin)
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed', 'text/plain')
+    if (url.pathname === '/healthz') return send(response, 200, 'ok', 'text/plain')
+    if (sameSecret(url.searchParams.get('token') ?? undefined, token)) {
+      return send(response, 302, '', 'text/plain', {
+        location: '/',
+        'set-cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+      })
+    }
+    if (!sameSecret(sessionCookie(request), token)) {
+      return send(response, 401, 'This register is locked to the link printed when it started (npm run web).', 'text/plain; charset=utf-8')
+    }
+    if (url.pathname === '/pos-bridge.js') return send(response, 200, bridgeScript, 'text/javascript; charset=utf-8')
+    if (url.pathname === '/' || url.pathname === '/index.html') return send(response, 200, indexHtml, 'text/html; charset=utf-8')
+    const file = await readStaticFile(rendererDir, url.pathname)
+    if (!file) return send(response, 404, 'Not found', 'text/plain')
+    send(response, 200, file.body, file.contentType)
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      console.error('web host request failed', error)
+      if (!response.headersSent) send(response, 500, 'Internal error', 'text/plain')
+    })
+  })
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 })
+
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', origin)
+    // The socket is the register's IPC: only this page, from this origin, with this launch's secret.
+    if (url.pathname !== '/pos-bridge' || request.headers.origin !== origin || !sameSecret(sessionCookie(request), token)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n')
+      return
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => serveBridge(ws))
+  })
+
+  function serveBridge(ws: WebSocket) {
+    const unsubscribe = options.core.events.onAny((event, payload) => {
+      ws.send(JSON.stringify({ type: 'event', event, payload }))
+    })
+    ws.on('close', unsubscribe)
+    ws.on('message', (data) => {
+      let message: unknown
+      try {
+        message = JSON.parse(data.toString())
+      } catch {
+        ws.close(1007, 'Bridge messages are JSON')
+        return
+      }
+      const request = BridgeRequest.safeParse(message)
+      if (!request.success) {
+        ws.close(1008, 'Not a bridge request')
+        return
+      }
+      void options.core.registry.dispatch(request.data.channel, request.data.input).then((result) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'result', id: request.data.id, result }))
+      })
+    })
+  }
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, hostname, () => resolveListen())
+  })
+  const address = server.address() as AddressInfo
+  const displayHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  origin = `http://${displayHost}:${address.port}`
+
+  return {
+    launchUrl: `${origin}/?token=${token}`,
+    origin,
+    token,
+    close: async () => {
+      for (const client of sockets.clients) client.terminate()
+      sockets.close()
+      server.closeAllConnections()
+      await new Promise<void>((resolveClose) => server.close(() => resolveClose()))
+    },
+  }
+}
