@@ -5,5 +5,5 @@ export const BridgeRequest = z.object({
   type: z.literal('invoke'),
   id: z.number().int().nonnegative(),
   channel: z.string().max(100),
-  input: z.unknown(),
+  input: z.unknown().optional(),
 })
