@@ -77,6 +77,11 @@ export default tseslint.config(
     },
   },
   {
+    // Served verbatim to the browser by the web host.
+    files: ['src/main/web/client/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['src/server/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -1,0 +1,21 @@
+export { DomainError, isDomainError, type DomainErrorCode } from './errors'
+export { isCents, currencyExponent, formatMoney, parseMoney, type Cents } from './money'
+export { divideRounded, roundToIncrement, isRoundingMode, type RoundingMode } from './rounding'
+export { allocateCents } from './allocation'
+export {
+  computeOrderTotals,
+  type PricingRules,
+  type LineInput,
+  type OrderInput,
+  type LineTotals,
+  type TaxBucket,
+  type OrderTotals,
+} from './totals'
+export { maxTaxRateBasisPoints } from './validation'
+export {
+  settleTender,
+  cashDueCents,
+  type TenderMethod,
+  type TenderInput,
+  type TenderSummary,
+} from './tender'

@@ -1,0 +1,87 @@
+import { DomainError } from './errors'
+
+/** Integer minor units of a currency (cents for USD, yen for JPY, fils for KWD); always a safe integer. */
+export type Cents = number
+
+export function isCents(value: unknown): value is Cents {
+  return typeof value === 'number' && Number.isSafeInteger(value)
+}
+
+const maxSafeCents = BigInt(Number.MAX_SAFE_INTEGER)
+
+/** Converts an exact bigint result back to Cents, refusing values a number cannot hold exactly. */
+export function toCents(value: bigint): Cents {
+  if (value > maxSafeCents || value < -maxSafeCents) {
+    throw new DomainError('AMOUNT_OUT_OF_RANGE', `Amount ${value} is too large to hold exactly`)
+  }
+  return Number(value)
+}
+
+// Building an Intl.NumberFormat costs far more than formatting, and a till formats constantly.
+const formatters = new Map<string, Intl.NumberFormat>()
+
+function currencyFormatter(currency: string, locale: string | undefined): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${currency}`
+  const cached = formatters.get(key)
+  if (cached) return cached
+  let formatter: Intl.NumberFormat
+  try {
+    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency })
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new DomainError(
+        'INVALID_CURRENCY',
+        `Unknown currency or locale: ${currency} ${locale ?? ''}`,
+      )
+    }
+    throw error
+  }
+  formatters.set(key, formatter)
+  return formatter
+}
+
+/** Digits after the decimal point as Intl (CLDR) knows them: USD 2, JPY 0, KWD 3. */
+export function currencyExponent(currency: string): number {
+  return currencyFormatter(currency, 'en-US').resolvedOptions().maximumFractionDigits ?? 2
+}
+
+function isNumericLiteral(text: string): text is Intl.StringNumericLiteral {
+  return /^-?\d+(\.\d+)?$/.test(text)
+}
+
+/** Formats minor units as currency text; goes through a decimal string so large amounts stay exact. */
+export function formatMoney(cents: Cents, currency: string, locale?: string): string {
+  if (!isCents(cents)) {
+    throw new DomainError('INVALID_AMOUNT', `Amount must be whole minor units, got ${cents}`)
+  }
+  const exponent = currencyExponent(currency)
+  const magnitude = BigInt(Math.abs(cents))
+    .toString()
+    .padStart(exponent + 1, '0')
+  const wholeDigits = magnitude.slice(0, magnitude.length - exponent)
+  const fractionDigits = magnitude.slice(magnitude.length - exponent)
+  const sign = cents < 0 ? '-' : ''
+  const decimal =
+    exponent === 0 ? `${sign}${wholeDigits}` : `${sign}${wholeDigits}.${fractionDigits}`
+  if (!isNumericLiteral(decimal)) throw new Error(`Built a malformed decimal: ${decimal}`)
+  return currencyFormatter(currency, locale).format(decimal)
+}
+
+// Digits with optional thousands commas (strictly groups of three, so "12,50" is not read as 1250).
+const moneyPattern = /^(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d*))?$/
+
+/**
+ * Reads what a cashier types ("12.5", "1,234.50", ".75") into minor units. Returns null for
+ * anything that is not a plain non-negative amount, including more decimals than the currency has.
+ */
+export function parseMoney(text: string, currency: string): Cents | null {
+  const exponent = currencyExponent(currency)
+  const match = moneyPattern.exec(text.trim())
+  if (!match) return null
+  const wholeDigits = (match[1] ?? '').replaceAll(',', '')
+  const fractionDigits = match[2] ?? ''
+  if (wholeDigits === '' && fractionDigits === '') return null
+  if (fractionDigits.length > exponent) return null
+  const minorUnits = BigInt(`${wholeDigits || '0'}${fractionDigits.padEnd(exponent, '0')}`)
+  return minorUnits > maxSafeCents ? null : Number(minorUnits)
+}

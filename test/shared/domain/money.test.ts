@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest'
+import {
+  currencyExponent,
+  DomainError,
+  formatMoney,
+  isCents,
+  parseMoney,
+} from '../../../src/shared/domain'
+
+describe('isCents', () => {
+  it('accepts safe integers only', () => {
+    expect(isCents(1250)).toBe(true)
+    expect(isCents(-5)).toBe(true)
+    expect(isCents(12.5)).toBe(false)
+    expect(isCents(Number.MAX_SAFE_INTEGER + 1)).toBe(false)
+    expect(isCents(Number.NaN)).toBe(false)
+    expect(isCents('1250')).toBe(false)
+  })
+})
+
+describe('currencyExponent', () => {
+  it('knows how many minor digits a currency has', () => {
+    expect(currencyExponent('USD')).toBe(2)
+    expect(currencyExponent('EUR')).toBe(2)
+    expect(currencyExponent('JPY')).toBe(0)
+    expect(currencyExponent('KWD')).toBe(3)
+  })
+
+  it('rejects a malformed currency code', () => {
+    expect(() => currencyExponent('US')).toThrow(DomainError)
+  })
+})
+
+describe('formatMoney', () => {
+  it('formats dollars and cents', () => {
+    expect(formatMoney(123450, 'USD', 'en-US')).toBe('$1,234.50')
+    expect(formatMoney(5, 'USD', 'en-US')).toBe('$0.05')
+    expect(formatMoney(-250, 'USD', 'en-US')).toBe('-$2.50')
+    expect(formatMoney(0, 'USD', 'en-US')).toBe('$0.00')
+  })
+
+  it('formats yen, which has no minor unit, without dividing by 100', () => {
+    expect(formatMoney(1250, 'JPY', 'en-US')).toBe('¥1,250')
+    expect(formatMoney(1250, 'JPY', 'ja-JP')).toBe('￥1,250')
+  })
+
+  it('formats three-digit currencies and other locales', () => {
+    // ICU separates a currency code, and the German euro sign, with a non-breaking space.
+    expect(formatMoney(1234, 'KWD', 'en-US')).toBe('KWD\u00a01.234')
+    expect(formatMoney(123450, 'EUR', 'de-DE')).toBe('1.234,50\u00a0€')
+  })
+
+  it('stays exact at the largest safe amount, where float division would not', () => {
+    expect(formatMoney(Number.MAX_SAFE_INTEGER, 'USD', 'en-US')).toBe('$90,071,992,547,409.91')
+  })
+
+  it('refuses a fractional cent', () => {
+    expect(() => formatMoney(12.5, 'USD')).toThrow(DomainError)
+  })
+})
+
+describe('parseMoney', () => {
+  it('reads what a cashier types', () => {
+    expect(parseMoney('12.5', 'USD')).toBe(1250)
+    expect(parseMoney('12.50', 'USD')).toBe(1250)
+    expect(parseMoney('12', 'USD')).toBe(1200)
+    expect(parseMoney('1,234.50', 'USD')).toBe(123450)
+    expect(parseMoney('1,234,567', 'USD')).toBe(123456700)
+    expect(parseMoney('.75', 'USD')).toBe(75)
+    expect(parseMoney('12.', 'USD')).toBe(1200)
+    expect(parseMoney('  7 ', 'USD')).toBe(700)
+    expect(parseMoney('0', 'USD')).toBe(0)
+  })
+
+  it('returns null for text that is not an amount', () => {
+    for (const text of ['', '   ', '.', 'abc', '12a', '1.2.3', '$12', '1e3', '+5']) {
+      expect(parseMoney(text, 'USD'), text).toBeNull()
+    }
+  })
+
+  it('returns null for negatives and for more decimals than the currency has', () => {
+    expect(parseMoney('-5', 'USD')).toBeNull()
+    expect(parseMoney('-0.01', 'USD')).toBeNull()
+    expect(parseMoney('12.345', 'USD')).toBeNull()
+    expect(parseMoney('12.5', 'JPY')).toBeNull()
+    expect(parseMoney('1.2345', 'KWD')).toBeNull()
+  })
+
+  it('refuses commas that are not thousands groups, since "12,50" may mean 12.50', () => {
+    expect(parseMoney('12,50', 'USD')).toBeNull()
+    expect(parseMoney('1,2345', 'USD')).toBeNull()
+    expect(parseMoney(',123', 'USD')).toBeNull()
+  })
+
+  it('scales by the currency exponent', () => {
+    expect(parseMoney('1,250', 'JPY')).toBe(1250)
+    expect(parseMoney('1.234', 'KWD')).toBe(1234)
+    expect(parseMoney('1.2', 'KWD')).toBe(1200)
+  })
+
+  it('returns null for an amount too large to hold exactly', () => {
+    expect(parseMoney('90071992547409.91', 'USD')).toBe(Number.MAX_SAFE_INTEGER)
+    expect(parseMoney('90071992547409.92', 'USD')).toBeNull()
+  })
+})
