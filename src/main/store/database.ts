@@ -54,6 +54,3 @@ export function openRegisterDatabase(file: string, migrationsFolder = findRegist
   }
 }
 
-/** A transaction handle inside `db.transaction`; repositories accept either. */
-export type RegisterTx = Parameters<Parameters<RegisterDb['transaction']>[0]>[0]
-export type RegisterExecutor = RegisterDb | RegisterTx

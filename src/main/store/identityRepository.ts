@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { v4 as uuidv4 } from 'uuid'
-import type { RegisterDb, RegisterExecutor } from './database'
+import type { RegisterDb } from './database'
 import { deviceIdentity, storeSettings } from './schema'
 
 export type DeviceIdentity = typeof deviceIdentity.$inferSelect
@@ -40,16 +40,4 @@ export function getStoreSettings(db: RegisterDb): StoreSettings {
   const settings = db.select().from(storeSettings).get()
   if (!settings) throw new Error('Store settings are missing: the store was never initialised.')
   return settings
-}
-
-/** Takes the next per-device order sequence; call inside the sale's transaction. */
-export function nextOrderSequence(db: RegisterExecutor): number {
-  const row = db
-    .update(deviceIdentity)
-    .set({ lastOrderSeq: sql`${deviceIdentity.lastOrderSeq} + 1` })
-    .where(eq(deviceIdentity.id, 1))
-    .returning({ seq: deviceIdentity.lastOrderSeq })
-    .get()
-  if (!row) throw new Error('Device identity is missing.')
-  return row.seq
 }

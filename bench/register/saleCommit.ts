@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { v4 as uuidv4, v7 as uuidv7 } from 'uuid'
+import { openRegisterCore } from '../../src/main/core'
+import { openRegisterDatabase } from '../../src/main/store/database'
+import { listProducts } from '../../src/main/store/catalogRepository'
+import { commitSale, type PricedSale } from '../../src/main/store/saleRepository'
+import { completeSale } from '../../src/main/services/saleService'
+import { elapsedMs, summarize, type LatencySummary } from '../stats'
+
+export interface SaleCommitResult {
+  sales: number
+  raw: LatencySummary
+  store: LatencySummary
+  service: LatencySummary
+  /** store p99 / raw p99: the target is at most 2. */
+  storeToRawP99: number
+  serviceToRawP99: number
+}
+
+/**
+ * One sale = 1 order + 5 items + 1 payment + 1 outbox row, committed with synchronous=FULL.
+ * The three ways of writing it are interleaved sale by sale so they share the same disk weather.
+ */
+export function benchSaleCommit(sales = Number(process.env.BENCH_SALES ?? 2000), warmup = 200): SaleCommitResult {
+  const dir = mkdtempSync(join(tmpdir(), 'auraflow-bench-'))
+  try {
+    const core = openRegisterCore({ dataDir: join(dir, 'store'), host: 'web', appVersion: 'bench', registerCode: 'B1' })
+    const db = core.database.db
+    const products = listProducts(db).slice(0, 5)
+    const now = () => new Date().toISOString()
+
+    // The same migrated schema, indexes and pragmas as the store, written with hand-prepared SQL.
+    const rawDatabase = openRegisterDatabase(join(dir, 'raw.db'))
+    const raw = rawDatabase.sqlite
+    const insertOrder = raw.prepare(
+      `insert into orders (id, device_id, sync_version, sync_status, updated_at, order_number, client_request_id, status, currency,
+        item_count, subtotal_cents, discount_cents, tax_cents, total_cents, cash_rounding_cents, created_at)
+       values (?, ?, 1, 'PENDING', ?, ?, ?, 'COMPLETED', 'USD', 5, 2300, 0, 200, 2500, 0, ?)`,
+    )
+    const insertItem = raw.prepare(
+      `insert into order_items (id, device_id, sync_version, sync_status, updated_at, order_id, line_number, product_id, sku, name,
+        unit_price_cents, quantity, tax_rate_basis_points, discount_cents, net_cents, tax_cents, total_cents)
+       values (?, ?, 1, 'PENDING', ?, ?, ?, ?, ?, ?, ?, 1, ?, 0, ?, 40, ?)`,
+    )
+    const insertPayment = raw.prepare(
+      `insert into payments (id, device_id, sync_version, sync_status, updated_at, order_id, method, amount_cents, tendered_cents,
+        change_cents, reference_number, status, created_at)
+       values (?, ?, 1, 'PENDING', ?, ?, 'cash', 2500, 2500, 0, null, 'COMPLETED', ?)`,
+    )
+    const insertOutbox = raw.prepare(
+      `insert into outbox (mutation_id, entity, entity_id, operation, state, created_at, updated_at) values (?, 'order', ?, 'upsert', 'pending', ?, ?)`,
+    )
+    const deviceId = core.device.deviceId
+    let rawSeq = 0
+    const rawSale = raw.transaction(() => {
+      const orderId = uuidv7()
+      const at = now()
+      insertOrder.run(orderId, deviceId, at, `RAW-${++rawSeq}`, uuidv4(), at)
+      products.forEach((product, index) =>
+        insertItem.run(uuidv7(), deviceId, at, orderId, index + 1, product.id, product.sku, product.name, product.priceCents, product.taxRateBasisPoints, product.priceCents, product.priceCents + 40),
+      )
+      insertPayment.run(uuidv7(), deviceId, at, orderId, at)
+      insertOutbox.run(uuidv7(), orderId, at, at)
+    })
+
+    const pricedSale = (): PricedSale => ({
+      clientRequestId: uuidv4(),
+      deviceId: core.device.deviceId,
+      storeCode: 'S01',
+      registerCode: 'B1',
+      currency: 'USD',
+      subtotalCents: 2300,
+      discountCents: 0,
+      taxCents: 200,
+      totalCents: 2500,
+      cashRoundingCents: 0,
+      lines: products.map((product) => ({
+        productId: product.id,
+        sku: product.sku,
+        name: product.name,
+        unitPriceCents: product.priceCents,
+        quantity: 1,
+        taxRateBasisPoints: product.taxRateBasisPoints,
+        discountCents: 0,
+        netCents: product.priceCents,
+        taxCents: 40,
+        totalCents: product.priceCents + 40,
+      })),
+      payments: [{ method: 'cash', amountCents: 2500, tenderedCents: 2500, changeCents: 0, referenceNumber: null }],
+      now: now(),
+    })
+    const draft = () => ({
+      clientRequestId: uuidv4(),
+      lines: products.map((product) => ({ productId: product.id, quantity: 1 })),
+      payments: [{ method: 'cash' as const, amountCents: 100_00 }],
+    })
+
+    const samples = { raw: [] as number[], store: [] as number[], service: [] as number[] }
+    for (let index = 0; index < warmup + sales; index++) {
+      const isMeasured = index >= warmup
+      let start = process.hrtime.bigint()
+      rawSale()
+      if (isMeasured) samples.raw.push(elapsedMs(start))
+      const sale = pricedSale()
+      start = process.hrtime.bigint()
+      commitSale(db, sale)
+      if (isMeasured) samples.store.push(elapsedMs(start))
+      const request = draft()
+      start = process.hrtime.bigint()
+      completeSale(db, core.device, request, now())
+      if (isMeasured) samples.service.push(elapsedMs(start))
+    }
+    rawDatabase.close()
+    core.close()
+    const result = { raw: summarize(samples.raw), store: summarize(samples.store), service: summarize(samples.service) }
+    return {
+      sales,
+      ...result,
+      storeToRawP99: Math.round((result.store.p99Ms / result.raw.p99Ms) * 100) / 100,
+      serviceToRawP99: Math.round((result.service.p99Ms / result.raw.p99Ms) * 100) / 100,
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
