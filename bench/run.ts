@@ -1,3 +1,4 @@
+import '../src/main/nodeVersionGuard'
 import { benchSaleCommit } from './register/saleCommit'
 import { printTable } from './stats'
 

@@ -16,6 +16,10 @@ function electronBinary(): { path: string } | { missing: string } {
 }
 
 const binary = electronBinary()
+if ('missing' in binary) {
+  // Printed so a skipped run says why in the CI log, not just "1 skipped".
+  console.warn(`[electron] launch spec skipped: Electron binary not installed (${binary.missing}).`)
+}
 const mainEntry = resolve(import.meta.dirname, '..', 'out', 'main', 'index.js')
 
 test.describe('Electron app', () => {

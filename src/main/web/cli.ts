@@ -1,3 +1,4 @@
+import '../nodeVersionGuard'
 import { readFileSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
