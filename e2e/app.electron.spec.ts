@@ -1,21 +1,9 @@
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
+import { findElectronBinary } from '../scripts/electronBinary.mjs'
 import { makeDataDir } from './support/webRegister'
 
-/** Path of the Electron binary, or why there is none (the download is blocked on CI machines). */
-function electronBinary(): { path: string } | { missing: string } {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown
-    if (typeof path === 'string' && existsSync(path)) return { path }
-    return { missing: `the electron package points at ${String(path)}, which does not exist` }
-  } catch (error) {
-    return { missing: error instanceof Error ? error.message.split('\n')[0]! : String(error) }
-  }
-}
-
-const binary = electronBinary()
+const binary = findElectronBinary()
 if ('missing' in binary) {
   // Printed so a skipped run says why in the CI log, not just "1 skipped".
   console.warn(`[electron] launch spec skipped: Electron binary not installed (${binary.missing}).`)

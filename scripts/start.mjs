@@ -1,20 +1,14 @@
 // `npm start`: the register in Electron where Electron can run, otherwise the same register in
 // the browser through the web host — and it says which.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { findElectronBinary } from './electronBinary.mjs'
 
-const require = createRequire(import.meta.url)
 const passThrough = process.argv.slice(2)
 
 function electronUnavailableReason() {
-  let binary
-  try {
-    binary = require('electron')
-  } catch (error) {
-    return `the Electron binary is not installed (${String(error.message).split('\n')[0]})`
-  }
-  if (typeof binary !== 'string' || !existsSync(binary)) return `the Electron binary is missing at ${binary}`
+  const found = findElectronBinary()
+  if ('missing' in found) return `the Electron binary is not installed: ${found.missing}`
+  const binary = found.path
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'there is no display (DISPLAY is not set)'
   const probe = spawnSync(binary, ['--version'], { encoding: 'utf8', timeout: 15_000 })
   if (probe.status !== 0) return `the Electron binary does not run here (${(probe.stderr || probe.error?.message || '').trim().split('\n')[0]})`
