@@ -1,0 +1,59 @@
+import type { OrderSummary } from '../../types'
+
+type SyncStatus = OrderSummary['syncStatus']
+
+const syncLabels: Record<SyncStatus, string> = {
+  PENDING: 'Not synced',
+  SYNCING: 'Syncing',
+  SYNCED: 'Synced',
+  FAILED: 'Sync failed',
+  MODIFIED: 'Changed',
+  DELETED: 'Deleted',
+}
+
+export function syncLabel(status: SyncStatus): string {
+  return syncLabels[status]
+}
+
+const paymentLabels: Record<'cash' | 'card' | 'other', string> = {
+  cash: 'Cash',
+  card: 'Card',
+  other: 'Other',
+}
+
+export function paymentLabel(method: 'cash' | 'card' | 'other'): string {
+  return paymentLabels[method]
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+type TimeStyle = 'time' | 'short' | 'long'
+
+const timeOptions: Record<TimeStyle, Intl.DateTimeFormatOptions> = {
+  time: { hour: 'numeric', minute: '2-digit' },
+  short: { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
+  long: { dateStyle: 'full', timeStyle: 'medium' },
+}
+
+function formatterFor(locale: string, style: TimeStyle): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`
+  let format = formatters.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, timeOptions[style])
+    formatters.set(key, format)
+  }
+  return format
+}
+
+/**
+ * When an order was taken, in the store's locale: just the time for today's orders in the list
+ * ("11:52 PM"), with the date otherwise ("Nov 20, 11:52 PM"); the full date for `isLong`.
+ * Falls back to the stored text if it is not a date.
+ */
+export function formatOrderTime(iso: string, locale: string, isLong = false): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  if (isLong) return formatterFor(locale, 'long').format(date)
+  const isToday = date.toDateString() === new Date().toDateString()
+  return formatterFor(locale, isToday ? 'time' : 'short').format(date)
+}

@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react'
+import { errorMessage, pos } from '../../pos'
+import type { Product } from '../../types'
+
+const debounceMs = 150
+export const searchLimit = 60
+
+export interface ProductSearchState {
+  /** Results of the most recent finished search (possibly for an older query while typing). */
+  products: Product[]
+  /** True once `products` answer exactly the current query. */
+  isCurrent: boolean
+  error: string | null
+}
+
+interface SearchResult {
+  query: string
+  products: Product[]
+  error: string | null
+}
+
+/** Searches the catalog by name, SKU or barcode after the cashier pauses typing. */
+export function useProductSearch(text: string): ProductSearchState {
+  const query = text.trim()
+  const [result, setResult] = useState<SearchResult>({ query: '', products: [], error: null })
+
+  useEffect(() => {
+    if (query === '') return
+    let isLatest = true
+    const timer = window.setTimeout(() => {
+      pos.invoke('catalog:search', { query, limit: searchLimit }).then(
+        (products) => {
+          if (isLatest) setResult({ query, products, error: null })
+        },
+        (error: unknown) => {
+          if (isLatest)
+            setResult({ query, products: [], error: `Search failed: ${errorMessage(error)}` })
+        },
+      )
+    }, debounceMs)
+    return () => {
+      isLatest = false
+      window.clearTimeout(timer)
+    }
+  }, [query])
+
+  const isCurrent = result.query === query
+  return { products: result.products, isCurrent, error: isCurrent ? result.error : null }
+}

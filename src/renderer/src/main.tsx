@@ -1,0 +1,20 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App'
+import { ErrorBoundary } from './components/ErrorBoundary'
+import './styles/base.css'
+import './styles/shell.css'
+import './styles/register.css'
+import './styles/cart.css'
+import './styles/orders.css'
+
+const container = document.getElementById('root')
+if (!container) throw new Error('index.html has no #root element')
+
+createRoot(container).render(
+  <StrictMode>
+    <ErrorBoundary>
+      <App />
+    </ErrorBoundary>
+  </StrictMode>,
+)
