@@ -6,6 +6,8 @@ import { createHandlerRegistry, type HandlerRegistry } from './ipc/registry'
 import { openRegisterDatabase, type RegisterDatabase } from './store/database'
 import { ensureDeviceIdentity, type DeviceIdentity } from './store/identityRepository'
 import { seedDemoStoreIfEmpty } from './store/seed/seedDemoStore'
+import { machineFingerprint } from './sync/fingerprint'
+import { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from './sync/syncWorker'
 
 export interface RegisterCoreOptions {
   /** Folder holding register.db; created if missing. One folder per register. */
@@ -16,14 +18,22 @@ export interface RegisterCoreOptions {
   migrationsFolder?: string | undefined
   now?: () => Date
   logError?: (message: string, error: unknown) => void
+  /** Overrides the hardware fingerprint (tests simulate a folder copied to another machine). */
+  fingerprint?: string
+  /** Sync timing and behaviour; defaults suit a store. */
+  sync?: Pick<SyncWorkerOptions, 'intervalMs' | 'commitDebounceMs' | 'pullPageSize' | 'isRealtimeEnabled' | 'backoff' | 'requestTimeoutMs' | 'random'>
 }
 
 /** Everything a register is, minus the window: runs under Electron and plain Node alike. */
 export interface RegisterCore {
   readonly registry: HandlerRegistry
   readonly events: RegisterEvents
-  readonly device: DeviceIdentity
+  readonly sync: SyncWorker
   readonly database: RegisterDatabase
+  /** This register's current identity (it changes only when a copied folder is enrolled again). */
+  readonly device: DeviceIdentity
+  /** Starts background work (sync worker, realtime socket); returns the function that stops it. */
+  startBackground(): () => Promise<void>
   close(): void
 }
 
@@ -38,11 +48,33 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
     const device = ensureDeviceIdentity(database.db, { registerCode: options.registerCode, now: timestamp })
     seedDemoStoreIfEmpty(database.db, device.deviceId, timestamp)
     const events = createRegisterEvents()
-    const handlers = createHandlers({ db: database.db, device, events, appVersion: options.appVersion, host: options.host, now })
+    const sync = createSyncWorker({
+      ...options.sync,
+      db: database.db,
+      device,
+      events,
+      fingerprint: options.fingerprint ?? machineFingerprint(),
+      now,
+      log: (message, error) => (options.logError ?? console.error)(message, error),
+    })
+    events.onAny((event) => {
+      if (event === 'order:created') sync.notifyLocalCommit()
+    })
+    const handlers = createHandlers({ db: database.db, sync, events, appVersion: options.appVersion, host: options.host, now })
     const registry = createHandlerRegistry(handlers, {
       onInternalError: (channel, error) => (options.logError ?? console.error)(`IPC ${channel} failed`, error),
     })
-    return { registry, events, device, database, close: () => database.close() }
+    return {
+      registry,
+      events,
+      sync,
+      database,
+      get device() {
+        return sync.device
+      },
+      startBackground: () => sync.start(),
+      close: () => database.close(),
+    }
   } catch (error) {
     database.close()
     throw error

@@ -9,6 +9,8 @@ const dataDir = process.env.AURAFLOW_DATA_DIR ?? app.getPath('userData')
 let core: RegisterCore | null = null
 let window: BrowserWindow | null = null
 let stopIpc: (() => void) | null = null
+let stopBackground: (() => Promise<void>) | null = null
+let isQuitting = false
 
 app.enableSandbox()
 
@@ -21,6 +23,7 @@ void app.whenReady().then(() => {
     migrationsFolder: app.isPackaged ? join(process.resourcesPath, 'drizzle', 'register') : undefined,
   })
   stopIpc = registerIpc(core, () => window)
+  stopBackground = core.startBackground()
   window = createMainWindow()
   window.on('closed', () => (window = null))
   app.on('activate', () => {
@@ -32,8 +35,15 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()
 })
 
-app.on('will-quit', () => {
+app.on('will-quit', (event) => {
+  if (isQuitting || !core) return
+  // Let an in-flight sync settle its outbox rows before the database closes.
+  event.preventDefault()
+  isQuitting = true
   stopIpc?.()
-  core?.close()
-  core = null
+  void (stopBackground?.() ?? Promise.resolve()).finally(() => {
+    core?.close()
+    core = null
+    app.quit()
+  })
 })

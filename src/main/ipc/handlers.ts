@@ -4,13 +4,14 @@ import { pricingRulesOf } from '../services/pricing'
 import { completeSale } from '../services/saleService'
 import { listCategories, listProducts, searchProducts } from '../store/catalogRepository'
 import type { RegisterDb } from '../store/database'
-import { getStoreSettings, type DeviceIdentity } from '../store/identityRepository'
+import { getStoreSettings } from '../store/identityRepository'
+import type { SyncWorker } from '../sync/syncWorker'
 import { getOrderDetail, listOrders } from '../store/orderRepository'
 import type { Handlers } from './registry'
 
 export interface HandlerContext {
   db: RegisterDb
-  device: DeviceIdentity
+  sync: SyncWorker
   events: RegisterEvents
   appVersion: string
   host: 'electron' | 'web'
@@ -18,7 +19,7 @@ export interface HandlerContext {
 }
 
 export function createHandlers(context: HandlerContext): Handlers {
-  const { db, device, events } = context
+  const { db, sync, events } = context
   const orderDetail = (id: string) => {
     const order = getOrderDetail(db, id)
     if (!order) throw new PosError('NOT_FOUND', 'No order with that id on this register.', 'id')
@@ -31,10 +32,10 @@ export function createHandlers(context: HandlerContext): Handlers {
         appName: 'AuraFlow POS',
         version: context.appVersion,
         host: context.host,
-        deviceId: device.deviceId,
+        deviceId: sync.device.deviceId,
         storeName: settings.storeName,
         storeCode: settings.storeCode,
-        registerCode: device.registerCode,
+        registerCode: sync.device.registerCode,
         currency: settings.currency,
         locale: settings.locale,
         pricingRules: pricingRulesOf(settings),
@@ -43,7 +44,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     'catalog:list': (input) => ({ categories: listCategories(db), products: listProducts(db, input?.categoryId) }),
     'catalog:search': (input) => searchProducts(db, input.query, input.limit),
     'sale:complete': (draft) => {
-      const result = completeSale(db, device, draft, context.now().toISOString())
+      const result = completeSale(db, sync.device, draft, context.now().toISOString())
       const order = orderDetail(result.orderId)
       if (result.isNew) {
         const { subtotalCents: _s, discountCents: _d, taxCents: _t, cashRoundingCents: _c, items: _i, payments: _p, ...summary } = order
@@ -57,5 +58,10 @@ export function createHandlers(context: HandlerContext): Handlers {
       return rows
     },
     'order:get': (input) => orderDetail(input.id),
+    'sync:status': () => sync.status(),
+    'sync:runNow': () => sync.runNow(),
+    'sync:enroll': (input) => sync.enroll(input),
+    'sync:deadList': () => sync.deadList(),
+    'sync:retryDead': (input) => sync.retryDead(input.outboxIds),
   }
 }

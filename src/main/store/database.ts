@@ -54,3 +54,7 @@ export function openRegisterDatabase(file: string, migrationsFolder = findRegist
   }
 }
 
+
+/** A transaction handle inside `db.transaction`; helpers that run inside one accept either. */
+export type RegisterTx = Parameters<Parameters<RegisterDb['transaction']>[0]>[0]
+export type RegisterExecutor = RegisterDb | RegisterTx

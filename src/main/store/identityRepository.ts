@@ -41,3 +41,17 @@ export function getStoreSettings(db: RegisterDb): StoreSettings {
   if (!settings) throw new Error('Store settings are missing: the store was never initialised.')
   return settings
 }
+
+/**
+ * Gives this register a new device id (after its folder was found copied from another machine).
+ * The register code follows the new id unless one was configured, so order numbers never collide
+ * with the register the folder came from.
+ */
+export function changeDeviceIdentity(db: RegisterDb, deviceId: string, fingerprint: string): DeviceIdentity {
+  const current = db.select().from(deviceIdentity).get()
+  if (!current) throw new Error('Device identity is missing.')
+  const isDerivedCode = current.registerCode === current.deviceId.slice(0, 4).toUpperCase()
+  const registerCode = isDerivedCode ? deviceId.slice(0, 4).toUpperCase() : current.registerCode
+  db.update(deviceIdentity).set({ deviceId, registerCode, fingerprint }).where(eq(deviceIdentity.id, 1)).run()
+  return { ...current, deviceId, registerCode, fingerprint }
+}

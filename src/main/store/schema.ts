@@ -178,3 +178,39 @@ export const outbox = sqliteTable(
     index('outbox_state_idx').on(table.state, table.nextAttemptAt),
   ],
 )
+
+/** One row: this register's link to its sync server and how far it has pulled. */
+export const syncState = sqliteTable(
+  'sync_state',
+  {
+    id: integer('id').primaryKey(),
+    serverUrl: text('server_url'),
+    storeId: text('store_id'),
+    tenantId: text('tenant_id'),
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    accessTokenExpiresAt: text('access_token_expires_at'),
+    /** The hardware fingerprint at enrollment; a different one means the folder was copied. */
+    enrolledFingerprint: text('enrolled_fingerprint'),
+    isRevoked: integer('is_revoked', { mode: 'boolean' }).notNull().default(false),
+    /** Opaque nextSyncToken from the last applied pull page. */
+    pullCursor: text('pull_cursor'),
+    lastSuccessAt: text('last_success_at'),
+    lastError: text('last_error'),
+    lastErrorAt: text('last_error_at'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [check('sync_state_single_row', sql`${table.id} = 1`)],
+)
+
+/** Conflicts the server settled against this register, kept so a manager can see what changed. */
+export const syncConflicts = sqliteTable('sync_conflicts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id').notNull(),
+  resolution: text('resolution').notNull(),
+  serverConflictId: text('server_conflict_id'),
+  localData: text('local_data'),
+  serverData: text('server_data'),
+  createdAt: text('created_at').notNull(),
+})

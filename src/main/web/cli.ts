@@ -70,6 +70,7 @@ try {
   process.exit(1)
 }
 
+const stopBackground = core.startBackground()
 console.log(`AuraFlow POS register (web host, no Electron) — data in ${dataDir}`)
 console.log(`Register ${core.device.registerCode} ready: ${host.launchUrl}`)
 
@@ -79,6 +80,7 @@ async function shutdown(signal: string) {
   isClosing = true
   console.log(`${signal}: closing the register…`)
   await host.close()
+  await stopBackground()
   core.close()
   process.exit(0)
 }

@@ -12,6 +12,7 @@ import {
   SaleDraft,
   SaleReceipt,
 } from './schemas'
+import { DeadRecord, EnrollInput, RetryDeadInput, SyncStatusView } from './syncSchemas'
 
 /**
  * Every request the renderer can make of the main process. Main, preload and renderer all derive
@@ -30,12 +31,26 @@ export const invokeContract = {
   'order:list': { input: OrderListQuery, output: z.array(OrderSummary) },
   /** One order with its lines and payments. */
   'order:get': { input: OrderGet, output: OrderDetail },
+  /** Where sync stands: enrollment, state, counts, last success and error. */
+  'sync:status': { input: z.undefined(), output: SyncStatusView },
+  /** Pushes and pulls now ("Sync now"); resolves when that run is over. */
+  'sync:runNow': { input: z.undefined(), output: SyncStatusView },
+  /** Enrolls this register with a sync server using a one-time code from the manager. */
+  'sync:enroll': { input: EnrollInput, output: SyncStatusView },
+  /** Records the server refused for good, with the reason. */
+  'sync:deadList': { input: z.undefined(), output: z.array(DeadRecord) },
+  /** Queues dead records (all, or the given ones) for another try. */
+  'sync:retryDead': { input: RetryDeadInput, output: SyncStatusView },
 } as const
 
 /** Every message main pushes to the renderer. */
 export const eventContract = {
   /** A sale was committed on this register. */
   'order:created': OrderSummary,
+  /** Orders arrived from other registers (or changed on the server). */
+  'order:synced': z.object({ orderIds: z.array(z.string()) }),
+  /** Sync state, counts or progress changed. */
+  'sync:statusChanged': SyncStatusView,
 } as const
 
 export type InvokeContract = typeof invokeContract

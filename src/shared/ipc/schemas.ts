@@ -168,6 +168,8 @@ export const PosErrorShape = z.object({
     'PRODUCT_UNAVAILABLE',
     'PAYMENT_INSUFFICIENT',
     'PAYMENT_INVALID',
+    'SYNC_UNREACHABLE',
+    'SYNC_REFUSED',
     'INTERNAL',
   ]),
   message: z.string(),

@@ -53,8 +53,8 @@ describe('register store migrations', () => {
     cpSync(findRegisterMigrations(), migrations, { recursive: true })
     const journalFile = join(migrations, 'meta', '_journal.json')
     const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { idx: number; when: number; tag: string; breakpoints: boolean; version: string }[] }
-    const tag = '0001_broken_upgrade'
-    journal.entries.push({ idx: 1, version: '6', when: Date.now(), tag, breakpoints: true })
+    const tag = '0099_broken_upgrade'
+    journal.entries.push({ idx: journal.entries.length, version: '6', when: Date.now(), tag, breakpoints: true })
     writeFileSync(journalFile, JSON.stringify(journal))
     writeFileSync(join(migrations, `${tag}.sql`), 'CREATE TABLE half_done (id integer);\n--> statement-breakpoint\nALTER TABLE no_such_table ADD COLUMN x integer;')
 

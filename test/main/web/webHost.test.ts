@@ -99,8 +99,8 @@ describe('web host', () => {
       currency: 'USD',
       syncStatus: 'PENDING',
     })
-    await waitFor(() => messages.some((message) => message.type === 'event'))
-    expect(messages.find((message) => message.type === 'event')).toMatchObject({ event: 'order:created' })
+    await waitFor(() => messages.some((message) => message.event === 'order:created'))
+    expect(messages.find((message) => message.event === 'order:created')).toMatchObject({ type: 'event' })
 
     const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)))
     socket.send('not json')

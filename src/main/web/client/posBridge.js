@@ -7,13 +7,21 @@
   let socket = null
   let queue = []
   let retryMs = 250
+  // A call that cannot even be sent (register process gone) fails after this, rather than hang.
+  const unsentTimeoutMs = 10000
 
   function connect() {
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/pos-bridge`
     socket = new WebSocket(url)
     socket.addEventListener('open', () => {
       retryMs = 250
-      for (const message of queue) socket.send(message)
+      for (const entry of queue) {
+        const call = pending.get(entry.id)
+        if (!call) continue
+        clearTimeout(call.timer)
+        call.sent = true
+        socket.send(entry.text)
+      }
       queue = []
     })
     socket.addEventListener('message', (event) => {
@@ -45,7 +53,7 @@
       socket.send(text)
       return true
     }
-    queue.push(text)
+    queue.push({ id: message.id, text })
     return false
   }
 
@@ -53,9 +61,16 @@
     invoke(channel, input) {
       return new Promise((resolve) => {
         const id = nextId++
-        const call = { resolve, sent: false }
+        const call = { resolve, sent: false, timer: null }
         pending.set(id, call)
         call.sent = send({ type: 'invoke', id, channel, input })
+        if (!call.sent) {
+          call.timer = setTimeout(() => {
+            pending.delete(id)
+            queue = queue.filter((entry) => entry.id !== id)
+            resolve({ ok: false, error: { code: 'INTERNAL', message: 'The register is not answering. Nothing was sent; check that it is running and try again.' } })
+          }, unsentTimeoutMs)
+        }
       })
     },
     on(event, listener) {

@@ -1,0 +1,69 @@
+import type { RegisterDb } from '../store/database'
+import { applyPulledPage } from '../store/pullApplier'
+import { getSyncState, updateSyncState } from '../store/syncStateRepository'
+import { SyncRequestError, type SyncClient } from './syncClient'
+
+export interface PullContext {
+  db: RegisterDb
+  client: SyncClient
+  deviceId: string
+  currency: string
+  pageSize: number
+  accessToken(force?: boolean): Promise<string>
+  now(): string
+  onPage(progress: PullProgress): void
+}
+
+export interface PullProgress {
+  pulledChanges: number
+  pages: number
+  headSeq: number | null
+}
+
+export interface PullSummary extends PullProgress {
+  orderIds: string[]
+  resets: number
+}
+
+async function fetchPage(context: PullContext, since: string | null) {
+  try {
+    return await context.client.pull(await context.accessToken(), since, context.pageSize)
+  } catch (error) {
+    if (error instanceof SyncRequestError && error.kind === 'unauthorized') {
+      return context.client.pull(await context.accessToken(true), since, context.pageSize)
+    }
+    throw error
+  }
+}
+
+/**
+ * Pulls pages until the server says there is no more. Each page and its cursor are committed
+ * together, so an interrupted pull resumes where it stopped. A cursor older than the server's
+ * retention (410 RESET) starts the scope again from the beginning.
+ */
+export async function runPullPhase(context: PullContext): Promise<PullSummary> {
+  const summary: PullSummary = { pulledChanges: 0, pages: 0, headSeq: null, orderIds: [], resets: 0 }
+  let since = getSyncState(context.db)?.pullCursor ?? null
+  for (;;) {
+    let page
+    try {
+      page = await fetchPage(context, since)
+    } catch (error) {
+      if (error instanceof SyncRequestError && error.kind === 'reset' && summary.resets === 0) {
+        summary.resets++
+        since = null
+        updateSyncState(context.db, { pullCursor: null }, context.now())
+        continue
+      }
+      throw error
+    }
+    const applied = applyPulledPage(context.db, { changes: page.changes, nextSyncToken: page.nextSyncToken }, { localDeviceId: context.deviceId, currency: context.currency, now: context.now() })
+    summary.pulledChanges += page.changes.length
+    summary.pages++
+    summary.headSeq = page.headSeq
+    summary.orderIds.push(...applied.orderIds)
+    since = page.nextSyncToken
+    context.onPage({ pulledChanges: summary.pulledChanges, pages: summary.pages, headSeq: page.headSeq })
+    if (!page.hasMore) return summary
+  }
+}

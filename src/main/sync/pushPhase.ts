@@ -1,0 +1,149 @@
+import type { Change, ChangeResult } from '../../shared/sync/protocol'
+import { MAX_BATCH_RECORDS } from '../../shared/sync/protocol'
+import type { RegisterDb } from '../store/database'
+import { claimDueEntries, settleEntries, type EntryOutcome, type OutboxRow } from '../store/outboxRepository'
+import { readWireRecord } from '../store/syncRecords'
+import { recordConflict } from '../store/conflictRepository'
+import { applyPulledPage } from '../store/pullApplier'
+import { getSyncState } from '../store/syncStateRepository'
+import { backoffDelayMs, type BackoffPolicy } from './backoff'
+import { SyncRequestError, type SyncClient } from './syncClient'
+
+export interface PushContext {
+  db: RegisterDb
+  client: SyncClient
+  deviceId: string
+  currency: string
+  /** Returns a valid access token, refreshing it if needed; `force` after a 401. */
+  accessToken(force?: boolean): Promise<string>
+  now(): string
+  nowMs(): number
+  backoff: BackoffPolicy
+  random(): number
+  onProgress(): void
+}
+
+export interface PushSummary {
+  pushed: number
+  /** Set when the phase stopped early: the worker reports it as its state. */
+  failure: SyncRequestError | null
+}
+
+function toChange(db: RegisterDb, row: OutboxRow): Change | null {
+  const data = row.operation === 'delete' ? undefined : readWireRecord(db, row.entity, row.entityId)
+  if (row.operation === 'upsert' && data === null) return null
+  // Every record this register pushes today is one it created (or last saw at version 0);
+  // edits of server records arrive with the catalog issue and will carry their base version.
+  return { mutationId: row.mutationId, entity: row.entity as Change['entity'], id: row.entityId, op: row.operation, baseVersion: 0, data }
+}
+
+function outcomeOf(result: ChangeResult, row: OutboxRow, context: PushContext): EntryOutcome {
+  switch (result.status) {
+    case 'applied':
+    case 'duplicate':
+    case 'conflict':
+      return { kind: 'synced', serverVersion: result.serverVersion, serverHash: result.serverHash }
+    case 'rejected':
+      return { kind: 'dead', error: `${result.error?.code ?? 'REJECTED'}: ${result.error?.message ?? 'rejected by the server'}` }
+    case 'retry':
+      return {
+        kind: 'retry',
+        error: `${result.error?.code ?? 'RETRY'}: ${result.error?.message ?? 'the server asked to retry'}`,
+        nextAttemptAt: new Date(context.nowMs() + backoffDelayMs(row.attempts, context.backoff, context.random)).toISOString(),
+      }
+    default: {
+      const exhaustive: never = result.status
+      throw new Error(`unknown push status ${String(exhaustive)}`)
+    }
+  }
+}
+
+async function sendBatch(context: PushContext, changes: Change[]) {
+  try {
+    return await context.client.push(await context.accessToken(), { deviceId: context.deviceId, changes })
+  } catch (error) {
+    if (error instanceof SyncRequestError && error.kind === 'unauthorized') {
+      return context.client.push(await context.accessToken(true), { deviceId: context.deviceId, changes })
+    }
+    throw error
+  }
+}
+
+/**
+ * Pushes due outbox entries in batches of at most 50 records until none are due. Conflicts the
+ * server settled in its own favour are applied locally and logged; a batch the server refuses as
+ * a whole is retried record by record so one bad record cannot hold back the rest.
+ */
+export async function runPushPhase(context: PushContext): Promise<PushSummary> {
+  let pushed = 0
+  for (;;) {
+    const rows = claimDueEntries(context.db, MAX_BATCH_RECORDS, context.now())
+    if (rows.length === 0) return { pushed, failure: null }
+    const outcomes = new Map<number, EntryOutcome>()
+    const sendable: { row: OutboxRow; change: Change }[] = []
+    for (const row of rows) {
+      const change = toChange(context.db, row)
+      if (change) sendable.push({ row, change })
+      else outcomes.set(row.id, { kind: 'dead', error: 'LOCAL_RECORD_MISSING: the record behind this entry no longer exists on this register' })
+    }
+    let failure: SyncRequestError | null = null
+    const conflicts: { row: OutboxRow; result: ChangeResult; localData: unknown }[] = []
+    const groups = [sendable]
+    while (groups.length > 0 && !failure) {
+      const group = groups.shift()!
+      if (group.length === 0) continue
+      try {
+        const response = await sendBatch(context, group.map((item) => item.change))
+        const byMutation = new Map(response.results.map((result) => [result.mutationId, result]))
+        for (const { row, change } of group) {
+          const result = byMutation.get(row.mutationId)
+          if (!result) {
+            outcomes.set(row.id, { kind: 'retry', error: 'NO_RESULT: the server did not answer for this record', nextAttemptAt: new Date(context.nowMs() + backoffDelayMs(row.attempts, context.backoff, context.random)).toISOString() })
+            continue
+          }
+          outcomes.set(row.id, outcomeOf(result, row, context))
+          if (result.status === 'conflict') conflicts.push({ row, result, localData: change.data })
+        }
+      } catch (error) {
+        if (!(error instanceof SyncRequestError)) throw error
+        if (error.kind === 'refused' && group.length > 1) {
+          // Split to find the record(s) the server will not take.
+          const middle = Math.ceil(group.length / 2)
+          groups.unshift(group.slice(0, middle), group.slice(middle))
+        } else if (error.kind === 'refused') {
+          outcomes.set(group[0]!.row.id, { kind: 'dead', error: `${error.code ?? 'REFUSED'}: ${error.message}` })
+        } else {
+          failure = error
+          for (const { row } of [group, ...groups].flat()) {
+            outcomes.set(
+              row.id,
+              error.kind === 'server'
+                ? { kind: 'retry', error: error.message, nextAttemptAt: new Date(context.nowMs() + backoffDelayMs(row.attempts, context.backoff, context.random)).toISOString() }
+                : { kind: 'requeue' },
+            )
+          }
+        }
+      }
+    }
+    settleEntries(context.db, outcomes, context.now(), (tx) => {
+      for (const { row, result, localData } of conflicts) {
+        recordConflict(tx, { entity: row.entity, entityId: row.entityId, resolution: result.resolution ?? 'server-wins', serverConflictId: result.conflictId ?? null, localData, serverData: result.serverRecord?.data ?? null }, context.now())
+      }
+    })
+    // The server kept its own version: take it, as a pull would.
+    const serverWins = conflicts.filter(({ result }) => result.resolution === 'server-wins' && result.serverRecord)
+    if (serverWins.length > 0) {
+      applyPulledPage(
+        context.db,
+        {
+          changes: serverWins.map(({ result }) => ({ ...result.serverRecord!, op: result.serverRecord!.deleted ? 'delete' : 'upsert' })),
+          nextSyncToken: getSyncState(context.db)?.pullCursor ?? '',
+        },
+        { localDeviceId: context.deviceId, currency: context.currency, now: context.now() },
+      )
+    }
+    pushed += [...outcomes.values()].filter((outcome) => outcome.kind === 'synced').length
+    context.onProgress()
+    if (failure) return { pushed, failure }
+  }
+}

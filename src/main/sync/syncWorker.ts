@@ -1,0 +1,284 @@
+import { v4 as uuidv4 } from 'uuid'
+import type { z } from 'zod'
+import type { EnrollInput } from '../../shared/ipc/syncSchemas'
+import { PosError } from '../../shared/ipc/errors'
+import type { TokenResponse } from '../../shared/sync/protocol'
+import type { RegisterEvents } from '../events'
+import type { RegisterDb } from '../store/database'
+import { changeDeviceIdentity, getStoreSettings, type DeviceIdentity } from '../store/identityRepository'
+import { listDeadEntries, requeueInFlight, retryDeadEntries } from '../store/outboxRepository'
+import { recordLabel } from '../store/syncRecords'
+import { getSyncState, updateSyncState } from '../store/syncStateRepository'
+import { defaultBackoff, type BackoffPolicy } from './backoff'
+import { runPullPhase } from './pullPhase'
+import { runPushPhase } from './pushPhase'
+import { startRealtime } from './realtime'
+import { buildStatusView, enrollmentOf, type RuntimeState, type StatusView } from './statusView'
+import { createSyncClient, SyncRequestError, type SyncClient } from './syncClient'
+
+export interface SyncWorkerOptions {
+  db: RegisterDb
+  device: DeviceIdentity
+  events: RegisterEvents
+  fingerprint: string
+  /** Safety-net sync period (pokes and local commits trigger sooner). */
+  intervalMs?: number
+  /** Wait after a local commit, so a burst of sales goes out as one push. */
+  commitDebounceMs?: number
+  pullPageSize?: number
+  isRealtimeEnabled?: boolean
+  backoff?: BackoffPolicy
+  requestTimeoutMs?: number
+  now?: () => Date
+  random?: () => number
+  log?: (message: string, error?: unknown) => void
+}
+
+export interface SyncWorker {
+  /** Starts timers and the realtime socket; returns the function that stops them. */
+  start(): () => Promise<void>
+  /** Runs a sync now (or joins the one running and then runs once more) and returns the status after it. */
+  runNow(): Promise<StatusView>
+  notifyLocalCommit(): void
+  enroll(input: z.output<typeof EnrollInput>): Promise<StatusView>
+  status(): StatusView
+  deadList(): { outboxId: number; entity: string; entityId: string; label: string; attempts: number; lastError: string | null; updatedAt: string }[]
+  retryDead(ids?: readonly number[]): StatusView
+  readonly device: DeviceIdentity
+}
+
+const refreshMarginMs = 60_000
+
+export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
+  const { db, events, fingerprint } = options
+  let device = options.device
+  const now = options.now ?? (() => new Date())
+  const iso = () => now().toISOString()
+  const log = options.log ?? ((message, error) => console.warn(message, error ?? ''))
+  const runtime: RuntimeState = { state: 'idle', pull: null, isRealtimeConnected: false }
+  let client: SyncClient | null = null
+  let clientUrl: string | null = null
+  let current: Promise<void> | null = null
+  let isRunRequested = false
+  let isStarted = false
+  let stopRealtime: (() => void) | null = null
+  let debounceTimer: NodeJS.Timeout | null = null
+  let intervalTimer: NodeJS.Timeout | null = null
+  let lastEmitted = ''
+
+  requeueInFlight(db, iso())
+
+  const status = () => buildStatusView(db, getSyncState(db), fingerprint, runtime)
+  const emitStatus = () => {
+    const view = status()
+    const key = JSON.stringify(view)
+    if (key === lastEmitted) return view
+    lastEmitted = key
+    events.emit('sync:statusChanged', view)
+    return view
+  }
+
+  function clientFor(serverUrl: string): SyncClient {
+    if (client && clientUrl === serverUrl) return client
+    void client?.close()
+    client = createSyncClient({ serverUrl, timeoutMs: options.requestTimeoutMs })
+    clientUrl = serverUrl
+    return client
+  }
+
+  function storeTokens(tokens: TokenResponse) {
+    updateSyncState(
+      db,
+      {
+        accessToken: tokens.accessToken,
+        refreshToken: tokens.refreshToken,
+        accessTokenExpiresAt: new Date(now().getTime() + tokens.expiresIn * 1000).toISOString(),
+        storeId: tokens.storeId,
+        tenantId: tokens.tenantId,
+        isRevoked: false,
+      },
+      iso(),
+    )
+  }
+
+  async function accessToken(force = false): Promise<string> {
+    const row = getSyncState(db)
+    if (!row?.serverUrl || !row.refreshToken) throw new SyncRequestError('unauthorized', 'This register is not enrolled with a sync server.')
+    const expiresAt = row.accessTokenExpiresAt ? Date.parse(row.accessTokenExpiresAt) : 0
+    if (!force && row.accessToken && expiresAt - now().getTime() > refreshMarginMs) return row.accessToken
+    try {
+      const tokens = await clientFor(row.serverUrl).refresh(row.refreshToken)
+      storeTokens(tokens)
+      return tokens.accessToken
+    } catch (error) {
+      if (error instanceof SyncRequestError && (error.kind === 'unauthorized' || error.kind === 'refused')) {
+        updateSyncState(db, { isRevoked: true, accessToken: null, lastError: 'The sync server no longer accepts this register (revoked). Enroll it again.', lastErrorAt: iso() }, iso())
+        emitStatus()
+      }
+      throw error
+    }
+  }
+
+  async function runOnce(): Promise<void> {
+    const row = getSyncState(db)
+    if (enrollmentOf(row, fingerprint) !== 'enrolled' || !row?.serverUrl) return
+    const syncClient = clientFor(row.serverUrl)
+    const currency = getStoreSettings(db).currency
+    runtime.state = 'syncing'
+    emitStatus()
+    try {
+      const push = await runPushPhase({
+        db,
+        client: syncClient,
+        deviceId: device.deviceId,
+        currency,
+        accessToken,
+        now: iso,
+        nowMs: () => now().getTime(),
+        backoff: options.backoff ?? defaultBackoff,
+        random: options.random ?? Math.random,
+        onProgress: emitStatus,
+      })
+      if (push.failure) throw push.failure
+      const pull = await runPullPhase({
+        db,
+        client: syncClient,
+        deviceId: device.deviceId,
+        currency,
+        pageSize: options.pullPageSize ?? 500,
+        accessToken,
+        now: iso,
+        onPage: (progress) => {
+          runtime.pull = progress
+          emitStatus()
+        },
+      })
+      if (pull.orderIds.length > 0) events.emit('order:synced', { orderIds: pull.orderIds })
+      updateSyncState(db, { lastSuccessAt: iso(), lastError: null, lastErrorAt: null }, iso())
+      runtime.state = 'idle'
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      runtime.state = error instanceof SyncRequestError && error.kind === 'unreachable' ? 'offline' : 'error'
+      if (!(error instanceof SyncRequestError)) log('sync run failed', error)
+      updateSyncState(db, { lastError: message, lastErrorAt: iso() }, iso())
+    } finally {
+      runtime.pull = null
+      emitStatus()
+    }
+  }
+
+  /** One run at a time; triggers during a run ask for exactly one more run after it. */
+  function trigger(): Promise<void> {
+    if (current) {
+      isRunRequested = true
+      return current
+    }
+    current = (async () => {
+      do {
+        isRunRequested = false
+        await runOnce()
+      } while (isRunRequested)
+    })().finally(() => {
+      current = null
+    })
+    return current
+  }
+
+  function connectRealtime() {
+    stopRealtime?.()
+    stopRealtime = null
+    const row = getSyncState(db)
+    if (!isStarted || options.isRealtimeEnabled === false || enrollmentOf(row, fingerprint) !== 'enrolled' || !row?.serverUrl) return
+    stopRealtime = startRealtime({
+      serverUrl: row.serverUrl,
+      accessToken: () => accessToken(),
+      onPoke: () => void trigger(),
+      onConnectionChange: (isConnected) => {
+        runtime.isRealtimeConnected = isConnected
+        emitStatus()
+      },
+      onUnauthorized: () => void accessToken(true).catch(() => undefined),
+      random: options.random,
+    })
+  }
+
+  return {
+    get device() {
+      return device
+    },
+    start() {
+      isStarted = true
+      intervalTimer = setInterval(() => void trigger(), options.intervalMs ?? 30_000)
+      intervalTimer.unref()
+      connectRealtime()
+      void trigger()
+      return async () => {
+        isStarted = false
+        if (intervalTimer) clearInterval(intervalTimer)
+        if (debounceTimer) clearTimeout(debounceTimer)
+        stopRealtime?.()
+        stopRealtime = null
+        await current
+        await client?.close()
+        client = null
+      }
+    },
+    async runNow() {
+      await trigger()
+      return status()
+    },
+    notifyLocalCommit() {
+      emitStatus()
+      if (!isStarted) return
+      if (debounceTimer) clearTimeout(debounceTimer)
+      debounceTimer = setTimeout(() => void trigger(), options.commitDebounceMs ?? 250)
+      debounceTimer.unref()
+    },
+    async enroll(input) {
+      const previous = getSyncState(db)
+      const wasCopied = enrollmentOf(previous, fingerprint) === 'needs_reenrollment'
+      if (wasCopied) {
+        // This folder is a copy: it becomes a new device with its own order numbers.
+        device = changeDeviceIdentity(db, uuidv4(), fingerprint)
+      }
+      const serverUrl = new URL(input.serverUrl).origin
+      let tokens: TokenResponse
+      try {
+        tokens = await clientFor(serverUrl).enroll({
+          enrollmentCode: input.enrollmentCode,
+          deviceId: device.deviceId,
+          name: input.deviceName ?? `Register ${device.registerCode}`,
+          fingerprint,
+        })
+      } catch (error) {
+        if (error instanceof SyncRequestError && error.kind === 'unreachable') throw new PosError('SYNC_UNREACHABLE', `Could not reach ${serverUrl}. Check the address and that the server is running.`, 'serverUrl')
+        if (error instanceof SyncRequestError) throw new PosError('SYNC_REFUSED', `The server refused the enrollment: ${error.message}`, 'enrollmentCode')
+        throw error
+      }
+      const isSameStore = previous?.storeId === tokens.storeId && previous.serverUrl === serverUrl
+      updateSyncState(db, { serverUrl, enrolledFingerprint: fingerprint, lastError: null, lastErrorAt: null, ...(isSameStore ? {} : { pullCursor: null }) }, iso())
+      storeTokens(tokens)
+      connectRealtime()
+      await trigger()
+      return status()
+    },
+    status,
+    deadList() {
+      return listDeadEntries(db).map((row) => ({
+        outboxId: row.outboxId,
+        entity: row.entity,
+        entityId: row.entityId,
+        label: row.orderNumber ?? recordLabel(db, row.entity, row.entityId),
+        attempts: row.attempts,
+        lastError: row.lastError,
+        updatedAt: row.updatedAt,
+      }))
+    },
+    retryDead(ids) {
+      retryDeadEntries(db, iso(), ids)
+      const view = emitStatus()
+      if (isStarted) void trigger()
+      return view
+    },
+  }
+}
