@@ -48,10 +48,12 @@ export function startRealtime(options: RealtimeOptions): () => void {
     const current = new WebSocket(url, { headers: { authorization: `Bearer ${token}` }, handshakeTimeout: 10_000 })
     socket = current
     current.on('open', () => {
+      if (isStopped) return
       attempt = 0
       options.onConnectionChange(true)
     })
     current.on('message', (data) => {
+      if (isStopped) return
       let parsed
       try {
         parsed = ServerSocketMessage.safeParse(JSON.parse(data.toString()))
@@ -71,7 +73,7 @@ export function startRealtime(options: RealtimeOptions): () => void {
       }
     })
     current.on('unexpected-response', (_request, response) => {
-      if (response.statusCode === 401) options.onUnauthorized()
+      if (response.statusCode === 401 && !isStopped) options.onUnauthorized()
       current.terminate()
     })
     current.on('error', () => {
@@ -79,6 +81,8 @@ export function startRealtime(options: RealtimeOptions): () => void {
     })
     current.on('close', (code) => {
       if (socket === current) socket = null
+      // After stop() nothing may call back: the register may be closing its database.
+      if (isStopped) return
       options.onConnectionChange(false)
       if (code === 4401) options.onUnauthorized()
       scheduleReconnect()

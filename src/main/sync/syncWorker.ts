@@ -218,6 +218,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
         if (debounceTimer) clearTimeout(debounceTimer)
         stopRealtime?.()
         stopRealtime = null
+        runtime.isRealtimeConnected = false
         await current
         await client?.close()
         client = null
