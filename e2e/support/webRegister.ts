@@ -20,39 +20,53 @@ export function makeDataDir(): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
-export async function startWebRegister(dataDir: string, registerCode = 'E2E'): Promise<WebRegister> {
-  const child: ChildProcess = spawn(tsx, ['src/main/web/cli.ts', '--data-dir', dataDir, '--port', '0', '--register-code', registerCode], {
+export interface WebRegisterOptions {
+  registerCode?: string
+  /** Extra CLI flags, e.g. ['--sync-interval-ms', '1000', '--no-realtime']. */
+  flags?: string[]
+}
+
+export async function startWebRegister(dataDir: string, options: WebRegisterOptions = {}): Promise<WebRegister> {
+  const args = ['src/main/web/cli.ts', '--data-dir', dataDir, '--port', '0', '--register-code', options.registerCode ?? 'E2E', ...(options.flags ?? [])]
+  const child: ChildProcess = spawn(tsx, args, {
     cwd: projectRoot,
     env: { ...process.env, FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const output: string[] = []
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output.join('')}`)), 30_000)
+  const url = await waitForLine(child, output, /ready: (http:\/\/\S+)/, 'web host')
+  return { url, dataDir, output, stop: () => stopChild(child) }
+}
+
+/** Resolves with the first capture of `pattern` in the child's stdout; rejects if it exits first. */
+export function waitForLine(child: ChildProcess, output: string[], pattern: RegExp, what: string): Promise<string> {
+  return new Promise<string>((resolveLine, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not start:\n${output.join('\n')}`)), 30_000)
     const lines = createInterface({ input: child.stdout! })
     lines.on('line', (line) => {
       output.push(line)
-      const match = /ready: (http:\/\/\S+)/.exec(line)
+      const match = pattern.exec(line)
       if (match?.[1]) {
         clearTimeout(timer)
-        resolveUrl(match[1])
+        resolveLine(match[1])
       }
     })
     child.once('exit', (code) => {
       clearTimeout(timer)
-      reject(new Error(`web host exited with ${code}:\n${output.join('\n')}`))
+      reject(new Error(`${what} exited with ${code}:\n${output.join('\n')}`))
     })
   })
-  return {
-    url,
-    dataDir,
-    output,
-    stop: () =>
-      new Promise<void>((resolveStop) => {
-        if (child.exitCode !== null) return resolveStop()
-        child.once('exit', () => resolveStop())
-        child.kill('SIGTERM')
-      }),
-  }
+}
+
+export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  return new Promise<void>((resolveStop) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolveStop()
+    child.once('exit', () => resolveStop())
+    child.kill(signal)
+  })
+}
+
+export function spawnTsx(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(tsx, args, { cwd: projectRoot, env: { ...process.env, FORCE_COLOR: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
 }

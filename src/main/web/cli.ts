@@ -6,7 +6,9 @@ import { openRegisterCore, type RegisterCore } from '../core'
 import { startWebHost, type WebHost } from './webHost'
 
 const usage = `Usage: npm run web -- [--data-dir DIR] [--port N] [--host 127.0.0.1] [--register-code CODE] [--token SECRET]
-Env: AURAFLOW_DATA_DIR, AURAFLOW_WEB_PORT, AURAFLOW_REGISTER_CODE, AURAFLOW_WEB_TOKEN`
+                     [--sync-interval-ms N] [--no-realtime]
+Env: AURAFLOW_DATA_DIR, AURAFLOW_WEB_PORT, AURAFLOW_REGISTER_CODE, AURAFLOW_WEB_TOKEN,
+     AURAFLOW_SYNC_INTERVAL_MS, AURAFLOW_SYNC_REALTIME=off`
 
 function fail(message: string): never {
   console.error(`${message}\n${usage}`)
@@ -24,6 +26,8 @@ const { values } = (() => {
         'register-code': { type: 'string' },
         token: { type: 'string' },
         'allow-remote': { type: 'boolean', default: false },
+        'sync-interval-ms': { type: 'string' },
+        'no-realtime': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     })
@@ -48,12 +52,16 @@ if (!isLoopback && !values['allow-remote']) {
 }
 const registerCode = values['register-code'] ?? process.env.AURAFLOW_REGISTER_CODE
 if (registerCode !== undefined && !/^[A-Z0-9]{1,8}$/.test(registerCode)) fail('--register-code is 1-8 capital letters or digits')
+const intervalText = values['sync-interval-ms'] ?? process.env.AURAFLOW_SYNC_INTERVAL_MS
+const syncIntervalMs = intervalText === undefined ? undefined : Number(intervalText)
+if (syncIntervalMs !== undefined && (!Number.isInteger(syncIntervalMs) || syncIntervalMs < 250)) fail('--sync-interval-ms must be a whole number of at least 250')
+const isRealtimeEnabled = !values['no-realtime'] && process.env.AURAFLOW_SYNC_REALTIME !== 'off'
 const rendererDir = join(projectRoot, 'out', 'renderer')
 const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }
 
 let core: RegisterCore
 try {
-  core = openRegisterCore({ dataDir, host: 'web', appVersion: version, registerCode })
+  core = openRegisterCore({ dataDir, host: 'web', appVersion: version, registerCode, sync: { intervalMs: syncIntervalMs, isRealtimeEnabled } })
 } catch (error) {
   console.error(`Could not open the register store in ${dataDir}:`, error instanceof Error ? error.message : error)
   process.exit(1)
