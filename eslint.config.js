@@ -35,7 +35,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-imports': ['error', { paths: [noElectron] }],
     },
   },
@@ -52,7 +55,10 @@ export default tseslint.config(
           paths: [noElectron],
           patterns: [
             nodeBuiltins,
-            { group: ['**/main/**', '**/server/**', '**/renderer/**', '**/preload/**'], message: 'src/shared depends on nothing else in src/.' },
+            {
+              group: ['**/main/**', '**/server/**', '**/renderer/**', '**/preload/**'],
+              message: 'src/shared depends on nothing else in src/.',
+            },
           ],
         },
       ],
@@ -70,7 +76,10 @@ export default tseslint.config(
           paths: [noElectron],
           patterns: [
             nodeBuiltins,
-            { group: ['**/main/**', '**/server/**', '**/preload/**'], message: 'The renderer reaches main only through window.pos.' },
+            {
+              group: ['**/main/**', '**/server/**', '**/preload/**'],
+              message: 'The renderer reaches main only through window.pos.',
+            },
           ],
         },
       ],
@@ -88,7 +97,12 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectron],
-          patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'The server shares only src/shared with the register.' }],
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'The server shares only src/shared with the register.',
+            },
+          ],
         },
       ],
     },

@@ -12,11 +12,18 @@ const report: Record<string, unknown> = { date: new Date().toISOString(), node: 
 if (!only || only === 'register') {
   const sale = benchSaleCommit()
   report.saleCommit = sale
-  printTable(`Sale commit: 5 items + 1 payment + outbox, synchronous=FULL, ${sale.sales} sales (target: store p99 <= 2x raw)`, [
-    { path: 'raw better-sqlite3 inserts', ...sale.raw, 'p99 vs raw': 1 },
-    { path: 'store API (commitSale)', ...sale.store, 'p99 vs raw': sale.storeToRawP99 },
-    { path: 'sale service (price + commit)', ...sale.service, 'p99 vs raw': sale.serviceToRawP99 },
-  ])
+  printTable(
+    `Sale commit: 5 items + 1 payment + outbox, synchronous=FULL, ${sale.sales} sales (target: store p99 <= 2x raw)`,
+    [
+      { path: 'raw better-sqlite3 inserts', ...sale.raw, 'p99 vs raw': 1 },
+      { path: 'store API (commitSale)', ...sale.store, 'p99 vs raw': sale.storeToRawP99 },
+      {
+        path: 'sale service (price + commit)',
+        ...sale.service,
+        'p99 vs raw': sale.serviceToRawP99,
+      },
+    ],
+  )
 }
 
 console.log('\nJSON')

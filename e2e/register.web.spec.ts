@@ -23,7 +23,9 @@ function moneyText(cents: number) {
   return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(cents / 100)
 }
 
-test('a cashier rings up three products, takes cash, and finds the sale in Orders after a restart', async ({ page }) => {
+test('a cashier rings up three products, takes cash, and finds the sale in Orders after a restart', async ({
+  page,
+}) => {
   await openRegister(page)
 
   await page.locator('[data-testid="product-tile"][data-sku="COF-LAT"]').click()
@@ -37,7 +39,11 @@ test('a cashier rings up three products, takes cash, and finds the sale in Order
 
   const cart = page.getByRole('region', { name: 'Cart' })
   await expect(cart.getByTestId('cart-line')).toHaveCount(3)
-  await expect(cart.locator('[data-testid="cart-line"][data-sku="COF-LAT"] [data-testid="cart-line-quantity"]')).toHaveText('2')
+  await expect(
+    cart.locator(
+      '[data-testid="cart-line"][data-sku="COF-LAT"] [data-testid="cart-line-quantity"]',
+    ),
+  ).toHaveText('2')
   // Latte 2 x 4.75 + Croissant 3.25 at 8.25% (0.78 + 0.27) and beans 14.95 at 2.25% (0.34).
   await expect(page.getByTestId('cart-subtotal')).toHaveText(moneyText(2770))
   await expect(page.getByTestId('cart-tax')).toHaveText(moneyText(139))
@@ -69,7 +75,10 @@ test('a cashier rings up three products, takes cash, and finds the sale in Order
   await register!.stop()
   register = await startWebRegister(data.dir)
   await page.goto(register.url)
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Orders' }).click()
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Orders' })
+    .click()
   await expect(page.getByTestId('order-row').filter({ hasText: orderNumber })).toHaveCount(1)
   await expect(page.getByTestId('order-row')).toHaveCount(1)
 })
@@ -83,16 +92,23 @@ test('a malformed sale from the page gets a typed error and stores nothing', asy
       payments: [{ method: 'cash', amountCents: 100 }],
     }),
   )
-  expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', path: 'lines.0.quantity' } })
+  expect(result).toMatchObject({
+    ok: false,
+    error: { code: 'VALIDATION_FAILED', path: 'lines.0.quantity' },
+  })
   const unknown = await page.evaluate(() => window.pos.invoke('order:deleteAll', {}))
   expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } })
   const orders = await page.evaluate(() => window.pos.invoke('order:list', {}))
   expect(orders).toEqual({ ok: true, value: [] })
   // The page has no Node: the bridge is the only way out.
-  expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
+  expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
+    'undefined',
+  )
 })
 
-test('the register works from the keyboard: / to search, Enter to add, Esc to cancel, Enter to pay', async ({ page }) => {
+test('the register works from the keyboard: / to search, Enter to add, Esc to cancel, Enter to pay', async ({
+  page,
+}) => {
   await openRegister(page)
   await page.locator('body').click({ position: { x: 5, y: 5 } })
   await page.keyboard.press('/')

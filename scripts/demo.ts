@@ -24,25 +24,53 @@ if (values.fresh) rmSync(root, { recursive: true, force: true })
 const enrollmentCode = process.env.AURAFLOW_ENROLLMENT_CODE ?? 'DEMO-2026'
 const projectRoot = resolve(import.meta.dirname, '..')
 
-const settings = settingsFromEnv({ ...process.env, PORT: values.port, AURAFLOW_SERVER_DATA: join(root, 'server'), AURAFLOW_ENROLLMENT_CODE: enrollmentCode }, process.cwd())
+const settings = settingsFromEnv(
+  {
+    ...process.env,
+    PORT: values.port,
+    AURAFLOW_SERVER_DATA: join(root, 'server'),
+    AURAFLOW_ENROLLMENT_CODE: enrollmentCode,
+  },
+  process.cwd(),
+)
 const server = await startServer(settings, pino({ level: 'warn' }))
-const where = settings.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${join(root, 'server')}`
+const where =
+  settings.database.kind === 'postgres'
+    ? 'PostgreSQL (DATABASE_URL)'
+    : `embedded PGlite in ${join(root, 'server')}`
 console.log(`Sync server: ${server.url} (${where}); enrollment code ${enrollmentCode}`)
 
 const registers: { core: RegisterCore; host: WebHost; stop: () => Promise<void> }[] = []
 for (const registerCode of ['R1', 'R2']) {
-  const core = openRegisterCore({ dataDir: join(root, registerCode.toLowerCase()), host: 'web', appVersion: 'demo', registerCode })
-  const status = await core.registry.dispatch('sync:enroll', { serverUrl: server.url, enrollmentCode, deviceName: `Demo register ${registerCode}` })
+  const core = openRegisterCore({
+    dataDir: join(root, registerCode.toLowerCase()),
+    host: 'web',
+    appVersion: 'demo',
+    registerCode,
+  })
+  const status = await core.registry.dispatch('sync:enroll', {
+    serverUrl: server.url,
+    enrollmentCode,
+    deviceName: `Demo register ${registerCode}`,
+  })
   if (!status.ok) {
     console.error(`Register ${registerCode} could not enroll: ${status.error.message}`)
     process.exit(1)
   }
-  const host = await startWebHost({ core, rendererDir: join(projectRoot, 'out', 'renderer'), port: 0 })
+  const host = await startWebHost({
+    core,
+    rendererDir: join(projectRoot, 'out', 'renderer'),
+    port: 0,
+  })
   registers.push({ core, host, stop: core.startBackground() })
   console.log(`Register ${registerCode}: ${host.launchUrl}`)
 }
-console.log('\nOpen both register links in a browser. Sell on one; the sale shows in the other\'s Orders within a second.')
-console.log('The Sync screen shows each register\'s queue; stop this command (Ctrl-C) to take the server down.')
+console.log(
+  "\nOpen both register links in a browser. Sell on one; the sale shows in the other's Orders within a second.",
+)
+console.log(
+  "The Sync screen shows each register's queue; stop this command (Ctrl-C) to take the server down.",
+)
 
 async function shutdown() {
   for (const register of registers) {

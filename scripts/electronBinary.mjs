@@ -8,7 +8,8 @@ const packageDir = resolve(import.meta.dirname, '..', 'node_modules', 'electron'
 /** @returns {{ path: string } | { missing: string }} */
 export function findElectronBinary() {
   const pathFile = join(packageDir, 'path.txt')
-  if (!existsSync(pathFile)) return { missing: 'node_modules/electron has no downloaded binary (path.txt absent)' }
+  if (!existsSync(pathFile))
+    return { missing: 'node_modules/electron has no downloaded binary (path.txt absent)' }
   const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(packageDir, 'dist')
   const binary = join(distDir, readFileSync(pathFile, 'utf8').trim())
   return existsSync(binary) ? { path: binary } : { missing: `${binary} does not exist` }

@@ -9,9 +9,11 @@ function electronUnavailableReason() {
   const found = findElectronBinary()
   if ('missing' in found) return `the Electron binary is not installed: ${found.missing}`
   const binary = found.path
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'there is no display (DISPLAY is not set)'
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
+    return 'there is no display (DISPLAY is not set)'
   const probe = spawnSync(binary, ['--version'], { encoding: 'utf8', timeout: 15_000 })
-  if (probe.status !== 0) return `the Electron binary does not run here (${(probe.stderr || probe.error?.message || '').trim().split('\n')[0]})`
+  if (probe.status !== 0)
+    return `the Electron binary does not run here (${(probe.stderr || probe.error?.message || '').trim().split('\n')[0]})`
   return null
 }
 
@@ -30,6 +32,8 @@ if (reason === null) {
   run('electron-vite', ['preview', ...passThrough])
 } else {
   console.log(`Electron cannot start here: ${reason}.`)
-  console.log('Starting the same register in the web host instead — open the URL printed below in a browser.')
+  console.log(
+    'Starting the same register in the web host instead — open the URL printed below in a browser.',
+  )
   run('tsx', ['src/main/web/cli.ts', ...passThrough])
 }

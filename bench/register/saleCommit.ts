@@ -23,10 +23,18 @@ export interface SaleCommitResult {
  * One sale = 1 order + 5 items + 1 payment + 1 outbox row, committed with synchronous=FULL.
  * The three ways of writing it are interleaved sale by sale so they share the same disk weather.
  */
-export function benchSaleCommit(sales = Number(process.env.BENCH_SALES ?? 2000), warmup = 200): SaleCommitResult {
+export function benchSaleCommit(
+  sales = Number(process.env.BENCH_SALES ?? 2000),
+  warmup = 200,
+): SaleCommitResult {
   const dir = mkdtempSync(join(tmpdir(), 'auraflow-bench-'))
   try {
-    const core = openRegisterCore({ dataDir: join(dir, 'store'), host: 'web', appVersion: 'bench', registerCode: 'B1' })
+    const core = openRegisterCore({
+      dataDir: join(dir, 'store'),
+      host: 'web',
+      appVersion: 'bench',
+      registerCode: 'B1',
+    })
     const db = core.database.db
     const products = listProducts(db).slice(0, 5)
     const now = () => new Date().toISOString()
@@ -59,7 +67,20 @@ export function benchSaleCommit(sales = Number(process.env.BENCH_SALES ?? 2000),
       const at = now()
       insertOrder.run(orderId, deviceId, at, `RAW-${++rawSeq}`, uuidv4(), at)
       products.forEach((product, index) =>
-        insertItem.run(uuidv7(), deviceId, at, orderId, index + 1, product.id, product.sku, product.name, product.priceCents, product.taxRateBasisPoints, product.priceCents, product.priceCents + 40),
+        insertItem.run(
+          uuidv7(),
+          deviceId,
+          at,
+          orderId,
+          index + 1,
+          product.id,
+          product.sku,
+          product.name,
+          product.priceCents,
+          product.taxRateBasisPoints,
+          product.priceCents,
+          product.priceCents + 40,
+        ),
       )
       insertPayment.run(uuidv7(), deviceId, at, orderId, at)
       insertOutbox.run(uuidv7(), orderId, at, at)
@@ -88,7 +109,15 @@ export function benchSaleCommit(sales = Number(process.env.BENCH_SALES ?? 2000),
         taxCents: 40,
         totalCents: product.priceCents + 40,
       })),
-      payments: [{ method: 'cash', amountCents: 2500, tenderedCents: 2500, changeCents: 0, referenceNumber: null }],
+      payments: [
+        {
+          method: 'cash',
+          amountCents: 2500,
+          tenderedCents: 2500,
+          changeCents: 0,
+          referenceNumber: null,
+        },
+      ],
       now: now(),
     })
     const draft = () => ({
@@ -114,7 +143,11 @@ export function benchSaleCommit(sales = Number(process.env.BENCH_SALES ?? 2000),
     }
     rawDatabase.close()
     core.close()
-    const result = { raw: summarize(samples.raw), store: summarize(samples.store), service: summarize(samples.service) }
+    const result = {
+      raw: summarize(samples.raw),
+      store: summarize(samples.store),
+      service: summarize(samples.service),
+    }
     return {
       sales,
       ...result,

@@ -26,8 +26,20 @@ export interface WebRegisterOptions {
   flags?: string[]
 }
 
-export async function startWebRegister(dataDir: string, options: WebRegisterOptions = {}): Promise<WebRegister> {
-  const args = ['src/main/web/cli.ts', '--data-dir', dataDir, '--port', '0', '--register-code', options.registerCode ?? 'E2E', ...(options.flags ?? [])]
+export async function startWebRegister(
+  dataDir: string,
+  options: WebRegisterOptions = {},
+): Promise<WebRegister> {
+  const args = [
+    'src/main/web/cli.ts',
+    '--data-dir',
+    dataDir,
+    '--port',
+    '0',
+    '--register-code',
+    options.registerCode ?? 'E2E',
+    ...(options.flags ?? []),
+  ]
   const child: ChildProcess = spawn(tsx, args, {
     cwd: projectRoot,
     env: { ...process.env, FORCE_COLOR: '0' },
@@ -40,9 +52,17 @@ export async function startWebRegister(dataDir: string, options: WebRegisterOpti
 }
 
 /** Resolves with the first capture of `pattern` in the child's stdout; rejects if it exits first. */
-export function waitForLine(child: ChildProcess, output: string[], pattern: RegExp, what: string): Promise<string> {
+export function waitForLine(
+  child: ChildProcess,
+  output: string[],
+  pattern: RegExp,
+  what: string,
+): Promise<string> {
   return new Promise<string>((resolveLine, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} did not start:\n${output.join('\n')}`)), 30_000)
+    const timer = setTimeout(
+      () => reject(new Error(`${what} did not start:\n${output.join('\n')}`)),
+      30_000,
+    )
     const lines = createInterface({ input: child.stdout! })
     lines.on('line', (line) => {
       output.push(line)
@@ -68,5 +88,9 @@ export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM
 }
 
 export function spawnTsx(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(tsx, args, { cwd: projectRoot, env: { ...process.env, FORCE_COLOR: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  return spawn(tsx, args, {
+    cwd: projectRoot,
+    env: { ...process.env, FORCE_COLOR: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
 }

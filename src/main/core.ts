@@ -21,7 +21,16 @@ export interface RegisterCoreOptions {
   /** Overrides the hardware fingerprint (tests simulate a folder copied to another machine). */
   fingerprint?: string
   /** Sync timing and behaviour; defaults suit a store. */
-  sync?: Pick<SyncWorkerOptions, 'intervalMs' | 'commitDebounceMs' | 'pullPageSize' | 'isRealtimeEnabled' | 'backoff' | 'requestTimeoutMs' | 'random'>
+  sync?: Pick<
+    SyncWorkerOptions,
+    | 'intervalMs'
+    | 'commitDebounceMs'
+    | 'pullPageSize'
+    | 'isRealtimeEnabled'
+    | 'backoff'
+    | 'requestTimeoutMs'
+    | 'random'
+  >
 }
 
 /** Everything a register is, minus the window: runs under Electron and plain Node alike. */
@@ -41,11 +50,17 @@ export const registerDatabaseFile = 'register.db'
 
 export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
   mkdirSync(options.dataDir, { recursive: true })
-  const database = openRegisterDatabase(join(options.dataDir, registerDatabaseFile), options.migrationsFolder)
+  const database = openRegisterDatabase(
+    join(options.dataDir, registerDatabaseFile),
+    options.migrationsFolder,
+  )
   try {
     const now = options.now ?? (() => new Date())
     const timestamp = now().toISOString()
-    const device = ensureDeviceIdentity(database.db, { registerCode: options.registerCode, now: timestamp })
+    const device = ensureDeviceIdentity(database.db, {
+      registerCode: options.registerCode,
+      now: timestamp,
+    })
     seedDemoStoreIfEmpty(database.db, device.deviceId, timestamp)
     const events = createRegisterEvents()
     const sync = createSyncWorker({
@@ -60,9 +75,17 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
     events.onAny((event) => {
       if (event === 'order:created') sync.notifyLocalCommit()
     })
-    const handlers = createHandlers({ db: database.db, sync, events, appVersion: options.appVersion, host: options.host, now })
+    const handlers = createHandlers({
+      db: database.db,
+      sync,
+      events,
+      appVersion: options.appVersion,
+      host: options.host,
+      now,
+    })
     const registry = createHandlerRegistry(handlers, {
-      onInternalError: (channel, error) => (options.logError ?? console.error)(`IPC ${channel} failed`, error),
+      onInternalError: (channel, error) =>
+        (options.logError ?? console.error)(`IPC ${channel} failed`, error),
     })
     return {
       registry,

@@ -20,7 +20,9 @@ void app.whenReady().then(() => {
     host: 'electron',
     appVersion: app.getVersion(),
     registerCode: process.env.AURAFLOW_REGISTER_CODE,
-    migrationsFolder: app.isPackaged ? join(process.resourcesPath, 'drizzle', 'register') : undefined,
+    migrationsFolder: app.isPackaged
+      ? join(process.resourcesPath, 'drizzle', 'register')
+      : undefined,
   })
   stopIpc = registerIpc(core, () => window)
   stopBackground = core.startBackground()

@@ -6,7 +6,10 @@ import { isEventChannel, isInvokeChannel } from '../shared/ipc/contract'
 const pos: RawPosBridge = {
   invoke(channel, input) {
     if (!isInvokeChannel(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel: ${String(channel)}` } })
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel: ${String(channel)}` },
+      })
     }
     return ipcRenderer.invoke(channel, input)
   },

@@ -12,11 +12,24 @@ export function registerIpc(core: RegisterCore, getWindow: () => BrowserWindow |
   const isTrustedSender = (event: IpcMainInvokeEvent): boolean => {
     const window = getWindow()
     const frame = event.senderFrame
-    return !!window && !!frame && event.sender === window.webContents && frame === window.webContents.mainFrame && isTrustedRendererUrl(frame.url)
+    return (
+      !!window &&
+      !!frame &&
+      event.sender === window.webContents &&
+      frame === window.webContents.mainFrame &&
+      isTrustedRendererUrl(frame.url)
+    )
   }
   for (const channel of invokeChannels) {
     ipcMain.handle(channel, (event, input: unknown) => {
-      if (!isTrustedSender(event)) return { ok: false, error: new PosError('FORBIDDEN', 'Calls are accepted only from the register window.').toData() }
+      if (!isTrustedSender(event))
+        return {
+          ok: false,
+          error: new PosError(
+            'FORBIDDEN',
+            'Calls are accepted only from the register window.',
+          ).toData(),
+        }
       return core.registry.dispatch(channel, input)
     })
   }

@@ -4,19 +4,26 @@ import { BrowserWindow, session, shell } from 'electron'
 /** The renderer's own origin: the built file or the dev server, nothing else. */
 export function rendererEntry(): { url: string } | { file: string } {
   const devUrl = process.env.ELECTRON_RENDERER_URL
-  return devUrl ? { url: devUrl } : { file: join(import.meta.dirname, '..', 'renderer', 'index.html') }
+  return devUrl
+    ? { url: devUrl }
+    : { file: join(import.meta.dirname, '..', 'renderer', 'index.html') }
 }
 
 export function isTrustedRendererUrl(url: string | undefined): boolean {
   if (!url) return false
   const entry = rendererEntry()
   if ('url' in entry) return url.startsWith(entry.url)
-  return url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith('/renderer/index.html')
+  return (
+    url.startsWith('file://') &&
+    decodeURIComponent(new URL(url).pathname).endsWith('/renderer/index.html')
+  )
 }
 
 export function createMainWindow(): BrowserWindow {
   // No permission (camera, notifications, geolocation …) is ever needed by the register UI.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  )
 
   const window = new BrowserWindow({
     width: 1280,

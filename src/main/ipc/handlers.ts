@@ -1,4 +1,5 @@
 import { PosError } from '../../shared/ipc/errors'
+import { OrderSummary } from '../../shared/ipc/schemas'
 import type { RegisterEvents } from '../events'
 import { pricingRulesOf } from '../services/pricing'
 import { completeSale } from '../services/saleService'
@@ -41,20 +42,25 @@ export function createHandlers(context: HandlerContext): Handlers {
         pricingRules: pricingRulesOf(settings),
       }
     },
-    'catalog:list': (input) => ({ categories: listCategories(db), products: listProducts(db, input?.categoryId) }),
+    'catalog:list': (input) => ({
+      categories: listCategories(db),
+      products: listProducts(db, input?.categoryId),
+    }),
     'catalog:search': (input) => searchProducts(db, input.query, input.limit),
     'sale:complete': (draft) => {
       const result = completeSale(db, sync.device, draft, context.now().toISOString())
       const order = orderDetail(result.orderId)
-      if (result.isNew) {
-        const { subtotalCents: _s, discountCents: _d, taxCents: _t, cashRoundingCents: _c, items: _i, payments: _p, ...summary } = order
-        events.emit('order:created', summary)
+      if (result.isNew) events.emit('order:created', OrderSummary.parse(order))
+      // From the stored payments, so a replayed request reports the change of the sale it stored.
+      return {
+        order,
+        changeCents: order.payments.reduce((sum, payment) => sum + payment.changeCents, 0),
       }
-      return { order, changeCents: result.changeCents }
     },
     'order:list': (input) => {
       const rows = listOrders(db, input.limit, input.beforeId)
-      if (rows === null) throw new PosError('NOT_FOUND', 'The order to page back from does not exist.', 'beforeId')
+      if (rows === null)
+        throw new PosError('NOT_FOUND', 'The order to page back from does not exist.', 'beforeId')
       return rows
     },
     'order:get': (input) => orderDetail(input.id),

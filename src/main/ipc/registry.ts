@@ -8,7 +8,9 @@ import {
 } from '../../shared/ipc/contract'
 import { PosError, type InvokeResult } from '../../shared/ipc/errors'
 
-export type Handler<C extends InvokeChannel> = (input: InvokeParsedInput<C>) => InvokeOutput<C> | Promise<InvokeOutput<C>>
+export type Handler<C extends InvokeChannel> = (
+  input: InvokeParsedInput<C>,
+) => InvokeOutput<C> | Promise<InvokeOutput<C>>
 export type Handlers = { [C in InvokeChannel]: Handler<C> }
 
 export interface HandlerRegistry {
@@ -30,8 +32,14 @@ function describeIssue(error: z.ZodError): { message: string; path: string } {
   return { message: issue ? `${path || 'input'}: ${issue.message}` : 'Invalid input', path }
 }
 
-export function createHandlerRegistry(handlers: Handlers, options: RegistryOptions = {}): HandlerRegistry {
-  async function run<C extends InvokeChannel>(channel: C, rawInput: unknown): Promise<InvokeResult<InvokeOutput<C>>> {
+export function createHandlerRegistry(
+  handlers: Handlers,
+  options: RegistryOptions = {},
+): HandlerRegistry {
+  async function run<C extends InvokeChannel>(
+    channel: C,
+    rawInput: unknown,
+  ): Promise<InvokeResult<InvokeOutput<C>>> {
     const entry = invokeContract[channel]
     const parsed = entry.input.safeParse(rawInput)
     if (!parsed.success) {
@@ -41,21 +49,34 @@ export function createHandlerRegistry(handlers: Handlers, options: RegistryOptio
     const handler = handlers[channel] as Handler<C>
     const value = await handler(parsed.data as InvokeParsedInput<C>)
     const checked = entry.output.safeParse(value)
-    if (!checked.success) throw new Error(`Handler for ${channel} broke its contract: ${checked.error.message}`)
+    if (!checked.success)
+      throw new Error(`Handler for ${channel} broke its contract: ${checked.error.message}`)
     return { ok: true, value: checked.data as InvokeOutput<C> }
   }
 
   return {
     async dispatch(channel, input) {
       if (!isInvokeChannel(channel)) {
-        return { ok: false, error: new PosError('UNKNOWN_CHANNEL', `Unknown channel: ${String(channel).slice(0, 80)}`).toData() }
+        return {
+          ok: false,
+          error: new PosError(
+            'UNKNOWN_CHANNEL',
+            `Unknown channel: ${String(channel).slice(0, 80)}`,
+          ).toData(),
+        }
       }
       try {
         return await run(channel, input)
       } catch (error) {
         if (error instanceof PosError) return { ok: false, error: error.toData() }
         options.onInternalError?.(channel, error)
-        return { ok: false, error: new PosError('INTERNAL', 'The register could not finish this request. See the register log for details.').toData() }
+        return {
+          ok: false,
+          error: new PosError(
+            'INTERNAL',
+            'The register could not finish this request. See the register log for details.',
+          ).toData(),
+        }
       }
     },
   }

@@ -1,10 +1,20 @@
-import { computeOrderTotals, DomainError, settleTender } from '../../shared/domain'
+import {
+  computeOrderTotals,
+  DomainError,
+  settleTender,
+  type PricingRules,
+} from '../../shared/domain'
 import type { InvokeParsedInput } from '../../shared/ipc/contract'
 import { PosError } from '../../shared/ipc/errors'
 import type { RegisterDb } from '../store/database'
 import { findProducts } from '../store/catalogRepository'
 import { getStoreSettings, type DeviceIdentity } from '../store/identityRepository'
-import { commitSale, type CommitSaleOptions, type PricedPayment, type PricedSale } from '../store/saleRepository'
+import {
+  commitSale,
+  type CommitSaleOptions,
+  type PricedPayment,
+  type PricedSale,
+} from '../store/saleRepository'
 import { pricingRulesOf } from './pricing'
 
 type SaleDraft = InvokeParsedInput<'sale:complete'>
@@ -19,68 +29,89 @@ export function completeSale(
   draft: SaleDraft,
   now: string,
   options: CommitSaleOptions = {},
-): { orderId: string; changeCents: number; isNew: boolean } {
+): { orderId: string; isNew: boolean } {
   const settings = getStoreSettings(db)
   const rules = pricingRulesOf(settings)
-  const found = new Map(findProducts(db, draft.lines.map((line) => line.productId)).map((row) => [row.id, row]))
+  const found = new Map(
+    findProducts(
+      db,
+      draft.lines.map((line) => line.productId),
+    ).map((row) => [row.id, row]),
+  )
   const lines = draft.lines.map((line, index) => {
     const product = found.get(line.productId)
     if (!product || !product.isActive) {
-      throw new PosError('PRODUCT_UNAVAILABLE', 'A product in this sale is no longer for sale.', `lines.${index}.productId`)
+      throw new PosError(
+        'PRODUCT_UNAVAILABLE',
+        'A product in this sale is no longer for sale.',
+        `lines.${index}.productId`,
+      )
     }
     return { product, quantity: line.quantity }
   })
 
+  const totals = computeOrderTotals(
+    {
+      lines: lines.map(({ product, quantity }) => ({
+        unitPriceCents: product.priceCents,
+        quantity,
+        taxRateBasisPoints: product.taxRateBasisPoints,
+      })),
+    },
+    rules,
+  )
+  const tender = settleOrRefuse(totals.totalCents, draft.payments, rules)
+  if (!tender.isFullyPaid) {
+    throw new PosError(
+      'PAYMENT_INSUFFICIENT',
+      `The sale is not fully paid: ${tender.remainingCents} cents still due.`,
+      'payments',
+    )
+  }
+  const sale: PricedSale = {
+    clientRequestId: draft.clientRequestId,
+    deviceId: device.deviceId,
+    storeCode: settings.storeCode,
+    registerCode: device.registerCode,
+    currency: settings.currency,
+    subtotalCents: totals.subtotalCents,
+    discountCents: totals.discountCents,
+    taxCents: totals.taxCents,
+    totalCents: totals.totalCents,
+    cashRoundingCents: tender.cashRoundingAdjustmentCents,
+    lines: lines.map(({ product, quantity }, index) => {
+      const line = totals.lines[index]
+      if (!line) throw new Error('Totals engine returned fewer lines than it was given.')
+      return {
+        productId: product.id,
+        sku: product.sku,
+        name: product.name,
+        unitPriceCents: product.priceCents,
+        quantity,
+        taxRateBasisPoints: product.taxRateBasisPoints,
+        discountCents: line.lineDiscountCents + line.orderDiscountShareCents,
+        netCents: line.netCents,
+        taxCents: line.taxCents,
+        totalCents: line.totalCents,
+      }
+    }),
+    payments: allocateChange(draft.payments, tender.changeCents),
+    now,
+  }
+  return commitSale(db, sale, options)
+}
+
+/** Tender rules broken by the cashier's input (card above the amount due, …) are the cashier's to fix. */
+function settleOrRefuse(totalCents: number, payments: SaleDraft['payments'], rules: PricingRules) {
   try {
-    const totals = computeOrderTotals(
-      {
-        lines: lines.map(({ product, quantity }) => ({
-          unitPriceCents: product.priceCents,
-          quantity,
-          taxRateBasisPoints: product.taxRateBasisPoints,
-        })),
-      },
+    return settleTender(
+      totalCents,
+      payments.map((payment) => ({ method: payment.method, amountCents: payment.amountCents })),
       rules,
     )
-    const tenders = draft.payments.map((payment) => ({ method: payment.method, amountCents: payment.amountCents }))
-    const tender = settleTender(totals.totalCents, tenders, rules)
-    if (!tender.isFullyPaid) {
-      throw new PosError('PAYMENT_INSUFFICIENT', `The sale is not fully paid: ${tender.remainingCents} cents still due.`, 'payments')
-    }
-    const sale: PricedSale = {
-      clientRequestId: draft.clientRequestId,
-      deviceId: device.deviceId,
-      storeCode: settings.storeCode,
-      registerCode: device.registerCode,
-      currency: settings.currency,
-      subtotalCents: totals.subtotalCents,
-      discountCents: totals.discountCents,
-      taxCents: totals.taxCents,
-      totalCents: totals.totalCents,
-      cashRoundingCents: tender.cashRoundingAdjustmentCents,
-      lines: lines.map(({ product, quantity }, index) => {
-        const line = totals.lines[index]
-        if (!line) throw new Error('Totals engine returned fewer lines than it was given.')
-        return {
-          productId: product.id,
-          sku: product.sku,
-          name: product.name,
-          unitPriceCents: product.priceCents,
-          quantity,
-          taxRateBasisPoints: product.taxRateBasisPoints,
-          discountCents: line.lineDiscountCents + line.orderDiscountShareCents,
-          netCents: line.netCents,
-          taxCents: line.taxCents,
-          totalCents: line.totalCents,
-        }
-      }),
-      payments: allocateChange(draft.payments, tender.changeCents),
-      now,
-    }
-    const result = commitSale(db, sale, options)
-    return { ...result, changeCents: tender.changeCents }
   } catch (error) {
-    if (error instanceof DomainError) throw new PosError('PAYMENT_INVALID', error.message, 'payments')
+    if (error instanceof DomainError)
+      throw new PosError('PAYMENT_INVALID', error.message, 'payments')
     throw error
   }
 }
@@ -103,6 +134,7 @@ function allocateChange(drafts: SaleDraft['payments'], changeCents: number): Pri
     payment.amountCents = payment.tenderedCents - fromThis
     changeLeft -= fromThis
   }
-  if (changeLeft !== 0) throw new PosError('PAYMENT_INVALID', 'Change can only be given from cash.', 'payments')
+  if (changeLeft !== 0)
+    throw new PosError('PAYMENT_INVALID', 'Change can only be given from cash.', 'payments')
   return priced
 }

@@ -29,12 +29,20 @@ export type ProductRow = {
 const sellable = and(eq(products.isActive, true), isNull(products.deletedAt))
 
 function selectProducts(db: RegisterDb) {
-  return db.select(productColumns).from(products).innerJoin(taxRates, eq(products.taxRateId, taxRates.id))
+  return db
+    .select(productColumns)
+    .from(products)
+    .innerJoin(taxRates, eq(products.taxRateId, taxRates.id))
 }
 
 export function listCategories(db: RegisterDb) {
   return db
-    .select({ id: categories.id, name: categories.name, color: categories.color, sortOrder: categories.sortOrder })
+    .select({
+      id: categories.id,
+      name: categories.name,
+      color: categories.color,
+      sortOrder: categories.sortOrder,
+    })
     .from(categories)
     .where(isNull(categories.deletedAt))
     .orderBy(asc(categories.sortOrder), asc(categories.name))
@@ -73,5 +81,7 @@ export function searchProducts(db: RegisterDb, query: string, limit: number): Pr
 
 export function findProducts(db: RegisterDb, ids: readonly string[]): ProductRow[] {
   if (ids.length === 0) return []
-  return selectProducts(db).where(inArray(products.id, [...ids])).all()
+  return selectProducts(db)
+    .where(inArray(products.id, [...ids]))
+    .all()
 }

@@ -30,7 +30,10 @@ export function findRegisterMigrations(start = import.meta.dirname): string {
  * Opens (creating if needed) a register database and brings its schema up to date. Every
  * migration run happens in one transaction, so a failed upgrade leaves the old database intact.
  */
-export function openRegisterDatabase(file: string, migrationsFolder = findRegisterMigrations()): RegisterDatabase {
+export function openRegisterDatabase(
+  file: string,
+  migrationsFolder = findRegisterMigrations(),
+): RegisterDatabase {
   const sqlite = new Database(file)
   try {
     sqlite.pragma('journal_mode = WAL')
@@ -53,7 +56,6 @@ export function openRegisterDatabase(file: string, migrationsFolder = findRegist
     throw error
   }
 }
-
 
 /** A transaction handle inside `db.transaction`; helpers that run inside one accept either. */
 export type RegisterTx = Parameters<Parameters<RegisterDb['transaction']>[0]>[0]

@@ -18,7 +18,10 @@ export function ensureDeviceIdentity(db: RegisterDb, options: IdentityOptions): 
   const existing = db.select().from(deviceIdentity).get()
   if (existing) {
     if (options.registerCode && options.registerCode !== existing.registerCode) {
-      db.update(deviceIdentity).set({ registerCode: options.registerCode }).where(eq(deviceIdentity.id, 1)).run()
+      db.update(deviceIdentity)
+        .set({ registerCode: options.registerCode })
+        .where(eq(deviceIdentity.id, 1))
+        .run()
       return { ...existing, registerCode: options.registerCode }
     }
     return existing
@@ -47,11 +50,18 @@ export function getStoreSettings(db: RegisterDb): StoreSettings {
  * The register code follows the new id unless one was configured, so order numbers never collide
  * with the register the folder came from.
  */
-export function changeDeviceIdentity(db: RegisterDb, deviceId: string, fingerprint: string): DeviceIdentity {
+export function changeDeviceIdentity(
+  db: RegisterDb,
+  deviceId: string,
+  fingerprint: string,
+): DeviceIdentity {
   const current = db.select().from(deviceIdentity).get()
   if (!current) throw new Error('Device identity is missing.')
   const isDerivedCode = current.registerCode === current.deviceId.slice(0, 4).toUpperCase()
   const registerCode = isDerivedCode ? deviceId.slice(0, 4).toUpperCase() : current.registerCode
-  db.update(deviceIdentity).set({ deviceId, registerCode, fingerprint }).where(eq(deviceIdentity.id, 1)).run()
+  db.update(deviceIdentity)
+    .set({ deviceId, registerCode, fingerprint })
+    .where(eq(deviceIdentity.id, 1))
+    .run()
   return { ...current, deviceId, registerCode, fingerprint }
 }

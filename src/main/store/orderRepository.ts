@@ -17,11 +17,24 @@ const summaryColumns = {
 export function listOrders(db: RegisterDb, limit: number, beforeId?: string) {
   let where = undefined
   if (beforeId) {
-    const anchor = db.select({ createdAt: orders.createdAt }).from(orders).where(eq(orders.id, beforeId)).get()
+    const anchor = db
+      .select({ createdAt: orders.createdAt })
+      .from(orders)
+      .where(eq(orders.id, beforeId))
+      .get()
     if (!anchor) return null
-    where = or(lt(orders.createdAt, anchor.createdAt), and(eq(orders.createdAt, anchor.createdAt), lt(orders.id, beforeId)))
+    where = or(
+      lt(orders.createdAt, anchor.createdAt),
+      and(eq(orders.createdAt, anchor.createdAt), lt(orders.id, beforeId)),
+    )
   }
-  return db.select(summaryColumns).from(orders).where(where).orderBy(desc(orders.createdAt), desc(orders.id)).limit(limit).all()
+  return db
+    .select(summaryColumns)
+    .from(orders)
+    .where(where)
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(limit)
+    .all()
 }
 
 export function getOrderDetail(db: RegisterDb, id: string) {

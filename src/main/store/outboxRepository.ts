@@ -6,7 +6,12 @@ export type OutboxRow = typeof outbox.$inferSelect
 type SyncStatus = 'PENDING' | 'SYNCING' | 'SYNCED' | 'FAILED' | 'MODIFIED' | 'DELETED'
 
 /** The tables whose rows an outbox entry stands for (an order stands for its items and payments too). */
-const entityTables = { order: orders, product: products, category: categories, taxRate: taxRates } as const
+const entityTables = {
+  order: orders,
+  product: products,
+  category: categories,
+  taxRate: taxRates,
+} as const
 export type OutboxEntity = keyof typeof entityTables
 
 function isOutboxEntity(entity: string): entity is OutboxEntity {
@@ -14,10 +19,19 @@ function isOutboxEntity(entity: string): entity is OutboxEntity {
 }
 
 /** Sets syncStatus (and, once the server has it, version and hash) on the rows behind an entry. */
-function markRows(db: RegisterExecutor, entity: string, entityId: string, status: SyncStatus, server?: { version: number | null; hash: string | null }) {
+function markRows(
+  db: RegisterExecutor,
+  entity: string,
+  entityId: string,
+  status: SyncStatus,
+  server?: { version: number | null; hash: string | null },
+) {
   if (!isOutboxEntity(entity)) return
   const table = entityTables[entity]
-  const set = server?.version != null ? { syncStatus: status, syncVersion: server.version, serverHash: server.hash } : { syncStatus: status }
+  const set =
+    server?.version != null
+      ? { syncStatus: status, syncVersion: server.version, serverHash: server.hash }
+      : { syncStatus: status }
   db.update(table).set(set).where(eq(table.id, entityId)).run()
   if (entity === 'order') {
     db.update(orderItems).set({ syncStatus: status }).where(eq(orderItems.orderId, entityId)).run()
@@ -37,7 +51,10 @@ export function claimDueEntries(db: RegisterDb, limit: number, now: string): Out
       .where(
         or(
           eq(outbox.state, 'pending'),
-          and(eq(outbox.state, 'failed'), or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, now))),
+          and(
+            eq(outbox.state, 'failed'),
+            or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, now)),
+          ),
         ),
       )
       .orderBy(asc(outbox.id))
@@ -53,7 +70,12 @@ export function claimDueEntries(db: RegisterDb, limit: number, now: string): Out
     if (claimed.length === 0) return []
     tx.update(outbox)
       .set({ state: 'in_flight', updatedAt: now })
-      .where(inArray(outbox.id, claimed.map((row) => row.id)))
+      .where(
+        inArray(
+          outbox.id,
+          claimed.map((row) => row.id),
+        ),
+      )
       .run()
     for (const row of claimed) markRows(tx, row.entity, row.entityId, 'SYNCING')
     return claimed
@@ -68,29 +90,57 @@ export type EntryOutcome =
   | { kind: 'requeue' }
 
 /** Records what the server said about each claimed entry, all in one transaction. */
-export function settleEntries(db: RegisterDb, outcomes: ReadonlyMap<number, EntryOutcome>, now: string, beforeCommit?: (tx: RegisterExecutor) => void): void {
+export function settleEntries(
+  db: RegisterDb,
+  outcomes: ReadonlyMap<number, EntryOutcome>,
+  now: string,
+  beforeCommit?: (tx: RegisterExecutor) => void,
+): void {
   db.transaction((tx) => {
     for (const [outboxId, outcome] of outcomes) {
       const row = tx.select().from(outbox).where(eq(outbox.id, outboxId)).get()
       if (!row) continue
       switch (outcome.kind) {
         case 'synced':
-          tx.update(outbox).set({ state: 'synced', lastError: null, nextAttemptAt: null, updatedAt: now }).where(eq(outbox.id, outboxId)).run()
-          markRows(tx, row.entity, row.entityId, 'SYNCED', { version: outcome.serverVersion, hash: outcome.serverHash })
+          tx.update(outbox)
+            .set({ state: 'synced', lastError: null, nextAttemptAt: null, updatedAt: now })
+            .where(eq(outbox.id, outboxId))
+            .run()
+          markRows(tx, row.entity, row.entityId, 'SYNCED', {
+            version: outcome.serverVersion,
+            hash: outcome.serverHash,
+          })
           break
         case 'retry':
           tx.update(outbox)
-            .set({ state: 'failed', attempts: row.attempts + 1, lastError: outcome.error, nextAttemptAt: outcome.nextAttemptAt, updatedAt: now })
+            .set({
+              state: 'failed',
+              attempts: row.attempts + 1,
+              lastError: outcome.error,
+              nextAttemptAt: outcome.nextAttemptAt,
+              updatedAt: now,
+            })
             .where(eq(outbox.id, outboxId))
             .run()
           markRows(tx, row.entity, row.entityId, 'FAILED')
           break
         case 'dead':
-          tx.update(outbox).set({ state: 'dead', attempts: row.attempts + 1, lastError: outcome.error, updatedAt: now }).where(eq(outbox.id, outboxId)).run()
+          tx.update(outbox)
+            .set({
+              state: 'dead',
+              attempts: row.attempts + 1,
+              lastError: outcome.error,
+              updatedAt: now,
+            })
+            .where(eq(outbox.id, outboxId))
+            .run()
           markRows(tx, row.entity, row.entityId, 'FAILED')
           break
         case 'requeue':
-          tx.update(outbox).set({ state: 'pending', updatedAt: now }).where(eq(outbox.id, outboxId)).run()
+          tx.update(outbox)
+            .set({ state: 'pending', updatedAt: now })
+            .where(eq(outbox.id, outboxId))
+            .run()
           markRows(tx, row.entity, row.entityId, 'PENDING')
           break
         default: {
@@ -105,7 +155,11 @@ export function settleEntries(db: RegisterDb, outcomes: ReadonlyMap<number, Entr
 
 /** After a crash mid-push, entries left in flight go back to the queue (the server dedupes replays). */
 export function requeueInFlight(db: RegisterDb, now: string): number {
-  return db.update(outbox).set({ state: 'pending', updatedAt: now }).where(eq(outbox.state, 'in_flight')).run().changes
+  return db
+    .update(outbox)
+    .set({ state: 'pending', updatedAt: now })
+    .where(eq(outbox.state, 'in_flight'))
+    .run().changes
 }
 
 export interface OutboxCounts {
@@ -117,7 +171,11 @@ export interface OutboxCounts {
 }
 
 export function outboxCounts(db: RegisterDb): OutboxCounts {
-  const rows = db.select({ state: outbox.state, total: count() }).from(outbox).groupBy(outbox.state).all()
+  const rows = db
+    .select({ state: outbox.state, total: count() })
+    .from(outbox)
+    .groupBy(outbox.state)
+    .all()
   const byState = new Map(rows.map((row) => [row.state, row.total]))
   return {
     pending: byState.get('pending') ?? 0,
@@ -139,12 +197,22 @@ export function oldestUnsyncedAt(db: RegisterDb): string | null {
 }
 
 /** Entity ids that have local changes the server has not confirmed: a pull must not overwrite them. */
-export function unsyncedEntityIds(db: RegisterExecutor, entity: string, ids: readonly string[]): Set<string> {
+export function unsyncedEntityIds(
+  db: RegisterExecutor,
+  entity: string,
+  ids: readonly string[],
+): Set<string> {
   if (ids.length === 0) return new Set()
   const rows = db
     .select({ entityId: outbox.entityId })
     .from(outbox)
-    .where(and(eq(outbox.entity, entity), inArray(outbox.entityId, [...ids]), inArray(outbox.state, ['pending', 'in_flight', 'failed', 'dead'])))
+    .where(
+      and(
+        eq(outbox.entity, entity),
+        inArray(outbox.entityId, [...ids]),
+        inArray(outbox.state, ['pending', 'in_flight', 'failed', 'dead']),
+      ),
+    )
     .all()
   return new Set(rows.map((row) => row.entityId))
 }
@@ -169,10 +237,18 @@ export function listDeadEntries(db: RegisterDb) {
 
 /** Puts dead entries (all, or the given ones) back in the queue with a fresh attempt count. */
 export function retryDeadEntries(db: RegisterDb, now: string, ids?: readonly number[]): number {
-  const where = ids ? and(eq(outbox.state, 'dead'), inArray(outbox.id, [...ids])) : eq(outbox.state, 'dead')
+  const where = ids
+    ? and(eq(outbox.state, 'dead'), inArray(outbox.id, [...ids]))
+    : eq(outbox.state, 'dead')
   return db
     .update(outbox)
-    .set({ state: 'pending', attempts: 0, nextAttemptAt: null, updatedAt: now, lastError: sql`${outbox.lastError}` })
+    .set({
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: null,
+      updatedAt: now,
+      lastError: sql`${outbox.lastError}`,
+    })
     .where(where)
     .run().changes
 }

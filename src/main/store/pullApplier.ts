@@ -62,8 +62,18 @@ const WireProduct = z.looseObject({
   taxRateId: z.string().nullable().optional(),
   isActive: z.boolean().optional(),
 })
-const WireCategory = z.looseObject({ id: z.string(), name: z.string(), color: z.string().nullable().optional(), sortOrder: z.number().int().optional() })
-const WireTaxRate = z.looseObject({ id: z.string(), name: z.string(), rateBasisPoints: z.number().int(), isDefault: z.boolean().optional() })
+const WireCategory = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  color: z.string().nullable().optional(),
+  sortOrder: z.number().int().optional(),
+})
+const WireTaxRate = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  rateBasisPoints: z.number().int(),
+  isDefault: z.boolean().optional(),
+})
 
 export interface AppliedPage {
   /** Orders that arrived or changed, for the Orders screen to refresh. */
@@ -74,7 +84,8 @@ export interface AppliedPage {
   ignored: number
 }
 
-const paymentMethod = (method: string | undefined): 'cash' | 'card' | 'other' => (method === 'cash' || method === 'card' ? method : 'other')
+const paymentMethod = (method: string | undefined): 'cash' | 'card' | 'other' =>
+  method === 'cash' || method === 'card' ? method : 'other'
 const paymentStatus = (status: string | undefined): 'COMPLETED' | 'REFUNDED' | 'VOIDED' =>
   status === 'REFUNDED' || status === 'VOIDED' ? status : 'COMPLETED'
 
@@ -89,10 +100,18 @@ function meta(change: PulledChange, localDeviceId: string) {
   }
 }
 
-function applyOrder(tx: RegisterExecutor, change: PulledChange, localDeviceId: string, currency: string): boolean {
+function applyOrder(
+  tx: RegisterExecutor,
+  change: PulledChange,
+  localDeviceId: string,
+  currency: string,
+): boolean {
   const table = orders
   if (change.op === 'delete') {
-    tx.update(table).set({ deletedAt: change.updatedAt, syncStatus: 'SYNCED' }).where(eq(table.id, change.id)).run()
+    tx.update(table)
+      .set({ deletedAt: change.updatedAt, syncStatus: 'SYNCED' })
+      .where(eq(table.id, change.id))
+      .run()
     return true
   }
   const parsed = WireOrder.safeParse(change.data)
@@ -164,19 +183,33 @@ function applyOrder(tx: RegisterExecutor, change: PulledChange, localDeviceId: s
   return true
 }
 
-function applyCatalogRow(tx: RegisterExecutor, change: PulledChange, localDeviceId: string, defaultTaxRateId: string | null): boolean {
+function applyCatalogRow(
+  tx: RegisterExecutor,
+  change: PulledChange,
+  localDeviceId: string,
+  defaultTaxRateId: string | null,
+): boolean {
   const rowMeta = meta(change, localDeviceId)
   switch (change.entity) {
     case 'product': {
       if (change.op === 'delete') {
-        tx.update(products).set({ deletedAt: change.updatedAt, isActive: false, syncStatus: 'SYNCED' }).where(eq(products.id, change.id)).run()
+        tx.update(products)
+          .set({ deletedAt: change.updatedAt, isActive: false, syncStatus: 'SYNCED' })
+          .where(eq(products.id, change.id))
+          .run()
         return true
       }
       const parsed = WireProduct.safeParse(change.data)
       const taxRateId = parsed.success ? (parsed.data.taxRateId ?? defaultTaxRateId) : null
       if (!parsed.success || !taxRateId) return false
       const categoryId = parsed.data.categoryId ?? null
-      const hasCategory = categoryId === null || !!tx.select({ id: categories.id }).from(categories).where(eq(categories.id, categoryId)).get()
+      const hasCategory =
+        categoryId === null ||
+        !!tx
+          .select({ id: categories.id })
+          .from(categories)
+          .where(eq(categories.id, categoryId))
+          .get()
       const values = {
         ...rowMeta,
         id: change.id,
@@ -189,31 +222,58 @@ function applyCatalogRow(tx: RegisterExecutor, change: PulledChange, localDevice
         isActive: parsed.data.isActive ?? true,
       }
       const { id: _id, ...update } = values
-      tx.insert(products).values(values).onConflictDoUpdate({ target: products.id, set: update }).run()
+      tx.insert(products)
+        .values(values)
+        .onConflictDoUpdate({ target: products.id, set: update })
+        .run()
       return true
     }
     case 'category': {
       if (change.op === 'delete') {
-        tx.update(categories).set({ deletedAt: change.updatedAt, syncStatus: 'SYNCED' }).where(eq(categories.id, change.id)).run()
+        tx.update(categories)
+          .set({ deletedAt: change.updatedAt, syncStatus: 'SYNCED' })
+          .where(eq(categories.id, change.id))
+          .run()
         return true
       }
       const parsed = WireCategory.safeParse(change.data)
       if (!parsed.success) return false
-      const values = { ...rowMeta, id: change.id, name: parsed.data.name, color: parsed.data.color ?? null, sortOrder: parsed.data.sortOrder ?? 0 }
+      const values = {
+        ...rowMeta,
+        id: change.id,
+        name: parsed.data.name,
+        color: parsed.data.color ?? null,
+        sortOrder: parsed.data.sortOrder ?? 0,
+      }
       const { id: _id, ...update } = values
-      tx.insert(categories).values(values).onConflictDoUpdate({ target: categories.id, set: update }).run()
+      tx.insert(categories)
+        .values(values)
+        .onConflictDoUpdate({ target: categories.id, set: update })
+        .run()
       return true
     }
     case 'taxRate': {
       if (change.op === 'delete') {
-        tx.update(taxRates).set({ deletedAt: change.updatedAt, syncStatus: 'SYNCED' }).where(eq(taxRates.id, change.id)).run()
+        tx.update(taxRates)
+          .set({ deletedAt: change.updatedAt, syncStatus: 'SYNCED' })
+          .where(eq(taxRates.id, change.id))
+          .run()
         return true
       }
       const parsed = WireTaxRate.safeParse(change.data)
       if (!parsed.success) return false
-      const values = { ...rowMeta, id: change.id, name: parsed.data.name, rateBasisPoints: parsed.data.rateBasisPoints, isDefault: parsed.data.isDefault ?? false }
+      const values = {
+        ...rowMeta,
+        id: change.id,
+        name: parsed.data.name,
+        rateBasisPoints: parsed.data.rateBasisPoints,
+        isDefault: parsed.data.isDefault ?? false,
+      }
       const { id: _id, ...update } = values
-      tx.insert(taxRates).values(values).onConflictDoUpdate({ target: taxRates.id, set: update }).run()
+      tx.insert(taxRates)
+        .values(values)
+        .onConflictDoUpdate({ target: taxRates.id, set: update })
+        .run()
       return true
     }
     default:
@@ -231,20 +291,31 @@ export interface PullPage {
  * both or neither. Records with local changes the server has not confirmed are left alone; their
  * own push settles them.
  */
-export function applyPulledPage(db: RegisterDb, page: PullPage, context: { localDeviceId: string; currency: string; now: string }): AppliedPage {
+export function applyPulledPage(
+  db: RegisterDb,
+  page: PullPage,
+  context: { localDeviceId: string; currency: string; now: string },
+): AppliedPage {
   return db.transaction((tx) => {
     const result: AppliedPage = { orderIds: [], skippedLocal: 0, ignored: 0 }
     const byEntity = new Map<string, string[]>()
-    for (const change of page.changes) byEntity.set(change.entity, [...(byEntity.get(change.entity) ?? []), change.id])
-    const protectedIds = new Map([...byEntity].map(([entity, ids]) => [entity, unsyncedEntityIds(tx, entity, ids)]))
-    const defaultTaxRateId = tx.select({ id: taxRates.id }).from(taxRates).where(eq(taxRates.isDefault, true)).get()?.id ?? null
+    for (const change of page.changes)
+      byEntity.set(change.entity, [...(byEntity.get(change.entity) ?? []), change.id])
+    const protectedIds = new Map(
+      [...byEntity].map(([entity, ids]) => [entity, unsyncedEntityIds(tx, entity, ids)]),
+    )
+    const defaultTaxRateId =
+      tx.select({ id: taxRates.id }).from(taxRates).where(eq(taxRates.isDefault, true)).get()?.id ??
+      null
     for (const change of page.changes) {
       if (protectedIds.get(change.entity)?.has(change.id)) {
         result.skippedLocal++
         continue
       }
       const isApplied =
-        change.entity === 'order' ? applyOrder(tx, change, context.localDeviceId, context.currency) : applyCatalogRow(tx, change, context.localDeviceId, defaultTaxRateId)
+        change.entity === 'order'
+          ? applyOrder(tx, change, context.localDeviceId, context.currency)
+          : applyCatalogRow(tx, change, context.localDeviceId, defaultTaxRateId)
       if (!isApplied) result.ignored++
       else if (change.entity === 'order') result.orderIds.push(change.id)
     }
@@ -256,5 +327,10 @@ export function applyPulledPage(db: RegisterDb, page: PullPage, context: { local
 /** Orders by id, for tests and events. */
 export function existingOrderIds(db: RegisterDb, ids: readonly string[]): string[] {
   if (ids.length === 0) return []
-  return db.select({ id: orders.id }).from(orders).where(inArray(orders.id, [...ids])).all().map((row) => row.id)
+  return db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(inArray(orders.id, [...ids]))
+    .all()
+    .map((row) => row.id)
 }

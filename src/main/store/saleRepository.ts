@@ -53,7 +53,12 @@ export interface CommitSaleOptions {
 }
 
 const p = (name: string) => sql.placeholder(name)
-const syncMeta = { deviceId: p('deviceId'), syncStatus: 'PENDING' as const, syncVersion: 1, updatedAt: p('now') }
+const syncMeta = {
+  deviceId: p('deviceId'),
+  syncStatus: 'PENDING' as const,
+  syncVersion: 1,
+  updatedAt: p('now'),
+}
 
 /**
  * The sale path runs on every checkout, so its statements are prepared once per database
@@ -61,7 +66,11 @@ const syncMeta = { deviceId: p('deviceId'), syncStatus: 'PENDING' as const, sync
  */
 function prepareSaleStatements(db: RegisterDb) {
   return {
-    findByRequest: db.select({ id: orders.id }).from(orders).where(eq(orders.clientRequestId, p('clientRequestId'))).prepare(),
+    findByRequest: db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(eq(orders.clientRequestId, p('clientRequestId')))
+      .prepare(),
     nextSequence: db
       .update(deviceIdentity)
       .set({ lastOrderSeq: sql`${deviceIdentity.lastOrderSeq} + 1` })
@@ -150,7 +159,11 @@ function saleStatements(db: RegisterDb) {
  * Stores a sale — order, items, payments and its outbox entry — in one transaction. With
  * synchronous=FULL the commit is on disk when this returns.
  */
-export function commitSale(db: RegisterDb, sale: PricedSale, options: CommitSaleOptions = {}): CommitResult {
+export function commitSale(
+  db: RegisterDb,
+  sale: PricedSale,
+  options: CommitSaleOptions = {},
+): CommitResult {
   const statements = saleStatements(db)
   return db.transaction(() => {
     const existing = statements.findByRequest.get({ clientRequestId: sale.clientRequestId })
@@ -173,9 +186,12 @@ export function commitSale(db: RegisterDb, sale: PricedSale, options: CommitSale
       totalCents: sale.totalCents,
       cashRoundingCents: sale.cashRoundingCents,
     })
-    sale.lines.forEach((line, index) => statements.insertItem.run({ ...meta, ...line, id: uuidv7(), orderId, lineNumber: index + 1 }))
+    sale.lines.forEach((line, index) =>
+      statements.insertItem.run({ ...meta, ...line, id: uuidv7(), orderId, lineNumber: index + 1 }),
+    )
     options.afterItemsInserted?.()
-    for (const payment of sale.payments) statements.insertPayment.run({ ...meta, ...payment, id: uuidv7(), orderId })
+    for (const payment of sale.payments)
+      statements.insertPayment.run({ ...meta, ...payment, id: uuidv7(), orderId })
     statements.insertOutbox.run({ mutationId: uuidv7(), orderId, now: sale.now })
     return { orderId, isNew: true }
   })

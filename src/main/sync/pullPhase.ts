@@ -42,7 +42,13 @@ async function fetchPage(context: PullContext, since: string | null) {
  * retention (410 RESET) starts the scope again from the beginning.
  */
 export async function runPullPhase(context: PullContext): Promise<PullSummary> {
-  const summary: PullSummary = { pulledChanges: 0, pages: 0, headSeq: null, orderIds: [], resets: 0 }
+  const summary: PullSummary = {
+    pulledChanges: 0,
+    pages: 0,
+    headSeq: null,
+    orderIds: [],
+    resets: 0,
+  }
   let since = getSyncState(context.db)?.pullCursor ?? null
   for (;;) {
     let page
@@ -57,13 +63,21 @@ export async function runPullPhase(context: PullContext): Promise<PullSummary> {
       }
       throw error
     }
-    const applied = applyPulledPage(context.db, { changes: page.changes, nextSyncToken: page.nextSyncToken }, { localDeviceId: context.deviceId, currency: context.currency, now: context.now() })
+    const applied = applyPulledPage(
+      context.db,
+      { changes: page.changes, nextSyncToken: page.nextSyncToken },
+      { localDeviceId: context.deviceId, currency: context.currency, now: context.now() },
+    )
     summary.pulledChanges += page.changes.length
     summary.pages++
     summary.headSeq = page.headSeq
     summary.orderIds.push(...applied.orderIds)
     since = page.nextSyncToken
-    context.onPage({ pulledChanges: summary.pulledChanges, pages: summary.pages, headSeq: page.headSeq })
+    context.onPage({
+      pulledChanges: summary.pulledChanges,
+      pages: summary.pages,
+      headSeq: page.headSeq,
+    })
     if (!page.hasMore) return summary
   }
 }

@@ -1,7 +1,12 @@
 import type { Change, ChangeResult } from '../../shared/sync/protocol'
 import { MAX_BATCH_RECORDS } from '../../shared/sync/protocol'
 import type { RegisterDb } from '../store/database'
-import { claimDueEntries, settleEntries, type EntryOutcome, type OutboxRow } from '../store/outboxRepository'
+import {
+  claimDueEntries,
+  settleEntries,
+  type EntryOutcome,
+  type OutboxRow,
+} from '../store/outboxRepository'
 import { readWireRecord } from '../store/syncRecords'
 import { recordConflict } from '../store/conflictRepository'
 import { applyPulledPage } from '../store/pullApplier'
@@ -34,7 +39,14 @@ function toChange(db: RegisterDb, row: OutboxRow): Change | null {
   if (row.operation === 'upsert' && data === null) return null
   // Every record this register pushes today is one it created (or last saw at version 0);
   // edits of server records arrive with the catalog issue and will carry their base version.
-  return { mutationId: row.mutationId, entity: row.entity as Change['entity'], id: row.entityId, op: row.operation, baseVersion: 0, data }
+  return {
+    mutationId: row.mutationId,
+    entity: row.entity as Change['entity'],
+    id: row.entityId,
+    op: row.operation,
+    baseVersion: 0,
+    data,
+  }
 }
 
 function outcomeOf(result: ChangeResult, row: OutboxRow, context: PushContext): EntryOutcome {
@@ -44,12 +56,17 @@ function outcomeOf(result: ChangeResult, row: OutboxRow, context: PushContext): 
     case 'conflict':
       return { kind: 'synced', serverVersion: result.serverVersion, serverHash: result.serverHash }
     case 'rejected':
-      return { kind: 'dead', error: `${result.error?.code ?? 'REJECTED'}: ${result.error?.message ?? 'rejected by the server'}` }
+      return {
+        kind: 'dead',
+        error: `${result.error?.code ?? 'REJECTED'}: ${result.error?.message ?? 'rejected by the server'}`,
+      }
     case 'retry':
       return {
         kind: 'retry',
         error: `${result.error?.code ?? 'RETRY'}: ${result.error?.message ?? 'the server asked to retry'}`,
-        nextAttemptAt: new Date(context.nowMs() + backoffDelayMs(row.attempts, context.backoff, context.random)).toISOString(),
+        nextAttemptAt: new Date(
+          context.nowMs() + backoffDelayMs(row.attempts, context.backoff, context.random),
+        ).toISOString(),
       }
     default: {
       const exhaustive: never = result.status
@@ -60,10 +77,16 @@ function outcomeOf(result: ChangeResult, row: OutboxRow, context: PushContext): 
 
 async function sendBatch(context: PushContext, changes: Change[]) {
   try {
-    return await context.client.push(await context.accessToken(), { deviceId: context.deviceId, changes })
+    return await context.client.push(await context.accessToken(), {
+      deviceId: context.deviceId,
+      changes,
+    })
   } catch (error) {
     if (error instanceof SyncRequestError && error.kind === 'unauthorized') {
-      return context.client.push(await context.accessToken(true), { deviceId: context.deviceId, changes })
+      return context.client.push(await context.accessToken(true), {
+        deviceId: context.deviceId,
+        changes,
+      })
     }
     throw error
   }
@@ -84,7 +107,12 @@ export async function runPushPhase(context: PushContext): Promise<PushSummary> {
     for (const row of rows) {
       const change = toChange(context.db, row)
       if (change) sendable.push({ row, change })
-      else outcomes.set(row.id, { kind: 'dead', error: 'LOCAL_RECORD_MISSING: the record behind this entry no longer exists on this register' })
+      else
+        outcomes.set(row.id, {
+          kind: 'dead',
+          error:
+            'LOCAL_RECORD_MISSING: the record behind this entry no longer exists on this register',
+        })
     }
     let failure: SyncRequestError | null = null
     const conflicts: { row: OutboxRow; result: ChangeResult; localData: unknown }[] = []
@@ -93,12 +121,21 @@ export async function runPushPhase(context: PushContext): Promise<PushSummary> {
       const group = groups.shift()!
       if (group.length === 0) continue
       try {
-        const response = await sendBatch(context, group.map((item) => item.change))
+        const response = await sendBatch(
+          context,
+          group.map((item) => item.change),
+        )
         const byMutation = new Map(response.results.map((result) => [result.mutationId, result]))
         for (const { row, change } of group) {
           const result = byMutation.get(row.mutationId)
           if (!result) {
-            outcomes.set(row.id, { kind: 'retry', error: 'NO_RESULT: the server did not answer for this record', nextAttemptAt: new Date(context.nowMs() + backoffDelayMs(row.attempts, context.backoff, context.random)).toISOString() })
+            outcomes.set(row.id, {
+              kind: 'retry',
+              error: 'NO_RESULT: the server did not answer for this record',
+              nextAttemptAt: new Date(
+                context.nowMs() + backoffDelayMs(row.attempts, context.backoff, context.random),
+              ).toISOString(),
+            })
             continue
           }
           outcomes.set(row.id, outcomeOf(result, row, context))
@@ -111,14 +148,24 @@ export async function runPushPhase(context: PushContext): Promise<PushSummary> {
           const middle = Math.ceil(group.length / 2)
           groups.unshift(group.slice(0, middle), group.slice(middle))
         } else if (error.kind === 'refused') {
-          outcomes.set(group[0]!.row.id, { kind: 'dead', error: `${error.code ?? 'REFUSED'}: ${error.message}` })
+          outcomes.set(group[0]!.row.id, {
+            kind: 'dead',
+            error: `${error.code ?? 'REFUSED'}: ${error.message}`,
+          })
         } else {
           failure = error
           for (const { row } of [group, ...groups].flat()) {
             outcomes.set(
               row.id,
               error.kind === 'server'
-                ? { kind: 'retry', error: error.message, nextAttemptAt: new Date(context.nowMs() + backoffDelayMs(row.attempts, context.backoff, context.random)).toISOString() }
+                ? {
+                    kind: 'retry',
+                    error: error.message,
+                    nextAttemptAt: new Date(
+                      context.nowMs() +
+                        backoffDelayMs(row.attempts, context.backoff, context.random),
+                    ).toISOString(),
+                  }
                 : { kind: 'requeue' },
             )
           }
@@ -127,16 +174,32 @@ export async function runPushPhase(context: PushContext): Promise<PushSummary> {
     }
     settleEntries(context.db, outcomes, context.now(), (tx) => {
       for (const { row, result, localData } of conflicts) {
-        recordConflict(tx, { entity: row.entity, entityId: row.entityId, resolution: result.resolution ?? 'server-wins', serverConflictId: result.conflictId ?? null, localData, serverData: result.serverRecord?.data ?? null }, context.now())
+        recordConflict(
+          tx,
+          {
+            entity: row.entity,
+            entityId: row.entityId,
+            resolution: result.resolution ?? 'server-wins',
+            serverConflictId: result.conflictId ?? null,
+            localData,
+            serverData: result.serverRecord?.data ?? null,
+          },
+          context.now(),
+        )
       }
     })
     // The server kept its own version: take it, as a pull would.
-    const serverWins = conflicts.filter(({ result }) => result.resolution === 'server-wins' && result.serverRecord)
+    const serverWins = conflicts.filter(
+      ({ result }) => result.resolution === 'server-wins' && result.serverRecord,
+    )
     if (serverWins.length > 0) {
       applyPulledPage(
         context.db,
         {
-          changes: serverWins.map(({ result }) => ({ ...result.serverRecord!, op: result.serverRecord!.deleted ? 'delete' : 'upsert' })),
+          changes: serverWins.map(({ result }) => ({
+            ...result.serverRecord!,
+            op: result.serverRecord!.deleted ? 'delete' : 'upsert',
+          })),
           nextSyncToken: getSyncState(context.db)?.pullCursor ?? '',
         },
         { localDeviceId: context.deviceId, currency: context.currency, now: context.now() },

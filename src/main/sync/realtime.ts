@@ -45,7 +45,10 @@ export function startRealtime(options: RealtimeOptions): () => void {
       return
     }
     if (isStopped) return
-    const current = new WebSocket(url, { headers: { authorization: `Bearer ${token}` }, handshakeTimeout: 10_000 })
+    const current = new WebSocket(url, {
+      headers: { authorization: `Bearer ${token}` },
+      handshakeTimeout: 10_000,
+    })
     socket = current
     current.on('open', () => {
       if (isStopped) return

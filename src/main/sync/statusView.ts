@@ -6,9 +6,13 @@ import type { SyncStateRow } from '../store/syncStateRepository'
 
 export type StatusView = z.infer<typeof SyncStatusView>
 
-export function enrollmentOf(row: SyncStateRow | null, fingerprint: string): z.infer<typeof EnrollmentState> {
+export function enrollmentOf(
+  row: SyncStateRow | null,
+  fingerprint: string,
+): z.infer<typeof EnrollmentState> {
   if (!row?.serverUrl || !row.refreshToken) return 'not_enrolled'
-  if (row.enrolledFingerprint && row.enrolledFingerprint !== fingerprint) return 'needs_reenrollment'
+  if (row.enrolledFingerprint && row.enrolledFingerprint !== fingerprint)
+    return 'needs_reenrollment'
   if (row.isRevoked) return 'revoked'
   return 'enrolled'
 }
@@ -19,7 +23,12 @@ export interface RuntimeState {
   isRealtimeConnected: boolean
 }
 
-export function buildStatusView(db: RegisterDb, row: SyncStateRow | null, fingerprint: string, runtime: RuntimeState): StatusView {
+export function buildStatusView(
+  db: RegisterDb,
+  row: SyncStateRow | null,
+  fingerprint: string,
+  runtime: RuntimeState,
+): StatusView {
   return {
     enrollment: enrollmentOf(row, fingerprint),
     state: runtime.state,
@@ -28,7 +37,8 @@ export function buildStatusView(db: RegisterDb, row: SyncStateRow | null, finger
     counts: outboxCounts(db),
     oldestPendingAt: oldestUnsyncedAt(db),
     lastSuccessAt: row?.lastSuccessAt ?? null,
-    lastError: row?.lastError && row.lastErrorAt ? { message: row.lastError, at: row.lastErrorAt } : null,
+    lastError:
+      row?.lastError && row.lastErrorAt ? { message: row.lastError, at: row.lastErrorAt } : null,
     pull: runtime.pull,
     isRealtimeConnected: runtime.isRealtimeConnected,
   }

@@ -26,7 +26,12 @@ export class SyncRequestError extends Error {
   readonly status: number | null
   readonly code: string | null
 
-  constructor(kind: SyncFailureKind, message: string, status: number | null = null, code: string | null = null) {
+  constructor(
+    kind: SyncFailureKind,
+    message: string,
+    status: number | null = null,
+    code: string | null = null,
+  ) {
     super(message)
     this.name = 'SyncRequestError'
     this.kind = kind
@@ -61,22 +66,42 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     bodyTimeout: timeoutMs,
   })
 
-  async function call<T extends z.ZodType>(schema: T, method: 'GET' | 'POST', path: string, body?: unknown, accessToken?: string): Promise<z.output<T>> {
-    const headers: Record<string, string> = { [SYNC_PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION), accept: 'application/json' }
+  async function call<T extends z.ZodType>(
+    schema: T,
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    accessToken?: string,
+  ): Promise<z.output<T>> {
+    const headers: Record<string, string> = {
+      [SYNC_PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
+      accept: 'application/json',
+    }
     if (body !== undefined) headers['content-type'] = 'application/json'
     if (accessToken) headers.authorization = `Bearer ${accessToken}`
     let response
     try {
-      response = await pool.request({ method, path, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+      response = await pool.request({
+        method,
+        path,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
     } catch (error) {
-      const reason = error instanceof Error ? `${(error as NodeJS.ErrnoException).code ?? error.name}: ${error.message}` : String(error)
+      const reason =
+        error instanceof Error
+          ? `${(error as NodeJS.ErrnoException).code ?? error.name}: ${error.message}`
+          : String(error)
       throw new SyncRequestError('unreachable', `Sync server ${origin} unreachable (${reason})`)
     }
     let text: string
     try {
       text = await response.body.text()
     } catch (error) {
-      throw new SyncRequestError('unreachable', `Lost the connection to ${origin} while reading its reply (${error instanceof Error ? error.message : String(error)})`)
+      throw new SyncRequestError(
+        'unreachable',
+        `Lost the connection to ${origin} while reading its reply (${error instanceof Error ? error.message : String(error)})`,
+      )
     }
     const status = response.statusCode
     let json: unknown
@@ -87,7 +112,12 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     }
     if (status >= 200 && status < 300) {
       const parsed = schema.safeParse(json)
-      if (!parsed.success) throw new SyncRequestError('server', `Sync server sent an unreadable reply to ${path}`, status)
+      if (!parsed.success)
+        throw new SyncRequestError(
+          'server',
+          `Sync server sent an unreadable reply to ${path}`,
+          status,
+        )
       return parsed.data
     }
     const error = ErrorBody.safeParse(json)
@@ -95,18 +125,26 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     const message = error.success ? error.data.message : `HTTP ${status}`
     if (status === 401) throw new SyncRequestError('unauthorized', message, status, code)
     if (status === 410) throw new SyncRequestError('reset', message, status, code)
-    if (status === 429 || status >= 500) throw new SyncRequestError('server', `Sync server error on ${path}: ${message}`, status, code)
+    if (status === 429 || status >= 500)
+      throw new SyncRequestError('server', `Sync server error on ${path}: ${message}`, status, code)
     throw new SyncRequestError('refused', `Sync server refused ${path}: ${message}`, status, code)
   }
 
   return {
     enroll: (request) => call(TokenResponse, 'POST', '/api/auth/enroll', request),
     refresh: (refreshToken) => call(TokenResponse, 'POST', '/api/auth/refresh', { refreshToken }),
-    push: (accessToken, request) => call(BatchPushResponse, 'POST', '/api/sync/batch-push', request, accessToken),
+    push: (accessToken, request) =>
+      call(BatchPushResponse, 'POST', '/api/sync/batch-push', request, accessToken),
     pull: (accessToken, since, limit) => {
       const query = new URLSearchParams({ limit: String(limit) })
       if (since) query.set('since', since)
-      return call(PullChangesResponse, 'GET', `/api/sync/pull-changes?${query}`, undefined, accessToken)
+      return call(
+        PullChangesResponse,
+        'GET',
+        `/api/sync/pull-changes?${query}`,
+        undefined,
+        accessToken,
+      )
     },
     close: () => pool.close(),
   }

@@ -5,7 +5,11 @@ import { PosError } from '../../shared/ipc/errors'
 import type { TokenResponse } from '../../shared/sync/protocol'
 import type { RegisterEvents } from '../events'
 import type { RegisterDb } from '../store/database'
-import { changeDeviceIdentity, getStoreSettings, type DeviceIdentity } from '../store/identityRepository'
+import {
+  changeDeviceIdentity,
+  getStoreSettings,
+  type DeviceIdentity,
+} from '../store/identityRepository'
 import { listDeadEntries, requeueInFlight, retryDeadEntries } from '../store/outboxRepository'
 import { recordLabel } from '../store/syncRecords'
 import { getSyncState, updateSyncState } from '../store/syncStateRepository'
@@ -42,7 +46,15 @@ export interface SyncWorker {
   notifyLocalCommit(): void
   enroll(input: z.output<typeof EnrollInput>): Promise<StatusView>
   status(): StatusView
-  deadList(): { outboxId: number; entity: string; entityId: string; label: string; attempts: number; lastError: string | null; updatedAt: string }[]
+  deadList(): {
+    outboxId: number
+    entity: string
+    entityId: string
+    label: string
+    attempts: number
+    lastError: string | null
+    updatedAt: string
+  }[]
   retryDead(ids?: readonly number[]): StatusView
   readonly device: DeviceIdentity
 }
@@ -103,16 +115,34 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
 
   async function accessToken(force = false): Promise<string> {
     const row = getSyncState(db)
-    if (!row?.serverUrl || !row.refreshToken) throw new SyncRequestError('unauthorized', 'This register is not enrolled with a sync server.')
+    if (!row?.serverUrl || !row.refreshToken)
+      throw new SyncRequestError(
+        'unauthorized',
+        'This register is not enrolled with a sync server.',
+      )
     const expiresAt = row.accessTokenExpiresAt ? Date.parse(row.accessTokenExpiresAt) : 0
-    if (!force && row.accessToken && expiresAt - now().getTime() > refreshMarginMs) return row.accessToken
+    if (!force && row.accessToken && expiresAt - now().getTime() > refreshMarginMs)
+      return row.accessToken
     try {
       const tokens = await clientFor(row.serverUrl).refresh(row.refreshToken)
       storeTokens(tokens)
       return tokens.accessToken
     } catch (error) {
-      if (error instanceof SyncRequestError && (error.kind === 'unauthorized' || error.kind === 'refused')) {
-        updateSyncState(db, { isRevoked: true, accessToken: null, lastError: 'The sync server no longer accepts this register (revoked). Enroll it again.', lastErrorAt: iso() }, iso())
+      if (
+        error instanceof SyncRequestError &&
+        (error.kind === 'unauthorized' || error.kind === 'refused')
+      ) {
+        updateSyncState(
+          db,
+          {
+            isRevoked: true,
+            accessToken: null,
+            lastError:
+              'The sync server no longer accepts this register (revoked). Enroll it again.',
+            lastErrorAt: iso(),
+          },
+          iso(),
+        )
         emitStatus()
       }
       throw error
@@ -158,7 +188,8 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       runtime.state = 'idle'
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
-      runtime.state = error instanceof SyncRequestError && error.kind === 'unreachable' ? 'offline' : 'error'
+      runtime.state =
+        error instanceof SyncRequestError && error.kind === 'unreachable' ? 'offline' : 'error'
       if (!(error instanceof SyncRequestError)) log('sync run failed', error)
       updateSyncState(db, { lastError: message, lastErrorAt: iso() }, iso())
     } finally {
@@ -188,7 +219,13 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     stopRealtime?.()
     stopRealtime = null
     const row = getSyncState(db)
-    if (!isStarted || options.isRealtimeEnabled === false || enrollmentOf(row, fingerprint) !== 'enrolled' || !row?.serverUrl) return
+    if (
+      !isStarted ||
+      options.isRealtimeEnabled === false ||
+      enrollmentOf(row, fingerprint) !== 'enrolled' ||
+      !row?.serverUrl
+    )
+      return
     stopRealtime = startRealtime({
       serverUrl: row.serverUrl,
       accessToken: () => accessToken(),
@@ -252,12 +289,32 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
           fingerprint,
         })
       } catch (error) {
-        if (error instanceof SyncRequestError && error.kind === 'unreachable') throw new PosError('SYNC_UNREACHABLE', `Could not reach ${serverUrl}. Check the address and that the server is running.`, 'serverUrl')
-        if (error instanceof SyncRequestError) throw new PosError('SYNC_REFUSED', `The server refused the enrollment: ${error.message}`, 'enrollmentCode')
+        if (error instanceof SyncRequestError && error.kind === 'unreachable')
+          throw new PosError(
+            'SYNC_UNREACHABLE',
+            `Could not reach ${serverUrl}. Check the address and that the server is running.`,
+            'serverUrl',
+          )
+        if (error instanceof SyncRequestError)
+          throw new PosError(
+            'SYNC_REFUSED',
+            `The server refused the enrollment: ${error.message}`,
+            'enrollmentCode',
+          )
         throw error
       }
       const isSameStore = previous?.storeId === tokens.storeId && previous.serverUrl === serverUrl
-      updateSyncState(db, { serverUrl, enrolledFingerprint: fingerprint, lastError: null, lastErrorAt: null, ...(isSameStore ? {} : { pullCursor: null }) }, iso())
+      updateSyncState(
+        db,
+        {
+          serverUrl,
+          enrolledFingerprint: fingerprint,
+          lastError: null,
+          lastErrorAt: null,
+          ...(isSameStore ? {} : { pullCursor: null }),
+        },
+        iso(),
+      )
       storeTokens(tokens)
       connectRealtime()
       await trigger()

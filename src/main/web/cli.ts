@@ -44,36 +44,60 @@ const dataDirArg = values['data-dir'] ?? process.env.AURAFLOW_DATA_DIR ?? join('
 const dataDir = isAbsolute(dataDirArg) ? dataDirArg : resolve(process.cwd(), dataDirArg)
 const portText = values.port ?? process.env.AURAFLOW_WEB_PORT ?? '5170'
 const port = Number(portText)
-if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0..65535, got "${portText}"`)
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  fail(`--port must be 0..65535, got "${portText}"`)
 const hostname = values.host ?? '127.0.0.1'
 const isLoopback = hostname === '127.0.0.1' || hostname === '::1' || hostname === 'localhost'
 if (!isLoopback && !values['allow-remote']) {
-  fail(`Refusing to listen on ${hostname}: the web host is for this machine only. Add --allow-remote to override.`)
+  fail(
+    `Refusing to listen on ${hostname}: the web host is for this machine only. Add --allow-remote to override.`,
+  )
 }
 const registerCode = values['register-code'] ?? process.env.AURAFLOW_REGISTER_CODE
-if (registerCode !== undefined && !/^[A-Z0-9]{1,8}$/.test(registerCode)) fail('--register-code is 1-8 capital letters or digits')
+if (registerCode !== undefined && !/^[A-Z0-9]{1,8}$/.test(registerCode))
+  fail('--register-code is 1-8 capital letters or digits')
 const intervalText = values['sync-interval-ms'] ?? process.env.AURAFLOW_SYNC_INTERVAL_MS
 const syncIntervalMs = intervalText === undefined ? undefined : Number(intervalText)
-if (syncIntervalMs !== undefined && (!Number.isInteger(syncIntervalMs) || syncIntervalMs < 250)) fail('--sync-interval-ms must be a whole number of at least 250')
+if (syncIntervalMs !== undefined && (!Number.isInteger(syncIntervalMs) || syncIntervalMs < 250))
+  fail('--sync-interval-ms must be a whole number of at least 250')
 const isRealtimeEnabled = !values['no-realtime'] && process.env.AURAFLOW_SYNC_REALTIME !== 'off'
 const rendererDir = join(projectRoot, 'out', 'renderer')
-const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }
+const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+  version: string
+}
 
 let core: RegisterCore
 try {
-  core = openRegisterCore({ dataDir, host: 'web', appVersion: version, registerCode, sync: { intervalMs: syncIntervalMs, isRealtimeEnabled } })
+  core = openRegisterCore({
+    dataDir,
+    host: 'web',
+    appVersion: version,
+    registerCode,
+    sync: { intervalMs: syncIntervalMs, isRealtimeEnabled },
+  })
 } catch (error) {
-  console.error(`Could not open the register store in ${dataDir}:`, error instanceof Error ? error.message : error)
+  console.error(
+    `Could not open the register store in ${dataDir}:`,
+    error instanceof Error ? error.message : error,
+  )
   process.exit(1)
 }
 let host: WebHost
 try {
-  host = await startWebHost({ core, rendererDir, port, hostname, token: values.token ?? process.env.AURAFLOW_WEB_TOKEN })
+  host = await startWebHost({
+    core,
+    rendererDir,
+    port,
+    hostname,
+    token: values.token ?? process.env.AURAFLOW_WEB_TOKEN,
+  })
 } catch (error) {
   core.close()
   const code = (error as NodeJS.ErrnoException).code
-  if (code === 'ENOENT') console.error(`No built renderer in ${rendererDir}: run \`npm run build\` first.`)
-  else if (code === 'EADDRINUSE') console.error(`Port ${port} is taken: pass --port 0 for any free port, or another number.`)
+  if (code === 'ENOENT')
+    console.error(`No built renderer in ${rendererDir}: run \`npm run build\` first.`)
+  else if (code === 'EADDRINUSE')
+    console.error(`Port ${port} is taken: pass --port 0 for any free port, or another number.`)
   else console.error('Could not start the web host:', error)
   process.exit(1)
 }

@@ -29,7 +29,10 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   const file = join(root, relative)
   if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) return null
   try {
-    return { body: await readFile(file), contentType: contentTypes[extname(file)] ?? 'application/octet-stream' }
+    return {
+      body: await readFile(file),
+      contentType: contentTypes[extname(file)] ?? 'application/octet-stream',
+    }
   } catch {
     return null
   }

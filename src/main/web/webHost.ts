@@ -69,7 +69,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   )
   let origin = ''
 
-  function send(response: ServerResponse, status: number, body: string | Buffer, contentType: string, headers: Record<string, string> = {}) {
+  function send(
+    response: ServerResponse,
+    status: number,
+    body: string | Buffer,
+    contentType: string,
+    headers: Record<string, string> = {},
+  ) {
     response.writeHead(status, {
       'content-type': contentType,
       'content-security-policy': contentSecurityPolicy,
@@ -82,7 +88,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', origin)
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed', 'text/plain')
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return send(response, 405, 'Method not allowed', 'text/plain')
     if (url.pathname === '/healthz') return send(response, 200, 'ok', 'text/plain')
     if (sameSecret(url.searchParams.get('token') ?? undefined, token)) {
       return send(response, 302, '', 'text/plain', {
@@ -91,10 +98,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       })
     }
     if (!sameSecret(sessionCookie(request), token)) {
-      return send(response, 401, 'This register is locked to the link printed when it started (npm run web).', 'text/plain; charset=utf-8')
+      return send(
+        response,
+        401,
+        'This register is locked to the link printed when it started (npm run web).',
+        'text/plain; charset=utf-8',
+      )
     }
-    if (url.pathname === '/pos-bridge.js') return send(response, 200, bridgeScript, 'text/javascript; charset=utf-8')
-    if (url.pathname === '/' || url.pathname === '/index.html') return send(response, 200, indexHtml, 'text/html; charset=utf-8')
+    if (url.pathname === '/pos-bridge.js')
+      return send(response, 200, bridgeScript, 'text/javascript; charset=utf-8')
+    if (url.pathname === '/' || url.pathname === '/index.html')
+      return send(response, 200, indexHtml, 'text/html; charset=utf-8')
     const file = await readStaticFile(rendererDir, url.pathname)
     if (!file) return send(response, 404, 'Not found', 'text/plain')
     send(response, 200, file.body, file.contentType)
@@ -111,7 +125,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', origin)
     // The socket is the register's IPC: only this page, from this origin, with this launch's secret.
-    if (url.pathname !== '/pos-bridge' || request.headers.origin !== origin || !sameSecret(sessionCookie(request), token)) {
+    if (
+      url.pathname !== '/pos-bridge' ||
+      request.headers.origin !== origin ||
+      !sameSecret(sessionCookie(request), token)
+    ) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n')
       return
     }
@@ -136,9 +154,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         ws.close(1008, 'Not a bridge request')
         return
       }
-      void options.core.registry.dispatch(request.data.channel, request.data.input).then((result) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'result', id: request.data.id, result }))
-      })
+      void options.core.registry
+        .dispatch(request.data.channel, request.data.input)
+        .then((result) => {
+          if (ws.readyState === ws.OPEN)
+            ws.send(JSON.stringify({ type: 'result', id: request.data.id, result }))
+        })
     })
   }
 

@@ -1,4 +1,10 @@
-import type { EventChannel, EventPayload, InvokeChannel, InvokeInput, InvokeOutput } from './contract'
+import type {
+  EventChannel,
+  EventPayload,
+  InvokeChannel,
+  InvokeInput,
+  InvokeOutput,
+} from './contract'
 
 /**
  * The whole surface the renderer sees as `window.pos`. The Electron preload and the web host's

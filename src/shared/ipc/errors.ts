@@ -24,7 +24,8 @@ export class PosError extends Error {
 
   static fromData(data: unknown): PosError {
     const parsed = PosErrorShape.safeParse(data)
-    if (!parsed.success) return new PosError('INTERNAL', 'The register returned an unreadable error.')
+    if (!parsed.success)
+      return new PosError('INTERNAL', 'The register returned an unreadable error.')
     return new PosError(parsed.data.code, parsed.data.message, parsed.data.path)
   }
 }

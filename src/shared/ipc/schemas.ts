@@ -45,10 +45,7 @@ export const Product = z.object({
   isActive: z.boolean(),
 })
 
-export const CatalogQuery = z
-  .object({ categoryId: Id.optional() })
-  .strict()
-  .optional()
+export const CatalogQuery = z.object({ categoryId: Id.optional() }).strict().optional()
 
 export const Catalog = z.object({
   categories: z.array(Category),

@@ -32,16 +32,29 @@ export const SyncStatusView = z.object({
   lastSuccessAt: z.string().nullable(),
   lastError: z.object({ message: z.string(), at: z.string() }).nullable(),
   /** Progress of the current pull (first sync of a big catalog can take a while). */
-  pull: z.object({ pulledChanges: z.number().int(), pages: z.number().int(), headSeq: z.number().int().nullable() }).nullable(),
+  pull: z
+    .object({
+      pulledChanges: z.number().int(),
+      pages: z.number().int(),
+      headSeq: z.number().int().nullable(),
+    })
+    .nullable(),
   isRealtimeConnected: z.boolean(),
 })
 
 export const EnrollInput = z
   .object({
     serverUrl: z
-      .url({ protocol: /^https?$/, error: 'Enter the server address, e.g. http://192.168.1.10:4000' })
+      .url({
+        protocol: /^https?$/,
+        error: 'Enter the server address, e.g. http://192.168.1.10:4000',
+      })
       .max(300),
-    enrollmentCode: z.string().trim().min(4, 'The enrollment code is at least 4 characters').max(64),
+    enrollmentCode: z
+      .string()
+      .trim()
+      .min(4, 'The enrollment code is at least 4 characters')
+      .max(64),
     deviceName: z.string().trim().min(1).max(100).optional(),
   })
   .strict()

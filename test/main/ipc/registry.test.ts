@@ -11,9 +11,16 @@ describe('IPC handler registry', () => {
   it('answers every contract channel with a contract-shaped value', async () => {
     const core = openTestCore(tempDir())
     const info = await call(core, 'app:info')
-    expect(info).toMatchObject({ appName: 'AuraFlow POS', host: 'web', currency: 'USD', deviceId: core.device.deviceId })
+    expect(info).toMatchObject({
+      appName: 'AuraFlow POS',
+      host: 'web',
+      currency: 'USD',
+      deviceId: core.device.deviceId,
+    })
     const results = await call(core, 'catalog:search', { query: 'latte' })
-    expect(results.map((product) => product.sku)).toEqual(expect.arrayContaining(['COF-LAT', 'TEA-CHA', 'TEA-MAT']))
+    expect(results.map((product) => product.sku)).toEqual(
+      expect.arrayContaining(['COF-LAT', 'TEA-CHA', 'TEA-MAT']),
+    )
     // Every channel in the contract has a handler: none answers UNKNOWN_CHANNEL or INTERNAL.
     for (const channel of invokeChannels) {
       const result = await core.registry.dispatch(channel, undefined)
@@ -72,7 +79,10 @@ describe('IPC handler registry', () => {
     const core = openTestCore(tempDir(), { logError: (message) => logged.push(message) })
     core.database.sqlite.exec('drop table orders')
     const error = await callError(core, 'order:list', {})
-    expect(error).toEqual({ code: 'INTERNAL', message: expect.stringContaining('could not finish') })
+    expect(error).toEqual({
+      code: 'INTERNAL',
+      message: expect.stringContaining('could not finish'),
+    })
     expect(logged).toEqual(['IPC order:list failed'])
     core.close()
   })

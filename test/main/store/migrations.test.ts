@@ -12,7 +12,11 @@ const tempDir = useTempDirs()
 function tableNames(file: string): string[] {
   const sqlite = new Database(file, { readonly: true })
   try {
-    return (sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[]).map((row) => row.name)
+    return (
+      sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all() as {
+        name: string
+      }[]
+    ).map((row) => row.name)
   } finally {
     sqlite.close()
   }
@@ -27,7 +31,17 @@ describe('register store migrations', () => {
     expect(database.sqlite.pragma('synchronous', { simple: true })).toBe(2) // FULL
     database.close()
     expect(tableNames(file)).toEqual(
-      expect.arrayContaining(['categories', 'device_identity', 'order_items', 'orders', 'outbox', 'payments', 'products', 'store_settings', 'tax_rates']),
+      expect.arrayContaining([
+        'categories',
+        'device_identity',
+        'order_items',
+        'orders',
+        'outbox',
+        'payments',
+        'products',
+        'store_settings',
+        'tax_rates',
+      ]),
     )
   })
 
@@ -52,11 +66,22 @@ describe('register store migrations', () => {
     const migrations = join(dir, 'migrations')
     cpSync(findRegisterMigrations(), migrations, { recursive: true })
     const journalFile = join(migrations, 'meta', '_journal.json')
-    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { idx: number; when: number; tag: string; breakpoints: boolean; version: string }[] }
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as {
+      entries: { idx: number; when: number; tag: string; breakpoints: boolean; version: string }[]
+    }
     const tag = '0099_broken_upgrade'
-    journal.entries.push({ idx: journal.entries.length, version: '6', when: Date.now(), tag, breakpoints: true })
+    journal.entries.push({
+      idx: journal.entries.length,
+      version: '6',
+      when: Date.now(),
+      tag,
+      breakpoints: true,
+    })
     writeFileSync(journalFile, JSON.stringify(journal))
-    writeFileSync(join(migrations, `${tag}.sql`), 'CREATE TABLE half_done (id integer);\n--> statement-breakpoint\nALTER TABLE no_such_table ADD COLUMN x integer;')
+    writeFileSync(
+      join(migrations, `${tag}.sql`),
+      'CREATE TABLE half_done (id integer);\n--> statement-breakpoint\nALTER TABLE no_such_table ADD COLUMN x integer;',
+    )
 
     const before = tableNames(file)
     expect(() => openRegisterDatabase(file, migrations)).toThrow(/no_such_table/)
@@ -75,7 +100,9 @@ describe('demo catalog', () => {
     for (const category of catalog.categories) {
       expect(catalog.products.some((product) => product.categoryId === category.id)).toBe(true)
     }
-    expect(new Set(catalog.products.map((product) => product.sku)).size).toBe(catalog.products.length)
+    expect(new Set(catalog.products.map((product) => product.sku)).size).toBe(
+      catalog.products.length,
+    )
     core.close()
     const again = openTestCore(dir)
     expect((await call(again, 'catalog:list')).products).toHaveLength(catalog.products.length)
@@ -85,7 +112,8 @@ describe('demo catalog', () => {
   it('gives two registers the same catalog ids, so syncing them never duplicates products', async () => {
     const a = openTestCore(tempDir())
     const b = openTestCore(tempDir())
-    const ids = async (core: typeof a) => (await call(core, 'catalog:list')).products.map((product) => product.id).sort()
+    const ids = async (core: typeof a) =>
+      (await call(core, 'catalog:list')).products.map((product) => product.id).sort()
     expect(await ids(a)).toEqual(await ids(b))
     expect(a.device.deviceId).not.toBe(b.device.deviceId)
     a.close()
@@ -96,7 +124,9 @@ describe('demo catalog', () => {
     const code = inStoreEan13(10101)
     expect(code).toBe('2000000101019') // weighted sum 11 -> check digit 9
     const digits = [...code].map(Number)
-    const sum = digits.slice(0, 12).reduce((total, digit, index) => total + digit * (index % 2 === 0 ? 1 : 3), 0)
+    const sum = digits
+      .slice(0, 12)
+      .reduce((total, digit, index) => total + digit * (index % 2 === 0 ? 1 : 3), 0)
     expect(code).toHaveLength(13)
     expect((sum + (digits[12] ?? 0)) % 10).toBe(0)
   })

@@ -12,7 +12,12 @@ async function productsBySku(core: RegisterCore) {
   return new Map(catalog.products.map((product) => [product.sku, product]))
 }
 
-async function sell(core: RegisterCore, lines: { sku: string; quantity: number }[], cashCents: number, clientRequestId = uuidv4()) {
+async function sell(
+  core: RegisterCore,
+  lines: { sku: string; quantity: number }[],
+  cashCents: number,
+  clientRequestId = uuidv4(),
+) {
   const bySku = await productsBySku(core)
   return call(core, 'sale:complete', {
     clientRequestId,
@@ -25,8 +30,22 @@ describe('completing a sale', () => {
   it('stores order, items, payment and one outbox entry, priced by the register', async () => {
     const core = openTestCore(tempDir(), { registerCode: 'R7' })
     // Latte 4.75 x2 + Croissant 3.25 = 12.75 net; 8.25% per line: 0.78 + 0.27 = 1.05 -> 13.80
-    const receipt = await sell(core, [{ sku: 'COF-LAT', quantity: 2 }, { sku: 'BAK-CRO', quantity: 1 }], 2000)
-    expect(receipt.order).toMatchObject({ subtotalCents: 1275, taxCents: 105, totalCents: 1380, itemCount: 3, status: 'COMPLETED', syncStatus: 'PENDING' })
+    const receipt = await sell(
+      core,
+      [
+        { sku: 'COF-LAT', quantity: 2 },
+        { sku: 'BAK-CRO', quantity: 1 },
+      ],
+      2000,
+    )
+    expect(receipt.order).toMatchObject({
+      subtotalCents: 1275,
+      taxCents: 105,
+      totalCents: 1380,
+      itemCount: 3,
+      status: 'COMPLETED',
+      syncStatus: 'PENDING',
+    })
     expect(receipt.changeCents).toBe(620)
     expect(receipt.order.orderNumber).toBe('S01-R7-000001')
     expect(receipt.order.items.map((item) => [item.sku, item.quantity, item.totalCents])).toEqual([
@@ -34,7 +53,12 @@ describe('completing a sale', () => {
       ['BAK-CRO', 1, 352],
     ])
     expect(receipt.order.payments).toEqual([
-      expect.objectContaining({ method: 'cash', tenderedCents: 2000, changeCents: 620, amountCents: 1380 }),
+      expect.objectContaining({
+        method: 'cash',
+        tenderedCents: 2000,
+        changeCents: 620,
+        amountCents: 1380,
+      }),
     ])
     expect(tableCounts(core)).toEqual({ orders: 1, order_items: 2, payments: 1, outbox: 1 })
     const outbox = core.database.sqlite.prepare('select entity, entity_id, state from outbox').get()
@@ -50,7 +74,11 @@ describe('completing a sale', () => {
     core.close()
     const reopened = openTestCore(dir, { registerCode: 'A1' })
     const third = await sell(reopened, [{ sku: 'COF-ESP', quantity: 1 }], 500)
-    expect([first, second, third].map((receipt) => receipt.order.orderNumber)).toEqual(['S01-A1-000001', 'S01-A1-000002', 'S01-A1-000003'])
+    expect([first, second, third].map((receipt) => receipt.order.orderNumber)).toEqual([
+      'S01-A1-000001',
+      'S01-A1-000002',
+      'S01-A1-000003',
+    ])
     reopened.close()
   })
 
@@ -114,7 +142,9 @@ describe('completing a sale', () => {
   it('keeps the sold name and price when the catalog changes later', async () => {
     const core = openTestCore(tempDir())
     const receipt = await sell(core, [{ sku: 'BAK-CIN', quantity: 1 }], 500)
-    core.database.sqlite.prepare("update products set price_cents = 999, name = 'Renamed' where sku = 'BAK-CIN'").run()
+    core.database.sqlite
+      .prepare("update products set price_cents = 999, name = 'Renamed' where sku = 'BAK-CIN'")
+      .run()
     const order = await call(core, 'order:get', { id: receipt.order.id })
     expect(order.items[0]).toMatchObject({ name: 'Cinnamon Roll', unitPriceCents: 395 })
     core.close()
@@ -125,7 +155,9 @@ describe('completing a sale', () => {
     const core = openTestCore(dir)
     const receipt = await sell(core, [{ sku: 'GRO-BEA', quantity: 1 }], 2000)
     const other = openTestCore(dir)
-    expect((await call(other, 'order:list', { limit: 5 })).map((order) => order.id)).toEqual([receipt.order.id])
+    expect((await call(other, 'order:list', { limit: 5 })).map((order) => order.id)).toEqual([
+      receipt.order.id,
+    ])
     other.close()
     core.close()
   })
@@ -136,12 +168,17 @@ describe('orders', () => {
     let tick = Date.parse('2026-11-21T10:00:00Z')
     const clockCore = openTestCore(tempDir(), { now: () => new Date((tick += 1000)) })
     const numbers: string[] = []
-    for (let index = 0; index < 5; index++) numbers.push((await sell(clockCore, [{ sku: 'COF-ESP', quantity: 1 }], 500)).order.orderNumber)
+    for (let index = 0; index < 5; index++)
+      numbers.push(
+        (await sell(clockCore, [{ sku: 'COF-ESP', quantity: 1 }], 500)).order.orderNumber,
+      )
     const firstPage = await call(clockCore, 'order:list', { limit: 2 })
     expect(firstPage.map((order) => order.orderNumber)).toEqual([numbers[4], numbers[3]])
     const nextPage = await call(clockCore, 'order:list', { limit: 2, beforeId: firstPage[1]!.id })
     expect(nextPage.map((order) => order.orderNumber)).toEqual([numbers[2], numbers[1]])
-    expect(await callError(clockCore, 'order:get', { id: uuidv4() })).toMatchObject({ code: 'NOT_FOUND' })
+    expect(await callError(clockCore, 'order:get', { id: uuidv4() })).toMatchObject({
+      code: 'NOT_FOUND',
+    })
     clockCore.close()
   })
 })

@@ -18,7 +18,10 @@ afterEach(async () => {
 
 async function startHost() {
   const rendererDir = tempDir()
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>')
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><html><head><title>t</title></head><body></body></html>',
+  )
   mkdirSync(join(rendererDir, 'assets'))
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
   writeFileSync(join(tempDir(), 'secret.txt'), 'outside')
@@ -35,7 +38,9 @@ function openSocket(url: string, headers: Record<string, string>): Promise<WebSo
     const socket = new WebSocket(url, { headers })
     socket.once('open', () => resolve(socket))
     socket.once('error', reject)
-    socket.once('unexpected-response', (_request, response) => reject(new Error(`HTTP ${response.statusCode}`)))
+    socket.once('unexpected-response', (_request, response) =>
+      reject(new Error(`HTTP ${response.statusCode}`)),
+    )
   })
 }
 
@@ -58,17 +63,29 @@ describe('web host', () => {
     expect((await fetch(`${host.origin}/`)).status).toBe(401)
     expect((await fetch(`${host.origin}/?token=wrong`)).status).toBe(401)
     expect((await fetch(`${host.origin}/pos-bridge.js`)).status).toBe(401)
-    await expect(openSocket(`${host.origin.replace('http', 'ws')}/pos-bridge`, { origin: host.origin })).rejects.toThrow('403')
+    await expect(
+      openSocket(`${host.origin.replace('http', 'ws')}/pos-bridge`, { origin: host.origin }),
+    ).rejects.toThrow('403')
   })
 
   it('refuses a bridge socket from another origin even with the cookie', async () => {
     const { host, cookie } = await startHost()
-    await expect(openSocket(`${host.origin.replace('http', 'ws')}/pos-bridge`, { origin: 'http://evil.example', cookie })).rejects.toThrow('403')
+    await expect(
+      openSocket(`${host.origin.replace('http', 'ws')}/pos-bridge`, {
+        origin: 'http://evil.example',
+        cookie,
+      }),
+    ).rejects.toThrow('403')
   })
 
   it('does not serve files outside the renderer folder', async () => {
     const { host, cookie } = await startHost()
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%E0%A4%A']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/%E0%A4%A',
+    ]) {
       const response = await fetch(`${host.origin}${path}`, { headers: { cookie } })
       expect(response.status, path).toBe(404)
     }
@@ -76,17 +93,31 @@ describe('web host', () => {
 
   it('carries invoke calls and events over the bridge socket, with typed errors', async () => {
     const { host, core, cookie } = await startHost()
-    const socket = await openSocket(`${host.origin.replace('http', 'ws')}/pos-bridge`, { origin: host.origin, cookie })
-    const messages: { type: string; id?: number; result?: { ok: boolean; value?: unknown; error?: { code: string } }; event?: string }[] = []
+    const socket = await openSocket(`${host.origin.replace('http', 'ws')}/pos-bridge`, {
+      origin: host.origin,
+      cookie,
+    })
+    const messages: {
+      type: string
+      id?: number
+      result?: { ok: boolean; value?: unknown; error?: { code: string } }
+      event?: string
+    }[] = []
     socket.on('message', (data) => messages.push(JSON.parse(data.toString())))
     const waitFor = async (predicate: () => boolean) => {
-      for (let index = 0; index < 100 && !predicate(); index++) await new Promise((resolve) => setTimeout(resolve, 20))
+      for (let index = 0; index < 100 && !predicate(); index++)
+        await new Promise((resolve) => setTimeout(resolve, 20))
     }
     socket.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'app:info' }))
-    socket.send(JSON.stringify({ type: 'invoke', id: 2, channel: 'sale:complete', input: { lines: 'nope' } }))
+    socket.send(
+      JSON.stringify({ type: 'invoke', id: 2, channel: 'sale:complete', input: { lines: 'nope' } }),
+    )
     await waitFor(() => messages.length >= 2)
     const byId = new Map(messages.map((message) => [message.id, message.result]))
-    expect(byId.get(1)).toMatchObject({ ok: true, value: { deviceId: core.device.deviceId, host: 'web' } })
+    expect(byId.get(1)).toMatchObject({
+      ok: true,
+      value: { deviceId: core.device.deviceId, host: 'web' },
+    })
     expect(byId.get(2)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
 
     core.events.emit('order:created', {
@@ -100,7 +131,9 @@ describe('web host', () => {
       syncStatus: 'PENDING',
     })
     await waitFor(() => messages.some((message) => message.event === 'order:created'))
-    expect(messages.find((message) => message.event === 'order:created')).toMatchObject({ type: 'event' })
+    expect(messages.find((message) => message.event === 'order:created')).toMatchObject({
+      type: 'event',
+    })
 
     const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)))
     socket.send('not json')

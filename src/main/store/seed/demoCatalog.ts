@@ -94,6 +94,9 @@ export const demoProducts: DemoProduct[] = [
 /** EAN-13 for in-store items: "200" + zero-padded item number + check digit. */
 export function inStoreEan13(item: number): string {
   const body = `200${String(item).padStart(9, '0')}`
-  const sum = [...body].reduce((total, digit, index) => total + Number(digit) * (index % 2 === 0 ? 1 : 3), 0)
+  const sum = [...body].reduce(
+    (total, digit, index) => total + Number(digit) * (index % 2 === 0 ? 1 : 3),
+    0,
+  )
   return `${body}${(10 - (sum % 10)) % 10}`
 }

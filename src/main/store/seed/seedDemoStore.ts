@@ -28,10 +28,26 @@ export function seedDemoStoreIfEmpty(db: RegisterDb, deviceId: string, now: stri
     // Demo rows are shared reference data, not this register's mutations: nothing to push.
     const synced = { deviceId, syncStatus: 'SYNCED' as const, updatedAt: now }
     tx.insert(taxRates)
-      .values(demoTaxRates.map((rate) => ({ ...synced, id: demoId('tax', rate.key), name: rate.name, rateBasisPoints: rate.rateBasisPoints, isDefault: rate.isDefault })))
+      .values(
+        demoTaxRates.map((rate) => ({
+          ...synced,
+          id: demoId('tax', rate.key),
+          name: rate.name,
+          rateBasisPoints: rate.rateBasisPoints,
+          isDefault: rate.isDefault,
+        })),
+      )
       .run()
     tx.insert(categories)
-      .values(demoCategories.map((category, index) => ({ ...synced, id: demoId('category', category.key), name: category.name, color: category.color, sortOrder: index })))
+      .values(
+        demoCategories.map((category, index) => ({
+          ...synced,
+          id: demoId('category', category.key),
+          name: category.name,
+          color: category.color,
+          sortOrder: index,
+        })),
+      )
       .run()
     tx.insert(products)
       .values(

@@ -40,7 +40,14 @@
       for (const [id, call] of pending) {
         if (!call.sent) continue
         pending.delete(id)
-        call.resolve({ ok: false, error: { code: 'INTERNAL', message: 'Lost the connection to the register while it was working. Check Orders before trying again.' } })
+        call.resolve({
+          ok: false,
+          error: {
+            code: 'INTERNAL',
+            message:
+              'Lost the connection to the register while it was working. Check Orders before trying again.',
+          },
+        })
       }
       setTimeout(connect, retryMs)
       retryMs = Math.min(retryMs * 2, 5000)
@@ -68,7 +75,14 @@
           call.timer = setTimeout(() => {
             pending.delete(id)
             queue = queue.filter((entry) => entry.id !== id)
-            resolve({ ok: false, error: { code: 'INTERNAL', message: 'The register is not answering. Nothing was sent; check that it is running and try again.' } })
+            resolve({
+              ok: false,
+              error: {
+                code: 'INTERNAL',
+                message:
+                  'The register is not answering. Nothing was sent; check that it is running and try again.',
+              },
+            })
           }, unsentTimeoutMs)
         }
       })

@@ -1,0 +1,41 @@
+import { createServer } from 'node:net'
+import { spawnTsx, stopChild, waitForLine } from './webRegister'
+
+export const e2eEnrollmentCode = 'E2E-ENROLL-2026'
+
+/** A free port on loopback, so the server can be restarted on the same address. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolvePort(address.port)
+          : reject(new Error('no port')),
+      )
+    })
+  })
+}
+
+export interface SyncServerProcess {
+  url: string
+  output: string[]
+  stop(): Promise<void>
+}
+
+/** `npm run server` as its own process: PGlite on disk under `dataDir`, a known enrollment code. */
+export async function startSyncServer(dataDir: string, port: number): Promise<SyncServerProcess> {
+  const child = spawnTsx(['src/server/cli.ts'], {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    AURAFLOW_SERVER_DATA: dataDir,
+    AURAFLOW_ENROLLMENT_CODE: e2eEnrollmentCode,
+    LOG_LEVEL: 'warn',
+  })
+  const output: string[] = []
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+  const url = await waitForLine(child, output, /listening on (http:\/\/\S+)/, 'sync server')
+  return { url, output, stop: () => stopChild(child) }
+}

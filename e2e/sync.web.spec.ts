@@ -1,0 +1,134 @@
+import { expect, test, type Browser, type Page } from '@playwright/test'
+import {
+  e2eEnrollmentCode,
+  freePort,
+  startSyncServer,
+  type SyncServerProcess,
+} from './support/syncServer'
+import { makeDataDir, startWebRegister, type WebRegister } from './support/webRegister'
+
+test.describe.configure({ timeout: 120_000 })
+
+let data: ReturnType<typeof makeDataDir>
+let server: SyncServerProcess | null = null
+const registers: WebRegister[] = []
+
+test.beforeEach(() => {
+  data = makeDataDir()
+})
+test.afterEach(async () => {
+  for (const register of registers.splice(0)) await register.stop()
+  await server?.stop()
+  server = null
+  data.remove()
+})
+
+async function openRegister(
+  browser: Browser,
+  registerCode: string,
+  flags: string[] = [],
+): Promise<Page> {
+  const register = await startWebRegister(`${data.dir}/${registerCode}`, { registerCode, flags })
+  registers.push(register)
+  const page = await browser.newPage()
+  await page.goto(register.url)
+  await expect(page.getByRole('searchbox', { name: 'Search products' })).toBeVisible()
+  return page
+}
+
+/** The manager's path: Settings, server address, code, Enroll. */
+async function enrollThroughSettings(page: Page, serverUrl: string) {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Settings' })
+    .click()
+  await page.getByLabel('Server address').fill(serverUrl)
+  await page.getByLabel('Enrollment code').fill(e2eEnrollmentCode)
+  await page.getByRole('button', { name: 'Enroll register' }).click()
+  await expect(page.getByTestId('enrollment-status')).toContainText(serverUrl)
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Register' })
+    .click()
+}
+
+async function sellOne(page: Page, sku: string): Promise<string> {
+  await page.locator(`[data-testid="product-tile"][data-sku="${sku}"]`).click()
+  await page.getByRole('button', { name: 'Pay cash' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Cash payment' })
+  await dialog.getByLabel('Amount tendered').fill('100')
+  await dialog.getByRole('button', { name: 'Complete sale' }).click()
+  await expect(dialog).toBeHidden()
+  return ((await page.getByTestId('last-order-number').textContent()) ?? '').trim()
+}
+
+async function ordersShown(page: Page): Promise<string[]> {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Orders' })
+    .click()
+  const rows = page.getByTestId('order-row')
+  return (await rows.allTextContents())
+    .map((text) => /S01-[A-Z0-9]+-\d+/.exec(text)?.[0] ?? text)
+    .sort()
+}
+
+test('a sale on register A shows in register B within seconds, without pressing anything', async ({
+  browser,
+}) => {
+  server = await startSyncServer(`${data.dir}/server`, await freePort())
+  const a = await openRegister(browser, 'A')
+  const b = await openRegister(browser, 'B')
+  await enrollThroughSettings(a, server.url)
+  await enrollThroughSettings(b, server.url)
+  await expect(a.getByTestId('sync-badge')).toHaveAttribute('data-state', 'synced')
+
+  const orderNumber = await sellOne(a, 'COF-CAP')
+  await b.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Orders' }).click()
+  await expect(b.getByTestId('order-row').filter({ hasText: orderNumber })).toHaveCount(1, {
+    timeout: 5_000,
+  })
+  await expect(a.getByTestId('sync-badge')).toHaveAttribute('data-state', 'synced')
+})
+
+test('with the server down, A sells five (badge shows 5 pending); after a restart B has exactly those five', async ({
+  browser,
+}) => {
+  const port = await freePort()
+  server = await startSyncServer(`${data.dir}/server`, port)
+  const fast = ['--sync-interval-ms', '1000']
+  const a = await openRegister(browser, 'A', fast)
+  const b = await openRegister(browser, 'B', fast)
+  await enrollThroughSettings(a, server.url)
+  await enrollThroughSettings(b, server.url)
+
+  await server.stop()
+  server = null
+  const sold: string[] = []
+  for (const sku of ['COF-ESP', 'COF-LAT', 'BAK-CRO', 'KIT-SOU', 'SNK-CHP'])
+    sold.push(await sellOne(a, sku))
+  const badge = a.getByTestId('sync-badge')
+  await expect(badge).toContainText('5 pending')
+  await expect(badge).toHaveAttribute('data-state', /pending|offline/)
+
+  server = await startSyncServer(`${data.dir}/server`, port)
+  await expect(badge).toHaveAttribute('data-state', 'synced', { timeout: 30_000 })
+  await expect.poll(() => ordersShown(b), { timeout: 30_000 }).toEqual(sold.sort())
+})
+
+test('"Sync now" on B pulls at once', async ({ browser }) => {
+  server = await startSyncServer(`${data.dir}/server`, await freePort())
+  const a = await openRegister(browser, 'A')
+  // B neither listens for pokes nor syncs on a timer: only the button can bring the sale in.
+  const b = await openRegister(browser, 'B', ['--no-realtime', '--sync-interval-ms', '3600000'])
+  await enrollThroughSettings(a, server.url)
+  await enrollThroughSettings(b, server.url)
+
+  const orderNumber = await sellOne(a, 'GRO-HON')
+  await expect(a.getByTestId('sync-badge')).toHaveAttribute('data-state', 'synced')
+  expect(await ordersShown(b)).not.toContain(orderNumber)
+
+  await b.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sync' }).click()
+  await b.getByRole('button', { name: 'Sync now' }).click()
+  await expect.poll(() => ordersShown(b), { timeout: 5_000 }).toContain(orderNumber)
+})
