@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import type { Cents } from '../../shared/domain'
 import { AppInfoContext, type AppInfo } from './appInfo'
 import { ErrorAlert } from './components/ErrorAlert'
@@ -8,6 +8,9 @@ import { useCart } from './features/register/cart'
 import { RegisterScreen } from './features/register/RegisterScreen'
 import type { CompletedSale } from './features/register/SaleConfirmation'
 import { useCatalog } from './features/register/useCatalog'
+import { SettingsScreen } from './features/settings/SettingsScreen'
+import { SyncScreen } from './features/sync/SyncScreen'
+import { SyncStatusContext, useSyncStatusSource } from './features/sync/syncStatus'
 import { errorMessage, pos } from './pos'
 import type { Product, SaleReceipt } from './types'
 
@@ -72,16 +75,17 @@ export function App() {
   }
 }
 
-/** The signed-in register. Cart and catalog live here so they survive a visit to Orders. */
+/** The signed-in register. Cart and catalog live here so they survive a visit to other screens. */
 function Shell() {
   const [page, setPage] = useState<Page>('register')
   const cart = useCart()
   const catalog = useCatalog()
+  const syncStatus = useSyncStatusSource()
   const [lastSale, setLastSale] = useState<CompletedSale | null>(null)
 
-  // The search shortcuts also work from Orders: they bring the cashier back to ring up.
+  // The search shortcuts also work from the other screens: they bring the cashier back to ring up.
   useEffect(() => {
-    if (page !== 'orders') return
+    if (page === 'register') return
     function backToRegister(event: KeyboardEvent) {
       const isTyping =
         event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement
@@ -116,23 +120,41 @@ function Shell() {
     [cart],
   )
 
+  let screen: ReactNode
+  switch (page) {
+    case 'register':
+      screen = (
+        <RegisterScreen
+          catalog={catalog.state}
+          onReloadCatalog={catalog.reload}
+          cart={cart}
+          lastSale={lastSale}
+          onAddProduct={addProduct}
+          onSaleCompleted={completeSale}
+        />
+      )
+      break
+    case 'orders':
+      screen = <OrdersScreen />
+      break
+    case 'sync':
+      screen = <SyncScreen onOpenSettings={() => setPage('settings')} />
+      break
+    case 'settings':
+      screen = <SettingsScreen />
+      break
+    default: {
+      const unknownPage: never = page
+      screen = unknownPage
+    }
+  }
+
   return (
-    <div className="app">
-      <TopBar page={page} onNavigate={setPage} />
-      <main className="app-main">
-        {page === 'register' ? (
-          <RegisterScreen
-            catalog={catalog.state}
-            onReloadCatalog={catalog.reload}
-            cart={cart}
-            lastSale={lastSale}
-            onAddProduct={addProduct}
-            onSaleCompleted={completeSale}
-          />
-        ) : (
-          <OrdersScreen />
-        )}
-      </main>
-    </div>
+    <SyncStatusContext.Provider value={syncStatus}>
+      <div className="app">
+        <TopBar page={page} onNavigate={setPage} />
+        <main className="app-main">{screen}</main>
+      </div>
+    </SyncStatusContext.Provider>
   )
 }

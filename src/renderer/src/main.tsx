@@ -7,6 +7,9 @@ import './styles/shell.css'
 import './styles/register.css'
 import './styles/cart.css'
 import './styles/orders.css'
+import './styles/page.css'
+import './styles/sync.css'
+import './styles/settings.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')

@@ -1,11 +1,14 @@
 import { useAppInfo } from '../appInfo'
+import { SyncBadge } from '../features/sync/SyncBadge'
 import { Clock } from './Clock'
 
-export type Page = 'register' | 'orders'
+export type Page = 'register' | 'orders' | 'sync' | 'settings'
 
 const pages: { page: Page; label: string }[] = [
   { page: 'register', label: 'Register' },
   { page: 'orders', label: 'Orders' },
+  { page: 'sync', label: 'Sync' },
+  { page: 'settings', label: 'Settings' },
 ]
 
 interface TopBarProps {
@@ -18,7 +21,9 @@ export function TopBar({ page, onNavigate }: TopBarProps) {
   return (
     <header className="top-bar">
       <div className="top-bar-identity">
-        <span className="top-bar-store">{info.storeName}</span>
+        <span className="top-bar-store" title={info.storeName}>
+          {info.storeName}
+        </span>
         <span className="top-bar-register" title={`Device ${info.deviceId}`}>
           Register {info.registerCode}
         </span>
@@ -36,7 +41,10 @@ export function TopBar({ page, onNavigate }: TopBarProps) {
           </button>
         ))}
       </nav>
-      <Clock locale={info.locale} />
+      <div className="top-bar-status">
+        <SyncBadge onOpen={() => onNavigate('sync')} />
+        <Clock locale={info.locale} />
+      </div>
     </header>
   )
 }

@@ -1,0 +1,226 @@
+import { useMemo } from 'react'
+import { useAppInfo } from '../../appInfo'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import type { SyncStatusView } from '../../types'
+import { formatOrderTime } from '../orders/format'
+import { syncBadge, syncSummary } from './badge'
+import { DeadRecordList } from './DeadRecordList'
+import { enrollmentProblem } from './enrollmentProblem'
+import { elapsedSince, formatDuration, formatTimeAgo, useNow } from './relativeTime'
+import { SyncNowButton } from './SyncNowButton'
+import { unsentCount, useSyncStatus } from './syncStatus'
+
+interface SyncScreenProps {
+  onOpenSettings: () => void
+}
+
+export function SyncScreen({ onOpenSettings }: SyncScreenProps) {
+  const { status, error, update, reload } = useSyncStatus()
+  if (!status) {
+    return (
+      <div className="page">
+        <div className="page-content">
+          <header className="page-header">
+            <h2 className="page-title">Sync</h2>
+          </header>
+          {error ? (
+            <ErrorAlert message={error} onRetry={reload} />
+          ) : (
+            <p className="page-loading">Reading the sync status…</p>
+          )}
+        </div>
+      </div>
+    )
+  }
+  return <SyncOverview status={status} onStatus={update} onOpenSettings={onOpenSettings} />
+}
+
+interface SyncOverviewProps {
+  status: SyncStatusView
+  onStatus: (status: SyncStatusView) => void
+  onOpenSettings: () => void
+}
+
+function SyncOverview({ status, onStatus, onOpenSettings }: SyncOverviewProps) {
+  const { locale } = useAppInfo()
+  const now = useNow(1000)
+  const numbers = useMemo(() => new Intl.NumberFormat(locale), [locale])
+  const badge = syncBadge(status)
+  const problem = enrollmentProblem(status.enrollment)
+  const { counts } = status
+  const unsent = unsentCount(counts)
+  const isTrouble = status.state === 'error' || status.state === 'offline'
+
+  const inProgress: string[] = []
+  if (counts.inFlight > 0) inProgress.push(`${counts.inFlight} sending`)
+  if (counts.failed > 0) inProgress.push(`${counts.failed} retrying`)
+
+  return (
+    <div className="page">
+      <div className="page-content">
+        <header className="page-header sync-header">
+          <div className="sync-heading">
+            <h2 className="page-title">Sync</h2>
+            {problem === null && (
+              <p className="sync-summary" data-testid="sync-summary">
+                <span className={`sync-dot sync-dot-${badge.state}`} aria-hidden="true" />
+                {syncSummary(status)}
+              </p>
+            )}
+          </div>
+          {problem === null && (
+            <SyncNowButton isSyncing={status.state === 'syncing'} onStatus={onStatus} />
+          )}
+        </header>
+
+        {problem !== null && (
+          <div
+            className={status.enrollment === 'not_enrolled' ? 'notice' : 'error-alert'}
+            data-testid="sync-enrollment-problem"
+          >
+            <span
+              className={
+                status.enrollment === 'not_enrolled' ? 'notice-message' : 'error-alert-message'
+              }
+            >
+              {problem}
+            </span>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={onOpenSettings}
+            >
+              Open Settings
+            </button>
+          </div>
+        )}
+
+        {problem === null && isTrouble && (
+          <div
+            role="alert"
+            className={status.state === 'error' ? 'error-alert' : 'notice'}
+            data-testid="sync-last-error"
+          >
+            <span className={status.state === 'error' ? 'error-alert-message' : 'notice-message'}>
+              <strong>
+                {status.state === 'error'
+                  ? 'Sync stopped on an error.'
+                  : 'The sync server cannot be reached.'}
+              </strong>{' '}
+              {status.lastError && (
+                <>
+                  {status.lastError.message}{' '}
+                  <span className="sync-error-time">
+                    (at{' '}
+                    <time dateTime={status.lastError.at}>
+                      {formatOrderTime(status.lastError.at, locale)}
+                    </time>
+                    )
+                  </span>
+                </>
+              )}
+            </span>
+          </div>
+        )}
+
+        {status.pull && (
+          <p role="status" className="sync-pull" data-testid="sync-pull-progress">
+            <span className="spinner" aria-hidden="true" />
+            Pulled {numbers.format(status.pull.pulledChanges)} changes…
+            <span className="sync-pull-pages">
+              {status.pull.pages} {status.pull.pages === 1 ? 'page' : 'pages'}
+            </span>
+          </p>
+        )}
+
+        <dl className="sync-counts" aria-label="Sales made on this register">
+          <div className={`sync-count${unsent > 0 ? ' sync-count-waiting' : ''}`}>
+            <dt className="sync-count-label">Waiting to send</dt>
+            <dd className="sync-count-value" data-testid="sync-count-pending">
+              {unsent}
+            </dd>
+            <dd className="sync-count-note">
+              {inProgress.length > 0 ? inProgress.join(' · ') : 'From this register, not yet sent'}
+            </dd>
+          </div>
+          <div className={`sync-count${counts.synced > 0 ? ' sync-count-synced' : ''}`}>
+            <dt className="sync-count-label">Synced</dt>
+            <dd className="sync-count-value" data-testid="sync-count-synced">
+              {counts.synced}
+            </dd>
+            <dd className="sync-count-note">From this register, on the server</dd>
+          </div>
+          <div className={`sync-count${counts.dead > 0 ? ' sync-count-dead' : ''}`}>
+            <dt className="sync-count-label">Refused</dt>
+            <dd className="sync-count-value" data-testid="sync-count-dead">
+              {counts.dead}
+            </dd>
+            <dd className="sync-count-note">From this register, refused</dd>
+          </div>
+        </dl>
+
+        <div className="sync-columns">
+          <section className="page-card" aria-labelledby="sync-connection-title">
+            <h3 id="sync-connection-title" className="page-card-title">
+              Connection
+            </h3>
+            <dl className="detail-list">
+              <div className="detail-row">
+                <dt>Server</dt>
+                <dd className="detail-value-wrap" data-testid="sync-server-url">
+                  {status.serverUrl ?? 'None'}
+                </dd>
+              </div>
+              <div className="detail-row">
+                <dt>Store</dt>
+                <dd className="detail-value-wrap">{status.storeId ?? 'None'}</dd>
+              </div>
+              <div className="detail-row">
+                <dt>Live updates</dt>
+                <dd data-testid="sync-realtime">
+                  <span
+                    className={`sync-dot ${status.isRealtimeConnected ? 'sync-dot-synced' : 'sync-dot-not-enrolled'}`}
+                    aria-hidden="true"
+                  />
+                  {status.isRealtimeConnected ? 'Connected' : 'Not connected'}
+                </dd>
+              </div>
+              <div className="detail-row">
+                <dt>Last successful sync</dt>
+                <dd data-testid="sync-last-success">
+                  {status.lastSuccessAt ? (
+                    <time
+                      dateTime={status.lastSuccessAt}
+                      title={formatOrderTime(status.lastSuccessAt, locale, true)}
+                    >
+                      {formatTimeAgo(status.lastSuccessAt, now)}
+                    </time>
+                  ) : (
+                    'Never'
+                  )}
+                </dd>
+              </div>
+              <div className="detail-row">
+                <dt>Oldest waiting sale</dt>
+                <dd data-testid="sync-oldest-pending">
+                  {status.oldestPendingAt ? (
+                    <time
+                      dateTime={status.oldestPendingAt}
+                      title={formatOrderTime(status.oldestPendingAt, locale, true)}
+                    >
+                      waiting {formatDuration(elapsedSince(status.oldestPendingAt, now))}
+                    </time>
+                  ) : (
+                    'None waiting'
+                  )}
+                </dd>
+              </div>
+            </dl>
+          </section>
+
+          <DeadRecordList deadCount={counts.dead} onStatus={onStatus} />
+        </div>
+      </div>
+    </div>
+  )
+}
