@@ -1,51 +1,107 @@
 import { join } from 'node:path'
 import { app, BrowserWindow } from 'electron'
 import { openRegisterCore, type RegisterCore } from './core'
+import { logFilePath, resolveInstancePaths } from './electron/instancePaths'
 import { registerIpc } from './electron/ipc'
-import { createMainWindow } from './electron/window'
+import { openMainLog } from './electron/mainLog'
+import { decideUpdatePolicy } from './electron/updatePolicy'
+import { startUpdateChecks } from './electron/updates'
+import { createMainWindow, denyAllPermissions, lockDownContents } from './electron/window'
 
 // Wiring only: the register itself lives in ./core and runs without Electron too.
-const dataDir = process.env.AURAFLOW_DATA_DIR ?? app.getPath('userData')
-let core: RegisterCore | null = null
-let window: BrowserWindow | null = null
-let stopIpc: (() => void) | null = null
-let stopBackground: (() => Promise<void>) | null = null
-let isQuitting = false
-
-app.enableSandbox()
-
-void app.whenReady().then(() => {
-  core = openRegisterCore({
-    dataDir,
-    host: 'electron',
-    appVersion: app.getVersion(),
-    registerCode: process.env.AURAFLOW_REGISTER_CODE,
-    migrationsFolder: app.isPackaged
-      ? join(process.resourcesPath, 'drizzle', 'register')
-      : undefined,
-  })
-  stopIpc = registerIpc(core, () => window)
-  stopBackground = core.startBackground()
-  window = createMainWindow()
-  window.on('closed', () => (window = null))
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) window = createMainWindow()
-  })
+const paths = resolveInstancePaths({
+  dataDirSetting: process.env.AURAFLOW_DATA_DIR,
+  defaultUserDataDir: app.getPath('userData'),
+  cwd: process.cwd(),
+  platform: process.platform,
 })
+// Before anything reads the profile: the lock below is per profile, so per data directory.
+app.setPath('userData', paths.userDataDir)
+app.setAppLogsPath()
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit()
-})
+if (!app.requestSingleInstanceLock({ dataDir: paths.dataDir })) {
+  // Another register already runs on this data directory; it brings its window forward.
+  app.exit(0)
+} else {
+  startRegister()
+}
 
-app.on('will-quit', (event) => {
-  if (isQuitting || !core) return
-  // Let an in-flight sync settle its outbox rows before the database closes.
-  event.preventDefault()
-  isQuitting = true
-  stopIpc?.()
-  void (stopBackground?.() ?? Promise.resolve()).finally(() => {
-    core?.close()
-    core = null
-    app.quit()
+function startRegister(): void {
+  const log = openMainLog(logFilePath(app.getPath('logs'), paths))
+  let core: RegisterCore | null = null
+  let window: BrowserWindow | null = null
+  let stopIpc: (() => void) | null = null
+  let stopBackground: (() => Promise<void>) | null = null
+  let stopUpdates: (() => void) | null = null
+  let isQuitting = false
+
+  const logError = (message: string, error: unknown) => log.error({ err: error }, message)
+  process.on('uncaughtException', (error) => log.fatal({ err: error }, 'uncaught exception'))
+  process.on('unhandledRejection', (error) => log.error({ err: error }, 'unhandled rejection'))
+
+  app.enableSandbox()
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents))
+
+  const showWindow = () => {
+    if (!window || window.isDestroyed()) {
+      window = createMainWindow()
+      window.on('closed', () => (window = null))
+      return
+    }
+    if (window.isMinimized()) window.restore()
+    window.show()
+    window.focus()
+  }
+  app.on('second-instance', () => {
+    log.info('second start on this data directory: focusing the running register')
+    if (core) showWindow()
   })
-})
+
+  void app.whenReady().then(() => {
+    log.info({ version: app.getVersion(), dataDir: paths.dataDir }, 'register starting')
+    denyAllPermissions()
+    try {
+      core = openRegisterCore({
+        dataDir: paths.dataDir,
+        host: 'electron',
+        appVersion: app.getVersion(),
+        registerCode: process.env.AURAFLOW_REGISTER_CODE,
+        migrationsFolder: app.isPackaged
+          ? join(process.resourcesPath, 'drizzle', 'register')
+          : undefined,
+        logError,
+      })
+    } catch (error) {
+      log.fatal({ err: error }, 'could not open the register store')
+      app.exit(1)
+      return
+    }
+    const openCore = core
+    stopIpc = registerIpc(openCore, () => window)
+    stopBackground = openCore.startBackground()
+    showWindow()
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) showWindow()
+    })
+    stopUpdates = startUpdateChecks(decideUpdatePolicy(process.env, app.isPackaged), log)
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+
+  app.on('will-quit', (event) => {
+    if (isQuitting || !core) return
+    // Let an in-flight sync settle its outbox rows before the database closes.
+    event.preventDefault()
+    isQuitting = true
+    stopUpdates?.()
+    stopIpc?.()
+    void (stopBackground?.() ?? Promise.resolve()).finally(() => {
+      core?.close()
+      core = null
+      log.info('register stopped')
+      app.quit()
+    })
+  })
+}

@@ -1,28 +1,18 @@
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
+import { ipcMain, type BrowserWindow } from 'electron'
 import { invokeChannels } from '../../shared/ipc/contract'
 import { PosError } from '../../shared/ipc/errors'
 import type { RegisterCore } from '../core'
-import { isTrustedRendererUrl } from './window'
+import { isTrustedIpcSender } from './senderCheck'
+import { isOwnRendererUrl } from './window'
 
 /**
  * Registers one ipcMain handler per contract channel. Each call is checked twice: the sending
  * frame must be our window's top frame on our own page, then the registry parses the payload.
  */
 export function registerIpc(core: RegisterCore, getWindow: () => BrowserWindow | null): () => void {
-  const isTrustedSender = (event: IpcMainInvokeEvent): boolean => {
-    const window = getWindow()
-    const frame = event.senderFrame
-    return (
-      !!window &&
-      !!frame &&
-      event.sender === window.webContents &&
-      frame === window.webContents.mainFrame &&
-      isTrustedRendererUrl(frame.url)
-    )
-  }
   for (const channel of invokeChannels) {
     ipcMain.handle(channel, (event, input: unknown) => {
-      if (!isTrustedSender(event))
+      if (!isTrustedIpcSender(event, getWindow(), isOwnRendererUrl))
         return {
           ok: false,
           error: new PosError(

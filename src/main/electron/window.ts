@@ -1,30 +1,45 @@
 import { join } from 'node:path'
-import { BrowserWindow, session, shell } from 'electron'
+import { app, BrowserWindow, session, type WebContents } from 'electron'
+import { isTrustedRendererUrl, rendererEntry, type RendererEntry } from './rendererOrigin'
 
-/** The renderer's own origin: the built file or the dev server, nothing else. */
-export function rendererEntry(): { url: string } | { file: string } {
-  const devUrl = process.env.ELECTRON_RENDERER_URL
-  return devUrl
-    ? { url: devUrl }
-    : { file: join(import.meta.dirname, '..', 'renderer', 'index.html') }
+/** The register page for this run: built files when packaged, the dev server only in development. */
+export function currentRendererEntry(): RendererEntry {
+  return rendererEntry(import.meta.dirname, {
+    devUrl: process.env.ELECTRON_RENDERER_URL,
+    isPackaged: app.isPackaged,
+  })
 }
 
-export function isTrustedRendererUrl(url: string | undefined): boolean {
-  if (!url) return false
-  const entry = rendererEntry()
-  if ('url' in entry) return url.startsWith(entry.url)
-  return (
-    url.startsWith('file://') &&
-    decodeURIComponent(new URL(url).pathname).endsWith('/renderer/index.html')
-  )
+export function isOwnRendererUrl(url: string | undefined): boolean {
+  return isTrustedRendererUrl(url, currentRendererEntry())
 }
 
-export function createMainWindow(): BrowserWindow {
-  // No permission (camera, notifications, geolocation …) is ever needed by the register UI.
+/**
+ * Applied to every web contents the app ever creates (app `web-contents-created`), not only the
+ * main window: no navigation off our page, no redirects, no webviews, and no new windows. The
+ * register has no external links, so nothing is handed to the system browser either.
+ */
+export function lockDownContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isOwnRendererUrl(url)) event.preventDefault()
+  })
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame || !isOwnRendererUrl(event.url)) event.preventDefault()
+  })
+  contents.on('will-redirect', (event) => event.preventDefault())
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+}
+
+/** No permission (camera, notifications, geolocation …) is ever needed by the register UI. */
+export function denyAllPermissions(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
     callback(false),
   )
+  session.defaultSession.setPermissionCheckHandler(() => false)
+}
 
+export function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -34,6 +49,7 @@ export function createMainWindow(): BrowserWindow {
     title: 'AuraFlow POS',
     backgroundColor: '#f4f5f7',
     webPreferences: {
+      // Two functions over the IPC contract; see src/preload/index.ts.
       preload: join(import.meta.dirname, '..', 'preload', 'index.cjs'),
       contextIsolation: true,
       sandbox: true,
@@ -42,24 +58,17 @@ export function createMainWindow(): BrowserWindow {
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click on a link would otherwise try to open a window (refused anyway, above).
+      disableBlinkFeatures: 'Auxclick',
     },
   })
-  const contents = window.webContents
-  contents.on('will-navigate', (event, url) => {
-    if (!isTrustedRendererUrl(url)) event.preventDefault()
-  })
-  contents.on('will-redirect', (event) => event.preventDefault())
-  contents.on('will-attach-webview', (event) => event.preventDefault())
-  contents.setWindowOpenHandler(({ url }) => {
-    // Help links may open in the system browser; the app itself never opens a window.
-    if (url.startsWith('https://')) void shell.openExternal(url)
-    return { action: 'deny' }
-  })
+  lockDownContents(window.webContents)
   window.once('ready-to-show', () => window.show())
 
-  const entry = rendererEntry()
+  const entry = currentRendererEntry()
   if ('url' in entry) void window.loadURL(entry.url)
   else void window.loadFile(entry.file)
   return window

@@ -1,9 +1,18 @@
-import { eq, inArray } from 'drizzle-orm'
+import { eq, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { PulledChange } from '../../shared/sync/protocol'
 import type { RegisterDb, RegisterExecutor } from './database'
 import { unsyncedEntityIds } from './outboxRepository'
-import { categories, orderItems, orders, payments, products, taxRates } from './schema'
+import {
+  categories,
+  deviceIdentity,
+  orderItems,
+  orders,
+  payments,
+  products,
+  storeSettings,
+  taxRates,
+} from './schema'
 import { updateSyncState } from './syncStateRepository'
 
 // What the register needs of each entity; unknown fields from other clients are ignored, missing
@@ -100,11 +109,30 @@ function meta(change: PulledChange, localDeviceId: string) {
   }
 }
 
+/**
+ * Keeps this register's order sequence ahead of any pulled order carrying its own number prefix
+ * (a reinstall that reuses a register code pulls its earlier orders): new numbers never repeat them.
+ */
+function keepSequenceAhead(
+  tx: RegisterExecutor,
+  orderNumber: string,
+  ownPrefix: string | null,
+): void {
+  if (!ownPrefix || !orderNumber.startsWith(ownPrefix)) return
+  const seq = Number(orderNumber.slice(ownPrefix.length))
+  if (!Number.isSafeInteger(seq)) return
+  tx.update(deviceIdentity)
+    .set({ lastOrderSeq: sql`max(${deviceIdentity.lastOrderSeq}, ${seq})` })
+    .where(eq(deviceIdentity.id, 1))
+    .run()
+}
+
 function applyOrder(
   tx: RegisterExecutor,
   change: PulledChange,
   localDeviceId: string,
   currency: string,
+  ownPrefix: string | null,
 ): boolean {
   const table = orders
   if (change.op === 'delete') {
@@ -136,6 +164,7 @@ function applyOrder(
   }
   const { id: _id, ...update } = values
   tx.insert(orders).values(values).onConflictDoUpdate({ target: orders.id, set: update }).run()
+  keepSequenceAhead(tx, values.orderNumber, ownPrefix)
   // Lines and payments travel with their order: replace them as a whole.
   tx.delete(orderItems).where(eq(orderItems.orderId, change.id)).run()
   tx.delete(payments).where(eq(payments.orderId, change.id)).run()
@@ -307,6 +336,12 @@ export function applyPulledPage(
     const defaultTaxRateId =
       tx.select({ id: taxRates.id }).from(taxRates).where(eq(taxRates.isDefault, true)).get()?.id ??
       null
+    const storeCode = tx.select({ code: storeSettings.storeCode }).from(storeSettings).get()?.code
+    const registerCode = tx
+      .select({ code: deviceIdentity.registerCode })
+      .from(deviceIdentity)
+      .get()?.code
+    const ownPrefix = storeCode && registerCode ? `${storeCode}-${registerCode}-` : null
     for (const change of page.changes) {
       if (protectedIds.get(change.entity)?.has(change.id)) {
         result.skippedLocal++
@@ -314,7 +349,7 @@ export function applyPulledPage(
       }
       const isApplied =
         change.entity === 'order'
-          ? applyOrder(tx, change, context.localDeviceId, context.currency)
+          ? applyOrder(tx, change, context.localDeviceId, context.currency, ownPrefix)
           : applyCatalogRow(tx, change, context.localDeviceId, defaultTaxRateId)
       if (!isApplied) result.ignored++
       else if (change.entity === 'order') result.orderIds.push(change.id)

@@ -104,7 +104,9 @@ export const orders = sqliteTable(
     createdAt: text('created_at').notNull(),
   },
   (table) => [
-    uniqueIndex('orders_order_number_unique').on(table.orderNumber),
+    // Not unique: numbers are for people. Two registers misconfigured with one register code, or
+    // a reinstall reusing one, must still sync each other's orders rather than fail the pull.
+    index('orders_order_number_idx').on(table.orderNumber),
     uniqueIndex('orders_client_request_unique').on(table.clientRequestId),
     index('orders_created_idx').on(table.createdAt),
   ],

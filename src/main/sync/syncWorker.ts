@@ -232,6 +232,9 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       onPoke: () => void trigger(),
       onConnectionChange: (isConnected) => {
         runtime.isRealtimeConnected = isConnected
+        // A dropped live connection is the first sign the server is gone: say so before the next
+        // run proves it. Reconnecting says hello, which triggers a run that sets the real state.
+        if (!isConnected && runtime.state === 'idle') runtime.state = 'offline'
         emitStatus()
       },
       onUnauthorized: () => void accessToken(true).catch(() => undefined),
