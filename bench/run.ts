@@ -1,5 +1,6 @@
 import '../src/main/nodeVersionGuard'
 import { benchSaleCommit } from './register/saleCommit'
+import { runServerBench } from './server/runServerBench'
 import { printTable } from './stats'
 
 /**
@@ -24,6 +25,12 @@ if (!only || only === 'register') {
       },
     ],
   )
+}
+
+if (!only || only === 'server') {
+  const rows = await runServerBench()
+  report.server = rows
+  printTable('Sync server: push 10,000 orders (4 items + 1 payment) in batches of 50, pull them from a second device; raw multi-row INSERT as the ceiling (target: push >= 30% of raw)', rows.map((row) => ({ ...row, ratioToRaw: row.ratioToRaw ?? '' })))
 }
 
 console.log('\nJSON')

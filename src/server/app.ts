@@ -1,0 +1,99 @@
+import fastifyRateLimit from '@fastify/rate-limit'
+import fastifyWebsocket from '@fastify/websocket'
+import { sql } from 'drizzle-orm'
+import { readMigrationFiles } from 'drizzle-orm/migrator'
+import Fastify from 'fastify'
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
+import { SYNC_PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../shared/sync'
+import type { ErrorBody } from '../shared/sync'
+import { createTokenSigner, resolveJwtSecret } from './auth/tokens'
+import type { ServerConfig } from './config'
+import type { Database } from './db/connection'
+import { migrationsFolder, rowsOf } from './db/connection'
+import { HttpError } from './http/errors'
+import type { RealtimeBus } from './realtime/bus'
+import { createLocalBus } from './realtime/bus'
+import { registerSocketRoute } from './realtime/socketRoute'
+import { registerAuthRoutes } from './routes/auth'
+import { registerDocsRoute } from './routes/docs'
+import { registerSeedRoutes } from './routes/seed'
+import { registerSyncRoutes } from './routes/sync'
+
+export interface BuildServerOptions {
+  db: Database
+  config: ServerConfig
+  /** Defaults to an in-process bus; pass the PostgreSQL bus to reach other instances. */
+  bus?: RealtimeBus
+  logger?: FastifyBaseLogger | boolean
+}
+
+/** Builds the Fastify app (not listening): routes, auth, limits, realtime. */
+export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
+  const { db, config } = options
+  const bus = options.bus ?? createLocalBus()
+  const signer = createTokenSigner(await resolveJwtSecret(db, config.jwtSecret))
+  const app = Fastify({
+    bodyLimit: config.bodyLimitBytes,
+    ...(typeof options.logger === 'object' ? { loggerInstance: options.logger } : { logger: options.logger ?? false }),
+    // Only the token decides scope, and request ids are for logs, not clients.
+    requestIdHeader: false,
+    return503OnClosing: true,
+  })
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof HttpError) {
+      if (error.headers) void reply.headers(error.headers)
+      const body: ErrorBody = { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) }
+      return reply.status(error.statusCode).send(body)
+    }
+    const fastifyError = error as { statusCode?: number; code?: string; message?: string }
+    const status = fastifyError.statusCode ?? 500
+    if (status >= 500) request.log.error({ err: error }, 'request failed')
+    const body: ErrorBody =
+      status >= 500
+        ? { code: 'INTERNAL', message: 'internal error' }
+        : { code: fastifyError.code ?? 'BAD_REQUEST', message: fastifyError.message ?? 'bad request' }
+    return reply.status(status).send(body)
+  })
+  app.setNotFoundHandler((_request, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: 'no such route' } satisfies ErrorBody))
+
+  // The rate limiter only runs where a route opts in (auth, admin): sync routes are exempt.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(context.statusCode, 'RATE_LIMITED', `too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`),
+  })
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } })
+
+  // Seed clients send no header, so a missing one means v1; any other version gets 426.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/sync')) return
+    const version = request.headers[SYNC_PROTOCOL_HEADER]
+    if (version !== undefined && version !== String(SYNC_PROTOCOL_VERSION)) {
+      return reply
+        .status(426)
+        .header(SYNC_PROTOCOL_HEADER, String(SYNC_PROTOCOL_VERSION))
+        .send({ code: 'UNSUPPORTED_PROTOCOL', message: `sync protocol ${String(version)} is not supported; use ${SYNC_PROTOCOL_VERSION}` } satisfies ErrorBody)
+    }
+  })
+
+  app.get('/healthz', async () => ({ status: 'ok' }))
+  const expectedMigrations = readMigrationFiles({ migrationsFolder }).length
+  app.get('/readyz', async (_request, reply) => {
+    try {
+      const [row] = rowsOf<{ applied: number | string }>(await db.execute(sql`select count(*) as applied from drizzle.__drizzle_migrations`))
+      if (Number(row?.applied) < expectedMigrations) throw new Error('migrations pending')
+      return { status: 'ready' }
+    } catch {
+      return reply.status(503).send({ code: 'NOT_READY', message: 'database unreachable or not migrated' } satisfies ErrorBody)
+    }
+  })
+
+  const context = { db, config, signer, bus }
+  registerAuthRoutes(app, context)
+  registerSyncRoutes(app, context)
+  registerSeedRoutes(app, context)
+  registerSocketRoute(app, context)
+  registerDocsRoute(app)
+  return app
+}

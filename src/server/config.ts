@@ -1,0 +1,73 @@
+import path from 'node:path'
+import { z } from 'zod'
+import type { ConflictPolicy, EntityName } from '../shared/sync'
+import type { DatabaseTarget } from './db/connection'
+
+export interface ServerConfig {
+  /** HS256 signing secret; when null the server uses (or creates) one stored in the database. */
+  jwtSecret: string | null
+  accessTokenTtlSeconds: number
+  refreshTokenTtlSeconds: number
+  /** Bytes accepted in one request body. */
+  bodyLimitBytes: number
+  /** Requests per window per client on auth and admin routes. */
+  authRateLimit: { max: number; windowMs: number }
+  tombstoneRetentionDays: number
+  ledgerRetentionDays: number
+  websocket: { pingIntervalMs: number; pongTimeoutMs: number }
+  /** Per-entity conflict policy overrides of the registry defaults. */
+  policies: Partial<Record<EntityName, ConflictPolicy>>
+  /** Identifies this process in LISTEN/NOTIFY payloads and connection records. */
+  instanceId: string
+}
+
+export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    jwtSecret: null,
+    accessTokenTtlSeconds: 15 * 60,
+    refreshTokenTtlSeconds: 30 * 24 * 60 * 60,
+    bodyLimitBytes: 2 * 1024 * 1024,
+    authRateLimit: { max: 20, windowMs: 60_000 },
+    tombstoneRetentionDays: 90,
+    ledgerRetentionDays: 7,
+    websocket: { pingIntervalMs: 30_000, pongTimeoutMs: 10_000 },
+    policies: {},
+    instanceId: crypto.randomUUID(),
+    ...overrides,
+  }
+}
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3030),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  AURAFLOW_SERVER_DATA: z.string().optional(),
+  AURAFLOW_JWT_SECRET: z.string().min(32).optional(),
+  AURAFLOW_ENROLLMENT_CODE: z.string().min(4).max(64).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+export type ServerEnv = z.infer<typeof Env>
+
+export interface ProcessSettings {
+  port: number
+  host: string
+  database: DatabaseTarget
+  enrollmentCode: string | null
+  logLevel: ServerEnv['LOG_LEVEL']
+  config: ServerConfig
+}
+
+export function settingsFromEnv(env: NodeJS.ProcessEnv, cwd: string): ProcessSettings {
+  const parsed = Env.parse(env)
+  const database: DatabaseTarget = parsed.DATABASE_URL
+    ? { kind: 'postgres', url: parsed.DATABASE_URL }
+    : { kind: 'pglite', dataDir: path.resolve(cwd, parsed.AURAFLOW_SERVER_DATA ?? 'data/server') }
+  return {
+    port: parsed.PORT,
+    host: parsed.HOST,
+    database,
+    enrollmentCode: parsed.AURAFLOW_ENROLLMENT_CODE ?? null,
+    logLevel: parsed.LOG_LEVEL,
+    config: defaultConfig({ jwtSecret: parsed.AURAFLOW_JWT_SECRET ?? null }),
+  }
+}

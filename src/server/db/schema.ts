@@ -1,0 +1,206 @@
+import { sql } from 'drizzle-orm'
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
+
+/** The one server schema: PGlite (embedded default) and PostgreSQL run the same migrations. */
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+
+export const tenants = pgTable('tenants', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+})
+
+export const stores = pgTable(
+  'stores',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** Last allocated sync sequence; bumped inside each committing push (the row lock orders commits). */
+    headSeq: bigint('head_seq', { mode: 'number' }).notNull().default(0),
+    /** Highest sequence of a compacted tombstone: cursors below it must resync (410 RESET). */
+    purgedSeq: bigint('purged_seq', { mode: 'number' }).notNull().default(0),
+    purgedAt: timestamp('purged_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('stores_code_unique').on(table.code)],
+)
+
+export const devices = pgTable(
+  'devices',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    storeId: uuid('store_id')
+      .notNull()
+      .references(() => stores.id),
+    name: text('name').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    role: text('role').notNull().default('register'),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }),
+    /** Sequence the device has pulled up to, for cursor lag in stats. */
+    cursorSeq: bigint('cursor_seq', { mode: 'number' }).notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (table) => [index('devices_store_idx').on(table.storeId)],
+)
+
+export const adminUsers = pgTable('admin_users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  email: text('email').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  /** super_admin (all tenants), tenant_admin (one tenant), store_manager (one store). */
+  role: text('role').notNull(),
+  tenantId: uuid('tenant_id').references(() => tenants.id),
+  storeId: uuid('store_id').references(() => stores.id),
+  disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
+  createdAt: createdAt(),
+})
+
+export const enrollmentCodes = pgTable('enrollment_codes', {
+  /** SHA-256 of the normalised code: a database leak does not leak usable codes. */
+  codeHash: text('code_hash').primaryKey(),
+  storeId: uuid('store_id')
+    .notNull()
+    .references(() => stores.id),
+  role: text('role').notNull().default('register'),
+  /** null = unlimited (a scripted set-up code); otherwise remaining uses. */
+  usesLeft: integer('uses_left'),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
+  createdAt: createdAt(),
+})
+
+export const refreshTokens = pgTable(
+  'refresh_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (table) => [index('refresh_tokens_device_idx').on(table.deviceId)],
+)
+
+/** Signing secret shared by every instance on one database. */
+export const serverSecrets = pgTable('server_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: createdAt(),
+})
+
+/** Every syncable record of every entity, one row per (store, entity, id). */
+export const syncRecords = pgTable(
+  'sync_records',
+  {
+    storeId: uuid('store_id')
+      .notNull()
+      .references(() => stores.id),
+    entity: text('entity').notNull(),
+    id: text('id').notNull(),
+    version: integer('version').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+    data: jsonb('data'),
+    deleted: boolean('deleted').notNull().default(false),
+    /** Device that created the record, and the device (or admin) that wrote it last. */
+    originDeviceId: text('origin_device_id'),
+    lastDeviceId: text('last_device_id'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.storeId, table.entity, table.id] }),
+    uniqueIndex('sync_records_store_seq_idx').on(table.storeId, table.seq),
+    index('sync_records_tombstones_idx').on(table.updatedAt).where(sql`${table.deleted}`),
+  ],
+)
+
+/** Mutation ledger: a replayed (device, mutation) returns the result stored with the effect. */
+export const mutationLedger = pgTable(
+  'mutation_ledger',
+  {
+    deviceId: text('device_id').notNull(),
+    mutationId: text('mutation_id').notNull(),
+    storeId: uuid('store_id').notNull(),
+    status: text('status').notNull(),
+    result: jsonb('result').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.deviceId, table.mutationId] }),
+    index('mutation_ledger_created_idx').on(table.createdAt),
+  ],
+)
+
+export const syncConflicts = pgTable(
+  'sync_conflicts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    storeId: uuid('store_id')
+      .notNull()
+      .references(() => stores.id),
+    entity: text('entity').notNull(),
+    recordId: text('record_id').notNull(),
+    deviceId: text('device_id').notNull(),
+    baseVersion: integer('base_version').notNull(),
+    serverVersion: integer('server_version').notNull(),
+    clientData: jsonb('client_data'),
+    clientDeleted: boolean('client_deleted').notNull().default(false),
+    status: text('status').notNull().default('open'),
+    resolution: text('resolution'),
+    resolvedBy: text('resolved_by'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (table) => [index('sync_conflicts_store_status_idx').on(table.storeId, table.status)],
+)
+
+/** WebSocket connection records, for stats and audit; purged after 7 days. */
+export const socketConnections = pgTable(
+  'socket_connections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    storeId: uuid('store_id').notNull(),
+    deviceId: text('device_id').notNull(),
+    instanceId: text('instance_id').notNull(),
+    connectedAt: timestamp('connected_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    disconnectedAt: timestamp('disconnected_at', { withTimezone: true, mode: 'date' }),
+  },
+  (table) => [index('socket_connections_connected_idx').on(table.connectedAt)],
+)
+
+export const schema = {
+  tenants,
+  stores,
+  devices,
+  adminUsers,
+  enrollmentCodes,
+  refreshTokens,
+  serverSecrets,
+  syncRecords,
+  mutationLedger,
+  syncConflicts,
+  socketConnections,
+}

@@ -1,0 +1,140 @@
+import { and, eq, gt, isNull } from 'drizzle-orm'
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import { EnrollRequest, RefreshRequest } from '../../shared/sync'
+import type { TokenResponse } from '../../shared/sync'
+import { adminCoversStore, authenticate } from '../auth/principal'
+import type { Principal } from '../auth/principal'
+import { verifyPassword } from '../auth/passwords'
+import { newOpaqueToken, sha256Hex } from '../auth/tokens'
+import type { Executor } from '../db/connection'
+import { adminUsers, devices, enrollmentCodes, refreshTokens, stores } from '../db/schema'
+import { HttpError, parseOrThrow, refuseUnstorableValues } from '../http/errors'
+import { issueEnrollmentCode, normaliseCode } from '../tenancy/enrollmentCodes'
+import type { RouteContext } from './context'
+
+const AdminLogin = z.strictObject({ email: z.string().email().max(200), password: z.string().min(1).max(200) })
+const DeviceParams = z.strictObject({ deviceId: z.string().uuid() })
+const StoreParams = z.strictObject({ storeId: z.string().uuid() })
+const IssueCodeBody = z.strictObject({ uses: z.number().int().min(1).max(100).optional(), ttlMinutes: z.number().int().min(1).max(7 * 24 * 60).optional() }).optional()
+
+/** Enrollment, token refresh and the admin routes: all behind the rate limiter. */
+export function registerAuthRoutes(app: FastifyInstance, context: RouteContext): void {
+  const { db, config, signer } = context
+  const rateLimit = { max: config.authRateLimit.max, timeWindow: config.authRateLimit.windowMs }
+
+  async function issueDeviceTokens(tx: Executor, device: { id: string; storeId: string; tenantId: string; role: string }): Promise<TokenResponse> {
+    const accessToken = await signer.sign(
+      { typ: 'device', sub: device.id, sid: device.storeId, tid: device.tenantId, role: device.role },
+      config.accessTokenTtlSeconds,
+    )
+    const refreshToken = newOpaqueToken()
+    await tx.insert(refreshTokens).values({
+      tokenHash: sha256Hex(refreshToken),
+      deviceId: device.id,
+      expiresAt: new Date(Date.now() + config.refreshTokenTtlSeconds * 1000),
+    })
+    return {
+      accessToken,
+      refreshToken,
+      expiresIn: config.accessTokenTtlSeconds,
+      tokenType: 'Bearer',
+      deviceId: device.id,
+      storeId: device.storeId,
+      tenantId: device.tenantId,
+    }
+  }
+
+  app.post('/api/auth/enroll', { config: { rateLimit } }, async (request) => {
+    refuseUnstorableValues(request.body, 'enrollment')
+    const body = parseOrThrow(EnrollRequest, request.body, 'enrollment')
+    return db.transaction(async (tx) => {
+      const [code] = await tx
+        .select()
+        .from(enrollmentCodes)
+        .where(eq(enrollmentCodes.codeHash, sha256Hex(normaliseCode(body.enrollmentCode))))
+        .for('update')
+      const isUsable = code && (code.usesLeft === null || code.usesLeft > 0) && (code.expiresAt === null || code.expiresAt > new Date())
+      if (!code || !isUsable) throw new HttpError(401, 'INVALID_ENROLLMENT_CODE', 'enrollment code unknown, used or expired')
+      const [store] = await tx.select().from(stores).where(eq(stores.id, code.storeId))
+      if (!store) throw new HttpError(401, 'INVALID_ENROLLMENT_CODE', 'enrollment code has no store')
+      const [existing] = await tx.select().from(devices).where(eq(devices.id, body.deviceId)).for('update')
+      if (existing) {
+        if (existing.storeId !== store.id) throw new HttpError(409, 'DEVICE_ENROLLED_ELSEWHERE', 'this deviceId belongs to another store')
+        if (existing.revokedAt) throw new HttpError(403, 'DEVICE_REVOKED', 'this device was revoked')
+        // A copied data folder brings the device id but not the hardware: refuse rather than share an identity.
+        if (existing.fingerprint !== body.fingerprint) throw new HttpError(409, 'FINGERPRINT_MISMATCH', 'deviceId already enrolled from other hardware')
+        await tx.update(devices).set({ name: body.name }).where(eq(devices.id, existing.id))
+      } else {
+        await tx.insert(devices).values({
+          id: body.deviceId,
+          tenantId: store.tenantId,
+          storeId: store.id,
+          name: body.name,
+          fingerprint: body.fingerprint,
+          role: code.role,
+        })
+      }
+      if (code.usesLeft !== null) await tx.update(enrollmentCodes).set({ usesLeft: code.usesLeft - 1 }).where(eq(enrollmentCodes.codeHash, code.codeHash))
+      return issueDeviceTokens(tx, { id: body.deviceId, storeId: store.id, tenantId: store.tenantId, role: existing?.role ?? code.role })
+    })
+  })
+
+  app.post('/api/auth/refresh', { config: { rateLimit } }, async (request) => {
+    const body = parseOrThrow(RefreshRequest, request.body, 'refresh request')
+    return db.transaction(async (tx) => {
+      // Rotation: each refresh token works once; the used row stays so a replay is refused.
+      const [used] = await tx
+        .update(refreshTokens)
+        .set({ usedAt: new Date() })
+        .where(and(eq(refreshTokens.tokenHash, sha256Hex(body.refreshToken)), isNull(refreshTokens.usedAt), gt(refreshTokens.expiresAt, new Date())))
+        .returning({ deviceId: refreshTokens.deviceId })
+      if (!used) throw new HttpError(401, 'UNAUTHORIZED', 'refresh token unknown, used or expired')
+      const [device] = await tx.select().from(devices).where(and(eq(devices.id, used.deviceId), isNull(devices.revokedAt)))
+      if (!device) throw new HttpError(401, 'UNAUTHORIZED', 'device revoked or unknown')
+      return issueDeviceTokens(tx, device)
+    })
+  })
+
+  app.post('/api/admin/login', { config: { rateLimit } }, async (request) => {
+    refuseUnstorableValues(request.body, 'login')
+    const body = parseOrThrow(AdminLogin, request.body, 'login')
+    const [admin] = await db.select().from(adminUsers).where(and(eq(adminUsers.email, body.email.toLowerCase()), isNull(adminUsers.disabledAt)))
+    const isValid = admin ? await verifyPassword(admin.passwordHash, body.password) : false
+    if (!admin || !isValid) throw new HttpError(401, 'UNAUTHORIZED', 'wrong email or password')
+    const role = admin.role as 'super_admin' | 'tenant_admin' | 'store_manager'
+    const accessToken = await signer.sign(
+      { typ: 'admin', sub: admin.id, role, tid: admin.tenantId, sid: admin.storeId },
+      config.accessTokenTtlSeconds,
+    )
+    return { accessToken, expiresIn: config.accessTokenTtlSeconds, tokenType: 'Bearer', role }
+  })
+
+  async function requireAdmin(principal: Principal) {
+    if (principal.kind !== 'admin') throw new HttpError(403, 'FORBIDDEN', 'admin token required')
+    return principal
+  }
+
+  app.post('/api/admin/devices/:deviceId/revoke', { config: { rateLimit } }, async (request) => {
+    const admin = await requireAdmin(await authenticate(db, signer, request))
+    const { deviceId } = parseOrThrow(DeviceParams, request.params, 'path')
+    const [device] = await db.select().from(devices).where(eq(devices.id, deviceId))
+    if (!device || !(await adminCoversStore(db, admin, device.storeId))) throw new HttpError(404, 'NOT_FOUND', 'device not found')
+    await db.transaction(async (tx) => {
+      await tx.update(devices).set({ revokedAt: new Date() }).where(eq(devices.id, deviceId))
+      await tx.update(refreshTokens).set({ usedAt: new Date() }).where(and(eq(refreshTokens.deviceId, deviceId), isNull(refreshTokens.usedAt)))
+    })
+    context.bus.publish({ type: 'revoke', deviceId })
+    return { deviceId, isRevoked: true }
+  })
+
+  app.post('/api/admin/stores/:storeId/enrollment-codes', { config: { rateLimit } }, async (request) => {
+    const admin = await requireAdmin(await authenticate(db, signer, request))
+    const { storeId } = parseOrThrow(StoreParams, request.params, 'path')
+    const body = parseOrThrow(IssueCodeBody, request.body ?? undefined, 'body')
+    if (!(await adminCoversStore(db, admin, storeId))) throw new HttpError(404, 'NOT_FOUND', 'store not found')
+    const ttlMs = (body?.ttlMinutes ?? 24 * 60) * 60_000
+    const code = await issueEnrollmentCode(db, storeId, { uses: body?.uses ?? 1, ttlMs })
+    return { code, storeId, expiresAt: new Date(Date.now() + ttlMs).toISOString() }
+  })
+}

@@ -1,0 +1,12 @@
+import type { ServerConfig } from '../config'
+import type { Database } from '../db/connection'
+import type { TokenSigner } from '../auth/tokens'
+import type { RealtimeBus } from '../realtime/bus'
+
+/** What every route module receives from buildServer. */
+export interface RouteContext {
+  db: Database
+  config: ServerConfig
+  signer: TokenSigner
+  bus: RealtimeBus
+}

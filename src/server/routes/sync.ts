@@ -1,0 +1,169 @@
+import { and, desc, eq } from 'drizzle-orm'
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import {
+  BatchPushRequest,
+  MAX_BATCH_RECORDS,
+  DEFAULT_PULL_LIMIT,
+  PullChangesQuery,
+  ResolveConflictRequest,
+} from '../../shared/sync'
+import type { BatchPushResponse, EntityName, PullChangesResponse, PulledChange } from '../../shared/sync'
+import { assertSameDevice, authenticate, requireDevice, storeInScope, unauthorized, verifyDeviceToken } from '../auth/principal'
+import { devices, syncConflicts } from '../db/schema'
+import { HttpError, issuesOf, parseOrThrow, refuseUnstorableValues, validationError } from '../http/errors'
+import type { Issue } from '../http/errors'
+import { encodeSyncToken, parseSince } from '../sync/cursor'
+import { pullRecords } from '../sync/pull'
+import type { PushItem } from '../sync/push'
+import { DeviceNotActiveError, pushRecords } from '../sync/push'
+import { toServerRecord } from '../sync/records'
+import type { RecordRow } from '../sync/records'
+import { entityRegistry } from '../sync/registry'
+import { resolveConflict } from '../sync/resolve'
+import { storeStats } from '../sync/stats'
+import type { RouteContext } from './context'
+
+const StoreQuery = z.strictObject({ storeId: z.string().optional() })
+const ConflictListQuery = z.strictObject({ storeId: z.string().optional(), status: z.enum(['open', 'resolved']).optional() })
+
+export function tooManyRecords(count: number): HttpError {
+  return new HttpError(413, 'BATCH_TOO_LARGE', `a push carries at most ${MAX_BATCH_RECORDS} records (an order with its items and payments is one); got ${count}`)
+}
+
+export function toPulledChange(row: RecordRow): PulledChange {
+  return {
+    entity: row.entity as EntityName,
+    id: row.id,
+    op: row.deleted ? 'delete' : 'upsert',
+    version: row.version,
+    seq: row.seq,
+    hash: row.hash,
+    data: row.data ?? null,
+    deviceId: row.lastDeviceId,
+    updatedAt: row.updatedAt.toISOString(),
+  }
+}
+
+/** Validates every change's data against its entity's schema; any failure rejects the whole body. */
+function parsePushBody(body: unknown): { deviceId: string; items: PushItem[] } {
+  const changes = (body as { changes?: unknown } | null)?.changes
+  if (Array.isArray(changes) && changes.length > MAX_BATCH_RECORDS) throw tooManyRecords(changes.length)
+  refuseUnstorableValues(body, 'push')
+  const request = parseOrThrow(BatchPushRequest, body, 'push')
+  const issues: Issue[] = []
+  const items = request.changes.map((change, index): PushItem => {
+    let data: unknown = null
+    if (change.op === 'upsert') {
+      const parsed = entityRegistry[change.entity].schema.safeParse(change.data)
+      if (parsed.success) data = parsed.data
+      else issues.push(...issuesOf(parsed.error, ['changes', index, 'data']))
+    } else if (change.data !== undefined) {
+      issues.push({ path: `changes.${index}.data`, message: 'a delete carries no data' })
+    }
+    return { mutationId: change.mutationId, entity: change.entity, id: change.id, deleted: change.op === 'delete', data, baseVersion: change.baseVersion, clientVersion: null }
+  })
+  if (issues.length > 0) throw validationError(issues, 'push')
+  return { deviceId: request.deviceId, items }
+}
+
+export function registerSyncRoutes(app: FastifyInstance, context: RouteContext): void {
+  const { db, signer, config, bus } = context
+
+  app.post('/api/sync/batch-push', async (request): Promise<BatchPushResponse> => {
+    const device = await verifyDeviceToken(signer, request)
+    const { deviceId, items } = parsePushBody(request.body)
+    assertSameDevice(device, deviceId)
+    const outcome = await pushRecords(db, { storeId: device.storeId, deviceId: device.deviceId, policies: config.policies }, items).catch((error: unknown) => {
+      throw error instanceof DeviceNotActiveError ? unauthorized('device revoked or unknown') : error
+    })
+    if (outcome.isIsolated) request.log.warn({ storeId: device.storeId }, 'batch refused as a whole; re-ran one savepoint per record')
+    if (outcome.isChanged) bus.publish({ type: 'poke', storeId: device.storeId, headSeq: outcome.headSeq })
+    return { results: outcome.results, headSeq: outcome.headSeq }
+  })
+
+  app.get('/api/sync/pull-changes', async (request): Promise<PullChangesResponse> => {
+    const device = requireDevice(await authenticate(db, signer, request))
+    const query = parseOrThrow(PullChangesQuery, request.query, 'query')
+    const since = parseSince(query.since, device.storeId, false)
+    if (since.kind === 'invalid') throw new HttpError(400, 'INVALID_TOKEN', since.reason)
+    const page = await pullRecords(db, { storeId: device.storeId, since, limit: query.limit ?? DEFAULT_PULL_LIMIT })
+    if (page.kind === 'reset') throw new HttpError(410, 'RESET', `${page.reason}: resync this store from an empty cursor`)
+    await db.update(devices).set({ cursorSeq: page.nextSeq }).where(eq(devices.id, device.deviceId))
+    return {
+      changes: page.rows.map(toPulledChange),
+      nextSyncToken: encodeSyncToken(device.storeId, page.nextSeq),
+      hasMore: page.hasMore,
+      headSeq: page.headSeq,
+    }
+  })
+
+  app.post('/api/sync/resolve-conflict', async (request) => {
+    const principal = await authenticate(db, signer, request)
+    refuseUnstorableValues(request.body, 'resolution')
+    const body = parseOrThrow(ResolveConflictRequest, request.body, 'resolution')
+    const storeId = await storeInScope(db, principal, parseOrThrow(StoreQuery, request.query, 'query').storeId)
+    const [pending] = await db
+      .select({ entity: syncConflicts.entity })
+      .from(syncConflicts)
+      .where(and(eq(syncConflicts.id, body.conflictId), eq(syncConflicts.storeId, storeId)))
+    if (!pending) throw new HttpError(404, 'NOT_FOUND', 'conflict not found')
+    let mergedData: unknown = null
+    if (body.resolution === 'merge') {
+      mergedData = parseOrThrow(entityRegistry[pending.entity as EntityName].schema, body.mergedData, 'mergedData')
+    }
+    const resolvedBy = principal.kind === 'device' ? principal.deviceId : `admin:${principal.adminId}`
+    const outcome = await resolveConflict(db, { storeId, conflictId: body.conflictId, resolution: body.resolution, mergedData, resolvedBy })
+    switch (outcome.kind) {
+      case 'not-found':
+        throw new HttpError(404, 'NOT_FOUND', 'conflict not found')
+      case 'already-resolved':
+        throw new HttpError(409, 'ALREADY_RESOLVED', 'conflict already resolved')
+      case 'rejected':
+        throw new HttpError(422, outcome.error.code, outcome.error.message)
+      case 'resolved':
+        if (outcome.isChanged) bus.publish({ type: 'poke', storeId, headSeq: outcome.headSeq })
+        return {
+          success: true,
+          conflictId: outcome.conflict.id,
+          resolution: outcome.conflict.resolution,
+          record: outcome.record ? toServerRecord(outcome.record) : null,
+        }
+    }
+  })
+
+  app.get('/api/sync/conflicts', async (request) => {
+    const principal = await authenticate(db, signer, request)
+    const query = parseOrThrow(ConflictListQuery, request.query, 'query')
+    const storeId = await storeInScope(db, principal, query.storeId)
+    const rows = await db
+      .select()
+      .from(syncConflicts)
+      .where(and(eq(syncConflicts.storeId, storeId), eq(syncConflicts.status, query.status ?? 'open')))
+      .orderBy(desc(syncConflicts.createdAt))
+      .limit(500)
+    return {
+      conflicts: rows.map((row) => ({
+        conflictId: row.id,
+        entity: row.entity,
+        id: row.recordId,
+        deviceId: row.deviceId,
+        baseVersion: row.baseVersion,
+        serverVersion: row.serverVersion,
+        clientData: row.clientData,
+        clientDeleted: row.clientDeleted,
+        status: row.status,
+        resolution: row.resolution,
+        createdAt: row.createdAt.toISOString(),
+      })),
+    }
+  })
+
+  app.get('/api/sync/stats', async (request) => {
+    const principal = await authenticate(db, signer, request)
+    const storeId = await storeInScope(db, principal, parseOrThrow(StoreQuery, request.query, 'query').storeId)
+    const stats = await storeStats(db, storeId)
+    if (!stats) throw new HttpError(404, 'NOT_FOUND', 'store not found')
+    return stats
+  })
+}

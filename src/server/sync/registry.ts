@@ -1,0 +1,66 @@
+import type { z } from 'zod'
+import type { ConflictPolicy, EntityName, OrderEnvelope, SyncError } from '../../shared/sync'
+import { canonicalJson, entitySchemas } from '../../shared/sync'
+
+export interface RecordState {
+  data: unknown
+  deleted: boolean
+}
+
+/** One syncable entity: its data schema, its conflict policy, and any rule on allowed edits. */
+export interface EntityDeclaration {
+  name: EntityName
+  schema: z.ZodType
+  policy: ConflictPolicy
+  /** Returns an error when moving from `server` to `incoming` breaks the entity's rules. */
+  checkTransition?: (server: RecordState, incoming: RecordState) => SyncError | null
+  /** Where the record id must also appear in the data, if anywhere. */
+  dataId?: (data: unknown) => string | undefined
+}
+
+const FINAL_STATUS_NEXT: Record<string, readonly string[]> = {
+  COMPLETED: ['COMPLETED', 'PARTIALLY_REFUNDED', 'REFUNDED', 'VOIDED'],
+  PAID: ['PAID', 'COMPLETED', 'PARTIALLY_REFUNDED', 'REFUNDED', 'VOIDED'],
+  PARTIALLY_REFUNDED: ['PARTIALLY_REFUNDED', 'REFUNDED'],
+  REFUNDED: ['REFUNDED'],
+  VOIDED: ['VOIDED'],
+}
+
+function withoutStatus(envelope: OrderEnvelope): string {
+  const { status: _status, updatedAt: _updatedAt, ...header } = envelope.order
+  return canonicalJson({ ...envelope, order: header })
+}
+
+/** A completed sale's lines and payments never change; only its status moves forward. */
+function checkOrderTransition(server: RecordState, incoming: RecordState): SyncError | null {
+  if (server.deleted || server.data === null) return null
+  const current = server.data as OrderEnvelope
+  const currentStatus = current.order.status?.toUpperCase()
+  const allowed = currentStatus ? FINAL_STATUS_NEXT[currentStatus] : undefined
+  if (!allowed) return null
+  if (incoming.deleted || incoming.data === null) {
+    return { code: 'IMMUTABLE_SALE', message: `a ${currentStatus} sale cannot be deleted; record a refund or void`, retryable: false }
+  }
+  const next = incoming.data as OrderEnvelope
+  const nextStatus = next.order.status?.toUpperCase() ?? ''
+  if (!allowed.includes(nextStatus)) {
+    return { code: 'IMMUTABLE_SALE', message: `sale status cannot move from ${currentStatus} to ${nextStatus || 'none'}`, retryable: false }
+  }
+  if (withoutStatus(current) !== withoutStatus(next)) {
+    return { code: 'IMMUTABLE_SALE', message: `a ${currentStatus} sale's lines, totals and payments cannot change`, retryable: false }
+  }
+  return null
+}
+
+const plainId = (data: unknown): string | undefined => (data as { id?: string }).id
+
+export const entityRegistry: Record<EntityName, EntityDeclaration> = {
+  order: { name: 'order', schema: entitySchemas.order, policy: 'server-wins', checkTransition: checkOrderTransition },
+  transaction: { name: 'transaction', schema: entitySchemas.transaction, policy: 'server-wins' },
+  product: { name: 'product', schema: entitySchemas.product, policy: 'server-wins', dataId: plainId },
+  category: { name: 'category', schema: entitySchemas.category, policy: 'server-wins', dataId: plainId },
+  taxRate: { name: 'taxRate', schema: entitySchemas.taxRate, policy: 'server-wins', dataId: plainId },
+  customer: { name: 'customer', schema: entitySchemas.customer, policy: 'last-write-wins', dataId: plainId },
+  employee: { name: 'employee', schema: entitySchemas.employee, policy: 'server-wins', dataId: plainId },
+  shift: { name: 'shift', schema: entitySchemas.shift, policy: 'manual', dataId: plainId },
+}

@@ -1,0 +1,5 @@
+export * from './protocol'
+export * from './entities'
+export * from './canonicalJson'
+export * from './decimalCents'
+export * from './seed'

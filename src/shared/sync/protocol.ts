@@ -1,0 +1,163 @@
+import { z } from 'zod'
+import { EntityName } from './entities'
+
+/** Wire protocol version sent in the `X-Sync-Protocol` header. */
+export const SYNC_PROTOCOL_VERSION = 1
+export const SYNC_PROTOCOL_HEADER = 'x-sync-protocol'
+/** Most records one push may carry (an order envelope counts as one record). */
+export const MAX_BATCH_RECORDS = 50
+export const DEFAULT_PULL_LIMIT = 200
+export const MAX_PULL_LIMIT = 1000
+
+export const ConflictPolicy = z.enum(['server-wins', 'client-wins', 'last-write-wins', 'manual'])
+export type ConflictPolicy = z.infer<typeof ConflictPolicy>
+
+/** Identifiers created on the device: UUIDs in practice; any short printable token without spaces. */
+export const RecordId = z.string().regex(/^[\x21-\x7e]{1,128}$/, 'expected 1-128 printable characters without spaces')
+
+/** One local mutation of one record, as the register's outbox sends it. */
+export const Change = z.strictObject({
+  /** Unique per device; a replay of the same mutation returns the stored result. */
+  mutationId: RecordId,
+  entity: EntityName,
+  id: RecordId,
+  op: z.enum(['upsert', 'delete']),
+  /** The server version this edit started from; 0 for a record the device created. */
+  baseVersion: z.number().int().nonnegative(),
+  /** Entity data (validated per entity on the server); omitted for deletes. */
+  data: z.unknown().optional(),
+})
+export type Change = z.infer<typeof Change>
+
+export const BatchPushRequest = z.strictObject({
+  deviceId: RecordId,
+  changes: z.array(Change).max(MAX_BATCH_RECORDS),
+})
+export type BatchPushRequest = z.infer<typeof BatchPushRequest>
+
+export const ChangeStatus = z.enum(['applied', 'duplicate', 'conflict', 'rejected', 'retry'])
+export type ChangeStatus = z.infer<typeof ChangeStatus>
+
+export const SyncError = z.object({
+  code: z.string(),
+  message: z.string(),
+  retryable: z.boolean(),
+})
+export type SyncError = z.infer<typeof SyncError>
+
+/** The server's copy of a record, returned with conflicts so the device can take it. */
+export const ServerRecord = z.object({
+  entity: EntityName,
+  id: RecordId,
+  version: z.number().int(),
+  seq: z.number().int(),
+  hash: z.string(),
+  deleted: z.boolean(),
+  data: z.unknown().nullable(),
+  deviceId: z.string().nullable(),
+  updatedAt: z.string(),
+})
+export type ServerRecord = z.infer<typeof ServerRecord>
+
+export const ChangeResult = z.object({
+  mutationId: z.string(),
+  entity: EntityName,
+  id: RecordId,
+  status: ChangeStatus,
+  serverVersion: z.number().int().nullable(),
+  serverSeq: z.number().int().nullable(),
+  serverHash: z.string().nullable(),
+  /** How a version conflict was settled, when one occurred. */
+  resolution: ConflictPolicy.optional(),
+  conflictId: z.string().optional(),
+  serverRecord: ServerRecord.optional(),
+  error: SyncError.optional(),
+})
+export type ChangeResult = z.infer<typeof ChangeResult>
+
+export const BatchPushResponse = z.object({
+  results: z.array(ChangeResult),
+  headSeq: z.number().int(),
+})
+export type BatchPushResponse = z.infer<typeof BatchPushResponse>
+
+export const PullChangesQuery = z.strictObject({
+  since: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).optional(),
+})
+export type PullChangesQuery = z.infer<typeof PullChangesQuery>
+
+export const PulledChange = z.object({
+  entity: EntityName,
+  id: RecordId,
+  op: z.enum(['upsert', 'delete']),
+  version: z.number().int(),
+  seq: z.number().int(),
+  hash: z.string(),
+  data: z.unknown().nullable(),
+  deviceId: z.string().nullable(),
+  updatedAt: z.string(),
+})
+export type PulledChange = z.infer<typeof PulledChange>
+
+export const PullChangesResponse = z.object({
+  changes: z.array(PulledChange),
+  nextSyncToken: z.string(),
+  hasMore: z.boolean(),
+  headSeq: z.number().int(),
+})
+export type PullChangesResponse = z.infer<typeof PullChangesResponse>
+
+export const ConflictResolution = z.enum(['keep-server', 'take-client', 'merge'])
+export type ConflictResolution = z.infer<typeof ConflictResolution>
+
+export const ResolveConflictRequest = z
+  .strictObject({
+    conflictId: z.string().uuid(),
+    resolution: ConflictResolution,
+    /** Required for `merge`: the entity data to keep. */
+    mergedData: z.unknown().optional(),
+  })
+  .refine((value) => value.resolution !== 'merge' || value.mergedData !== undefined, {
+    message: 'mergedData is required when resolution is merge',
+    path: ['mergedData'],
+  })
+export type ResolveConflictRequest = z.infer<typeof ResolveConflictRequest>
+
+/** Every error body the sync server sends. */
+export const ErrorBody = z.object({
+  code: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+})
+export type ErrorBody = z.infer<typeof ErrorBody>
+
+/** Messages the server sends over /api/sync/ws. */
+export const ServerSocketMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('hello'), storeId: z.string(), headSeq: z.number().int() }),
+  z.object({ type: z.literal('poke'), headSeq: z.number().int() }),
+])
+export type ServerSocketMessage = z.infer<typeof ServerSocketMessage>
+
+export const EnrollRequest = z.strictObject({
+  enrollmentCode: z.string().min(4).max(64),
+  deviceId: z.string().uuid(),
+  name: z.string().min(1).max(100),
+  fingerprint: z.string().min(1).max(256),
+})
+export type EnrollRequest = z.infer<typeof EnrollRequest>
+
+export const TokenResponse = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  /** Seconds until the access token expires. */
+  expiresIn: z.number().int(),
+  tokenType: z.literal('Bearer'),
+  deviceId: z.string(),
+  storeId: z.string(),
+  tenantId: z.string(),
+})
+export type TokenResponse = z.infer<typeof TokenResponse>
+
+export const RefreshRequest = z.strictObject({ refreshToken: z.string().min(16).max(512) })
+export type RefreshRequest = z.infer<typeof RefreshRequest>

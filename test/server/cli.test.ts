@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process'
+import type { ChildProcessWithoutNullStreams } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+
+const cliPath = path.resolve(import.meta.dirname, '../../src/server/cli.ts')
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'auraflow-cli-'))
+
+interface CliProcess {
+  child: ChildProcessWithoutNullStreams
+  /** Resolves with the first match of `pattern` in everything printed so far or later. */
+  waitFor(pattern: RegExp): Promise<RegExpMatchArray>
+  stderr(): string
+}
+
+/** Every process this file started, so a failed test cannot leave a server running. */
+const started = new Set<ChildProcessWithoutNullStreams>()
+
+function runCli(args: string[], env: Record<string, string> = {}): CliProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', cliPath, ...args], {
+    env: { ...process.env, AURAFLOW_SERVER_DATA: dataDir, PORT: '0', LOG_LEVEL: 'warn', ...env },
+  })
+  started.add(child)
+  let output = ''
+  let errors = ''
+  const waiters = new Set<() => void>()
+  child.stdout.on('data', (chunk) => {
+    output += String(chunk)
+    for (const waiter of waiters) waiter()
+  })
+  child.stderr.on('data', (chunk) => (errors += String(chunk)))
+  return {
+    child,
+    stderr: () => errors,
+    waitFor: (pattern) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const match = output.match(pattern)
+          if (match) {
+            waiters.delete(check)
+            resolve(match)
+          }
+        }
+        waiters.add(check)
+        check()
+        child.once('exit', (code) => reject(new Error(`exited ${code} before ${pattern}: ${output} ${errors}`)))
+      }),
+  }
+}
+
+const exitCode = ({ child }: CliProcess) =>
+  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve)))
+
+async function enrollWith(url: string, code: string): Promise<number> {
+  const response = await fetch(`${url}/api/auth/enroll`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ enrollmentCode: code, deviceId: randomUUID(), name: 'CLI test', fingerprint: 'fp' }),
+  })
+  return response.status
+}
+
+describe('server CLI on PGlite', () => {
+  afterAll(() => {
+    for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('starts on an empty data directory, prints its URL and enrollment code, and stops on SIGTERM', async () => {
+    const server = runCli([])
+    const [, url] = await server.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/)
+    const [, code] = await server.waitFor(/Enrollment code for store DEMO: (\S+)/)
+    expect((await fetch(`${url}/readyz`)).status).toBe(200)
+    expect(await enrollWith(url!, code!)).toBe(200)
+    // The printed code is one-time.
+    expect(await enrollWith(url!, code!)).toBe(401)
+    // PGlite is single-process: a second process on the same data directory is refused.
+    const intruder = runCli(['enrollment-code', '--store', 'DEMO'])
+    expect(await exitCode(intruder)).toBe(1)
+    expect(intruder.stderr()).toMatch(/in use by process/)
+    server.child.kill('SIGTERM')
+    expect(await exitCode(server)).toBe(0)
+  })
+
+  it('prints a new code with enrollment-code --store, creates an admin, and accepts AURAFLOW_ENROLLMENT_CODE', async () => {
+    const issuer = runCli(['enrollment-code', '--store', 'DEMO'])
+    const [, issued] = await issuer.waitFor(/^([A-Z0-9]{5}-[A-Z0-9]{5})$/m)
+    expect(await exitCode(issuer)).toBe(0)
+    const admin = runCli(['create-admin', '--email', 'Boss@Example.test', '--role', 'store_manager', '--store', 'DEMO'], { AURAFLOW_ADMIN_PASSWORD: 'pass-phrase-1' })
+    await admin.waitFor(/admin boss@example\.test password: pass-phrase-1/)
+    expect(await exitCode(admin)).toBe(0)
+    const server = runCli([], { AURAFLOW_ENROLLMENT_CODE: 'SCRIPTED-CODE-1' })
+    const [, url] = await server.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/)
+    expect(await enrollWith(url!, issued!)).toBe(200)
+    expect(await enrollWith(url!, 'SCRIPTED-CODE-1')).toBe(200)
+    expect(await enrollWith(url!, 'SCRIPTED-CODE-1')).toBe(200)
+    const login = await fetch(`${url}/api/admin/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'boss@example.test', password: 'pass-phrase-1' }),
+    })
+    expect(login.status).toBe(200)
+    const { accessToken } = (await login.json()) as { accessToken: string }
+    const stats = await fetch(`${url}/api/sync/stats`, { headers: { authorization: `Bearer ${accessToken}` } })
+    expect(((await stats.json()) as { devices: unknown[] }).devices).toHaveLength(4)
+    server.child.kill('SIGTERM')
+    expect(await exitCode(server)).toBe(0)
+  })
+})

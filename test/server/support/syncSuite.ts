@@ -1,0 +1,22 @@
+import { describe } from 'vitest'
+import { conflictTests } from './conflictTests'
+import { coreTests } from './coreTests'
+import { operationsTests } from './operationsTests'
+import { scopeTests } from './scopeTests'
+import { seedTests } from './seedTests'
+import type { SuiteDatabase } from './suiteContext'
+import { SuiteContext } from './suiteContext'
+
+export type { SuiteDatabase } from './suiteContext'
+
+/** Every endpoint, run against the database the caller opens (PGlite or PostgreSQL). */
+export function defineSyncSuite(label: string, target: SuiteDatabase): void {
+  describe(`sync server on ${label}`, () => {
+    const context = new SuiteContext(target)
+    coreTests(context)
+    conflictTests(context)
+    scopeTests(context)
+    seedTests(context)
+    operationsTests(context)
+  })
+}
