@@ -55,6 +55,8 @@ export const devices = pgTable(
     name: text('name').notNull(),
     fingerprint: text('fingerprint').notNull(),
     role: text('role').notNull().default('register'),
+    /** The code that enrolled this device: the same device may present it again after a lost reply. */
+    enrolledCodeHash: text('enrolled_code_hash'),
     revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }),
     /** Sequence the device has pulled up to, for cursor lag in stats. */
@@ -98,6 +100,8 @@ export const refreshTokens = pgTable(
       .references(() => devices.id),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    /** The token issued in exchange for this one, so a refresh whose reply was lost can be replayed. */
+    replacedByHash: text('replaced_by_hash'),
     createdAt: createdAt(),
   },
   (table) => [index('refresh_tokens_device_idx').on(table.deviceId)],

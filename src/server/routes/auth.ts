@@ -23,20 +23,22 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
   const { db, config, signer } = context
   const rateLimit = { max: config.authRateLimit.max, timeWindow: config.authRateLimit.windowMs }
 
-  async function issueDeviceTokens(tx: Executor, device: { id: string; storeId: string; tenantId: string; role: string }): Promise<TokenResponse> {
+  async function issueDeviceTokens(tx: Executor, device: { id: string; storeId: string; tenantId: string; role: string }): Promise<TokenResponse & { refreshTokenHash: string }> {
     const accessToken = await signer.sign(
       { typ: 'device', sub: device.id, sid: device.storeId, tid: device.tenantId, role: device.role },
       config.accessTokenTtlSeconds,
     )
     const refreshToken = newOpaqueToken()
+    const refreshTokenHash = sha256Hex(refreshToken)
     await tx.insert(refreshTokens).values({
-      tokenHash: sha256Hex(refreshToken),
+      tokenHash: refreshTokenHash,
       deviceId: device.id,
       expiresAt: new Date(Date.now() + config.refreshTokenTtlSeconds * 1000),
     })
     return {
       accessToken,
       refreshToken,
+      refreshTokenHash,
       expiresIn: config.accessTokenTtlSeconds,
       tokenType: 'Bearer',
       deviceId: device.id,
@@ -44,6 +46,8 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
       tenantId: device.tenantId,
     }
   }
+
+  const withoutHash = ({ refreshTokenHash: _hash, ...tokens }: TokenResponse & { refreshTokenHash: string }): TokenResponse => tokens
 
   app.post('/api/auth/enroll', { config: { rateLimit } }, async (request) => {
     refuseUnstorableValues(request.body, 'enrollment')
@@ -54,17 +58,20 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
         .from(enrollmentCodes)
         .where(eq(enrollmentCodes.codeHash, sha256Hex(normaliseCode(body.enrollmentCode))))
         .for('update')
-      const isUsable = code && (code.usesLeft === null || code.usesLeft > 0) && (code.expiresAt === null || code.expiresAt > new Date())
+      const isUnexpired = !!code && (code.expiresAt === null || code.expiresAt > new Date())
+      const [existing] = await tx.select().from(devices).where(eq(devices.id, body.deviceId)).for('update')
+      // The device this code already enrolled, on the same hardware, asking again: its reply was lost.
+      const isReplay = !!code && !!existing && existing.enrolledCodeHash === code.codeHash && existing.fingerprint === body.fingerprint
+      const isUsable = isUnexpired && (isReplay || code.usesLeft === null || code.usesLeft > 0)
       if (!code || !isUsable) throw new HttpError(401, 'INVALID_ENROLLMENT_CODE', 'enrollment code unknown, used or expired')
       const [store] = await tx.select().from(stores).where(eq(stores.id, code.storeId))
       if (!store) throw new HttpError(401, 'INVALID_ENROLLMENT_CODE', 'enrollment code has no store')
-      const [existing] = await tx.select().from(devices).where(eq(devices.id, body.deviceId)).for('update')
       if (existing) {
         if (existing.storeId !== store.id) throw new HttpError(409, 'DEVICE_ENROLLED_ELSEWHERE', 'this deviceId belongs to another store')
         if (existing.revokedAt) throw new HttpError(403, 'DEVICE_REVOKED', 'this device was revoked')
         // A copied data folder brings the device id but not the hardware: refuse rather than share an identity.
         if (existing.fingerprint !== body.fingerprint) throw new HttpError(409, 'FINGERPRINT_MISMATCH', 'deviceId already enrolled from other hardware')
-        await tx.update(devices).set({ name: body.name }).where(eq(devices.id, existing.id))
+        await tx.update(devices).set({ name: body.name, enrolledCodeHash: code.codeHash }).where(eq(devices.id, existing.id))
       } else {
         await tx.insert(devices).values({
           id: body.deviceId,
@@ -73,26 +80,42 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
           name: body.name,
           fingerprint: body.fingerprint,
           role: code.role,
+          enrolledCodeHash: code.codeHash,
         })
       }
-      if (code.usesLeft !== null) await tx.update(enrollmentCodes).set({ usesLeft: code.usesLeft - 1 }).where(eq(enrollmentCodes.codeHash, code.codeHash))
-      return issueDeviceTokens(tx, { id: body.deviceId, storeId: store.id, tenantId: store.tenantId, role: existing?.role ?? code.role })
+      if (code.usesLeft !== null && !isReplay) await tx.update(enrollmentCodes).set({ usesLeft: code.usesLeft - 1 }).where(eq(enrollmentCodes.codeHash, code.codeHash))
+      return withoutHash(await issueDeviceTokens(tx, { id: body.deviceId, storeId: store.id, tenantId: store.tenantId, role: existing?.role ?? code.role }))
     })
   })
 
   app.post('/api/auth/refresh', { config: { rateLimit } }, async (request) => {
     const body = parseOrThrow(RefreshRequest, request.body, 'refresh request')
     return db.transaction(async (tx) => {
-      // Rotation: each refresh token works once; the used row stays so a replay is refused.
-      const [used] = await tx
-        .update(refreshTokens)
-        .set({ usedAt: new Date() })
-        .where(and(eq(refreshTokens.tokenHash, sha256Hex(body.refreshToken)), isNull(refreshTokens.usedAt), gt(refreshTokens.expiresAt, new Date())))
-        .returning({ deviceId: refreshTokens.deviceId })
-      if (!used) throw new HttpError(401, 'UNAUTHORIZED', 'refresh token unknown, used or expired')
-      const [device] = await tx.select().from(devices).where(and(eq(devices.id, used.deviceId), isNull(devices.revokedAt)))
+      // Rotation: each refresh token is exchanged once and names its replacement. Presenting a used
+      // token whose replacement was never used means the reply was lost: the unused replacement is
+      // retired and a new pair issued, so a flaky network cannot lock a register out, and at most
+      // one refresh token of a chain is ever live.
+      const [presented] = await tx
+        .select()
+        .from(refreshTokens)
+        .where(and(eq(refreshTokens.tokenHash, sha256Hex(body.refreshToken)), gt(refreshTokens.expiresAt, new Date())))
+        .for('update')
+      if (!presented) throw new HttpError(401, 'UNAUTHORIZED', 'refresh token unknown, used or expired')
+      if (presented.usedAt) {
+        const [replacement] = presented.replacedByHash
+          ? await tx
+              .update(refreshTokens)
+              .set({ usedAt: new Date() })
+              .where(and(eq(refreshTokens.tokenHash, presented.replacedByHash), isNull(refreshTokens.usedAt)))
+              .returning({ tokenHash: refreshTokens.tokenHash })
+          : []
+        if (!replacement) throw new HttpError(401, 'UNAUTHORIZED', 'refresh token unknown, used or expired')
+      }
+      const [device] = await tx.select().from(devices).where(and(eq(devices.id, presented.deviceId), isNull(devices.revokedAt)))
       if (!device) throw new HttpError(401, 'UNAUTHORIZED', 'device revoked or unknown')
-      return issueDeviceTokens(tx, device)
+      const tokens = await issueDeviceTokens(tx, device)
+      await tx.update(refreshTokens).set({ usedAt: presented.usedAt ?? new Date(), replacedByHash: tokens.refreshTokenHash }).where(eq(refreshTokens.tokenHash, presented.tokenHash))
+      return withoutHash(tokens)
     })
   })
 

@@ -18,10 +18,20 @@ export function coreTests(ctx: SuiteContext): void {
     const store = await createStore(db)
     const device = await enroll(app, store.code)
     expect(device.storeId).toBe(store.storeId)
-    const refreshed = await app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: device.refreshToken } })
+    const refresh = (refreshToken: string) => app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken } })
+    const refreshed = await refresh(device.refreshToken)
     expect(refreshed.statusCode).toBe(200)
-    const again = await app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: device.refreshToken } })
-    expect(again.statusCode).toBe(401)
+    // The reply was "lost": the same token again, while its replacement is unused, works once more
+    // and retires that replacement.
+    const replayed = await refresh(device.refreshToken)
+    expect(replayed.statusCode).toBe(200)
+    expect((await refresh(refreshed.json<{ refreshToken: string }>().refreshToken)).statusCode).toBe(401)
+    // Once the newest replacement has been used, the old token is dead for good.
+    const next = await refresh(replayed.json<{ refreshToken: string }>().refreshToken)
+    expect(next.statusCode).toBe(200)
+    expect((await refresh(device.refreshToken)).statusCode).toBe(401)
+    expect((await refresh(next.json<{ refreshToken: string }>().refreshToken)).statusCode).toBe(200)
+    expect((await refresh(replayed.json<{ refreshToken: string }>().refreshToken)).statusCode).toBe(401)
     const bad = await app.inject({
       method: 'POST',
       url: '/api/auth/enroll',
