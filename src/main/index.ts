@@ -36,7 +36,8 @@ function startRegister(): void {
   let isQuitting = false
 
   const logError = (message: string, error: unknown) => log.error({ err: error }, message)
-  process.on('uncaughtException', (error) => log.fatal({ err: error }, 'uncaught exception'))
+  // The monitor only observes: Electron's own handling of a crash in main stays as it is.
+  process.on('uncaughtExceptionMonitor', (error) => log.fatal({ err: error }, 'uncaught exception'))
   process.on('unhandledRejection', (error) => log.error({ err: error }, 'unhandled rejection'))
 
   app.enableSandbox()

@@ -3,7 +3,7 @@ import fastifyWebsocket from '@fastify/websocket'
 import { sql } from 'drizzle-orm'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
 import Fastify from 'fastify'
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify'
 import { SYNC_PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../shared/sync'
 import type { ErrorBody } from '../shared/sync'
 import { createTokenSigner, resolveJwtSecret } from './auth/tokens'
@@ -27,6 +27,21 @@ export interface BuildServerOptions {
   logger?: FastifyBaseLogger | boolean
 }
 
+/** The WebSocket route takes its token as `?token=` (browsers cannot set upgrade headers): keep it out of logs. */
+function redactQueryToken(url: string): string {
+  return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]')
+}
+
+function serializeRequest(request: FastifyRequest) {
+  return {
+    method: request.method,
+    url: redactQueryToken(request.url),
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  }
+}
+
 /** Builds the Fastify app (not listening): routes, auth, limits, realtime. */
 export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
   const { db, config } = options
@@ -34,7 +49,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const signer = createTokenSigner(await resolveJwtSecret(db, config.jwtSecret))
   const app = Fastify({
     bodyLimit: config.bodyLimitBytes,
-    ...(typeof options.logger === 'object' ? { loggerInstance: options.logger } : { logger: options.logger ?? false }),
+    ...(typeof options.logger === 'object'
+      ? { loggerInstance: options.logger.child({}, { serializers: { req: serializeRequest } }) }
+      : options.logger
+        ? { logger: { serializers: { req: serializeRequest } } }
+        : { logger: false }),
     // Only the token decides scope, and request ids are for logs, not clients.
     requestIdHeader: false,
     return503OnClosing: true,
@@ -43,7 +62,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HttpError) {
       if (error.headers) void reply.headers(error.headers)
-      const body: ErrorBody = { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) }
+      const body: ErrorBody = {
+        code: error.code,
+        message: error.message,
+        ...(error.issues ? { issues: error.issues } : {}),
+      }
       return reply.status(error.statusCode).send(body)
     }
     const fastifyError = error as { statusCode?: number; code?: string; message?: string }
@@ -52,16 +75,25 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     const body: ErrorBody =
       status >= 500
         ? { code: 'INTERNAL', message: 'internal error' }
-        : { code: fastifyError.code ?? 'BAD_REQUEST', message: fastifyError.message ?? 'bad request' }
+        : {
+            code: fastifyError.code ?? 'BAD_REQUEST',
+            message: fastifyError.message ?? 'bad request',
+          }
     return reply.status(status).send(body)
   })
-  app.setNotFoundHandler((_request, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: 'no such route' } satisfies ErrorBody))
+  app.setNotFoundHandler((_request, reply) =>
+    reply.status(404).send({ code: 'NOT_FOUND', message: 'no such route' } satisfies ErrorBody),
+  )
 
   // The rate limiter only runs where a route opts in (auth, admin): sync routes are exempt.
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
-      new HttpError(context.statusCode, 'RATE_LIMITED', `too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`),
+      new HttpError(
+        context.statusCode,
+        'RATE_LIMITED',
+        `too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`,
+      ),
   })
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } })
 
@@ -73,7 +105,10 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       return reply
         .status(426)
         .header(SYNC_PROTOCOL_HEADER, String(SYNC_PROTOCOL_VERSION))
-        .send({ code: 'UNSUPPORTED_PROTOCOL', message: `sync protocol ${String(version)} is not supported; use ${SYNC_PROTOCOL_VERSION}` } satisfies ErrorBody)
+        .send({
+          code: 'UNSUPPORTED_PROTOCOL',
+          message: `sync protocol ${String(version)} is not supported; use ${SYNC_PROTOCOL_VERSION}`,
+        } satisfies ErrorBody)
     }
   })
 
@@ -81,11 +116,18 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const expectedMigrations = readMigrationFiles({ migrationsFolder }).length
   app.get('/readyz', async (_request, reply) => {
     try {
-      const [row] = rowsOf<{ applied: number | string }>(await db.execute(sql`select count(*) as applied from drizzle.__drizzle_migrations`))
+      const [row] = rowsOf<{ applied: number | string }>(
+        await db.execute(sql`select count(*) as applied from drizzle.__drizzle_migrations`),
+      )
       if (Number(row?.applied) < expectedMigrations) throw new Error('migrations pending')
       return { status: 'ready' }
     } catch {
-      return reply.status(503).send({ code: 'NOT_READY', message: 'database unreachable or not migrated' } satisfies ErrorBody)
+      return reply
+        .status(503)
+        .send({
+          code: 'NOT_READY',
+          message: 'database unreachable or not migrated',
+        } satisfies ErrorBody)
     }
   })
 

@@ -21,7 +21,10 @@ export const redactedPaths = [
 ]
 
 /** JSON lines in the platform's log folder; synchronous writes so a crash loses nothing. */
-export function openMainLog(file: string, level = process.env.AURAFLOW_LOG_LEVEL ?? 'info'): Logger {
+export function openMainLog(
+  file: string,
+  level = process.env.AURAFLOW_LOG_LEVEL ?? 'info',
+): Logger {
   return pino(
     { level, base: { pid: process.pid }, redact: { paths: redactedPaths, censor: '[redacted]' } },
     pino.destination({ dest: file, mkdir: true, sync: true }),

@@ -277,9 +277,11 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     },
     async enroll(input) {
       const previous = getSyncState(db)
-      const wasCopied = enrollmentOf(previous, fingerprint) === 'needs_reenrollment'
-      if (wasCopied) {
-        // This folder is a copy: it becomes a new device with its own order numbers.
+      const enrollment = enrollmentOf(previous, fingerprint)
+      if (enrollment === 'needs_reenrollment' || enrollment === 'revoked') {
+        // A copied folder, or a revoked register a manager takes back: the server will never again
+        // accept the old identity, so this register becomes a new device with its own order numbers.
+        // Its unsynced sales stay in the outbox and go up under the new identity.
         device = changeDeviceIdentity(db, uuidv4(), fingerprint)
       }
       const serverUrl = new URL(input.serverUrl).origin

@@ -30,12 +30,13 @@ export interface WebHost {
 const cookieName = 'auraflow_session'
 const bridgeScript = readFileSync(join(import.meta.dirname, 'client', 'posBridge.js'))
 
-/** Same rules as the Electron window's meta CSP, plus the bridge socket on this origin. */
+/** The same rules as the renderer's meta CSP; `connect-src 'self'` covers the bridge socket. */
 const contentSecurityPolicy = [
-  "default-src 'self'",
+  "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data:",
+  "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -179,6 +179,12 @@ describe('register sync worker against a real server', () => {
     expect(status.enrollment).toBe('revoked')
     expect(status.counts.pending).toBe(1)
     expect(status.lastError?.message).toMatch(/revoked/i)
+
+    // A manager takes the register back with a new code: it becomes a new device and nothing is lost.
+    const revokedDeviceId = a.device.deviceId
+    const again = await call(a, 'sync:enroll', { serverUrl: server.url, enrollmentCode: code })
+    expect(again).toMatchObject({ enrollment: 'enrolled', counts: { pending: 0, synced: 1 } })
+    expect(a.device.deviceId).not.toBe(revokedDeviceId)
   })
 
   it('asks a copied data folder to enroll again and gives the copy its own identity', async () => {

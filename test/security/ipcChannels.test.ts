@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { z } from 'zod'
+import type { RegisterCore } from '../../src/main/core'
+import {
+  invokeChannels,
+  invokeContract,
+  type InvokeChannel,
+  type InvokeInput,
+} from '../../src/shared/ipc/contract'
+import { callError, openTestCore, tableCounts } from '../support/registerCore'
+import { rmSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const uuid = '3f1c2a9e-8b7d-4c6e-9a5f-1e2d3c4b5a69'
+
+/** One well-formed input per channel: the mutations below break it one field at a time. */
+const validInputs: { [C in InvokeChannel]: InvokeInput<C> } = {
+  'app:info': undefined,
+  'catalog:list': { categoryId: uuid },
+  'catalog:search': { query: 'latte', limit: 5 },
+  'sale:complete': {
+    clientRequestId: uuid,
+    lines: [{ productId: uuid, quantity: 1 }],
+    payments: [{ method: 'cash', amountCents: 500, referenceNumber: 'R1' }],
+  },
+  'order:list': { limit: 10, beforeId: uuid },
+  'order:get': { id: uuid },
+  'sync:status': undefined,
+  'sync:runNow': undefined,
+  'sync:enroll': {
+    serverUrl: 'http://127.0.0.1:9',
+    enrollmentCode: 'ABCD-1234',
+    deviceName: 'Till 1',
+  },
+  'sync:deadList': undefined,
+  'sync:retryDead': { outboxIds: [1, 2] },
+}
+
+type Schema = z.ZodType & { _zod: { def: Record<string, unknown> & { type: string } } }
+
+/** Looks through optional/default/nullable wrappers to the schema that decides the type. */
+function unwrap(schema: Schema): Schema {
+  const { def } = schema._zod
+  if (['optional', 'default', 'prefault', 'nullable', 'readonly', 'nonoptional'].includes(def.type))
+    return unwrap(def.innerType as Schema)
+  if (def.type === 'pipe') return unwrap(def.in as Schema)
+  return schema
+}
+
+const isRequired = (schema: Schema) => !schema.safeParse(undefined).success
+
+/** A value of the wrong JSON type for this schema. */
+function wrongType(schema: Schema): unknown {
+  switch (unwrap(schema)._zod.def.type) {
+    case 'string':
+      return 12345
+    case 'number':
+    case 'int':
+      return 'not a number'
+    case 'boolean':
+      return 'yes'
+    case 'array':
+      return 'not a list'
+    case 'object':
+      return 'not an object'
+    case 'enum':
+    case 'literal':
+      return 'NOT_A_MEMBER'
+    case 'undefined':
+      return { surprise: true }
+    default:
+      return Symbol.for('unsupported')
+  }
+}
+
+interface Mutation {
+  input: unknown
+  /** Where the registry must say the input is wrong. */
+  path: string
+  what: string
+}
+
+/** Every single-point break of `value`: wrong types at each node, missing and unknown keys. */
+function* mutations(
+  schema: Schema,
+  value: unknown,
+  path: (string | number)[],
+): Generator<Mutation> {
+  const at = path.join('.')
+  yield { input: wrongType(schema), path: at, what: `${at || 'input'} of the wrong type` }
+  const inner = unwrap(schema)
+  const { def } = inner._zod
+  if (def.type === 'object' && value && typeof value === 'object' && !Array.isArray(value)) {
+    const shape = def.shape as Record<string, Schema>
+    const record = value as Record<string, unknown>
+    for (const [key, field] of Object.entries(shape)) {
+      for (const change of mutations(field, record[key], [...path, key]))
+        yield { ...change, input: { ...record, [key]: change.input } }
+      if (isRequired(field)) {
+        const { [key]: _removed, ...rest } = record
+        yield {
+          input: rest,
+          path: [...path, key].join('.'),
+          what: `${[...path, key].join('.')} missing`,
+        }
+      }
+    }
+    yield {
+      input: { ...record, injected: '<script>' },
+      path: at,
+      what: `${at || 'input'} with an unknown key`,
+    }
+  }
+  if (def.type === 'array' && Array.isArray(value) && value.length > 0) {
+    for (const change of mutations(def.element as Schema, value[0], [...path, 0]))
+      yield { ...change, input: [change.input, ...value.slice(1)] }
+  }
+}
+
+let dataDir: string
+let core: RegisterCore
+beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'auraflow-ipc-'))
+  core = openTestCore(dataDir)
+})
+afterAll(() => {
+  core?.close()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+describe('every IPC channel rejects malformed input', () => {
+  it('has a well-formed sample for every channel in the contract', () => {
+    expect(Object.keys(validInputs).sort()).toEqual([...invokeChannels].sort())
+    for (const channel of invokeChannels)
+      expect(invokeContract[channel].input.safeParse(validInputs[channel]).success, channel).toBe(
+        true,
+      )
+  })
+
+  const table = invokeChannels.flatMap((channel) => {
+    const schema = invokeContract[channel].input as unknown as Schema
+    const generated = [...mutations(schema, validInputs[channel], [])]
+    // Whatever the schema, these never make a valid call on a channel that takes input.
+    const junk: unknown[] = [null, 0, 'sale', true, [], [validInputs[channel]]]
+    const extra = junk
+      .filter((input) => !schema.safeParse(input).success)
+      .map((input): Mutation => ({ input, path: '', what: `${JSON.stringify(input)}` }))
+    return [...generated, ...extra].map((mutation) => ({ channel, ...mutation }))
+  })
+
+  it('generates several breaks per channel', () => {
+    for (const channel of invokeChannels)
+      expect(table.filter((row) => row.channel === channel).length, channel).toBeGreaterThanOrEqual(
+        5,
+      )
+  })
+
+  it.each(table)('$channel refuses $what', async ({ channel, input, path }) => {
+    // The generator itself must only produce inputs the contract refuses.
+    expect(invokeContract[channel].input.safeParse(input).success).toBe(false)
+    const before = tableCounts(core)
+    const error = await callError(core, channel, input)
+    expect(error.code).toBe('VALIDATION_FAILED')
+    expect(error.path ?? '').toBe(path)
+    expect(tableCounts(core)).toEqual(before)
+  })
+})
+
+describe('unknown channels', () => {
+  const names: unknown[] = [
+    '',
+    'sale:Complete',
+    'sale:complete ',
+    'sale:delete',
+    'db:exec',
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    'x'.repeat(10_000),
+    42,
+    null,
+    undefined,
+    { channel: 'sale:complete' },
+    ['sale:complete'],
+  ]
+  it.each(names.map((name) => ({ name, label: String(name).slice(0, 30) })))(
+    'refuses $label',
+    async ({ name }) => {
+      const error = await callError(core, name as string, validInputs['sale:complete'])
+      expect(error.code).toBe('UNKNOWN_CHANNEL')
+      // The echo of a hostile name is bounded.
+      expect(error.message.length).toBeLessThan(120)
+    },
+  )
+})

@@ -1,0 +1,798 @@
+import { randomUUID } from 'node:crypto'
+import type { FastifyInstance, InjectOptions } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type WebSocket from 'ws'
+import { buildServer } from '../../src/server/app'
+import { hashPassword } from '../../src/server/auth/passwords'
+import { createTokenSigner } from '../../src/server/auth/tokens'
+import { defaultConfig, type ServerConfig } from '../../src/server/config'
+import { openDatabase, type ServerDatabase } from '../../src/server/db/connection'
+import { adminUsers, stores, tenants } from '../../src/server/db/schema'
+import { issueEnrollmentCode } from '../../src/server/tenancy/enrollmentCodes'
+
+/**
+ * Every route of the sync server, table-driven: who may call it, and that a token from another
+ * tenant, an expired or revoked token, no token, a forged token and an oversized body are refused.
+ * The table is checked against the app's own route list, so a new route fails this test until
+ * it has a row.
+ */
+
+const secret = `routes-secret-${randomUUID()}`
+const config: ServerConfig = defaultConfig({
+  jwtSecret: secret,
+  authRateLimit: { max: 100_000, windowMs: 60_000 },
+  // A manual policy makes the server keep conflicts, so the conflict routes have data to guard.
+  policies: { product: 'manual' },
+})
+
+type Auth = 'public' | 'credential' | 'device' | 'admin' | 'device-or-admin'
+/** Request headers; a bearer token and the sync protocol version where a route needs them. */
+type Headers = Record<string, string>
+interface Device {
+  deviceId: string
+  storeId: string
+  accessToken: string
+  refreshToken: string
+  headers: Headers
+}
+interface Fixture {
+  storeA: { tenantId: string; storeId: string; code: string }
+  storeB: { tenantId: string; storeId: string; code: string }
+  a1: Device
+  a2: Device
+  b1: Device
+  revoked: Device
+  expired: Device
+  adminA: Headers
+  adminB: Headers
+  expiredAdminA: Headers
+  conflictIdA: string
+  productIdA: string
+  orderIdA: string
+  /** An order id store B never uses: finding it in anything B reads is a leak. */
+  onlyInA: string
+}
+
+let database: ServerDatabase
+let app: FastifyInstance
+let small: FastifyInstance
+let fx: Fixture
+
+const bearer = (token: string): Headers => ({
+  authorization: `Bearer ${token}`,
+  'x-sync-protocol': '1',
+})
+
+async function makeStore() {
+  const [tenant] = await database.db
+    .insert(tenants)
+    .values({ name: `tenant ${randomUUID()}` })
+    .returning()
+  const [store] = await database.db
+    .insert(stores)
+    .values({ tenantId: tenant!.id, code: `S-${randomUUID().slice(0, 8)}`, name: 'Store' })
+    .returning()
+  const code = await issueEnrollmentCode(database.db, store!.id, { uses: null })
+  return { tenantId: tenant!.id, storeId: store!.id, code }
+}
+
+async function enroll(on: FastifyInstance, code: string): Promise<Device> {
+  const response = await on.inject({
+    method: 'POST',
+    url: '/api/auth/enroll',
+    payload: {
+      enrollmentCode: code,
+      deviceId: randomUUID(),
+      name: 'Till',
+      fingerprint: `fp-${randomUUID()}`,
+    },
+  })
+  expect(response.statusCode, response.body).toBe(200)
+  const tokens = response.json<{
+    accessToken: string
+    refreshToken: string
+    deviceId: string
+    storeId: string
+  }>()
+  return { ...tokens, headers: bearer(tokens.accessToken) }
+}
+
+async function admin(on: FastifyInstance, tenantId: string): Promise<Headers> {
+  const email = `admin-${randomUUID()}@example.test`
+  await database.db
+    .insert(adminUsers)
+    .values({
+      email,
+      passwordHash: await hashPassword('correct horse battery'),
+      role: 'tenant_admin',
+      tenantId,
+      storeId: null,
+    })
+    .onConflictDoNothing()
+  const response = await on.inject({
+    method: 'POST',
+    url: '/api/admin/login',
+    payload: { email, password: 'correct horse battery' },
+  })
+  expect(response.statusCode, response.body).toBe(200)
+  return bearer(response.json<{ accessToken: string }>().accessToken)
+}
+
+const productChange = (id: string, name: string) => ({
+  mutationId: randomUUID(),
+  entity: 'product',
+  id,
+  op: 'upsert',
+  baseVersion: 0,
+  data: { id, name, priceCents: 199 },
+})
+const orderChange = (id: string, totalCents: number) => ({
+  mutationId: randomUUID(),
+  entity: 'order',
+  id,
+  op: 'upsert',
+  baseVersion: 0,
+  data: {
+    order: { id, totalCents, status: 'COMPLETED' },
+    items: [],
+    payments: [{ amountCents: totalCents }],
+  },
+})
+
+async function push(device: Device, changes: unknown[]) {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/sync/batch-push',
+    headers: device.headers,
+    payload: { deviceId: device.deviceId, changes },
+  })
+  expect(response.statusCode, response.body).toBe(200)
+  return response.json<{ results: { status: string; conflictId?: string }[] }>().results
+}
+
+async function pullIds(device: Device): Promise<string[]> {
+  const response = await app.inject({
+    method: 'GET',
+    url: '/api/sync/pull-changes',
+    headers: device.headers,
+  })
+  expect(response.statusCode, response.body).toBe(200)
+  return response.json<{ changes: { id: string }[] }>().changes.map((change) => change.id)
+}
+
+beforeAll(async () => {
+  database = await openDatabase({ kind: 'pglite', dataDir: null })
+  app = await buildServer({ db: database.db, config })
+  // Same database and secret: tokens minted here are genuine but already expired.
+  const expiredIssuer = await buildServer({
+    db: database.db,
+    config: { ...config, accessTokenTtlSeconds: -60, refreshTokenTtlSeconds: -60 },
+  })
+  small = await buildServer({ db: database.db, config: { ...config, bodyLimitBytes: 4 * 1024 } })
+  await Promise.all([app.ready(), expiredIssuer.ready(), small.ready()])
+
+  const storeA = await makeStore()
+  const storeB = await makeStore()
+  const [a1, a2, b1, revoked, expired] = [
+    await enroll(app, storeA.code),
+    await enroll(app, storeA.code),
+    await enroll(app, storeB.code),
+    await enroll(app, storeA.code),
+    await enroll(expiredIssuer, storeA.code),
+  ]
+  const adminA = await admin(app, storeA.tenantId)
+  const adminB = await admin(app, storeB.tenantId)
+  const expiredAdminA = await admin(expiredIssuer, storeA.tenantId)
+  await expiredIssuer.close()
+
+  // Store A's data: an order, and a product two registers edited at once (a stored conflict).
+  const productIdA = randomUUID()
+  const orderIdA = randomUUID()
+  const onlyInA = randomUUID()
+  await push(a1, [
+    productChange(productIdA, 'Espresso'),
+    orderChange(orderIdA, 1000),
+    orderChange(onlyInA, 2000),
+  ])
+  const [conflict] = await push(a2, [productChange(productIdA, 'Espresso doppio')])
+  expect(conflict).toMatchObject({ status: 'conflict' })
+  const conflictIdA = conflict!.conflictId!
+  expect(conflictIdA).toBeTruthy()
+
+  const revoke = await app.inject({
+    method: 'POST',
+    url: `/api/admin/devices/${revoked.deviceId}/revoke`,
+    headers: adminA,
+  })
+  expect(revoke.statusCode, revoke.body).toBe(200)
+
+  fx = {
+    storeA,
+    storeB,
+    a1,
+    a2,
+    b1,
+    revoked,
+    expired,
+    adminA,
+    adminB,
+    expiredAdminA,
+    conflictIdA,
+    productIdA,
+    orderIdA,
+    onlyInA,
+  }
+})
+
+afterAll(async () => {
+  await app?.close()
+  await small?.close()
+  await database?.close()
+})
+
+interface RouteCase {
+  method: 'GET' | 'POST'
+  url: string
+  auth: Auth
+  /** A well-formed request on store A's behalf, given whose headers to send. */
+  request(headers: Headers, deviceId?: string): InjectOptions
+  /** Store B's device and admin act on store A and are refused; store A is left as it was. */
+  crossTenant(): Promise<void>
+}
+
+const seedOrder = (deviceId: string) => ({
+  order: { id: randomUUID(), total: '1.50', items: [] },
+  localId: randomUUID(),
+  syncVersion: 1,
+  deviceId,
+})
+
+const routes: RouteCase[] = [
+  {
+    method: 'GET',
+    url: '/healthz',
+    auth: 'public',
+    request: () => ({ method: 'GET', url: '/healthz' }),
+    crossTenant: async () => {},
+  },
+  {
+    method: 'GET',
+    url: '/readyz',
+    auth: 'public',
+    request: () => ({ method: 'GET', url: '/readyz' }),
+    crossTenant: async () => {},
+  },
+  {
+    method: 'GET',
+    url: '/api/docs/json',
+    auth: 'public',
+    request: () => ({ method: 'GET', url: '/api/docs/json' }),
+    crossTenant: async () => {},
+  },
+  {
+    method: 'POST',
+    url: '/api/auth/enroll',
+    auth: 'credential',
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/enroll',
+      payload: {
+        enrollmentCode: fx.storeA.code,
+        deviceId: randomUUID(),
+        name: 'Till',
+        fingerprint: 'fp',
+      },
+    }),
+    crossTenant: async () => {
+      // Store B's register cannot move into store A with A's code.
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/enroll',
+        payload: {
+          enrollmentCode: fx.storeA.code,
+          deviceId: fx.b1.deviceId,
+          name: 'Till',
+          fingerprint: 'fp',
+        },
+      })
+      expect(response.statusCode).toBe(409)
+      expect(response.json()).toMatchObject({ code: 'DEVICE_ENROLLED_ELSEWHERE' })
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/auth/refresh',
+    auth: 'credential',
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      payload: { refreshToken: randomUUID() },
+    }),
+    crossTenant: async () => {
+      // Scope comes from the refresh token's device, never from anything the caller says.
+      const extra = await enroll(app, fx.storeB.code)
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/refresh',
+        payload: { refreshToken: extra.refreshToken, storeId: fx.storeA.storeId },
+      })
+      if (response.statusCode === 200)
+        expect(response.json()).toMatchObject({ storeId: fx.storeB.storeId })
+      else expect(response.statusCode).toBe(400)
+      expect(await pullIds(fx.b1)).not.toContain(fx.onlyInA)
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/admin/login',
+    auth: 'credential',
+    request: () => ({
+      method: 'POST',
+      url: '/api/admin/login',
+      payload: { email: 'nobody@example.test', password: 'x' },
+    }),
+    crossTenant: async () => {},
+  },
+  {
+    method: 'POST',
+    url: '/api/admin/devices/:deviceId/revoke',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'POST',
+      url: `/api/admin/devices/${randomUUID()}/revoke`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'POST',
+        url: `/api/admin/devices/${fx.a1.deviceId}/revoke`,
+        headers: { ...fx.adminB },
+      })
+      expect(response.statusCode).toBe(404)
+      const byDevice = await app.inject({
+        method: 'POST',
+        url: `/api/admin/devices/${fx.a1.deviceId}/revoke`,
+        headers: { ...fx.b1.headers },
+      })
+      expect(byDevice.statusCode).toBe(403)
+      expect(await pullIds(fx.a1)).toContain(fx.orderIdA)
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/admin/stores/:storeId/enrollment-codes',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'POST',
+      url: `/api/admin/stores/${fx.storeA.storeId}/enrollment-codes`,
+      headers: { ...headers },
+      payload: {},
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'POST',
+        url: `/api/admin/stores/${fx.storeA.storeId}/enrollment-codes`,
+        headers: { ...fx.adminB },
+        payload: {},
+      })
+      expect(response.statusCode).toBe(404)
+      expect(response.body).not.toMatch(/"code":"[A-Z0-9-]{6,}"/)
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/sync/batch-push',
+    auth: 'device',
+    request: (headers, deviceId = fx.a1.deviceId) => ({
+      method: 'POST',
+      url: '/api/sync/batch-push',
+      headers: { ...headers },
+      payload: { deviceId, changes: [] },
+    }),
+    crossTenant: async () => {
+      const asA = await app.inject({
+        method: 'POST',
+        url: '/api/sync/batch-push',
+        headers: { ...fx.b1.headers },
+        payload: { deviceId: fx.a1.deviceId, changes: [orderChange(fx.orderIdA, 1)] },
+      })
+      expect(asA.statusCode).toBe(403)
+      // Reusing A's record id from B writes B's own record; A's order keeps its total.
+      await push(fx.b1, [orderChange(fx.orderIdA, 1)])
+      const pulled = await app.inject({
+        method: 'GET',
+        url: '/api/sync/pull-changes',
+        headers: fx.a1.headers,
+      })
+      const orderA = pulled
+        .json<{ changes: { id: string; data: { order: { totalCents: number } } }[] }>()
+        .changes.find((c) => c.id === fx.orderIdA)
+      expect(orderA?.data.order.totalCents).toBe(1000)
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/sync/pull-changes',
+    auth: 'device',
+    request: (headers) => ({
+      method: 'GET',
+      url: '/api/sync/pull-changes',
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const tokenA = (
+        await app.inject({ method: 'GET', url: '/api/sync/pull-changes', headers: fx.a1.headers })
+      ).json<{ nextSyncToken: string }>().nextSyncToken
+      const withA = await app.inject({
+        method: 'GET',
+        url: `/api/sync/pull-changes?since=${encodeURIComponent(tokenA)}`,
+        headers: fx.b1.headers,
+      })
+      expect(withA.statusCode).toBe(400)
+      const own = await pullIds(fx.b1)
+      expect(own).not.toContain(fx.productIdA)
+      expect(own).not.toContain(fx.onlyInA)
+      const byAdmin = await app.inject({
+        method: 'GET',
+        url: '/api/sync/pull-changes',
+        headers: fx.adminB,
+      })
+      expect(byAdmin.statusCode).toBe(403)
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/sync/resolve-conflict',
+    auth: 'device-or-admin',
+    request: (headers) => ({
+      method: 'POST',
+      url: `/api/sync/resolve-conflict?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+      payload: { conflictId: randomUUID(), resolution: 'keep-server' },
+    }),
+    crossTenant: async () => {
+      const payload = { conflictId: fx.conflictIdA, resolution: 'take-client' }
+      const byDevice = await app.inject({
+        method: 'POST',
+        url: '/api/sync/resolve-conflict',
+        headers: { ...fx.b1.headers },
+        payload,
+      })
+      expect(byDevice.statusCode).toBe(404)
+      const byDeviceNamingA = await app.inject({
+        method: 'POST',
+        url: `/api/sync/resolve-conflict?storeId=${fx.storeA.storeId}`,
+        headers: { ...fx.b1.headers },
+        payload,
+      })
+      expect(byDeviceNamingA.statusCode).toBe(403)
+      const byAdmin = await app.inject({
+        method: 'POST',
+        url: `/api/sync/resolve-conflict?storeId=${fx.storeA.storeId}`,
+        headers: { ...fx.adminB },
+        payload,
+      })
+      expect(byAdmin.statusCode).toBe(403)
+      const stillOpen = await app.inject({
+        method: 'GET',
+        url: `/api/sync/conflicts?storeId=${fx.storeA.storeId}`,
+        headers: fx.adminA,
+      })
+      expect(
+        stillOpen
+          .json<{ conflicts: { conflictId: string }[] }>()
+          .conflicts.map((c) => c.conflictId),
+      ).toContain(fx.conflictIdA)
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/sync/conflicts',
+    auth: 'device-or-admin',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/sync/conflicts?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      for (const headers of [fx.b1.headers, fx.adminB])
+        expect(
+          (
+            await app.inject({
+              method: 'GET',
+              url: `/api/sync/conflicts?storeId=${fx.storeA.storeId}`,
+              headers: { ...headers },
+            })
+          ).statusCode,
+        ).toBe(403)
+      const own = await app.inject({
+        method: 'GET',
+        url: '/api/sync/conflicts',
+        headers: fx.b1.headers,
+      })
+      expect(own.statusCode).toBe(200)
+      expect(own.body).not.toContain(fx.conflictIdA)
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/sync/stats',
+    auth: 'device-or-admin',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/sync/stats?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      for (const headers of [fx.b1.headers, fx.adminB])
+        expect(
+          (
+            await app.inject({
+              method: 'GET',
+              url: `/api/sync/stats?storeId=${fx.storeA.storeId}`,
+              headers: { ...headers },
+            })
+          ).statusCode,
+        ).toBe(403)
+      const own = await app.inject({
+        method: 'GET',
+        url: '/api/sync/stats',
+        headers: fx.b1.headers,
+      })
+      expect(own.json()).toMatchObject({ storeId: fx.storeB.storeId })
+      expect(own.body).not.toContain(fx.a1.deviceId)
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/sync/batch',
+    auth: 'device',
+    request: (headers) => ({
+      method: 'POST',
+      url: '/api/sync/batch',
+      headers: { ...headers },
+      payload: { deviceId: fx.a1.deviceId, orders: [], transactions: [] },
+    }),
+    crossTenant: async () => {
+      const asA = await app.inject({
+        method: 'POST',
+        url: '/api/sync/batch',
+        headers: { ...fx.b1.headers },
+        payload: { deviceId: fx.a1.deviceId, orders: [], transactions: [] },
+      })
+      expect(asA.statusCode).toBe(403)
+      const own = await app.inject({
+        method: 'POST',
+        url: '/api/sync/batch',
+        headers: { ...fx.b1.headers },
+        payload: { deviceId: fx.b1.deviceId, orders: [], transactions: [] },
+      })
+      expect(own.statusCode, own.body).toBe(200)
+      expect(own.body).not.toContain(fx.productIdA)
+      expect(own.body).not.toContain(fx.onlyInA)
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/sync/order',
+    auth: 'device',
+    request: (headers) => ({
+      method: 'POST',
+      url: '/api/sync/order',
+      headers: { ...headers },
+      payload: seedOrder(fx.a1.deviceId),
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/sync/order',
+        headers: { ...fx.b1.headers },
+        payload: seedOrder(fx.a1.deviceId),
+      })
+      expect(response.statusCode).toBe(403)
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/sync/transaction',
+    auth: 'device',
+    request: (headers) => ({
+      method: 'POST',
+      url: '/api/sync/transaction',
+      headers: { ...headers },
+      payload: {
+        transaction: { id: randomUUID(), amount: 1 },
+        localId: randomUUID(),
+        deviceId: fx.a1.deviceId,
+      },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/sync/transaction',
+        headers: { ...fx.b1.headers },
+        payload: {
+          transaction: { id: randomUUID(), amount: 1 },
+          localId: randomUUID(),
+          deviceId: fx.a1.deviceId,
+        },
+      })
+      expect(response.statusCode).toBe(403)
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/sync/updates',
+    auth: 'device',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/sync/updates?deviceId=${fx.a1.deviceId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      expect(
+        (
+          await app.inject({
+            method: 'GET',
+            url: `/api/sync/updates?deviceId=${fx.a1.deviceId}`,
+            headers: fx.b1.headers,
+          })
+        ).statusCode,
+      ).toBe(403)
+      const own = await app.inject({
+        method: 'GET',
+        url: `/api/sync/updates?deviceId=${fx.b1.deviceId}`,
+        headers: fx.b1.headers,
+      })
+      expect(own.statusCode).toBe(200)
+      expect(own.body).not.toContain(fx.onlyInA)
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/sync/ws',
+    auth: 'device',
+    request: (headers) => ({ method: 'GET', url: '/api/sync/ws', headers: { ...headers } }),
+    crossTenant: async () => {
+      // A socket joins its token's store room only: B's hello names store B.
+      type InjectWS = (
+        path: string,
+        context: { headers: Headers },
+        options: { onInit(socket: WebSocket): void },
+      ) => Promise<WebSocket>
+      let hello: Promise<string> = Promise.resolve('')
+      const socket = await (app as FastifyInstance & { injectWS: InjectWS }).injectWS(
+        '/api/sync/ws',
+        { headers: { authorization: fx.b1.headers.authorization! } },
+        // Listen before the upgrade completes: the server greets at once.
+        {
+          onInit: (ws) =>
+            (hello = new Promise((resolve) => ws.once('message', (data) => resolve(String(data))))),
+        },
+      )
+      const greeting = await hello
+      socket.terminate()
+      expect(JSON.parse(greeting)).toMatchObject({ type: 'hello', storeId: fx.storeB.storeId })
+      const byAdmin = await app.inject({
+        method: 'GET',
+        url: '/api/sync/ws',
+        headers: { ...fx.adminB },
+      })
+      expect(byAdmin.statusCode).toBe(403)
+    },
+  },
+]
+
+/** `printRoutes` as "METHOD /path" lines (HEAD is Fastify's automatic twin of GET). */
+function appRoutes(instance: FastifyInstance): string[] {
+  const found: string[] = []
+  const stack: { depth: number; path: string }[] = []
+  for (const line of instance.printRoutes({ commonPrefix: false }).split('\n')) {
+    const match = /^([│\s]*)[├└]── (\S+) \(([^)]+)\)/.exec(line)
+    if (!match) continue
+    const depth = match[1]!.length
+    while (stack.length > 0 && stack[stack.length - 1]!.depth >= depth) stack.pop()
+    const path = (stack[stack.length - 1]?.path ?? '') + match[2]!
+    stack.push({ depth, path })
+    for (const method of match[3]!.split(', '))
+      if (method !== 'HEAD') found.push(`${method} ${path}`)
+  }
+  return found.sort()
+}
+
+describe('sync server routes', () => {
+  it('has one row for every route the app serves', () => {
+    const served = appRoutes(app)
+    expect(served.length).toBeGreaterThan(15)
+    expect(routes.map((route) => `${route.method} ${route.url}`).sort()).toEqual(served)
+  })
+
+  const guarded = routes.filter(
+    (route) =>
+      route.auth === 'device' || route.auth === 'admin' || route.auth === 'device-or-admin',
+  )
+  const forged = async () => bearer(await createSyncTokenWithOtherSecret())
+
+  it.each(guarded.map((route) => [`${route.method} ${route.url}`, route] as const))(
+    '%s refuses no token, a forged token and an expired token',
+    async (_name, route) => {
+      const withToken = (headers: Headers) => route.request(headers)
+      const expiredHeaders = route.auth === 'admin' ? fx.expiredAdminA : fx.expired.headers
+      for (const headers of [{ 'x-sync-protocol': '1' }, await forged(), expiredHeaders]) {
+        const response = await app.inject(withToken(headers))
+        expect(
+          response.statusCode,
+          `${JSON.stringify(headers).slice(0, 40)} ${response.body}`,
+        ).toBe(401)
+      }
+    },
+  )
+
+  it.each(
+    guarded
+      .filter((route) => route.auth !== 'admin')
+      .map((route) => [`${route.method} ${route.url}`, route] as const),
+  )('%s refuses a revoked device', async (_name, route) => {
+    const response = await app.inject(route.request(fx.revoked.headers, fx.revoked.deviceId))
+    expect(response.statusCode, response.body).toBe(401)
+  })
+
+  it.each(
+    guarded
+      .filter((route) => route.auth === 'admin')
+      .map((route) => [`${route.method} ${route.url}`, route] as const),
+  )('%s refuses a device token', async (_name, route) => {
+    const response = await app.inject(route.request(fx.a1.headers))
+    expect(response.statusCode, response.body).toBe(403)
+  })
+
+  it('refuses a revoked refresh token and an expired one', async () => {
+    for (const token of [fx.revoked.refreshToken, fx.expired.refreshToken]) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/refresh',
+        payload: { refreshToken: token },
+      })
+      expect(response.statusCode).toBe(401)
+    }
+  })
+
+  it.each(routes.map((route) => [`${route.method} ${route.url}`, route] as const))(
+    '%s refuses another tenant',
+    async (_name, route) => {
+      await route.crossTenant()
+    },
+  )
+
+  it.each(
+    routes
+      .filter((route) => route.method === 'POST')
+      .map((route) => [`${route.method} ${route.url}`, route] as const),
+  )('%s refuses an oversized body with 413 and writes nothing', async (_name, route) => {
+    const headers = route.auth === 'admin' ? fx.adminA : fx.a1.headers
+    const request = route.request(headers)
+    const before = await pullIds(fx.a1)
+    const response = await small.inject({
+      ...request,
+      payload: { padding: 'x'.repeat(8 * 1024), deviceId: fx.a1.deviceId },
+    })
+    expect(response.statusCode, response.body).toBe(413)
+    expect(await pullIds(fx.a1)).toEqual(before)
+  })
+})
+
+/** A well-formed device token for store A's register, signed with a secret the server never had. */
+let forgedToken: Promise<string> | null = null
+function createSyncTokenWithOtherSecret(): Promise<string> {
+  forgedToken ??= createTokenSigner(`not-the-server-secret-${randomUUID()}`).sign(
+    {
+      typ: 'device',
+      sub: fx.a1.deviceId,
+      sid: fx.storeA.storeId,
+      tid: fx.storeA.tenantId,
+      role: 'register',
+    },
+    600,
+  )
+  return forgedToken
+}
