@@ -71,6 +71,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   let client: SyncClient | null = null
   let clientUrl: string | null = null
   let current: Promise<void> | null = null
+  let refreshing: Promise<string> | null = null
   let isRunRequested = false
   let isStarted = false
   let stopRealtime: (() => void) | null = null
@@ -113,18 +114,31 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     )
   }
 
-  async function accessToken(force = false): Promise<string> {
+  /**
+   * A valid access token, refreshed when close to expiry or when `force`d after a 401. Refreshes
+   * are single-flight: refresh tokens rotate, so two refreshes racing with one token would leave
+   * the register holding whichever replacement the server retired.
+   */
+  function accessToken(force = false): Promise<string> {
+    if (refreshing) return refreshing
     const row = getSyncState(db)
-    if (!row?.serverUrl || !row.refreshToken)
-      throw new SyncRequestError(
-        'unauthorized',
-        'This register is not enrolled with a sync server.',
+    if (!row?.serverUrl || !row.refreshToken) {
+      return Promise.reject(
+        new SyncRequestError('unauthorized', 'This register is not enrolled with a sync server.'),
       )
+    }
     const expiresAt = row.accessTokenExpiresAt ? Date.parse(row.accessTokenExpiresAt) : 0
     if (!force && row.accessToken && expiresAt - now().getTime() > refreshMarginMs)
-      return row.accessToken
+      return Promise.resolve(row.accessToken)
+    refreshing = refreshTokens(row.serverUrl, row.refreshToken).finally(() => {
+      refreshing = null
+    })
+    return refreshing
+  }
+
+  async function refreshTokens(serverUrl: string, refreshToken: string): Promise<string> {
     try {
-      const tokens = await clientFor(row.serverUrl).refresh(row.refreshToken)
+      const tokens = await clientFor(serverUrl).refresh(refreshToken)
       storeTokens(tokens)
       return tokens.accessToken
     } catch (error) {
@@ -132,15 +146,14 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
         error instanceof SyncRequestError &&
         (error.kind === 'unauthorized' || error.kind === 'refused')
       ) {
+        // Either way the register needs a new enrollment; say which, so a manager knows why.
+        const message =
+          error.code === 'DEVICE_REVOKED'
+            ? 'The sync server no longer accepts this register (revoked). Enroll it again.'
+            : "The sync server no longer accepts this register's sign-in. Enroll it again with a new code."
         updateSyncState(
           db,
-          {
-            isRevoked: true,
-            accessToken: null,
-            lastError:
-              'The sync server no longer accepts this register (revoked). Enroll it again.',
-            lastErrorAt: iso(),
-          },
+          { isRevoked: true, accessToken: null, lastError: message, lastErrorAt: iso() },
           iso(),
         )
         emitStatus()

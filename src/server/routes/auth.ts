@@ -13,19 +13,41 @@ import { HttpError, parseOrThrow, refuseUnstorableValues } from '../http/errors'
 import { issueEnrollmentCode, normaliseCode } from '../tenancy/enrollmentCodes'
 import type { RouteContext } from './context'
 
-const AdminLogin = z.strictObject({ email: z.string().email().max(200), password: z.string().min(1).max(200) })
+const AdminLogin = z.strictObject({
+  email: z.string().email().max(200),
+  password: z.string().min(1).max(200),
+})
 const DeviceParams = z.strictObject({ deviceId: z.string().uuid() })
 const StoreParams = z.strictObject({ storeId: z.string().uuid() })
-const IssueCodeBody = z.strictObject({ uses: z.number().int().min(1).max(100).optional(), ttlMinutes: z.number().int().min(1).max(7 * 24 * 60).optional() }).optional()
+const IssueCodeBody = z
+  .strictObject({
+    uses: z.number().int().min(1).max(100).optional(),
+    ttlMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .optional(),
+  })
+  .optional()
 
 /** Enrollment, token refresh and the admin routes: all behind the rate limiter. */
 export function registerAuthRoutes(app: FastifyInstance, context: RouteContext): void {
   const { db, config, signer } = context
   const rateLimit = { max: config.authRateLimit.max, timeWindow: config.authRateLimit.windowMs }
 
-  async function issueDeviceTokens(tx: Executor, device: { id: string; storeId: string; tenantId: string; role: string }): Promise<TokenResponse & { refreshTokenHash: string }> {
+  async function issueDeviceTokens(
+    tx: Executor,
+    device: { id: string; storeId: string; tenantId: string; role: string },
+  ): Promise<TokenResponse & { refreshTokenHash: string }> {
     const accessToken = await signer.sign(
-      { typ: 'device', sub: device.id, sid: device.storeId, tid: device.tenantId, role: device.role },
+      {
+        typ: 'device',
+        sub: device.id,
+        sid: device.storeId,
+        tid: device.tenantId,
+        role: device.role,
+      },
       config.accessTokenTtlSeconds,
     )
     const refreshToken = newOpaqueToken()
@@ -47,7 +69,10 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
     }
   }
 
-  const withoutHash = ({ refreshTokenHash: _hash, ...tokens }: TokenResponse & { refreshTokenHash: string }): TokenResponse => tokens
+  const withoutHash = ({
+    refreshTokenHash: _hash,
+    ...tokens
+  }: TokenResponse & { refreshTokenHash: string }): TokenResponse => tokens
 
   app.post('/api/auth/enroll', { config: { rateLimit } }, async (request) => {
     refuseUnstorableValues(request.body, 'enrollment')
@@ -59,19 +84,47 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
         .where(eq(enrollmentCodes.codeHash, sha256Hex(normaliseCode(body.enrollmentCode))))
         .for('update')
       const isUnexpired = !!code && (code.expiresAt === null || code.expiresAt > new Date())
-      const [existing] = await tx.select().from(devices).where(eq(devices.id, body.deviceId)).for('update')
+      const [existing] = await tx
+        .select()
+        .from(devices)
+        .where(eq(devices.id, body.deviceId))
+        .for('update')
       // The device this code already enrolled, on the same hardware, asking again: its reply was lost.
-      const isReplay = !!code && !!existing && existing.enrolledCodeHash === code.codeHash && existing.fingerprint === body.fingerprint
+      const isReplay =
+        !!code &&
+        !!existing &&
+        existing.enrolledCodeHash === code.codeHash &&
+        existing.fingerprint === body.fingerprint
       const isUsable = isUnexpired && (isReplay || code.usesLeft === null || code.usesLeft > 0)
-      if (!code || !isUsable) throw new HttpError(401, 'INVALID_ENROLLMENT_CODE', 'enrollment code unknown, used or expired')
+      if (!code || !isUsable)
+        throw new HttpError(
+          401,
+          'INVALID_ENROLLMENT_CODE',
+          'enrollment code unknown, used or expired',
+        )
       const [store] = await tx.select().from(stores).where(eq(stores.id, code.storeId))
-      if (!store) throw new HttpError(401, 'INVALID_ENROLLMENT_CODE', 'enrollment code has no store')
+      if (!store)
+        throw new HttpError(401, 'INVALID_ENROLLMENT_CODE', 'enrollment code has no store')
       if (existing) {
-        if (existing.storeId !== store.id) throw new HttpError(409, 'DEVICE_ENROLLED_ELSEWHERE', 'this deviceId belongs to another store')
-        if (existing.revokedAt) throw new HttpError(403, 'DEVICE_REVOKED', 'this device was revoked')
+        if (existing.storeId !== store.id)
+          throw new HttpError(
+            409,
+            'DEVICE_ENROLLED_ELSEWHERE',
+            'this deviceId belongs to another store',
+          )
+        if (existing.revokedAt)
+          throw new HttpError(403, 'DEVICE_REVOKED', 'this device was revoked')
         // A copied data folder brings the device id but not the hardware: refuse rather than share an identity.
-        if (existing.fingerprint !== body.fingerprint) throw new HttpError(409, 'FINGERPRINT_MISMATCH', 'deviceId already enrolled from other hardware')
-        await tx.update(devices).set({ name: body.name, enrolledCodeHash: code.codeHash }).where(eq(devices.id, existing.id))
+        if (existing.fingerprint !== body.fingerprint)
+          throw new HttpError(
+            409,
+            'FINGERPRINT_MISMATCH',
+            'deviceId already enrolled from other hardware',
+          )
+        await tx
+          .update(devices)
+          .set({ name: body.name, enrolledCodeHash: code.codeHash })
+          .where(eq(devices.id, existing.id))
       } else {
         await tx.insert(devices).values({
           id: body.deviceId,
@@ -83,8 +136,19 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
           enrolledCodeHash: code.codeHash,
         })
       }
-      if (code.usesLeft !== null && !isReplay) await tx.update(enrollmentCodes).set({ usesLeft: code.usesLeft - 1 }).where(eq(enrollmentCodes.codeHash, code.codeHash))
-      return withoutHash(await issueDeviceTokens(tx, { id: body.deviceId, storeId: store.id, tenantId: store.tenantId, role: existing?.role ?? code.role }))
+      if (code.usesLeft !== null && !isReplay)
+        await tx
+          .update(enrollmentCodes)
+          .set({ usesLeft: code.usesLeft - 1 })
+          .where(eq(enrollmentCodes.codeHash, code.codeHash))
+      return withoutHash(
+        await issueDeviceTokens(tx, {
+          id: body.deviceId,
+          storeId: store.id,
+          tenantId: store.tenantId,
+          role: existing?.role ?? code.role,
+        }),
+      )
     })
   })
 
@@ -98,23 +162,45 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
       const [presented] = await tx
         .select()
         .from(refreshTokens)
-        .where(and(eq(refreshTokens.tokenHash, sha256Hex(body.refreshToken)), gt(refreshTokens.expiresAt, new Date())))
+        .where(
+          and(
+            eq(refreshTokens.tokenHash, sha256Hex(body.refreshToken)),
+            gt(refreshTokens.expiresAt, new Date()),
+          ),
+        )
         .for('update')
-      if (!presented) throw new HttpError(401, 'UNAUTHORIZED', 'refresh token unknown, used or expired')
+      if (!presented)
+        throw new HttpError(401, 'REFRESH_TOKEN_REJECTED', 'refresh token unknown, used or expired')
       if (presented.usedAt) {
         const [replacement] = presented.replacedByHash
           ? await tx
               .update(refreshTokens)
               .set({ usedAt: new Date() })
-              .where(and(eq(refreshTokens.tokenHash, presented.replacedByHash), isNull(refreshTokens.usedAt)))
+              .where(
+                and(
+                  eq(refreshTokens.tokenHash, presented.replacedByHash),
+                  isNull(refreshTokens.usedAt),
+                ),
+              )
               .returning({ tokenHash: refreshTokens.tokenHash })
           : []
-        if (!replacement) throw new HttpError(401, 'UNAUTHORIZED', 'refresh token unknown, used or expired')
+        if (!replacement)
+          throw new HttpError(
+            401,
+            'REFRESH_TOKEN_REJECTED',
+            'refresh token unknown, used or expired',
+          )
       }
-      const [device] = await tx.select().from(devices).where(and(eq(devices.id, presented.deviceId), isNull(devices.revokedAt)))
-      if (!device) throw new HttpError(401, 'UNAUTHORIZED', 'device revoked or unknown')
+      const [device] = await tx
+        .select()
+        .from(devices)
+        .where(and(eq(devices.id, presented.deviceId), isNull(devices.revokedAt)))
+      if (!device) throw new HttpError(401, 'DEVICE_REVOKED', 'device revoked or unknown')
       const tokens = await issueDeviceTokens(tx, device)
-      await tx.update(refreshTokens).set({ usedAt: presented.usedAt ?? new Date(), replacedByHash: tokens.refreshTokenHash }).where(eq(refreshTokens.tokenHash, presented.tokenHash))
+      await tx
+        .update(refreshTokens)
+        .set({ usedAt: presented.usedAt ?? new Date(), replacedByHash: tokens.refreshTokenHash })
+        .where(eq(refreshTokens.tokenHash, presented.tokenHash))
       return withoutHash(tokens)
     })
   })
@@ -122,7 +208,10 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
   app.post('/api/admin/login', { config: { rateLimit } }, async (request) => {
     refuseUnstorableValues(request.body, 'login')
     const body = parseOrThrow(AdminLogin, request.body, 'login')
-    const [admin] = await db.select().from(adminUsers).where(and(eq(adminUsers.email, body.email.toLowerCase()), isNull(adminUsers.disabledAt)))
+    const [admin] = await db
+      .select()
+      .from(adminUsers)
+      .where(and(eq(adminUsers.email, body.email.toLowerCase()), isNull(adminUsers.disabledAt)))
     const isValid = admin ? await verifyPassword(admin.passwordHash, body.password) : false
     if (!admin || !isValid) throw new HttpError(401, 'UNAUTHORIZED', 'wrong email or password')
     const role = admin.role as 'super_admin' | 'tenant_admin' | 'store_manager'
@@ -142,22 +231,31 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
     const admin = await requireAdmin(await authenticate(db, signer, request))
     const { deviceId } = parseOrThrow(DeviceParams, request.params, 'path')
     const [device] = await db.select().from(devices).where(eq(devices.id, deviceId))
-    if (!device || !(await adminCoversStore(db, admin, device.storeId))) throw new HttpError(404, 'NOT_FOUND', 'device not found')
+    if (!device || !(await adminCoversStore(db, admin, device.storeId)))
+      throw new HttpError(404, 'NOT_FOUND', 'device not found')
     await db.transaction(async (tx) => {
       await tx.update(devices).set({ revokedAt: new Date() }).where(eq(devices.id, deviceId))
-      await tx.update(refreshTokens).set({ usedAt: new Date() }).where(and(eq(refreshTokens.deviceId, deviceId), isNull(refreshTokens.usedAt)))
+      await tx
+        .update(refreshTokens)
+        .set({ usedAt: new Date() })
+        .where(and(eq(refreshTokens.deviceId, deviceId), isNull(refreshTokens.usedAt)))
     })
     context.bus.publish({ type: 'revoke', deviceId })
     return { deviceId, isRevoked: true }
   })
 
-  app.post('/api/admin/stores/:storeId/enrollment-codes', { config: { rateLimit } }, async (request) => {
-    const admin = await requireAdmin(await authenticate(db, signer, request))
-    const { storeId } = parseOrThrow(StoreParams, request.params, 'path')
-    const body = parseOrThrow(IssueCodeBody, request.body ?? undefined, 'body')
-    if (!(await adminCoversStore(db, admin, storeId))) throw new HttpError(404, 'NOT_FOUND', 'store not found')
-    const ttlMs = (body?.ttlMinutes ?? 24 * 60) * 60_000
-    const code = await issueEnrollmentCode(db, storeId, { uses: body?.uses ?? 1, ttlMs })
-    return { code, storeId, expiresAt: new Date(Date.now() + ttlMs).toISOString() }
-  })
+  app.post(
+    '/api/admin/stores/:storeId/enrollment-codes',
+    { config: { rateLimit } },
+    async (request) => {
+      const admin = await requireAdmin(await authenticate(db, signer, request))
+      const { storeId } = parseOrThrow(StoreParams, request.params, 'path')
+      const body = parseOrThrow(IssueCodeBody, request.body ?? undefined, 'body')
+      if (!(await adminCoversStore(db, admin, storeId)))
+        throw new HttpError(404, 'NOT_FOUND', 'store not found')
+      const ttlMs = (body?.ttlMinutes ?? 24 * 60) * 60_000
+      const code = await issueEnrollmentCode(db, storeId, { uses: body?.uses ?? 1, ttlMs })
+      return { code, storeId, expiresAt: new Date(Date.now() + ttlMs).toISOString() }
+    },
+  )
 }
