@@ -1,22 +1,11 @@
-import { expect, test, type Page } from '@playwright/test'
-import { makeDataDir, startWebRegister, type WebRegister } from './support/webRegister'
+import type { Page } from '@playwright/test'
+import { expect, test, type Registers } from './support/fixtures'
 
-let data: ReturnType<typeof makeDataDir>
-let register: WebRegister | null = null
-
-test.beforeEach(() => {
-  data = makeDataDir()
-})
-test.afterEach(async () => {
-  await register?.stop()
-  register = null
-  data.remove()
-})
-
-async function openRegister(page: Page) {
-  register = await startWebRegister(data.dir)
+async function openRegister(page: Page, registers: Registers) {
+  const register = await registers.start()
   await page.goto(register.url)
   await expect(page.getByRole('searchbox', { name: 'Search products' })).toBeVisible()
+  return register
 }
 
 function moneyText(cents: number) {
@@ -25,8 +14,9 @@ function moneyText(cents: number) {
 
 test('a cashier rings up three products, takes cash, and finds the sale in Orders after a restart', async ({
   page,
+  registers,
 }) => {
-  await openRegister(page)
+  const register = await openRegister(page, registers)
 
   await page.locator('[data-testid="product-tile"][data-sku="COF-LAT"]').click()
   await page.locator('[data-testid="product-tile"][data-sku="COF-LAT"]').click()
@@ -72,9 +62,9 @@ test('a cashier rings up three products, takes cash, and finds the sale in Order
   await expect(detail.getByTestId('order-detail-payment')).toContainText(moneyText(5000))
 
   // Restart the register on the same data folder: the sale is still there.
-  await register!.stop()
-  register = await startWebRegister(data.dir)
-  await page.goto(register.url)
+  await register.stop()
+  const restarted = await registers.start()
+  await page.goto(restarted.url)
   await page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('button', { name: 'Orders' })
@@ -83,8 +73,11 @@ test('a cashier rings up three products, takes cash, and finds the sale in Order
   await expect(page.getByTestId('order-row')).toHaveCount(1)
 })
 
-test('a malformed sale from the page gets a typed error and stores nothing', async ({ page }) => {
-  await openRegister(page)
+test('a malformed sale from the page gets a typed error and stores nothing', async ({
+  page,
+  registers,
+}) => {
+  await openRegister(page, registers)
   const result = await page.evaluate(() =>
     window.pos.invoke('sale:complete', {
       clientRequestId: crypto.randomUUID(),
@@ -108,8 +101,9 @@ test('a malformed sale from the page gets a typed error and stores nothing', asy
 
 test('the register works from the keyboard: / to search, Enter to add, Esc to cancel, Enter to pay', async ({
   page,
+  registers,
 }) => {
-  await openRegister(page)
+  await openRegister(page, registers)
   await page.locator('body').click({ position: { x: 5, y: 5 } })
   await page.keyboard.press('/')
   const search = page.getByRole('searchbox', { name: 'Search products' })
@@ -140,8 +134,8 @@ test('the register works from the keyboard: / to search, Enter to add, Esc to ca
   await expect(page.getByTestId('last-order-number')).toHaveText('S01-E2E-000001')
 })
 
-test('an underpaid sale cannot be completed and the cart survives', async ({ page }) => {
-  await openRegister(page)
+test('an underpaid sale cannot be completed and the cart survives', async ({ page, registers }) => {
+  await openRegister(page, registers)
   await page.locator('[data-testid="product-tile"][data-sku="KIT-CAE"]').click()
   await page.getByRole('button', { name: 'Pay cash' }).click()
   const dialog = page.getByRole('dialog', { name: 'Cash payment' })

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
-import { makeDataDir, startWebRegister, type WebRegister } from './support/webRegister'
+import type { Page } from '@playwright/test'
+import { expect, test, type Registers } from './support/fixtures'
 
 /**
  * What the renderer's Content-Security-Policy and bridge allow, in real Chromium: no Node, no
@@ -8,18 +8,6 @@ import { makeDataDir, startWebRegister, type WebRegister } from './support/webRe
  * e2e/security.electron.spec.ts checks those where the Electron binary exists.)
  */
 
-let data: ReturnType<typeof makeDataDir>
-let register: WebRegister | null = null
-
-test.beforeEach(() => {
-  data = makeDataDir()
-})
-test.afterEach(async () => {
-  await register?.stop()
-  register = null
-  data.remove()
-})
-
 declare global {
   interface Window {
     cspViolations?: string[]
@@ -27,7 +15,7 @@ declare global {
   }
 }
 
-async function openRegister(page: Page) {
+async function openRegister(page: Page, registers: Registers) {
   // Runs before any page script (injected by the browser, so the CSP does not apply to it).
   await page.addInitScript(() => {
     window.cspViolations = []
@@ -41,15 +29,15 @@ async function openRegister(page: Page) {
       })
     })
   })
-  register = await startWebRegister(data.dir)
+  const register = await registers.start()
   await page.goto(register.url)
   await expect(page.getByRole('searchbox', { name: 'Search products' })).toBeVisible()
 }
 
 const violations = (page: Page) => page.evaluate(() => window.cspViolations ?? [])
 
-test('the register page runs with no CSP violation of its own', async ({ page }) => {
-  await openRegister(page)
+test('the register page runs with no CSP violation of its own', async ({ page, registers }) => {
+  await openRegister(page, registers)
   await page.locator('[data-testid="product-tile"]').first().click()
   await page
     .getByRole('navigation', { name: 'Main' })
@@ -81,8 +69,9 @@ test('the register page runs with no CSP violation of its own', async ({ page })
 
 test('the renderer cannot reach Node: only window.pos, and it refuses unknown channels', async ({
   page,
+  registers,
 }) => {
-  await openRegister(page)
+  await openRegister(page, registers)
   const globals = await page.evaluate(() => {
     const scope = globalThis as Record<string, unknown>
     return [
@@ -120,8 +109,8 @@ test('the renderer cannot reach Node: only window.pos, and it refuses unknown ch
     expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } })
 })
 
-test('no eval, no string timers, no injected inline script', async ({ page }) => {
-  await openRegister(page)
+test('no eval, no string timers, no injected inline script', async ({ page, registers }) => {
+  await openRegister(page, registers)
   // Code compiled by page.evaluate runs with DevTools' permission to eval; a timer callback runs
   // later as ordinary page script, where the page's CSP applies.
   const outcome = await page.evaluate(
@@ -168,8 +157,9 @@ test('no eval, no string timers, no injected inline script', async ({ page }) =>
 
 test('nothing is fetched from, sent to, framed from or posted to another origin', async ({
   page,
+  registers,
 }) => {
-  await openRegister(page)
+  await openRegister(page, registers)
   const startUrl = page.url()
   const outcome = await page.evaluate(async () => {
     const results: Record<string, string> = {}
@@ -224,8 +214,11 @@ test('nothing is fetched from, sent to, framed from or posted to another origin'
     ).toBe(true)
 })
 
-test('no screen carries a link or form that leads off the register', async ({ page }) => {
-  await openRegister(page)
+test('no screen carries a link or form that leads off the register', async ({
+  page,
+  registers,
+}) => {
+  await openRegister(page, registers)
   const nav = page.getByRole('navigation', { name: 'Main' })
   const offsite: string[] = []
   const screens = await nav.getByRole('button').allTextContents()

@@ -1,35 +1,29 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
+import { expect, test, type Registers } from './support/fixtures'
 import {
   e2eEnrollmentCode,
   freePort,
   startSyncServer,
   type SyncServerProcess,
 } from './support/syncServer'
-import { makeDataDir, startWebRegister, type WebRegister } from './support/webRegister'
 
 test.describe.configure({ timeout: 120_000 })
 
-let data: ReturnType<typeof makeDataDir>
 let server: SyncServerProcess | null = null
-const registers: WebRegister[] = []
 
-test.beforeEach(() => {
-  data = makeDataDir()
-})
+// Runs before the registers fixture removes the folder the server keeps its data in.
 test.afterEach(async () => {
-  for (const register of registers.splice(0)) await register.stop()
   await server?.stop()
   server = null
-  data.remove()
 })
 
 async function openRegister(
   browser: Browser,
+  registers: Registers,
   registerCode: string,
   flags: string[] = [],
 ): Promise<Page> {
-  const register = await startWebRegister(`${data.dir}/${registerCode}`, { registerCode, flags })
-  registers.push(register)
+  const register = await registers.start({ dir: registerCode, registerCode, flags })
   const page = await browser.newPage()
   await page.goto(register.url)
   await expect(page.getByRole('searchbox', { name: 'Search products' })).toBeVisible()
@@ -75,10 +69,11 @@ async function ordersShown(page: Page): Promise<string[]> {
 
 test('a sale on register A shows in register B within seconds, without pressing anything', async ({
   browser,
+  registers,
 }) => {
-  server = await startSyncServer(`${data.dir}/server`, await freePort())
-  const a = await openRegister(browser, 'A')
-  const b = await openRegister(browser, 'B')
+  server = await startSyncServer(`${registers.root}/server`, await freePort())
+  const a = await openRegister(browser, registers, 'A')
+  const b = await openRegister(browser, registers, 'B')
   await enrollThroughSettings(a, server.url)
   await enrollThroughSettings(b, server.url)
   await expect(a.getByTestId('sync-badge')).toHaveAttribute('data-state', 'synced')
@@ -93,12 +88,13 @@ test('a sale on register A shows in register B within seconds, without pressing 
 
 test('with the server down, A sells five (badge shows 5 pending); after a restart B has exactly those five', async ({
   browser,
+  registers,
 }) => {
   const port = await freePort()
-  server = await startSyncServer(`${data.dir}/server`, port)
+  server = await startSyncServer(`${registers.root}/server`, port)
   const fast = ['--sync-interval-ms', '1000']
-  const a = await openRegister(browser, 'A', fast)
-  const b = await openRegister(browser, 'B', fast)
+  const a = await openRegister(browser, registers, 'A', fast)
+  const b = await openRegister(browser, registers, 'B', fast)
   await enrollThroughSettings(a, server.url)
   await enrollThroughSettings(b, server.url)
 
@@ -111,16 +107,20 @@ test('with the server down, A sells five (badge shows 5 pending); after a restar
   await expect(badge).toContainText('5 pending')
   await expect(badge).toHaveAttribute('data-state', /pending|offline/)
 
-  server = await startSyncServer(`${data.dir}/server`, port)
+  server = await startSyncServer(`${registers.root}/server`, port)
   await expect(badge).toHaveAttribute('data-state', 'synced', { timeout: 30_000 })
   await expect.poll(() => ordersShown(b), { timeout: 30_000 }).toEqual(sold.sort())
 })
 
-test('"Sync now" on B pulls at once', async ({ browser }) => {
-  server = await startSyncServer(`${data.dir}/server`, await freePort())
-  const a = await openRegister(browser, 'A')
+test('"Sync now" on B pulls at once', async ({ browser, registers }) => {
+  server = await startSyncServer(`${registers.root}/server`, await freePort())
+  const a = await openRegister(browser, registers, 'A')
   // B neither listens for pokes nor syncs on a timer: only the button can bring the sale in.
-  const b = await openRegister(browser, 'B', ['--no-realtime', '--sync-interval-ms', '3600000'])
+  const b = await openRegister(browser, registers, 'B', [
+    '--no-realtime',
+    '--sync-interval-ms',
+    '3600000',
+  ])
   await enrollThroughSettings(a, server.url)
   await enrollThroughSettings(b, server.url)
 

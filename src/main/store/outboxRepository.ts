@@ -89,6 +89,45 @@ export type EntryOutcome =
   /** Not the record's fault (offline): back in the queue without spending an attempt. */
   | { kind: 'requeue' }
 
+/** How an outcome changes the outbox entry, and the status it gives the rows behind it. */
+function settlement(outcome: EntryOutcome, row: OutboxRow, now: string) {
+  switch (outcome.kind) {
+    case 'synced':
+      return {
+        entry: { state: 'synced' as const, lastError: null, nextAttemptAt: null, updatedAt: now },
+        rowStatus: 'SYNCED' as const,
+        server: { version: outcome.serverVersion, hash: outcome.serverHash },
+      }
+    case 'retry':
+      return {
+        entry: {
+          state: 'failed' as const,
+          attempts: row.attempts + 1,
+          lastError: outcome.error,
+          nextAttemptAt: outcome.nextAttemptAt,
+          updatedAt: now,
+        },
+        rowStatus: 'FAILED' as const,
+      }
+    case 'dead':
+      return {
+        entry: {
+          state: 'dead' as const,
+          attempts: row.attempts + 1,
+          lastError: outcome.error,
+          updatedAt: now,
+        },
+        rowStatus: 'FAILED' as const,
+      }
+    case 'requeue':
+      return { entry: { state: 'pending' as const, updatedAt: now }, rowStatus: 'PENDING' as const }
+    default: {
+      const exhaustive: never = outcome
+      throw new Error(`unknown outcome ${JSON.stringify(exhaustive)}`)
+    }
+  }
+}
+
 /** Records what the server said about each claimed entry, all in one transaction. */
 export function settleEntries(
   db: RegisterDb,
@@ -100,54 +139,9 @@ export function settleEntries(
     for (const [outboxId, outcome] of outcomes) {
       const row = tx.select().from(outbox).where(eq(outbox.id, outboxId)).get()
       if (!row) continue
-      switch (outcome.kind) {
-        case 'synced':
-          tx.update(outbox)
-            .set({ state: 'synced', lastError: null, nextAttemptAt: null, updatedAt: now })
-            .where(eq(outbox.id, outboxId))
-            .run()
-          markRows(tx, row.entity, row.entityId, 'SYNCED', {
-            version: outcome.serverVersion,
-            hash: outcome.serverHash,
-          })
-          break
-        case 'retry':
-          tx.update(outbox)
-            .set({
-              state: 'failed',
-              attempts: row.attempts + 1,
-              lastError: outcome.error,
-              nextAttemptAt: outcome.nextAttemptAt,
-              updatedAt: now,
-            })
-            .where(eq(outbox.id, outboxId))
-            .run()
-          markRows(tx, row.entity, row.entityId, 'FAILED')
-          break
-        case 'dead':
-          tx.update(outbox)
-            .set({
-              state: 'dead',
-              attempts: row.attempts + 1,
-              lastError: outcome.error,
-              updatedAt: now,
-            })
-            .where(eq(outbox.id, outboxId))
-            .run()
-          markRows(tx, row.entity, row.entityId, 'FAILED')
-          break
-        case 'requeue':
-          tx.update(outbox)
-            .set({ state: 'pending', updatedAt: now })
-            .where(eq(outbox.id, outboxId))
-            .run()
-          markRows(tx, row.entity, row.entityId, 'PENDING')
-          break
-        default: {
-          const exhaustive: never = outcome
-          throw new Error(`unknown outcome ${JSON.stringify(exhaustive)}`)
-        }
-      }
+      const { entry, rowStatus, server } = { server: undefined, ...settlement(outcome, row, now) }
+      tx.update(outbox).set(entry).where(eq(outbox.id, outboxId)).run()
+      markRows(tx, row.entity, row.entityId, rowStatus, server)
     }
     beforeCommit?.(tx)
   })
