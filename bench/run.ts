@@ -1,6 +1,7 @@
 import '../src/main/nodeVersionGuard'
 import { benchSaleCommit } from './register/saleCommit'
 import { runServerBench } from './server/runServerBench'
+import { runSyncBench } from './sync/runSyncBench'
 import { printTable } from './stats'
 
 /**
@@ -32,6 +33,8 @@ if (!only || only === 'server') {
   report.server = rows
   printTable('Sync server: push 10,000 orders (4 items + 1 payment) in batches of 50, pull them from a second device; raw multi-row INSERT as the ceiling (target: push >= 30% of raw)', rows.map((row) => ({ ...row, ratioToRaw: row.ratioToRaw ?? '' })))
 }
+
+if (!only || only === 'sync') report.sync = await runSyncBench()
 
 console.log('\nJSON')
 console.log(JSON.stringify(report, null, 2))
