@@ -5,7 +5,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import * as schema from './schema'
 
-export type RegisterDb = BetterSQLite3Database<typeof schema>
+export type RegisterDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
 export interface RegisterDatabase {
   readonly db: RegisterDb

@@ -1,16 +1,16 @@
 import { and, asc, count, eq, inArray, isNull, lte, min, or, sql } from 'drizzle-orm'
 import type { RegisterDb, RegisterExecutor } from './database'
-import { categories, orderItems, orders, outbox, payments, products, taxRates } from './schema'
+import { orders, outbox } from './schema'
 
 export type OutboxRow = typeof outbox.$inferSelect
 type SyncStatus = 'PENDING' | 'SYNCING' | 'SYNCED' | 'FAILED' | 'MODIFIED' | 'DELETED'
 
 /** The tables whose rows an outbox entry stands for (an order stands for its items and payments too). */
 const entityTables = {
-  order: orders,
-  product: products,
-  category: categories,
-  taxRate: taxRates,
+  order: 'orders',
+  product: 'products',
+  category: 'categories',
+  taxRate: 'tax_rates',
 } as const
 export type OutboxEntity = keyof typeof entityTables
 
@@ -18,24 +18,84 @@ function isOutboxEntity(entity: string): entity is OutboxEntity {
   return Object.hasOwn(entityTables, entity)
 }
 
+/**
+ * Claim and settle run for every pushed record, so their statements are prepared once per
+ * database instead of built per row (the query builder was most of the push cost, see bench/sync).
+ */
+function prepareOutboxStatements(db: RegisterDb) {
+  const sqlite = db.$client
+  const rowStatements = (table: string) => ({
+    status: sqlite.prepare(`UPDATE ${table} SET sync_status = ? WHERE id = ?`),
+    synced: sqlite.prepare(
+      `UPDATE ${table} SET sync_status = 'SYNCED', sync_version = ?, server_hash = ? WHERE id = ?`,
+    ),
+  })
+  return {
+    due: db
+      .select()
+      .from(outbox)
+      .where(
+        or(
+          eq(outbox.state, 'pending'),
+          and(
+            eq(outbox.state, 'failed'),
+            or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, sql.placeholder('now'))),
+          ),
+        ),
+      )
+      .orderBy(asc(outbox.id))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+    entry: sqlite.prepare('SELECT entity, entity_id AS entityId FROM outbox WHERE id = ?'),
+    inFlight: sqlite.prepare("UPDATE outbox SET state = 'in_flight', updated_at = ? WHERE id = ?"),
+    synced: sqlite.prepare(
+      "UPDATE outbox SET state = 'synced', last_error = NULL, next_attempt_at = NULL, updated_at = ? WHERE id = ?",
+    ),
+    retry: sqlite.prepare(
+      "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?",
+    ),
+    dead: sqlite.prepare(
+      "UPDATE outbox SET state = 'dead', attempts = attempts + 1, last_error = ?, updated_at = ? WHERE id = ?",
+    ),
+    requeue: sqlite.prepare("UPDATE outbox SET state = 'pending', updated_at = ? WHERE id = ?"),
+    rows: {
+      order: rowStatements('orders'),
+      product: rowStatements('products'),
+      category: rowStatements('categories'),
+      taxRate: rowStatements('tax_rates'),
+    } satisfies Record<OutboxEntity, unknown>,
+    itemsStatus: sqlite.prepare('UPDATE order_items SET sync_status = ? WHERE order_id = ?'),
+    paymentsStatus: sqlite.prepare('UPDATE payments SET sync_status = ? WHERE order_id = ?'),
+  }
+}
+
+type OutboxStatements = ReturnType<typeof prepareOutboxStatements>
+const statementCache = new WeakMap<RegisterDb, OutboxStatements>()
+
+function outboxStatements(db: RegisterDb): OutboxStatements {
+  let statements = statementCache.get(db)
+  if (!statements) {
+    statements = prepareOutboxStatements(db)
+    statementCache.set(db, statements)
+  }
+  return statements
+}
+
 /** Sets syncStatus (and, once the server has it, version and hash) on the rows behind an entry. */
 function markRows(
-  db: RegisterExecutor,
+  statements: OutboxStatements,
   entity: string,
   entityId: string,
   status: SyncStatus,
   server?: { version: number | null; hash: string | null },
 ) {
   if (!isOutboxEntity(entity)) return
-  const table = entityTables[entity]
-  const set =
-    server?.version != null
-      ? { syncStatus: status, syncVersion: server.version, serverHash: server.hash }
-      : { syncStatus: status }
-  db.update(table).set(set).where(eq(table.id, entityId)).run()
+  const table = statements.rows[entity]
+  if (server?.version != null) table.synced.run(server.version, server.hash, entityId)
+  else table.status.run(status, entityId)
   if (entity === 'order') {
-    db.update(orderItems).set({ syncStatus: status }).where(eq(orderItems.orderId, entityId)).run()
-    db.update(payments).set({ syncStatus: status }).where(eq(payments.orderId, entityId)).run()
+    statements.itemsStatus.run(status, entityId)
+    statements.paymentsStatus.run(status, entityId)
   }
 }
 
@@ -44,40 +104,19 @@ function markRows(
  * the same record after the first wait for the next batch, so a record's mutations stay in order.
  */
 export function claimDueEntries(db: RegisterDb, limit: number, now: string): OutboxRow[] {
-  return db.transaction((tx) => {
-    const due = tx
-      .select()
-      .from(outbox)
-      .where(
-        or(
-          eq(outbox.state, 'pending'),
-          and(
-            eq(outbox.state, 'failed'),
-            or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, now)),
-          ),
-        ),
-      )
-      .orderBy(asc(outbox.id))
-      .limit(limit)
-      .all()
+  const statements = outboxStatements(db)
+  return db.transaction(() => {
     const seen = new Set<string>()
-    const claimed = due.filter((row) => {
+    const claimed = statements.due.all({ now, limit }).filter((row) => {
       const key = `${row.entity}:${row.entityId}`
       if (seen.has(key)) return false
       seen.add(key)
       return true
     })
-    if (claimed.length === 0) return []
-    tx.update(outbox)
-      .set({ state: 'in_flight', updatedAt: now })
-      .where(
-        inArray(
-          outbox.id,
-          claimed.map((row) => row.id),
-        ),
-      )
-      .run()
-    for (const row of claimed) markRows(tx, row.entity, row.entityId, 'SYNCING')
+    for (const row of claimed) {
+      statements.inFlight.run(now, row.id)
+      markRows(statements, row.entity, row.entityId, 'SYNCING')
+    }
     return claimed
   })
 }
@@ -89,45 +128,6 @@ export type EntryOutcome =
   /** Not the record's fault (offline): back in the queue without spending an attempt. */
   | { kind: 'requeue' }
 
-/** How an outcome changes the outbox entry, and the status it gives the rows behind it. */
-function settlement(outcome: EntryOutcome, row: OutboxRow, now: string) {
-  switch (outcome.kind) {
-    case 'synced':
-      return {
-        entry: { state: 'synced' as const, lastError: null, nextAttemptAt: null, updatedAt: now },
-        rowStatus: 'SYNCED' as const,
-        server: { version: outcome.serverVersion, hash: outcome.serverHash },
-      }
-    case 'retry':
-      return {
-        entry: {
-          state: 'failed' as const,
-          attempts: row.attempts + 1,
-          lastError: outcome.error,
-          nextAttemptAt: outcome.nextAttemptAt,
-          updatedAt: now,
-        },
-        rowStatus: 'FAILED' as const,
-      }
-    case 'dead':
-      return {
-        entry: {
-          state: 'dead' as const,
-          attempts: row.attempts + 1,
-          lastError: outcome.error,
-          updatedAt: now,
-        },
-        rowStatus: 'FAILED' as const,
-      }
-    case 'requeue':
-      return { entry: { state: 'pending' as const, updatedAt: now }, rowStatus: 'PENDING' as const }
-    default: {
-      const exhaustive: never = outcome
-      throw new Error(`unknown outcome ${JSON.stringify(exhaustive)}`)
-    }
-  }
-}
-
 /** Records what the server said about each claimed entry, all in one transaction. */
 export function settleEntries(
   db: RegisterDb,
@@ -135,13 +135,37 @@ export function settleEntries(
   now: string,
   beforeCommit?: (tx: RegisterExecutor) => void,
 ): void {
+  const statements = outboxStatements(db)
   db.transaction((tx) => {
     for (const [outboxId, outcome] of outcomes) {
-      const row = tx.select().from(outbox).where(eq(outbox.id, outboxId)).get()
-      if (!row) continue
-      const { entry, rowStatus, server } = { server: undefined, ...settlement(outcome, row, now) }
-      tx.update(outbox).set(entry).where(eq(outbox.id, outboxId)).run()
-      markRows(tx, row.entity, row.entityId, rowStatus, server)
+      const entry = statements.entry.get(outboxId) as
+        { entity: string; entityId: string } | undefined
+      if (!entry) continue
+      switch (outcome.kind) {
+        case 'synced':
+          statements.synced.run(now, outboxId)
+          markRows(statements, entry.entity, entry.entityId, 'SYNCED', {
+            version: outcome.serverVersion,
+            hash: outcome.serverHash,
+          })
+          break
+        case 'retry':
+          statements.retry.run(outcome.error, outcome.nextAttemptAt, now, outboxId)
+          markRows(statements, entry.entity, entry.entityId, 'FAILED')
+          break
+        case 'dead':
+          statements.dead.run(outcome.error, now, outboxId)
+          markRows(statements, entry.entity, entry.entityId, 'FAILED')
+          break
+        case 'requeue':
+          statements.requeue.run(now, outboxId)
+          markRows(statements, entry.entity, entry.entityId, 'PENDING')
+          break
+        default: {
+          const exhaustive: never = outcome
+          throw new Error(`unknown outcome ${JSON.stringify(exhaustive)}`)
+        }
+      }
     }
     beforeCommit?.(tx)
   })

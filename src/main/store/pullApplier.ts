@@ -1,18 +1,10 @@
-import { eq, inArray, sql } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
 import type { PulledChange } from '../../shared/sync/protocol'
-import type { RegisterDb, RegisterExecutor } from './database'
+import type { RegisterDb } from './database'
 import { unsyncedEntityIds } from './outboxRepository'
-import {
-  categories,
-  deviceIdentity,
-  orderItems,
-  orders,
-  payments,
-  products,
-  storeSettings,
-  taxRates,
-} from './schema'
+import { pullStatements, storedVersions, type PullStatements } from './pullStatements'
+import { deviceIdentity, orders, storeSettings, taxRates } from './schema'
 import { updateSyncState } from './syncStateRepository'
 
 // What the register needs of each entity; unknown fields from other clients are ignored, missing
@@ -98,217 +90,168 @@ const paymentMethod = (method: string | undefined): 'cash' | 'card' | 'other' =>
 const paymentStatus = (status: string | undefined): 'COMPLETED' | 'REFUNDED' | 'VOIDED' =>
   status === 'REFUNDED' || status === 'VOIDED' ? status : 'COMPLETED'
 
-function meta(change: PulledChange, localDeviceId: string) {
+/** Sync columns of a pulled row, as named statement parameters. */
+function syncParams(change: PulledChange, localDeviceId: string) {
   return {
-    deviceId: change.deviceId ?? localDeviceId,
-    syncVersion: change.version,
-    serverHash: change.hash,
-    syncStatus: 'SYNCED' as const,
-    updatedAt: change.updatedAt,
-    deletedAt: change.op === 'delete' ? change.updatedAt : null,
+    id: change.id,
+    device_id: change.deviceId ?? localDeviceId,
+    sync_version: change.version,
+    server_hash: change.hash,
+    sync_status: 'SYNCED',
+    updated_at: change.updatedAt,
+    deleted_at: null,
   }
 }
 
-/**
- * Keeps this register's order sequence ahead of any pulled order carrying its own number prefix
- * (a reinstall that reuses a register code pulls its earlier orders): new numbers never repeat them.
- */
-function keepSequenceAhead(
-  tx: RegisterExecutor,
-  orderNumber: string,
-  ownPrefix: string | null,
-): void {
-  if (!ownPrefix || !orderNumber.startsWith(ownPrefix)) return
-  const seq = Number(orderNumber.slice(ownPrefix.length))
-  if (!Number.isSafeInteger(seq)) return
-  tx.update(deviceIdentity)
-    .set({ lastOrderSeq: sql`max(${deviceIdentity.lastOrderSeq}, ${seq})` })
-    .where(eq(deviceIdentity.id, 1))
-    .run()
+interface PageContext {
+  statements: PullStatements
+  localDeviceId: string
+  currency: string
+  /** "S01-R1-": pulled orders with this prefix keep this register's own numbering ahead of them. */
+  ownPrefix: string | null
+  defaultTaxRateId: string | null
+  categoryIds: Set<string>
 }
 
-function applyOrder(
-  tx: RegisterExecutor,
-  change: PulledChange,
-  localDeviceId: string,
-  currency: string,
-  ownPrefix: string | null,
-): boolean {
-  const table = orders
-  if (change.op === 'delete') {
-    tx.update(table)
-      .set({ deletedAt: change.updatedAt, syncStatus: 'SYNCED' })
-      .where(eq(table.id, change.id))
-      .run()
-    return true
+function softDelete(context: PageContext, change: PulledChange): boolean {
+  const params = { id: change.id, at: change.updatedAt, version: change.version, hash: change.hash }
+  switch (change.entity) {
+    case 'order':
+      context.statements.softDeleteOrder.run(params)
+      return true
+    case 'product':
+      context.statements.softDeleteProduct.run(params)
+      return true
+    case 'category':
+      context.statements.softDeleteCategory.run(params)
+      return true
+    case 'taxRate':
+      context.statements.softDeleteTaxRate.run(params)
+      return true
+    default:
+      return false
   }
+}
+
+function applyOrder(context: PageContext, change: PulledChange): boolean {
   const parsed = WireOrder.safeParse(change.data)
   if (!parsed.success) return false
   const { order, items, payments: paid } = parsed.data
-  const rowMeta = meta(change, localDeviceId)
+  const { statements } = context
+  const base = syncParams(change, context.localDeviceId)
   const createdAt = order.createdAt ?? change.updatedAt
-  const values = {
-    ...rowMeta,
-    id: change.id,
-    orderNumber: order.orderNumber ?? `EXT-${change.id.slice(0, 8)}`,
-    clientRequestId: order.clientRequestId ?? change.id,
+  const orderNumber = order.orderNumber ?? `EXT-${change.id.slice(0, 8)}`
+  statements.upsertOrder.run({
+    ...base,
+    order_number: orderNumber,
+    client_request_id: order.clientRequestId ?? change.id,
     status: order.status,
-    currency: order.currency ?? currency,
-    itemCount: order.itemCount ?? items.reduce((sum, item) => sum + (item.quantity ?? 1), 0),
-    subtotalCents: order.subtotalCents ?? order.totalCents - (order.taxCents ?? 0),
-    discountCents: order.discountCents ?? 0,
-    taxCents: order.taxCents ?? 0,
-    totalCents: order.totalCents,
-    cashRoundingCents: order.cashRoundingCents ?? 0,
-    createdAt,
+    currency: order.currency ?? context.currency,
+    item_count: order.itemCount ?? items.reduce((sum, item) => sum + (item.quantity ?? 1), 0),
+    subtotal_cents: order.subtotalCents ?? order.totalCents - (order.taxCents ?? 0),
+    discount_cents: order.discountCents ?? 0,
+    tax_cents: order.taxCents ?? 0,
+    total_cents: order.totalCents,
+    cash_rounding_cents: order.cashRoundingCents ?? 0,
+    created_at: createdAt,
+  })
+  if (context.ownPrefix && orderNumber.startsWith(context.ownPrefix)) {
+    const seq = Number(orderNumber.slice(context.ownPrefix.length))
+    if (Number.isSafeInteger(seq)) statements.keepSequenceAhead.run(seq)
   }
-  const { id: _id, ...update } = values
-  tx.insert(orders).values(values).onConflictDoUpdate({ target: orders.id, set: update }).run()
-  keepSequenceAhead(tx, values.orderNumber, ownPrefix)
   // Lines and payments travel with their order: replace them as a whole.
-  tx.delete(orderItems).where(eq(orderItems.orderId, change.id)).run()
-  tx.delete(payments).where(eq(payments.orderId, change.id)).run()
-  const lineMeta = { ...rowMeta, deletedAt: null }
-  if (items.length > 0) {
-    tx.insert(orderItems)
-      .values(
-        items.map((item, index) => ({
-          ...lineMeta,
-          id: item.id ?? `${change.id}:item:${index + 1}`,
-          orderId: change.id,
-          lineNumber: index + 1,
-          productId: item.productId ?? null,
-          sku: item.sku ?? '',
-          name: item.name ?? 'Item',
-          unitPriceCents: item.unitPriceCents ?? 0,
-          quantity: Math.max(1, Math.round(item.quantity ?? 1)),
-          taxRateBasisPoints: item.taxRateBasisPoints ?? 0,
-          discountCents: item.discountCents ?? 0,
-          netCents: item.netCents ?? item.totalCents ?? 0,
-          taxCents: item.taxCents ?? 0,
-          totalCents: item.totalCents ?? 0,
-        })),
-      )
-      .run()
-  }
-  if (paid.length > 0) {
-    tx.insert(payments)
-      .values(
-        paid.map((payment, index) => ({
-          ...lineMeta,
-          id: payment.id ?? `${change.id}:payment:${index + 1}`,
-          orderId: change.id,
-          method: paymentMethod(payment.method),
-          amountCents: payment.amountCents,
-          tenderedCents: payment.tenderedCents ?? payment.amountCents,
-          changeCents: payment.changeCents ?? 0,
-          referenceNumber: payment.referenceNumber ?? null,
-          status: paymentStatus(payment.status),
-          createdAt: payment.createdAt ?? createdAt,
-        })),
-      )
-      .run()
-  }
+  statements.deleteOrderItems.run(change.id)
+  statements.deleteOrderPayments.run(change.id)
+  items.forEach((item, index) =>
+    statements.insertItem.run({
+      ...base,
+      id: item.id ?? `${change.id}:item:${index + 1}`,
+      order_id: change.id,
+      line_number: index + 1,
+      product_id: item.productId ?? null,
+      sku: item.sku ?? '',
+      name: item.name ?? 'Item',
+      unit_price_cents: item.unitPriceCents ?? 0,
+      quantity: Math.max(1, Math.round(item.quantity ?? 1)),
+      tax_rate_basis_points: item.taxRateBasisPoints ?? 0,
+      discount_cents: item.discountCents ?? 0,
+      net_cents: item.netCents ?? item.totalCents ?? 0,
+      tax_cents: item.taxCents ?? 0,
+      total_cents: item.totalCents ?? 0,
+    }),
+  )
+  paid.forEach((payment, index) =>
+    statements.insertPayment.run({
+      ...base,
+      id: payment.id ?? `${change.id}:payment:${index + 1}`,
+      order_id: change.id,
+      method: paymentMethod(payment.method),
+      amount_cents: payment.amountCents,
+      tendered_cents: payment.tenderedCents ?? payment.amountCents,
+      change_cents: payment.changeCents ?? 0,
+      reference_number: payment.referenceNumber ?? null,
+      status: paymentStatus(payment.status),
+      created_at: payment.createdAt ?? createdAt,
+    }),
+  )
   return true
 }
 
-function applyCatalogRow(
-  tx: RegisterExecutor,
-  change: PulledChange,
-  localDeviceId: string,
-  defaultTaxRateId: string | null,
-): boolean {
-  const rowMeta = meta(change, localDeviceId)
+function applyCatalogRow(context: PageContext, change: PulledChange): boolean {
+  const base = syncParams(change, context.localDeviceId)
   switch (change.entity) {
     case 'product': {
-      if (change.op === 'delete') {
-        tx.update(products)
-          .set({ deletedAt: change.updatedAt, isActive: false, syncStatus: 'SYNCED' })
-          .where(eq(products.id, change.id))
-          .run()
-        return true
-      }
       const parsed = WireProduct.safeParse(change.data)
-      const taxRateId = parsed.success ? (parsed.data.taxRateId ?? defaultTaxRateId) : null
+      const taxRateId = parsed.success ? (parsed.data.taxRateId ?? context.defaultTaxRateId) : null
       if (!parsed.success || !taxRateId) return false
       const categoryId = parsed.data.categoryId ?? null
-      const hasCategory =
-        categoryId === null ||
-        !!tx
-          .select({ id: categories.id })
-          .from(categories)
-          .where(eq(categories.id, categoryId))
-          .get()
-      const values = {
-        ...rowMeta,
-        id: change.id,
+      context.statements.upsertProduct.run({
+        ...base,
         sku: parsed.data.sku ?? change.id,
         barcode: parsed.data.barcode ?? null,
         name: parsed.data.name,
-        priceCents: parsed.data.priceCents,
-        categoryId: hasCategory ? categoryId : null,
-        taxRateId,
-        isActive: parsed.data.isActive ?? true,
-      }
-      const { id: _id, ...update } = values
-      tx.insert(products)
-        .values(values)
-        .onConflictDoUpdate({ target: products.id, set: update })
-        .run()
+        price_cents: parsed.data.priceCents,
+        // A product can arrive before its category: shown uncategorised rather than refused.
+        category_id: categoryId !== null && context.categoryIds.has(categoryId) ? categoryId : null,
+        tax_rate_id: taxRateId,
+        is_active: parsed.data.isActive === false ? 0 : 1,
+      })
       return true
     }
     case 'category': {
-      if (change.op === 'delete') {
-        tx.update(categories)
-          .set({ deletedAt: change.updatedAt, syncStatus: 'SYNCED' })
-          .where(eq(categories.id, change.id))
-          .run()
-        return true
-      }
       const parsed = WireCategory.safeParse(change.data)
       if (!parsed.success) return false
-      const values = {
-        ...rowMeta,
-        id: change.id,
+      context.statements.upsertCategory.run({
+        ...base,
         name: parsed.data.name,
         color: parsed.data.color ?? null,
-        sortOrder: parsed.data.sortOrder ?? 0,
-      }
-      const { id: _id, ...update } = values
-      tx.insert(categories)
-        .values(values)
-        .onConflictDoUpdate({ target: categories.id, set: update })
-        .run()
+        sort_order: parsed.data.sortOrder ?? 0,
+      })
+      context.categoryIds.add(change.id)
       return true
     }
     case 'taxRate': {
-      if (change.op === 'delete') {
-        tx.update(taxRates)
-          .set({ deletedAt: change.updatedAt, syncStatus: 'SYNCED' })
-          .where(eq(taxRates.id, change.id))
-          .run()
-        return true
-      }
       const parsed = WireTaxRate.safeParse(change.data)
       if (!parsed.success) return false
-      const values = {
-        ...rowMeta,
-        id: change.id,
+      context.statements.upsertTaxRate.run({
+        ...base,
         name: parsed.data.name,
-        rateBasisPoints: parsed.data.rateBasisPoints,
-        isDefault: parsed.data.isDefault ?? false,
-      }
-      const { id: _id, ...update } = values
-      tx.insert(taxRates)
-        .values(values)
-        .onConflictDoUpdate({ target: taxRates.id, set: update })
-        .run()
+        rate_basis_points: parsed.data.rateBasisPoints,
+        is_default: parsed.data.isDefault ? 1 : 0,
+      })
       return true
     }
     default:
       return false
   }
 }
+
+const entityTables = {
+  order: 'orders',
+  product: 'products',
+  category: 'categories',
+  taxRate: 'tax_rates',
+} as const
 
 export interface PullPage {
   changes: readonly PulledChange[]
@@ -318,41 +261,68 @@ export interface PullPage {
 /**
  * Applies one pulled page and moves the cursor in the same transaction: a crash leaves either
  * both or neither. Records with local changes the server has not confirmed are left alone; their
- * own push settles them.
+ * own push settles them. A record already held at the pulled version and hash (this register's own
+ * sales coming back, a page replayed after a crash) is not written again.
  */
 export function applyPulledPage(
   db: RegisterDb,
   page: PullPage,
   context: { localDeviceId: string; currency: string; now: string },
 ): AppliedPage {
+  const statements = pullStatements(db)
   return db.transaction((tx) => {
     const result: AppliedPage = { orderIds: [], skippedLocal: 0, ignored: 0 }
     const byEntity = new Map<string, string[]>()
-    for (const change of page.changes)
-      byEntity.set(change.entity, [...(byEntity.get(change.entity) ?? []), change.id])
+    for (const change of page.changes) {
+      const ids = byEntity.get(change.entity)
+      if (ids) ids.push(change.id)
+      else byEntity.set(change.entity, [change.id])
+    }
     const protectedIds = new Map(
       [...byEntity].map(([entity, ids]) => [entity, unsyncedEntityIds(tx, entity, ids)]),
     )
-    const defaultTaxRateId =
-      tx.select({ id: taxRates.id }).from(taxRates).where(eq(taxRates.isDefault, true)).get()?.id ??
-      null
+    const held = new Map(
+      [...byEntity].flatMap(([entity, ids]) =>
+        Object.hasOwn(entityTables, entity)
+          ? [
+              [
+                entity,
+                storedVersions(db, entityTables[entity as keyof typeof entityTables], ids),
+              ] as const,
+            ]
+          : [],
+      ),
+    )
     const storeCode = tx.select({ code: storeSettings.storeCode }).from(storeSettings).get()?.code
     const registerCode = tx
       .select({ code: deviceIdentity.registerCode })
       .from(deviceIdentity)
       .get()?.code
-    const ownPrefix = storeCode && registerCode ? `${storeCode}-${registerCode}-` : null
+    const pageContext: PageContext = {
+      statements,
+      localDeviceId: context.localDeviceId,
+      currency: context.currency,
+      ownPrefix: storeCode && registerCode ? `${storeCode}-${registerCode}-` : null,
+      defaultTaxRateId:
+        tx.select({ id: taxRates.id }).from(taxRates).where(eq(taxRates.isDefault, true)).get()
+          ?.id ?? null,
+      categoryIds: new Set(statements.categoryIds.all() as string[]),
+    }
     for (const change of page.changes) {
       if (protectedIds.get(change.entity)?.has(change.id)) {
         result.skippedLocal++
         continue
       }
+      const isHeld = held.get(change.entity)?.get(change.id) === `${change.version}:${change.hash}`
       const isApplied =
-        change.entity === 'order'
-          ? applyOrder(tx, change, context.localDeviceId, context.currency, ownPrefix)
-          : applyCatalogRow(tx, change, context.localDeviceId, defaultTaxRateId)
+        isHeld ||
+        (change.op === 'delete'
+          ? softDelete(pageContext, change)
+          : change.entity === 'order'
+            ? applyOrder(pageContext, change)
+            : applyCatalogRow(pageContext, change))
       if (!isApplied) result.ignored++
-      else if (change.entity === 'order') result.orderIds.push(change.id)
+      else if (change.entity === 'order' && !isHeld) result.orderIds.push(change.id)
     }
     updateSyncState(tx, { pullCursor: page.nextSyncToken }, context.now)
     return result

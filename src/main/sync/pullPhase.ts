@@ -1,6 +1,7 @@
 import type { RegisterDb } from '../store/database'
 import { applyPulledPage } from '../store/pullApplier'
 import { getSyncState, updateSyncState } from '../store/syncStateRepository'
+import type { PullChangesResponse } from '../../shared/sync/protocol'
 import { SyncRequestError, type SyncClient } from './syncClient'
 
 export interface PullContext {
@@ -50,34 +51,43 @@ export async function runPullPhase(context: PullContext): Promise<PullSummary> {
     resets: 0,
   }
   let since = getSyncState(context.db)?.pullCursor ?? null
-  for (;;) {
-    let page
-    try {
-      page = await fetchPage(context, since)
-    } catch (error) {
-      if (error instanceof SyncRequestError && error.kind === 'reset' && summary.resets === 0) {
-        summary.resets++
-        since = null
-        updateSyncState(context.db, { pullCursor: null }, context.now())
-        continue
+  let next: Promise<PullChangesResponse> | null = null
+  try {
+    for (;;) {
+      let page: PullChangesResponse
+      try {
+        page = await (next ?? fetchPage(context, since))
+      } catch (error) {
+        next = null
+        if (error instanceof SyncRequestError && error.kind === 'reset' && summary.resets === 0) {
+          summary.resets++
+          since = null
+          updateSyncState(context.db, { pullCursor: null }, context.now())
+          continue
+        }
+        throw error
       }
-      throw error
+      // The next page's cursor is known now: fetch it while this one is written to disk.
+      next = page.hasMore ? fetchPage(context, page.nextSyncToken) : null
+      const applied = applyPulledPage(
+        context.db,
+        { changes: page.changes, nextSyncToken: page.nextSyncToken },
+        { localDeviceId: context.deviceId, currency: context.currency, now: context.now() },
+      )
+      summary.pulledChanges += page.changes.length
+      summary.pages++
+      summary.headSeq = page.headSeq
+      summary.orderIds.push(...applied.orderIds)
+      since = page.nextSyncToken
+      context.onPage({
+        pulledChanges: summary.pulledChanges,
+        pages: summary.pages,
+        headSeq: page.headSeq,
+      })
+      if (!page.hasMore) return summary
     }
-    const applied = applyPulledPage(
-      context.db,
-      { changes: page.changes, nextSyncToken: page.nextSyncToken },
-      { localDeviceId: context.deviceId, currency: context.currency, now: context.now() },
-    )
-    summary.pulledChanges += page.changes.length
-    summary.pages++
-    summary.headSeq = page.headSeq
-    summary.orderIds.push(...applied.orderIds)
-    since = page.nextSyncToken
-    context.onPage({
-      pulledChanges: summary.pulledChanges,
-      pages: summary.pages,
-      headSeq: page.headSeq,
-    })
-    if (!page.hasMore) return summary
+  } finally {
+    // A prefetch left behind by a failed apply must not surface as an unhandled rejection.
+    next?.catch(() => undefined)
   }
 }

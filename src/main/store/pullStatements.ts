@@ -1,0 +1,135 @@
+import type Database from 'better-sqlite3'
+import type { RegisterDb } from './database'
+
+const syncColumns = [
+  'id',
+  'device_id',
+  'sync_version',
+  'server_hash',
+  'sync_status',
+  'updated_at',
+  'deleted_at',
+]
+
+/** `INSERT … ON CONFLICT(id) DO UPDATE` of every column from named parameters (@column). */
+function upsert(sqlite: Database.Database, table: string, columns: readonly string[]) {
+  const all = [...syncColumns, ...columns]
+  const updates = all
+    .filter((column) => column !== 'id')
+    .map((column) => `${column} = excluded.${column}`)
+  return sqlite.prepare(
+    `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map((column) => `@${column}`).join(', ')})
+     ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`,
+  )
+}
+
+function insert(sqlite: Database.Database, table: string, columns: readonly string[]) {
+  const all = [...syncColumns, ...columns]
+  return sqlite.prepare(
+    `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map((column) => `@${column}`).join(', ')})`,
+  )
+}
+
+/**
+ * The pull path writes thousands of rows per page during a first sync, so its statements are
+ * prepared once per database rather than built per row (10x faster, see bench/sync).
+ */
+function prepare(sqlite: Database.Database) {
+  const softDelete = (table: string) =>
+    sqlite.prepare(
+      `UPDATE ${table} SET deleted_at = @at, sync_status = 'SYNCED', sync_version = @version, server_hash = @hash WHERE id = @id`,
+    )
+  return {
+    upsertOrder: upsert(sqlite, 'orders', [
+      'order_number',
+      'client_request_id',
+      'status',
+      'currency',
+      'item_count',
+      'subtotal_cents',
+      'discount_cents',
+      'tax_cents',
+      'total_cents',
+      'cash_rounding_cents',
+      'created_at',
+    ]),
+    deleteOrderItems: sqlite.prepare('DELETE FROM order_items WHERE order_id = ?'),
+    deleteOrderPayments: sqlite.prepare('DELETE FROM payments WHERE order_id = ?'),
+    insertItem: insert(sqlite, 'order_items', [
+      'order_id',
+      'line_number',
+      'product_id',
+      'sku',
+      'name',
+      'unit_price_cents',
+      'quantity',
+      'tax_rate_basis_points',
+      'discount_cents',
+      'net_cents',
+      'tax_cents',
+      'total_cents',
+    ]),
+    insertPayment: insert(sqlite, 'payments', [
+      'order_id',
+      'method',
+      'amount_cents',
+      'tendered_cents',
+      'change_cents',
+      'reference_number',
+      'status',
+      'created_at',
+    ]),
+    upsertProduct: upsert(sqlite, 'products', [
+      'sku',
+      'barcode',
+      'name',
+      'price_cents',
+      'category_id',
+      'tax_rate_id',
+      'is_active',
+    ]),
+    upsertCategory: upsert(sqlite, 'categories', ['name', 'color', 'sort_order']),
+    upsertTaxRate: upsert(sqlite, 'tax_rates', ['name', 'rate_basis_points', 'is_default']),
+    softDeleteOrder: softDelete('orders'),
+    softDeleteCategory: softDelete('categories'),
+    softDeleteTaxRate: softDelete('tax_rates'),
+    softDeleteProduct: sqlite.prepare(
+      `UPDATE products SET deleted_at = @at, is_active = 0, sync_status = 'SYNCED', sync_version = @version, server_hash = @hash WHERE id = @id`,
+    ),
+    keepSequenceAhead: sqlite.prepare(
+      'UPDATE device_identity SET last_order_seq = max(last_order_seq, ?) WHERE id = 1',
+    ),
+    categoryIds: sqlite.prepare('SELECT id FROM categories').pluck(),
+  }
+}
+
+export type PullStatements = ReturnType<typeof prepare>
+const cache = new WeakMap<RegisterDb, PullStatements>()
+
+export function pullStatements(db: RegisterDb): PullStatements {
+  let statements = cache.get(db)
+  if (!statements) {
+    statements = prepare(db.$client)
+    cache.set(db, statements)
+  }
+  return statements
+}
+
+/** Version and hash of the rows a page names, one query per entity table. */
+export function storedVersions(
+  db: RegisterDb,
+  table: 'orders' | 'products' | 'categories' | 'tax_rates',
+  ids: readonly string[],
+): Map<string, string> {
+  const found = new Map<string, string>()
+  for (let start = 0; start < ids.length; start += 500) {
+    const chunk = ids.slice(start, start + 500)
+    const rows = db.$client
+      .prepare(
+        `SELECT id, sync_version AS version, server_hash AS hash FROM ${table} WHERE id IN (${chunk.map(() => '?').join(', ')})`,
+      )
+      .all(...chunk) as { id: string; version: number; hash: string | null }[]
+    for (const row of rows) found.set(row.id, `${row.version}:${row.hash ?? ''}`)
+  }
+  return found
+}
