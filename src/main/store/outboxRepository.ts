@@ -1,4 +1,5 @@
-import { and, asc, count, eq, inArray, isNull, lte, min, or, sql } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNull, lt, lte, min, notExists, or, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
 import type { RegisterDb, RegisterExecutor } from './database'
 import { orders, outbox } from './schema'
 
@@ -30,16 +31,34 @@ function prepareOutboxStatements(db: RegisterDb) {
       `UPDATE ${table} SET sync_status = 'SYNCED', sync_version = ?, server_hash = ? WHERE id = ?`,
     ),
   })
+  const earlier = alias(outbox, 'earlier')
   return {
     due: db
       .select()
       .from(outbox)
       .where(
-        or(
-          eq(outbox.state, 'pending'),
-          and(
-            eq(outbox.state, 'failed'),
-            or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, sql.placeholder('now'))),
+        and(
+          or(
+            eq(outbox.state, 'pending'),
+            and(
+              eq(outbox.state, 'failed'),
+              or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, sql.placeholder('now'))),
+            ),
+          ),
+          // A record's mutations reach the server in order: a later one waits while an earlier one
+          // is unconfirmed (a dead one no longer holds it back).
+          notExists(
+            db
+              .select({ id: earlier.id })
+              .from(earlier)
+              .where(
+                and(
+                  eq(earlier.entity, outbox.entity),
+                  eq(earlier.entityId, outbox.entityId),
+                  lt(earlier.id, outbox.id),
+                  inArray(earlier.state, ['pending', 'in_flight', 'failed']),
+                ),
+              ),
           ),
         ),
       )
@@ -100,19 +119,14 @@ function markRows(
 }
 
 /**
- * Takes up to `limit` entries that are due, oldest first, and marks them in flight. Entries of
- * the same record after the first wait for the next batch, so a record's mutations stay in order.
+ * Takes up to `limit` entries that are due, oldest first, and marks them in flight. Safe to call
+ * while another batch is in flight: claimed entries are no longer due, and a record's later
+ * mutations wait for its earlier ones.
  */
 export function claimDueEntries(db: RegisterDb, limit: number, now: string): OutboxRow[] {
   const statements = outboxStatements(db)
   return db.transaction(() => {
-    const seen = new Set<string>()
-    const claimed = statements.due.all({ now, limit }).filter((row) => {
-      const key = `${row.entity}:${row.entityId}`
-      if (seen.has(key)) return false
-      seen.add(key)
-      return true
-    })
+    const claimed = statements.due.all({ now, limit })
     for (const row of claimed) {
       statements.inFlight.run(now, row.id)
       markRows(statements, row.entity, row.entityId, 'SYNCING')

@@ -178,6 +178,8 @@ export const outbox = sqliteTable(
   (table) => [
     uniqueIndex('outbox_mutation_unique').on(table.mutationId),
     index('outbox_state_idx').on(table.state, table.nextAttemptAt),
+    // Lets a claim skip records whose earlier mutation is still unconfirmed (order per record).
+    index('outbox_record_idx').on(table.entity, table.entityId, table.id),
   ],
 )
 

@@ -93,120 +93,139 @@ async function sendBatch(context: PushContext, changes: Change[]) {
 }
 
 /**
+ * Batches in flight at once: while the server works on one, the register reads and sends the
+ * next, so a backlog drains at the pace of the slower side rather than the sum of both.
+ */
+const pushLanes = 2
+
+/**
  * Pushes due outbox entries in batches of at most 50 records until none are due. Conflicts the
  * server settled in its own favour are applied locally and logged; a batch the server refuses as
  * a whole is retried record by record so one bad record cannot hold back the rest.
  */
 export async function runPushPhase(context: PushContext): Promise<PushSummary> {
-  let pushed = 0
-  for (;;) {
-    const rows = claimDueEntries(context.db, MAX_BATCH_RECORDS, context.now())
-    if (rows.length === 0) return { pushed, failure: null }
-    const outcomes = new Map<number, EntryOutcome>()
-    const sendable: { row: OutboxRow; change: Change }[] = []
-    for (const row of rows) {
-      const change = toChange(context.db, row)
-      if (change) sendable.push({ row, change })
-      else
-        outcomes.set(row.id, {
-          kind: 'dead',
-          error:
-            'LOCAL_RECORD_MISSING: the record behind this entry no longer exists on this register',
-        })
+  const summary: PushSummary = { pushed: 0, failure: null }
+  const lane = async () => {
+    while (!summary.failure) {
+      const batch = await pushBatch(context)
+      if (!batch) return
+      summary.pushed += batch.pushed
+      summary.failure ??= batch.failure
     }
-    let failure: SyncRequestError | null = null
-    const conflicts: { row: OutboxRow; result: ChangeResult; localData: unknown }[] = []
-    const groups = [sendable]
-    while (groups.length > 0 && !failure) {
-      const group = groups.shift()!
-      if (group.length === 0) continue
-      try {
-        const response = await sendBatch(
-          context,
-          group.map((item) => item.change),
-        )
-        const byMutation = new Map(response.results.map((result) => [result.mutationId, result]))
-        for (const { row, change } of group) {
-          const result = byMutation.get(row.mutationId)
-          if (!result) {
-            outcomes.set(row.id, {
-              kind: 'retry',
-              error: 'NO_RESULT: the server did not answer for this record',
-              nextAttemptAt: new Date(
-                context.nowMs() + backoffDelayMs(row.attempts, context.backoff, context.random),
-              ).toISOString(),
-            })
-            continue
-          }
-          outcomes.set(row.id, outcomeOf(result, row, context))
-          if (result.status === 'conflict') conflicts.push({ row, result, localData: change.data })
-        }
-      } catch (error) {
-        if (!(error instanceof SyncRequestError)) throw error
-        if (error.kind === 'refused' && group.length > 1) {
-          // Split to find the record(s) the server will not take.
-          const middle = Math.ceil(group.length / 2)
-          groups.unshift(group.slice(0, middle), group.slice(middle))
-        } else if (error.kind === 'refused') {
-          outcomes.set(group[0]!.row.id, {
-            kind: 'dead',
-            error: `${error.code ?? 'REFUSED'}: ${error.message}`,
+  }
+  await Promise.all(Array.from({ length: pushLanes }, lane))
+  return summary
+}
+
+/** Claims, sends and settles one batch; null when nothing is due. */
+async function pushBatch(context: PushContext): Promise<PushSummary | null> {
+  const rows = claimDueEntries(context.db, MAX_BATCH_RECORDS, context.now())
+  if (rows.length === 0) return null
+  const outcomes = new Map<number, EntryOutcome>()
+  const sendable: { row: OutboxRow; change: Change }[] = []
+  for (const row of rows) {
+    const change = toChange(context.db, row)
+    if (change) sendable.push({ row, change })
+    else
+      outcomes.set(row.id, {
+        kind: 'dead',
+        error:
+          'LOCAL_RECORD_MISSING: the record behind this entry no longer exists on this register',
+      })
+  }
+  let failure: SyncRequestError | null = null
+  const conflicts: { row: OutboxRow; result: ChangeResult; localData: unknown }[] = []
+  const groups = [sendable]
+  while (groups.length > 0 && !failure) {
+    const group = groups.shift()!
+    if (group.length === 0) continue
+    try {
+      const response = await sendBatch(
+        context,
+        group.map((item) => item.change),
+      )
+      const byMutation = new Map(response.results.map((result) => [result.mutationId, result]))
+      for (const { row, change } of group) {
+        const result = byMutation.get(row.mutationId)
+        if (!result) {
+          outcomes.set(row.id, {
+            kind: 'retry',
+            error: 'NO_RESULT: the server did not answer for this record',
+            nextAttemptAt: new Date(
+              context.nowMs() + backoffDelayMs(row.attempts, context.backoff, context.random),
+            ).toISOString(),
           })
-        } else {
-          failure = error
-          for (const { row } of [group, ...groups].flat()) {
-            outcomes.set(
-              row.id,
-              error.kind === 'server'
-                ? {
-                    kind: 'retry',
-                    error: error.message,
-                    nextAttemptAt: new Date(
-                      context.nowMs() +
-                        backoffDelayMs(row.attempts, context.backoff, context.random),
-                    ).toISOString(),
-                  }
-                : { kind: 'requeue' },
-            )
-          }
+          continue
+        }
+        outcomes.set(row.id, outcomeOf(result, row, context))
+        if (result.status === 'conflict') conflicts.push({ row, result, localData: change.data })
+      }
+    } catch (error) {
+      if (!(error instanceof SyncRequestError)) throw error
+      if (error.kind === 'refused' && group.length > 1) {
+        // Split to find the record(s) the server will not take.
+        const middle = Math.ceil(group.length / 2)
+        groups.unshift(group.slice(0, middle), group.slice(middle))
+      } else if (error.kind === 'refused') {
+        outcomes.set(group[0]!.row.id, {
+          kind: 'dead',
+          error: `${error.code ?? 'REFUSED'}: ${error.message}`,
+        })
+      } else {
+        failure = error
+        for (const { row } of [group, ...groups].flat()) {
+          outcomes.set(
+            row.id,
+            error.kind === 'server'
+              ? {
+                  kind: 'retry',
+                  error: error.message,
+                  nextAttemptAt: new Date(
+                    context.nowMs() + backoffDelayMs(row.attempts, context.backoff, context.random),
+                  ).toISOString(),
+                }
+              : { kind: 'requeue' },
+          )
         }
       }
     }
-    settleEntries(context.db, outcomes, context.now(), (tx) => {
-      for (const { row, result, localData } of conflicts) {
-        recordConflict(
-          tx,
-          {
-            entity: row.entity,
-            entityId: row.entityId,
-            resolution: result.resolution ?? 'server-wins',
-            serverConflictId: result.conflictId ?? null,
-            localData,
-            serverData: result.serverRecord?.data ?? null,
-          },
-          context.now(),
-        )
-      }
-    })
-    // The server kept its own version: take it, as a pull would.
-    const serverWins = conflicts.filter(
-      ({ result }) => result.resolution === 'server-wins' && result.serverRecord,
-    )
-    if (serverWins.length > 0) {
-      applyPulledPage(
-        context.db,
+  }
+  settleEntries(context.db, outcomes, context.now(), (tx) => {
+    for (const { row, result, localData } of conflicts) {
+      recordConflict(
+        tx,
         {
-          changes: serverWins.map(({ result }) => ({
-            ...result.serverRecord!,
-            op: result.serverRecord!.deleted ? 'delete' : 'upsert',
-          })),
-          nextSyncToken: getSyncState(context.db)?.pullCursor ?? '',
+          entity: row.entity,
+          entityId: row.entityId,
+          resolution: result.resolution ?? 'server-wins',
+          serverConflictId: result.conflictId ?? null,
+          localData,
+          serverData: result.serverRecord?.data ?? null,
         },
-        { localDeviceId: context.deviceId, currency: context.currency, now: context.now() },
+        context.now(),
       )
     }
-    pushed += [...outcomes.values()].filter((outcome) => outcome.kind === 'synced').length
-    context.onProgress()
-    if (failure) return { pushed, failure }
+  })
+  // The server kept its own version: take it, as a pull would.
+  const serverWins = conflicts.filter(
+    ({ result }) => result.resolution === 'server-wins' && result.serverRecord,
+  )
+  if (serverWins.length > 0) {
+    applyPulledPage(
+      context.db,
+      {
+        changes: serverWins.map(({ result }) => ({
+          ...result.serverRecord!,
+          op: result.serverRecord!.deleted ? 'delete' : 'upsert',
+        })),
+        nextSyncToken: getSyncState(context.db)?.pullCursor ?? '',
+      },
+      { localDeviceId: context.deviceId, currency: context.currency, now: context.now() },
+    )
+  }
+  context.onProgress()
+  return {
+    pushed: [...outcomes.values()].filter((outcome) => outcome.kind === 'synced').length,
+    failure,
   }
 }
