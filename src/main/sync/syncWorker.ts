@@ -2,7 +2,7 @@ import { v4 as uuidv4 } from 'uuid'
 import type { z } from 'zod'
 import type { EnrollInput } from '../../shared/ipc/syncSchemas'
 import { PosError } from '../../shared/ipc/errors'
-import type { TokenResponse } from '../../shared/sync/protocol'
+import { MAX_PULL_LIMIT, type TokenResponse } from '../../shared/sync/protocol'
 import type { RegisterEvents } from '../events'
 import type { RegisterDb } from '../store/database'
 import {
@@ -188,7 +188,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
         client: syncClient,
         deviceId: device.deviceId,
         currency,
-        pageSize: options.pullPageSize ?? 500,
+        pageSize: options.pullPageSize ?? MAX_PULL_LIMIT,
         accessToken,
         now: iso,
         onPage: (progress) => {
