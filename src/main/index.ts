@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, BrowserWindow } from 'electron'
+import { app, BrowserWindow, dialog } from 'electron'
 import { openRegisterCore, type RegisterCore } from './core'
 import { logFilePath, resolveInstancePaths } from './electron/instancePaths'
 import { registerIpc } from './electron/ipc'
@@ -74,6 +74,11 @@ function startRegister(): void {
       })
     } catch (error) {
       log.fatal({ err: error }, 'could not open the register store')
+      // A cashier sees why, not a window that never opens; the previous database was left as it was.
+      dialog.showErrorBox(
+        'AuraFlow POS could not start',
+        `The register's data in ${paths.dataDir} could not be opened:\n${error instanceof Error ? error.message : String(error)}\n\nNothing was changed. The full report is in ${app.getPath('logs')}.`,
+      )
       app.exit(1)
       return
     }
