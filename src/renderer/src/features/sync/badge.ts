@@ -78,14 +78,14 @@ export function syncBadge(status: SyncStatusView): Badge {
           label: `${unsent} pending`,
           title: `${sales(unsent)} waiting to be sent to the server.`,
         }
-      return {
-        state: 'synced',
-        label: 'Synced',
-        title:
-          dead > 0
-            ? `Up to date, but the server refused ${sales(dead)}. Open Sync to retry.`
-            : 'Every sale is on the server.',
-      }
+      // A refused sale is not on the server: a manager has to look, so the badge must not say green.
+      if (dead > 0)
+        return {
+          state: 'error',
+          label: `${dead} refused`,
+          title: `The server refused ${sales(dead)}. Open Sync to see why and retry.`,
+        }
+      return { state: 'synced', label: 'Synced', title: 'Every sale is on the server.' }
     default: {
       const unknownState: never = status.state
       return unknownState
