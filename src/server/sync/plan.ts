@@ -75,11 +75,16 @@ const rejected = (item: PushItem, current: RecordRow | null, error: SyncError): 
   after: null,
 })
 
-/** DESIGN §3 rules 2, 5 and the entity's own rules, for one record against the server's current row. */
-export function planRecord(context: PushContext, item: PushItem, current: RecordRow | null, nextSeq: number): PlannedRecord {
+/** The hash a record is stored under: of its data, or of null for a delete. */
+export const itemHash = (item: PushItem): string => recordHash(item.deleted ? null : item.data)
+
+/**
+ * DESIGN §3 rules 2, 5 and the entity's own rules, for one record against the server's current row.
+ * `hash` is `itemHash(item)`, which a caller may compute ahead (outside its transaction).
+ */
+export function planRecord(context: PushContext, item: PushItem, current: RecordRow | null, nextSeq: number, hash = itemHash(item)): PlannedRecord {
   const declaration = entityRegistry[item.entity]
   const data = item.deleted ? null : item.data
-  const hash = recordHash(data)
   const dataId = declaration.dataId && data !== null ? declaration.dataId(data) : undefined
   if (dataId !== undefined && dataId !== item.id) {
     return rejected(item, current, { code: 'ID_MISMATCH', message: `data.id ${dataId} differs from record id ${item.id}`, retryable: false })

@@ -5,7 +5,7 @@ import type { Database, Transaction } from '../db/connection'
 import { rowsOf } from '../db/connection'
 import { devices, mutationLedger, stores, syncConflicts, syncRecords } from '../db/schema'
 import type { ConflictWrite, PlannedRecord, PushContext, PushItem, RecordWrite } from './plan'
-import { baseResult, planRecord } from './plan'
+import { baseResult, itemHash, planRecord } from './plan'
 import type { RecordRow } from './records'
 
 export type { PushContext, PushItem, RecordWrite } from './plan'
@@ -25,6 +25,8 @@ interface BatchState {
   headSeq: number
   existing: Map<string, RecordRow>
   replayed: Map<string, ChangeResult>
+  /** Each item's hash, worked out before the transaction so the store lock is not held for it. */
+  hashes: ReadonlyMap<PushItem, string>
 }
 
 /**
@@ -36,10 +38,11 @@ interface BatchState {
  * per record, so one bad record never rolls back or blocks the others.
  */
 export async function pushRecords(db: Database, context: PushContext, items: PushItem[]): Promise<PushOutcome> {
+  const hashes = new Map(items.map((item) => [item, itemHash(item)]))
   let isPlanWritten = false
   try {
     return await db.transaction(async (tx) => {
-      const state = await openBatch(tx, context, items)
+      const state = await openBatch(tx, context, items, hashes)
       const { results, planned } = planAll(context, items, state)
       isPlanWritten = true
       const isChanged = await writePlanned(tx, context, planned, state.headSeq)
@@ -50,7 +53,7 @@ export async function pushRecords(db: Database, context: PushContext, items: Pus
     if (!isPlanWritten) throw error
   }
   return db.transaction(async (tx) => {
-    const state = await openBatch(tx, context, items)
+    const state = await openBatch(tx, context, items, hashes)
     const outcome = await applyEachRecord(tx, context, items, state)
     if (outcome.isChanged) await tx.update(stores).set({ headSeq: outcome.headSeq }).where(eq(stores.id, context.storeId))
     return outcome
@@ -60,7 +63,7 @@ export async function pushRecords(db: Database, context: PushContext, items: Pus
 /** The device is not (or no longer) an active device of this store. */
 export class DeviceNotActiveError extends Error {}
 
-async function openBatch(tx: Transaction, context: PushContext, items: PushItem[]): Promise<BatchState> {
+async function openBatch(tx: Transaction, context: PushContext, items: PushItem[], hashes: ReadonlyMap<PushItem, string>): Promise<BatchState> {
   // Lock the store row (orders commits) and check the device in the same statement: a revoked
   // device gets nothing written. last_seen_at is refreshed at most every 10 s.
   const locked = await tx.execute(sql`
@@ -75,21 +78,27 @@ async function openBatch(tx: Transaction, context: PushContext, items: PushItem[
     FOR UPDATE OF s`)
   const [store] = rowsOf<{ headSeq: number | string }>(locked)
   if (!store) throw new DeviceNotActiveError(`device ${context.deviceId} is not active in store ${context.storeId}`)
-  const state: BatchState = { headSeq: Number(store.headSeq), replayed: new Map(), existing: new Map() }
+  const state: BatchState = { headSeq: Number(store.headSeq), replayed: new Map(), existing: new Map(), hashes }
   if (items.length === 0) return state
   // After the lock (a fresh snapshot): the ledger entries and current rows of this batch, in one round
-  // trip. Joins on unnest keep both to index lookups (`= ANY` drew a scan of the device's whole ledger).
+  // trip. Each key is looked up by primary key in a LATERAL subquery; the LIMIT 1 keeps the planner
+  // from flattening it into a hash join over the device's whole ledger and the store's whole record
+  // set (tables without fresh statistics, as PGlite's always are, drew exactly that: 22 ms at 5,000
+  // orders, 0.9 ms this way).
   const found = await tx.execute(sql`
     SELECT 'ledger' AS kind, jsonb_build_object('mutationId', l.mutation_id, 'result', l.result) AS value
-    FROM ${mutationLedger} l
-    JOIN unnest(${param(items.map((item) => item.mutationId))}::text[]) AS m(mutation_id) ON l.mutation_id = m.mutation_id
-    WHERE l.device_id = ${context.deviceId}
+    FROM unnest(${param(items.map((item) => item.mutationId))}::text[]) AS m(mutation_id)
+    CROSS JOIN LATERAL (
+      SELECT mutation_id, result FROM ${mutationLedger}
+      WHERE device_id = ${context.deviceId} AND mutation_id = m.mutation_id LIMIT 1
+    ) l
     UNION ALL
     SELECT 'record', to_jsonb(r)
-    FROM ${syncRecords} r
-    JOIN unnest(${param(items.map((item) => item.entity))}::text[], ${param(items.map((item) => item.id))}::text[]) AS k(entity, id)
-      ON r.entity = k.entity AND r.id = k.id
-    WHERE r.store_id = ${context.storeId}`)
+    FROM unnest(${param(items.map((item) => item.entity))}::text[], ${param(items.map((item) => item.id))}::text[]) AS k(entity, id)
+    CROSS JOIN LATERAL (
+      SELECT * FROM ${syncRecords}
+      WHERE store_id = ${context.storeId} AND entity = k.entity AND id = k.id LIMIT 1
+    ) r`)
   for (const row of rowsOf<{ kind: 'ledger' | 'record'; value: Record<string, unknown> }>(found)) {
     if (row.kind === 'ledger') {
       state.replayed.set(String(row.value.mutationId), row.value.result as ChangeResult)
@@ -128,7 +137,7 @@ function planAll(context: PushContext, items: PushItem[], state: BatchState): { 
       results.push(stored)
       continue
     }
-    const plan = planRecord(context, item, state.existing.get(key(item.entity, item.id)) ?? null, state.headSeq + 1)
+    const plan = planRecord(context, item, state.existing.get(key(item.entity, item.id)) ?? null, state.headSeq + 1, state.hashes.get(item))
     if (plan.after) {
       state.existing.set(key(item.entity, item.id), plan.after)
       state.headSeq = plan.after.seq
@@ -177,7 +186,7 @@ async function applyEachRecord(tx: Transaction, context: PushContext, items: Pus
       continue
     }
     const current = state.existing.get(key(item.entity, item.id)) ?? null
-    const plan = planRecord(context, item, current, state.headSeq + 1)
+    const plan = planRecord(context, item, current, state.headSeq + 1, state.hashes.get(item))
     try {
       await tx.transaction(async (savepoint) => {
         if (plan.write) await savepoint.execute(plan.write.isNew ? insertRecordsSql([plan.write]) : updateRecordsSql(context.storeId, [plan.write]))
