@@ -31,7 +31,10 @@ if (!only || only === 'register') {
 if (!only || only === 'server') {
   const rows = await runServerBench()
   report.server = rows
-  printTable('Sync server: push 10,000 orders (4 items + 1 payment) in batches of 50, pull them from a second device; raw multi-row INSERT as the ceiling (target: push >= 30% of raw)', rows.map((row) => ({ ...row, ratioToRaw: row.ratioToRaw ?? '' })))
+  printTable(
+    'Sync server: push 10,000 orders (4 items + 1 payment) in batches of 50, pull them from a second device; raw multi-row INSERT as the ceiling (target: push >= 30% of raw)',
+    rows.map((row) => ({ ...row, ratioToRaw: row.ratioToRaw ?? '' })),
+  )
 }
 
 if (!only || only === 'sync') report.sync = await runSyncBench()

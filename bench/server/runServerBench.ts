@@ -38,15 +38,36 @@ function percentile(samples: number[], fraction: number): number {
 }
 
 function order(id: string, deviceId: string) {
-  const items = Array.from({ length: 4 }, (_, index) => ({ id: `${id}-${index}`, productId: `p-${index}`, name: `Product ${index}`, quantity: 1, unitPriceCents: 250, totalCents: 250 }))
+  const items = Array.from({ length: 4 }, (_, index) => ({
+    id: `${id}-${index}`,
+    productId: `p-${index}`,
+    name: `Product ${index}`,
+    quantity: 1,
+    unitPriceCents: 250,
+    totalCents: 250,
+  }))
   return {
-    order: { id, orderNumber: `B-${deviceId.slice(0, 4)}-${id.slice(0, 8)}`, status: 'COMPLETED', subtotalCents: 1000, taxCents: 0, totalCents: 1000 },
+    order: {
+      id,
+      orderNumber: `B-${deviceId.slice(0, 4)}-${id.slice(0, 8)}`,
+      status: 'COMPLETED',
+      subtotalCents: 1000,
+      taxCents: 0,
+      totalCents: 1000,
+    },
     items,
     payments: [{ id: `${id}-pay`, method: 'cash', amountCents: 1000 }],
   }
 }
 
-function row(database: Row['database'], phase: Row['phase'], orders: number, seconds: number, latencies: number[], ratioToRaw: number | null = null): Row {
+function row(
+  database: Row['database'],
+  phase: Row['phase'],
+  orders: number,
+  seconds: number,
+  latencies: number[],
+  ratioToRaw: number | null = null,
+): Row {
   return {
     database,
     phase,
@@ -79,38 +100,69 @@ async function createRawInserter(query: Query, storeId: string) {
         const data = order(id, 'raw')
         const base = values.length
         seq += 1
-        values.push(storeId, 'order', id, 1, seq, recordHash(data), JSON.stringify(data), 'raw', 'raw')
-        tuples.push(`($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}, $${base + 7}::jsonb, $${base + 8}, $${base + 9})`)
+        values.push(
+          storeId,
+          'order',
+          id,
+          1,
+          seq,
+          recordHash(data),
+          JSON.stringify(data),
+          'raw',
+          'raw',
+        )
+        tuples.push(
+          `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}, $${base + 7}::jsonb, $${base + 8}, $${base + 9})`,
+        )
       }
       const started = performance.now()
-      await query(`INSERT INTO bench_raw (store_id, entity, id, version, seq, hash, data, origin_device_id, last_device_id) VALUES ${tuples.join(', ')}`, values)
+      await query(
+        `INSERT INTO bench_raw (store_id, entity, id, version, seq, hash, data, origin_device_id, last_device_id) VALUES ${tuples.join(', ')}`,
+        values,
+      )
       return performance.now() - started
     },
     drop: () => query('DROP TABLE bench_raw', []),
   }
 }
 
-async function benchDatabase(database: Row['database'], target: DatabaseTarget, options: Required<BenchOptions>): Promise<Row[]> {
+async function benchDatabase(
+  database: Row['database'],
+  target: DatabaseTarget,
+  options: Required<BenchOptions>,
+): Promise<Row[]> {
   const opened = await openDatabase(target)
   const app = await buildServer({ db: opened.db, config: defaultConfig() })
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
   const http = new Pool(address, { connections: 4 })
   try {
     const [tenant] = await opened.db.insert(tenants).values({ name: 'bench' }).returning()
-    const [store] = await opened.db.insert(stores).values({ tenantId: tenant!.id, code: `BENCH-${randomUUID().slice(0, 8)}`, name: 'bench' }).returning()
+    const [store] = await opened.db
+      .insert(stores)
+      .values({ tenantId: tenant!.id, code: `BENCH-${randomUUID().slice(0, 8)}`, name: 'bench' })
+      .returning()
     const code = await issueEnrollmentCode(opened.db, store!.id, { uses: null })
     const enroll = async (name: string) => {
       const response = await http.request({
         method: 'POST',
         path: '/api/auth/enroll',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ enrollmentCode: code, deviceId: randomUUID(), name, fingerprint: name }),
+        body: JSON.stringify({
+          enrollmentCode: code,
+          deviceId: randomUUID(),
+          name,
+          fingerprint: name,
+        }),
       })
       return (await response.body.json()) as TokenResponse
     }
     const pusher = await enroll('pusher')
     const puller = await enroll('puller')
-    const headers = (device: TokenResponse) => ({ authorization: `Bearer ${device.accessToken}`, 'x-sync-protocol': '1', 'content-type': 'application/json' })
+    const headers = (device: TokenResponse) => ({
+      authorization: `Bearer ${device.accessToken}`,
+      'x-sync-protocol': '1',
+      'content-type': 'application/json',
+    })
 
     let rawClient: pg.Client | null = null
     let query: Query = (text, values) => opened.query(text, values)
@@ -128,13 +180,28 @@ async function benchDatabase(database: Row['database'], target: DatabaseTarget, 
       const size = Math.min(options.batchSize, options.orders - offset)
       const changes = Array.from({ length: size }, () => {
         const id = randomUUID()
-        return { mutationId: randomUUID(), entity: 'order', id, op: 'upsert', baseVersion: 0, data: order(id, pusher.deviceId) }
+        return {
+          mutationId: randomUUID(),
+          entity: 'order',
+          id,
+          op: 'upsert',
+          baseVersion: 0,
+          data: order(id, pusher.deviceId),
+        }
       })
       const started = performance.now()
-      const response = await http.request({ method: 'POST', path: '/api/sync/batch-push', headers: headers(pusher), body: JSON.stringify({ deviceId: pusher.deviceId, changes }) })
+      const response = await http.request({
+        method: 'POST',
+        path: '/api/sync/batch-push',
+        headers: headers(pusher),
+        body: JSON.stringify({ deviceId: pusher.deviceId, changes }),
+      })
       const body = (await response.body.json()) as BatchPushResponse
       pushLatencies.push(performance.now() - started)
-      if (response.statusCode !== 200 || body.results.some((result) => result.status !== 'applied')) {
+      if (
+        response.statusCode !== 200 ||
+        body.results.some((result) => result.status !== 'applied')
+      ) {
         throw new Error(`push failed: ${response.statusCode} ${JSON.stringify(body).slice(0, 300)}`)
       }
       rawLatencies.push(await raw.insertBatch(size))
@@ -151,7 +218,11 @@ async function benchDatabase(database: Row['database'], target: DatabaseTarget, 
     const pullStarted = performance.now()
     for (;;) {
       const started = performance.now()
-      const response = await http.request({ method: 'GET', path: `/api/sync/pull-changes?limit=${options.pullLimit}${since ? `&since=${since}` : ''}`, headers: headers(puller) })
+      const response = await http.request({
+        method: 'GET',
+        path: `/api/sync/pull-changes?limit=${options.pullLimit}${since ? `&since=${since}` : ''}`,
+        headers: headers(puller),
+      })
       const body = (await response.body.json()) as PullChangesResponse
       pullLatencies.push(performance.now() - started)
       pulled += body.changes.length
@@ -181,14 +252,17 @@ export async function runServerBench(options: BenchOptions = {}): Promise<Row[]>
     databases: options.databases ?? ['PGlite', 'PostgreSQL'],
   }
   const rows: Row[] = []
-  if (settings.databases.includes('PGlite')) rows.push(...(await benchDatabase('PGlite', { kind: 'pglite', dataDir: null }, settings)))
+  if (settings.databases.includes('PGlite'))
+    rows.push(...(await benchDatabase('PGlite', { kind: 'pglite', dataDir: null }, settings)))
   if (settings.databases.includes('PostgreSQL')) {
     if (!hasPostgres()) {
       console.warn('PostgreSQL binaries missing: PostgreSQL rows skipped')
     } else {
       const cluster = await startPostgres()
       try {
-        rows.push(...(await benchDatabase('PostgreSQL', { kind: 'postgres', url: cluster.url }, settings)))
+        rows.push(
+          ...(await benchDatabase('PostgreSQL', { kind: 'postgres', url: cluster.url }, settings)),
+        )
       } finally {
         await cluster.stop()
       }

@@ -122,12 +122,10 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       if (Number(row?.applied) < expectedMigrations) throw new Error('migrations pending')
       return { status: 'ready' }
     } catch {
-      return reply
-        .status(503)
-        .send({
-          code: 'NOT_READY',
-          message: 'database unreachable or not migrated',
-        } satisfies ErrorBody)
+      return reply.status(503).send({
+        code: 'NOT_READY',
+        message: 'database unreachable or not migrated',
+      } satisfies ErrorBody)
     }
   })
 

@@ -31,14 +31,19 @@ async function main(): Promise<void> {
     return
   }
   if (positionals[0] === 'create-admin') {
-    if (!values.email) throw new Error('usage: create-admin --email <email> [--role super_admin|tenant_admin|store_manager] [--store <code>]')
+    if (!values.email)
+      throw new Error(
+        'usage: create-admin --email <email> [--role super_admin|tenant_admin|store_manager] [--store <code>]',
+      )
     const database = await openDatabase(settings.database)
     try {
       const created = await createAdminUser(database.db, {
         email: values.email,
         role: AdminRole.parse(values.role ?? 'super_admin'),
         ...(values.store ? { storeCode: values.store } : {}),
-        ...(process.env.AURAFLOW_ADMIN_PASSWORD ? { password: process.env.AURAFLOW_ADMIN_PASSWORD } : {}),
+        ...(process.env.AURAFLOW_ADMIN_PASSWORD
+          ? { password: process.env.AURAFLOW_ADMIN_PASSWORD }
+          : {}),
       })
       process.stdout.write(`admin ${created.email} password: ${created.password}\n`)
     } finally {
@@ -49,10 +54,15 @@ async function main(): Promise<void> {
   if (positionals.length > 0) throw new Error(`unknown command: ${positionals.join(' ')}`)
 
   const server = await startServer(settings)
-  const where = settings.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${settings.database.dataDir}`
+  const where =
+    settings.database.kind === 'postgres'
+      ? 'PostgreSQL (DATABASE_URL)'
+      : `PGlite at ${settings.database.dataDir}`
   process.stdout.write(`AuraFlow sync server listening on ${server.url} (${where})\n`)
   if (server.enrollmentCode) {
-    process.stdout.write(`Enrollment code for store ${server.storeCode}: ${server.enrollmentCode}\n`)
+    process.stdout.write(
+      `Enrollment code for store ${server.storeCode}: ${server.enrollmentCode}\n`,
+    )
   }
   const shutdown = (signal: string) => {
     process.stdout.write(`${signal}: shutting down\n`)

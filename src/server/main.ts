@@ -33,7 +33,10 @@ export function createLogger(level: ProcessSettings['logLevel']) {
   })
 }
 
-export async function startServer(settings: ProcessSettings, logger = createLogger(settings.logLevel)): Promise<RunningServer> {
+export async function startServer(
+  settings: ProcessSettings,
+  logger = createLogger(settings.logLevel),
+): Promise<RunningServer> {
   const database = await openDatabase(settings.database)
   const { createdCode, storeCode } = await bootstrap(database.db, settings.enrollmentCode)
   const onBusError = (error: unknown) => logger.warn({ err: error }, 'realtime bus error')

@@ -46,26 +46,36 @@ function runCli(args: string[], env: Record<string, string> = {}): CliProcess {
         }
         waiters.add(check)
         check()
-        child.once('exit', (code) => reject(new Error(`exited ${code} before ${pattern}: ${output} ${errors}`)))
+        child.once('exit', (code) =>
+          reject(new Error(`exited ${code} before ${pattern}: ${output} ${errors}`)),
+        )
       }),
   }
 }
 
 const exitCode = ({ child }: CliProcess) =>
-  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve)))
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve),
+  )
 
 async function enrollWith(url: string, code: string): Promise<number> {
   const response = await fetch(`${url}/api/auth/enroll`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ enrollmentCode: code, deviceId: randomUUID(), name: 'CLI test', fingerprint: 'fp' }),
+    body: JSON.stringify({
+      enrollmentCode: code,
+      deviceId: randomUUID(),
+      name: 'CLI test',
+      fingerprint: 'fp',
+    }),
   })
   return response.status
 }
 
 describe('server CLI on PGlite', () => {
   afterAll(() => {
-    for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+    for (const child of started)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
     rmSync(dataDir, { recursive: true, force: true })
   })
 
@@ -89,7 +99,18 @@ describe('server CLI on PGlite', () => {
     const issuer = runCli(['enrollment-code', '--store', 'DEMO'])
     const [, issued] = await issuer.waitFor(/^([A-Z0-9]{5}-[A-Z0-9]{5})$/m)
     expect(await exitCode(issuer)).toBe(0)
-    const admin = runCli(['create-admin', '--email', 'Boss@Example.test', '--role', 'store_manager', '--store', 'DEMO'], { AURAFLOW_ADMIN_PASSWORD: 'pass-phrase-1' })
+    const admin = runCli(
+      [
+        'create-admin',
+        '--email',
+        'Boss@Example.test',
+        '--role',
+        'store_manager',
+        '--store',
+        'DEMO',
+      ],
+      { AURAFLOW_ADMIN_PASSWORD: 'pass-phrase-1' },
+    )
     await admin.waitFor(/admin boss@example\.test password: pass-phrase-1/)
     expect(await exitCode(admin)).toBe(0)
     const server = runCli([], { AURAFLOW_ENROLLMENT_CODE: 'SCRIPTED-CODE-1' })
@@ -104,7 +125,9 @@ describe('server CLI on PGlite', () => {
     })
     expect(login.status).toBe(200)
     const { accessToken } = (await login.json()) as { accessToken: string }
-    const stats = await fetch(`${url}/api/sync/stats`, { headers: { authorization: `Bearer ${accessToken}` } })
+    const stats = await fetch(`${url}/api/sync/stats`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    })
     expect(((await stats.json()) as { devices: unknown[] }).devices).toHaveLength(4)
     server.child.kill('SIGTERM')
     expect(await exitCode(server)).toBe(0)

@@ -31,8 +31,22 @@ describe('batch-push validation fuzz (PGlite)', () => {
   })
 
   const validChange = fc.oneof(
-    fc.uuid().map((id) => ({ mutationId: `m-${id}`, entity: 'order', id, op: 'upsert', baseVersion: 0, data: orderEnvelope(id) })),
-    fc.uuid().map((id) => ({ mutationId: `m-${id}`, entity: 'product', id, op: 'upsert', baseVersion: 0, data: product(id, 'Tea') })),
+    fc.uuid().map((id) => ({
+      mutationId: `m-${id}`,
+      entity: 'order',
+      id,
+      op: 'upsert',
+      baseVersion: 0,
+      data: orderEnvelope(id),
+    })),
+    fc.uuid().map((id) => ({
+      mutationId: `m-${id}`,
+      entity: 'product',
+      id,
+      op: 'upsert',
+      baseVersion: 0,
+      data: product(id, 'Tea'),
+    })),
   )
   // Values invalid at every breakable path (no integers, arrays or plain strings, which some accept).
   const junk = fc.oneof(
@@ -64,7 +78,12 @@ describe('batch-push validation fuzz (PGlite)', () => {
     ['changes', 0, 'data', 'priceCents'],
   ]
 
-  function corrupt(body: Record<string, unknown>, path: Path, value: unknown, mode: 'set' | 'extra'): boolean {
+  function corrupt(
+    body: Record<string, unknown>,
+    path: Path,
+    value: unknown,
+    mode: 'set' | 'extra',
+  ): boolean {
     let node: unknown = body
     for (const key of path.slice(0, -1)) {
       node = (node as Record<string | number, unknown> | undefined)?.[key]
@@ -85,9 +104,18 @@ describe('batch-push validation fuzz (PGlite)', () => {
   }
 
   async function snapshot() {
-    const [records] = await database.db.select({ total: count() }).from(syncRecords).where(eq(syncRecords.storeId, storeId))
-    const [ledger] = await database.db.select({ total: count() }).from(mutationLedger).where(eq(mutationLedger.deviceId, device.deviceId))
-    const [store] = await database.db.select({ headSeq: stores.headSeq }).from(stores).where(eq(stores.id, storeId))
+    const [records] = await database.db
+      .select({ total: count() })
+      .from(syncRecords)
+      .where(eq(syncRecords.storeId, storeId))
+    const [ledger] = await database.db
+      .select({ total: count() })
+      .from(mutationLedger)
+      .where(eq(mutationLedger.deviceId, device.deviceId))
+    const [store] = await database.db
+      .select({ headSeq: stores.headSeq })
+      .from(stores)
+      .where(eq(stores.id, storeId))
     return { records: records?.total, ledger: ledger?.total, headSeq: store?.headSeq }
   }
 
@@ -101,21 +129,33 @@ describe('batch-push validation fuzz (PGlite)', () => {
         junk,
         fc.constantFrom<'set' | 'extra'>('set', 'set', 'set', 'extra'),
         async (changes, path, value, mode) => {
-          const body: Record<string, unknown> = { deviceId: device.deviceId, changes: structuredClone(changes) }
+          const body: Record<string, unknown> = {
+            deviceId: device.deviceId,
+            changes: structuredClone(changes),
+          }
           // Removing an optional field (an item's unit price, for seed compatibility) is valid.
           fc.pre(!(value === undefined && path.at(-1) === 'unitPriceCents'))
           fc.pre(!(value === 'a b' && path.at(-1) === 'name'))
           const isCorrupted = corrupt(body, path, value, mode)
           fc.pre(isCorrupted)
           // Some replacements are still valid (an object where loose data allows it): skip those.
-          const response = await app.inject({ method: 'POST', url: '/api/sync/batch-push', headers: device.headers, payload: body })
+          const response = await app.inject({
+            method: 'POST',
+            url: '/api/sync/batch-push',
+            headers: device.headers,
+            payload: body,
+          })
           if (response.statusCode === 200) {
             throw new Error(`malformed body accepted: ${JSON.stringify(body).slice(0, 300)}`)
           }
           tried += 1
           expect([400, 403]).toContain(response.statusCode)
           if (response.statusCode === 400) {
-            const error = response.json<{ code: string; message: string; issues?: { path: string }[] }>()
+            const error = response.json<{
+              code: string
+              message: string
+              issues?: { path: string }[]
+            }>()
             expect(error.code).toMatch(/VALIDATION|FST_ERR_CTP/)
             if (error.code === 'VALIDATION') expect(error.issues?.[0]?.path).toBeTruthy()
           }
@@ -133,7 +173,19 @@ describe('batch-push validation fuzz (PGlite)', () => {
       method: 'POST',
       url: '/api/sync/batch-push',
       headers: device.headers,
-      payload: { deviceId: device.deviceId, changes: [{ mutationId: 'ok', entity: 'order', id, op: 'upsert', baseVersion: 0, data: orderEnvelope(id) }] },
+      payload: {
+        deviceId: device.deviceId,
+        changes: [
+          {
+            mutationId: 'ok',
+            entity: 'order',
+            id,
+            op: 'upsert',
+            baseVersion: 0,
+            data: orderEnvelope(id),
+          },
+        ],
+      },
     })
     expect(response.statusCode).toBe(200)
   })

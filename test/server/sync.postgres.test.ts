@@ -20,7 +20,9 @@ describe.skipIf(!isAvailable)('PostgreSQL 15', () => {
     await cluster?.stop()
   })
 
-  defineSyncSuite('PostgreSQL', { open: () => openDatabase({ kind: 'postgres', url: cluster.url }) })
+  defineSyncSuite('PostgreSQL', {
+    open: () => openDatabase({ kind: 'postgres', url: cluster.url }),
+  })
 
   describe('two server instances on one database', () => {
     const opened: { database: ServerDatabase; bus: RealtimeBus }[] = []
@@ -48,7 +50,9 @@ describe.skipIf(!isAvailable)('PostgreSQL 15', () => {
         const store = await createStore(opened[0]!.database.db)
         const pusher = await enroll(one.app, store.code)
         const listener = await enroll(two.app, store.code)
-        const socket = new WebSocket(`${two.address.replace('http', 'ws')}/api/sync/ws`, { headers: { authorization: listener.headers.authorization! } })
+        const socket = new WebSocket(`${two.address.replace('http', 'ws')}/api/sync/ws`, {
+          headers: { authorization: listener.headers.authorization! },
+        })
         const inbox: { type: string; headSeq: number }[] = []
         socket.on('message', (data) => inbox.push(JSON.parse(String(data))))
         await expect.poll(() => inbox.length, { timeout: 10_000 }).toBe(1)
@@ -56,10 +60,24 @@ describe.skipIf(!isAvailable)('PostgreSQL 15', () => {
         const response = await fetch(`${one.address}/api/sync/batch-push`, {
           method: 'POST',
           headers: { ...pusher.headers, 'content-type': 'application/json' },
-          body: JSON.stringify({ deviceId: pusher.deviceId, changes: [{ mutationId: mutationId(), entity: 'order', id, op: 'upsert', baseVersion: 0, data: orderEnvelope(id) }] }),
+          body: JSON.stringify({
+            deviceId: pusher.deviceId,
+            changes: [
+              {
+                mutationId: mutationId(),
+                entity: 'order',
+                id,
+                op: 'upsert',
+                baseVersion: 0,
+                data: orderEnvelope(id),
+              },
+            ],
+          }),
         })
         expect(response.status).toBe(200)
-        await expect.poll(() => inbox, { timeout: 10_000 }).toContainEqual({ type: 'poke', headSeq: 1 })
+        await expect
+          .poll(() => inbox, { timeout: 10_000 })
+          .toContainEqual({ type: 'poke', headSeq: 1 })
         socket.close()
       } finally {
         await one.app.close()

@@ -8,7 +8,13 @@ import type { TokenSigner } from './tokens'
 
 export type Principal =
   | { kind: 'device'; deviceId: string; storeId: string; tenantId: string; role: string }
-  | { kind: 'admin'; adminId: string; role: 'super_admin' | 'tenant_admin' | 'store_manager'; tenantId: string | null; storeId: string | null }
+  | {
+      kind: 'admin'
+      adminId: string
+      role: 'super_admin' | 'tenant_admin' | 'store_manager'
+      tenantId: string | null
+      storeId: string | null
+    }
 
 /** The bearer token; the WebSocket route also takes `?token=` (browsers cannot set upgrade headers). */
 export function bearerToken(request: FastifyRequest, isQueryAllowed = false): string | null {
@@ -28,16 +34,31 @@ export const unauthorized = (message: string) => new HttpError(401, 'UNAUTHORIZE
  * Token check only, for batch-push: the push transaction re-reads the device row itself (in the
  * statement that locks the store), so a revoke still takes effect on the next request.
  */
-export async function verifyDeviceToken(signer: TokenSigner, request: FastifyRequest): Promise<Extract<Principal, { kind: 'device' }>> {
+export async function verifyDeviceToken(
+  signer: TokenSigner,
+  request: FastifyRequest,
+): Promise<Extract<Principal, { kind: 'device' }>> {
   const token = bearerToken(request)
   if (!token) throw unauthorized('missing bearer token')
   const claims = await signer.verify(token)
   if (!claims) throw unauthorized('invalid or expired token')
-  if (claims.typ !== 'device') throw new HttpError(403, 'FORBIDDEN', 'this endpoint needs a device token')
-  return { kind: 'device', deviceId: claims.sub, storeId: claims.sid, tenantId: claims.tid, role: claims.role }
+  if (claims.typ !== 'device')
+    throw new HttpError(403, 'FORBIDDEN', 'this endpoint needs a device token')
+  return {
+    kind: 'device',
+    deviceId: claims.sub,
+    storeId: claims.sid,
+    tenantId: claims.tid,
+    role: claims.role,
+  }
 }
 
-export async function authenticate(db: Database, signer: TokenSigner, request: FastifyRequest, isQueryAllowed = false): Promise<Principal> {
+export async function authenticate(
+  db: Database,
+  signer: TokenSigner,
+  request: FastifyRequest,
+  isQueryAllowed = false,
+): Promise<Principal> {
   const token = bearerToken(request, isQueryAllowed)
   if (!token) throw unauthorized('missing bearer token')
   const claims = await signer.verify(token)
@@ -52,8 +73,15 @@ export async function authenticate(db: Database, signer: TokenSigner, request: F
       )
       SELECT store_id AS "storeId", tenant_id AS "tenantId", role FROM ${devices} WHERE id = ${claims.sub} AND revoked_at IS NULL`)
     const [device] = rowsOf<{ storeId: string; tenantId: string; role: string }>(found)
-    if (!device || device.storeId !== claims.sid || device.tenantId !== claims.tid) throw unauthorized('device revoked or unknown')
-    return { kind: 'device', deviceId: claims.sub, storeId: device.storeId, tenantId: device.tenantId, role: device.role }
+    if (!device || device.storeId !== claims.sid || device.tenantId !== claims.tid)
+      throw unauthorized('device revoked or unknown')
+    return {
+      kind: 'device',
+      deviceId: claims.sub,
+      storeId: device.storeId,
+      tenantId: device.tenantId,
+      role: device.role,
+    }
   }
   const [admin] = await db
     .select()
@@ -70,12 +98,16 @@ export async function authenticate(db: Database, signer: TokenSigner, request: F
 }
 
 export function requireDevice(principal: Principal): Extract<Principal, { kind: 'device' }> {
-  if (principal.kind !== 'device') throw new HttpError(403, 'FORBIDDEN', 'this endpoint needs a device token')
+  if (principal.kind !== 'device')
+    throw new HttpError(403, 'FORBIDDEN', 'this endpoint needs a device token')
   return principal
 }
 
 /** The body's deviceId must be the token's device: scope never comes from the body. */
-export function assertSameDevice(principal: Extract<Principal, { kind: 'device' }>, deviceId: string | undefined): void {
+export function assertSameDevice(
+  principal: Extract<Principal, { kind: 'device' }>,
+  deviceId: string | undefined,
+): void {
   if (deviceId !== undefined && deviceId !== principal.deviceId) {
     throw new HttpError(403, 'DEVICE_MISMATCH', 'deviceId does not match the authenticated device')
   }
@@ -85,7 +117,11 @@ export function assertSameDevice(principal: Extract<Principal, { kind: 'device' 
  * The store an endpoint acts on: a device's own store; for an admin, the requested store if the
  * admin's scope covers it.
  */
-export async function storeInScope(db: Database, principal: Principal, requestedStoreId: string | undefined): Promise<string> {
+export async function storeInScope(
+  db: Database,
+  principal: Principal,
+  requestedStoreId: string | undefined,
+): Promise<string> {
   if (principal.kind === 'device') {
     if (requestedStoreId !== undefined && requestedStoreId !== principal.storeId) {
       throw new HttpError(403, 'FORBIDDEN', 'a device acts only on its own store')
@@ -93,15 +129,24 @@ export async function storeInScope(db: Database, principal: Principal, requested
     return principal.storeId
   }
   const storeId = requestedStoreId ?? principal.storeId
-  if (!storeId) throw new HttpError(400, 'STORE_REQUIRED', 'storeId query parameter is required for this admin')
-  if (!(await adminCoversStore(db, principal, storeId))) throw new HttpError(403, 'FORBIDDEN', 'store outside this admin scope')
+  if (!storeId)
+    throw new HttpError(400, 'STORE_REQUIRED', 'storeId query parameter is required for this admin')
+  if (!(await adminCoversStore(db, principal, storeId)))
+    throw new HttpError(403, 'FORBIDDEN', 'store outside this admin scope')
   return storeId
 }
 
-export async function adminCoversStore(db: Database, principal: Extract<Principal, { kind: 'admin' }>, storeId: string): Promise<boolean> {
+export async function adminCoversStore(
+  db: Database,
+  principal: Extract<Principal, { kind: 'admin' }>,
+  storeId: string,
+): Promise<boolean> {
   if (!/^[0-9a-f-]{36}$/i.test(storeId)) return false
   if (principal.role === 'store_manager') return principal.storeId === storeId
-  const [store] = await db.select({ tenantId: stores.tenantId }).from(stores).where(eq(stores.id, storeId))
+  const [store] = await db
+    .select({ tenantId: stores.tenantId })
+    .from(stores)
+    .where(eq(stores.id, storeId))
   if (!store) return false
   return principal.role === 'super_admin' || store.tenantId === principal.tenantId
 }

@@ -64,7 +64,8 @@ export function createTokenSigner(secret: string): TokenSigner {
         const { payload } = await jwtVerify(token, key, { issuer: ISSUER, algorithms: ['HS256'] })
         const parsed = Claims.safeParse(payload)
         if (!parsed.success || payload.exp === undefined) return null
-        if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value ?? '')
+        if (verified.size >= VERIFIED_CACHE_SIZE)
+          verified.delete(verified.keys().next().value ?? '')
         verified.set(token, { claims: parsed.data, expiresAtMs: payload.exp * 1000 })
         return parsed.data
       } catch {

@@ -14,7 +14,11 @@ import { schema } from './schema'
 
 export type Schema = typeof schema
 export type Database = PgDatabase<PgQueryResultHKT, Schema>
-export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>
+export type Transaction = PgTransaction<
+  PgQueryResultHKT,
+  Schema,
+  ExtractTablesWithRelations<Schema>
+>
 /** A database handle or an open transaction: repository functions accept either. */
 export type Executor = Database | Transaction
 
@@ -26,8 +30,7 @@ export function rowsOf<T>(result: unknown): T[] {
 }
 
 export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir: string | null }
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string; poolSize?: number }
 
 export interface ServerDatabase {
   db: Database
@@ -41,7 +44,10 @@ export interface ServerDatabase {
 
 const MIGRATION_LOCK_KEY = 7_302_441_001
 
-export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle/server')
+export const migrationsFolder = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../drizzle/server',
+)
 
 /** Opens the database and applies the drizzle/server migrations before returning it. */
 export async function openDatabase(target: DatabaseTarget): Promise<ServerDatabase> {
@@ -60,7 +66,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<ServerDataba
         await client.close()
         releaseLock()
       }
-      return { db, kind: 'pglite', postgresUrl: null, query: (text, params) => client.query(text, params), close }
+      return {
+        db,
+        kind: 'pglite',
+        postgresUrl: null,
+        query: (text, params) => client.query(text, params),
+        close,
+      }
     } catch (error) {
       releaseLock()
       throw error
@@ -77,8 +89,16 @@ export async function openDatabase(target: DatabaseTarget): Promise<ServerDataba
     await lockClient.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
     await migratePg(db, { migrationsFolder })
   } finally {
-    await lockClient.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined)
+    await lockClient
+      .query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
+      .catch(() => undefined)
     lockClient.release()
   }
-  return { db, kind: 'postgres', postgresUrl: target.url, query: (text, params) => pool.query(text, params), close: () => pool.end() }
+  return {
+    db,
+    kind: 'postgres',
+    postgresUrl: target.url,
+    query: (text, params) => pool.query(text, params),
+    close: () => pool.end(),
+  }
 }

@@ -10,7 +10,9 @@ export function acquireDataDirLock(dataDir: string): () => void {
   try {
     const pid = Number(readFileSync(file, 'utf8').trim())
     if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
-      throw new Error(`${dataDir} is in use by process ${pid}; stop it first (or use the admin API while it runs)`)
+      throw new Error(
+        `${dataDir} is in use by process ${pid}; stop it first (or use the admin API while it runs)`,
+      )
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error

@@ -15,7 +15,8 @@ import {
 
 /** The one server schema: PGlite (embedded default) and PostgreSQL run the same migrations. */
 
-const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+const createdAt = () =>
+  timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
 
 export const tenants = pgTable('tenants', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -137,7 +138,9 @@ export const syncRecords = pgTable(
   (table) => [
     primaryKey({ columns: [table.storeId, table.entity, table.id] }),
     uniqueIndex('sync_records_store_seq_idx').on(table.storeId, table.seq),
-    index('sync_records_tombstones_idx').on(table.updatedAt).where(sql`${table.deleted}`),
+    index('sync_records_tombstones_idx')
+      .on(table.updatedAt)
+      .where(sql`${table.deleted}`),
   ],
 )
 
@@ -189,7 +192,9 @@ export const socketConnections = pgTable(
     storeId: uuid('store_id').notNull(),
     deviceId: text('device_id').notNull(),
     instanceId: text('instance_id').notNull(),
-    connectedAt: timestamp('connected_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    connectedAt: timestamp('connected_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .defaultNow(),
     disconnectedAt: timestamp('disconnected_at', { withTimezone: true, mode: 'date' }),
   },
   (table) => [index('socket_connections_connected_idx').on(table.connectedAt)],

@@ -26,7 +26,11 @@ export function issuesOf(error: z.ZodError, prefix: (string | number)[] = []): I
 }
 
 /** Parses `value` or throws a 400 naming the first failing path. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  what: string,
+): z.output<S> {
   const parsed = schema.safeParse(value)
   if (parsed.success) return parsed.data
   throw validationError(issuesOf(parsed.error), what)
@@ -34,7 +38,12 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, wha
 
 export function validationError(issues: Issue[], what: string): HttpError {
   const first = issues[0]
-  return new HttpError(400, 'VALIDATION', `invalid ${what}${first ? ` at ${first.path}: ${first.message}` : ''}`, issues)
+  return new HttpError(
+    400,
+    'VALIDATION',
+    `invalid ${what}${first ? ` at ${first.path}: ${first.message}` : ''}`,
+    issues,
+  )
 }
 
 export const MAX_JSON_DEPTH = 32
@@ -48,7 +57,8 @@ export function findUnstorableValue(value: unknown): Issue | null {
   const reversedPath: (string | number)[] = []
   const walk = (node: unknown, depth: number): string | null => {
     if (depth > MAX_JSON_DEPTH) return `nested deeper than ${MAX_JSON_DEPTH} levels`
-    if (typeof node === 'string') return node.includes('\u0000') ? 'NUL characters are not accepted' : null
+    if (typeof node === 'string')
+      return node.includes('\u0000') ? 'NUL characters are not accepted' : null
     if (node === null || typeof node !== 'object') return null
     if (Array.isArray(node)) {
       for (let index = 0; index < node.length; index += 1) {
@@ -61,7 +71,9 @@ export function findUnstorableValue(value: unknown): Issue | null {
       return null
     }
     for (const name in node) {
-      const problem = (name.includes('\u0000') ? 'NUL characters are not accepted' : null) ?? walk((node as Record<string, unknown>)[name], depth + 1)
+      const problem =
+        (name.includes('\u0000') ? 'NUL characters are not accepted' : null) ??
+        walk((node as Record<string, unknown>)[name], depth + 1)
       if (problem) {
         reversedPath.push(name)
         return problem

@@ -24,42 +24,140 @@ type Operation = {
   isPublic?: boolean
 }
 
-const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })
+const jsonSchema = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })
 
 const operations: Record<string, Partial<Record<'get' | 'post', Operation>>> = {
-  '/api/auth/enroll': { post: { summary: 'Exchange an enrollment code for device tokens', tags: ['auth'], body: EnrollRequest, response: TokenResponse, isPublic: true } },
-  '/api/auth/refresh': { post: { summary: 'Rotate the refresh token; a revoked device gets 401', tags: ['auth'], body: RefreshRequest, response: TokenResponse, isPublic: true } },
-  '/api/sync/batch-push': { post: { summary: 'Push up to 50 changes; per-change results', tags: ['sync'], body: BatchPushRequest, response: BatchPushResponse } },
+  '/api/auth/enroll': {
+    post: {
+      summary: 'Exchange an enrollment code for device tokens',
+      tags: ['auth'],
+      body: EnrollRequest,
+      response: TokenResponse,
+      isPublic: true,
+    },
+  },
+  '/api/auth/refresh': {
+    post: {
+      summary: 'Rotate the refresh token; a revoked device gets 401',
+      tags: ['auth'],
+      body: RefreshRequest,
+      response: TokenResponse,
+      isPublic: true,
+    },
+  },
+  '/api/sync/batch-push': {
+    post: {
+      summary: 'Push up to 50 changes; per-change results',
+      tags: ['sync'],
+      body: BatchPushRequest,
+      response: BatchPushResponse,
+    },
+  },
   '/api/sync/pull-changes': {
-    get: { summary: 'Changes after a cursor, in server sequence order', tags: ['sync'], response: PullChangesResponse, query: { since: 'nextSyncToken (omit for a full sync)', limit: '1..1000, default 200' } },
+    get: {
+      summary: 'Changes after a cursor, in server sequence order',
+      tags: ['sync'],
+      response: PullChangesResponse,
+      query: { since: 'nextSyncToken (omit for a full sync)', limit: '1..1000, default 200' },
+    },
   },
   '/api/sync/batch': {
     post: {
-      summary: 'Seed-compatible batch: orders and transactions with decimal amounts, plus server updates',
+      summary:
+        'Seed-compatible batch: orders and transactions with decimal amounts, plus server updates',
       tags: ['seed'],
       body: SeedBatchRequest,
-      response: z.object({ success: z.boolean(), syncedOrders: z.array(SeedSyncResponse), syncedTransactions: z.array(SeedSyncResponse), serverUpdates: SeedServerUpdates, nextSyncToken: z.string(), hasMore: z.boolean() }),
+      response: z.object({
+        success: z.boolean(),
+        syncedOrders: z.array(SeedSyncResponse),
+        syncedTransactions: z.array(SeedSyncResponse),
+        serverUpdates: SeedServerUpdates,
+        nextSyncToken: z.string(),
+        hasMore: z.boolean(),
+      }),
     },
   },
-  '/api/sync/order': { post: { summary: 'Seed-compatible single order', tags: ['seed'], body: SeedSyncableOrder, response: SeedSyncResponse } },
-  '/api/sync/transaction': { post: { summary: 'Seed-compatible single transaction', tags: ['seed'], body: SeedSyncableTransaction, response: SeedSyncResponse } },
-  '/api/sync/updates': {
-    get: { summary: "Other devices' orders and transactions", tags: ['seed'], response: SeedServerUpdates, query: { deviceId: 'the calling device', since: 'nextSyncToken or millisecond server timestamp' } },
+  '/api/sync/order': {
+    post: {
+      summary: 'Seed-compatible single order',
+      tags: ['seed'],
+      body: SeedSyncableOrder,
+      response: SeedSyncResponse,
+    },
   },
-  '/api/sync/resolve-conflict': { post: { summary: 'Settle a stored conflict', tags: ['sync'], body: ResolveConflictRequest, query: { storeId: 'admins only' } } },
-  '/api/sync/conflicts': { get: { summary: 'Stored conflicts of the store', tags: ['sync'], query: { storeId: 'admins only', status: 'open | resolved' } } },
-  '/api/sync/stats': { get: { summary: 'Per-device sync health and store totals', tags: ['sync'], query: { storeId: 'admins only' } } },
-  '/api/sync/ws': { get: { summary: 'WebSocket: {type:"hello"|"poke", headSeq}; token in Authorization or ?token=', tags: ['realtime'] } },
-  '/api/admin/login': { post: { summary: 'Admin login (email, password)', tags: ['admin'], isPublic: true } },
-  '/api/admin/devices/{deviceId}/revoke': { post: { summary: 'Revoke a device: its tokens stop working at once', tags: ['admin'] } },
-  '/api/admin/stores/{storeId}/enrollment-codes': { post: { summary: 'Issue an enrollment code', tags: ['admin'] } },
+  '/api/sync/transaction': {
+    post: {
+      summary: 'Seed-compatible single transaction',
+      tags: ['seed'],
+      body: SeedSyncableTransaction,
+      response: SeedSyncResponse,
+    },
+  },
+  '/api/sync/updates': {
+    get: {
+      summary: "Other devices' orders and transactions",
+      tags: ['seed'],
+      response: SeedServerUpdates,
+      query: {
+        deviceId: 'the calling device',
+        since: 'nextSyncToken or millisecond server timestamp',
+      },
+    },
+  },
+  '/api/sync/resolve-conflict': {
+    post: {
+      summary: 'Settle a stored conflict',
+      tags: ['sync'],
+      body: ResolveConflictRequest,
+      query: { storeId: 'admins only' },
+    },
+  },
+  '/api/sync/conflicts': {
+    get: {
+      summary: 'Stored conflicts of the store',
+      tags: ['sync'],
+      query: { storeId: 'admins only', status: 'open | resolved' },
+    },
+  },
+  '/api/sync/stats': {
+    get: {
+      summary: 'Per-device sync health and store totals',
+      tags: ['sync'],
+      query: { storeId: 'admins only' },
+    },
+  },
+  '/api/sync/ws': {
+    get: {
+      summary: 'WebSocket: {type:"hello"|"poke", headSeq}; token in Authorization or ?token=',
+      tags: ['realtime'],
+    },
+  },
+  '/api/admin/login': {
+    post: { summary: 'Admin login (email, password)', tags: ['admin'], isPublic: true },
+  },
+  '/api/admin/devices/{deviceId}/revoke': {
+    post: { summary: 'Revoke a device: its tokens stop working at once', tags: ['admin'] },
+  },
+  '/api/admin/stores/{storeId}/enrollment-codes': {
+    post: { summary: 'Issue an enrollment code', tags: ['admin'] },
+  },
   '/healthz': { get: { summary: 'Liveness', tags: ['health'], isPublic: true } },
-  '/readyz': { get: { summary: 'Readiness: database reachable and migrated', tags: ['health'], isPublic: true } },
+  '/readyz': {
+    get: {
+      summary: 'Readiness: database reachable and migrated',
+      tags: ['health'],
+      isPublic: true,
+    },
+  },
 }
 
 /** OpenAPI 3.1 description built from the same zod schemas the routes validate with. */
 export function openApiDocument(): Record<string, unknown> {
-  const errorResponse = { description: 'error', content: { 'application/json': { schema: jsonSchema(ErrorBody) } } }
+  const errorResponse = {
+    description: 'error',
+    content: { 'application/json': { schema: jsonSchema(ErrorBody) } },
+  }
   const paths: Record<string, Record<string, unknown>> = {}
   for (const [path, methods] of Object.entries(operations)) {
     paths[path] = {}
@@ -69,11 +167,31 @@ export function openApiDocument(): Record<string, unknown> {
         tags: operation.tags,
         ...(operation.isPublic ? { security: [] } : {}),
         ...(operation.query
-          ? { parameters: Object.entries(operation.query).map(([name, description]) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } })) }
+          ? {
+              parameters: Object.entries(operation.query).map(([name, description]) => ({
+                name,
+                in: 'query',
+                required: false,
+                description,
+                schema: { type: 'string' },
+              })),
+            }
           : {}),
-        ...(operation.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(operation.body) } } } } : {}),
+        ...(operation.body
+          ? {
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: jsonSchema(operation.body) } },
+              },
+            }
+          : {}),
         responses: {
-          '200': { description: 'ok', ...(operation.response ? { content: { 'application/json': { schema: jsonSchema(operation.response) } } } : {}) },
+          '200': {
+            description: 'ok',
+            ...(operation.response
+              ? { content: { 'application/json': { schema: jsonSchema(operation.response) } } }
+              : {}),
+          },
           '400': errorResponse,
           '401': errorResponse,
           '403': errorResponse,
@@ -87,8 +205,15 @@ export function openApiDocument(): Record<string, unknown> {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'AuraFlow POS sync server', version: '1', description: 'Sync protocol v1 (header X-Sync-Protocol: 1) and the seed-compatible endpoints.' },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    info: {
+      title: 'AuraFlow POS sync server',
+      version: '1',
+      description:
+        'Sync protocol v1 (header X-Sync-Protocol: 1) and the seed-compatible endpoints.',
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
     security: [{ bearer: [] }],
     paths,
   }

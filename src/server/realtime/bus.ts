@@ -38,7 +38,11 @@ const Envelope = z.object({ from: z.string(), message: BusMessage })
  * Several instances on one PostgreSQL: local delivery at once, and NOTIFY for the others, which
  * LISTEN on a dedicated connection (a pooled one would lose the subscription when released).
  */
-export async function createPostgresBus(url: string, instanceId: string, onError: (error: unknown) => void): Promise<RealtimeBus> {
+export async function createPostgresBus(
+  url: string,
+  instanceId: string,
+  onError: (error: unknown) => void,
+): Promise<RealtimeBus> {
   const local = createLocalBus()
   const listener = new pg.Client({ connectionString: url })
   const notifier = new pg.Pool({ connectionString: url, max: 2 })

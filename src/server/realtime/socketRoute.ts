@@ -23,77 +23,99 @@ export function registerSocketRoute(app: FastifyInstance, context: RouteContext)
   const unsubscribe = bus.subscribe((message) => {
     switch (message.type) {
       case 'poke': {
-        const payload = JSON.stringify({ type: 'poke', headSeq: message.headSeq } satisfies ServerSocketMessage)
+        const payload = JSON.stringify({
+          type: 'poke',
+          headSeq: message.headSeq,
+        } satisfies ServerSocketMessage)
         for (const member of rooms.get(message.storeId) ?? []) member.socket.send(payload)
         break
       }
       case 'revoke':
         for (const room of rooms.values()) {
-          for (const member of room) if (member.deviceId === message.deviceId) member.socket.close(4401, 'device revoked')
+          for (const member of room)
+            if (member.deviceId === message.deviceId) member.socket.close(4401, 'device revoked')
         }
         break
     }
   })
   app.addHook('onClose', async () => unsubscribe())
 
-  app.get('/api/sync/ws', {
-    websocket: true,
-    preValidation: async (request) => {
-      const principal = requireDevice(await authenticate(db, signer, request, true))
-      ;(request as typeof request & { principal?: Principal }).principal = principal
+  app.get(
+    '/api/sync/ws',
+    {
+      websocket: true,
+      preValidation: async (request) => {
+        const principal = requireDevice(await authenticate(db, signer, request, true))
+        ;(request as typeof request & { principal?: Principal }).principal = principal
+      },
     },
-  }, (socket, request) => {
-    const principal = (request as typeof request & { principal?: Principal }).principal
-    if (!principal || principal.kind !== 'device') {
-      socket.close(4401, 'unauthorized')
-      return
-    }
-    const member: Member = { socket, deviceId: principal.deviceId }
-    const room = rooms.get(principal.storeId) ?? new Set<Member>()
-    rooms.set(principal.storeId, room)
-    room.add(member)
+    (socket, request) => {
+      const principal = (request as typeof request & { principal?: Principal }).principal
+      if (!principal || principal.kind !== 'device') {
+        socket.close(4401, 'unauthorized')
+        return
+      }
+      const member: Member = { socket, deviceId: principal.deviceId }
+      const room = rooms.get(principal.storeId) ?? new Set<Member>()
+      rooms.set(principal.storeId, room)
+      room.add(member)
 
-    let pongTimer: NodeJS.Timeout | null = null
-    const pingTimer = setInterval(() => {
-      if (pongTimer) return
-      pongTimer = setTimeout(() => socket.terminate(), config.websocket.pongTimeoutMs)
-      socket.ping()
-    }, config.websocket.pingIntervalMs)
-    socket.on('pong', () => {
-      if (pongTimer) clearTimeout(pongTimer)
-      pongTimer = null
-    })
-    // Clients only listen; anything they send is ignored rather than parsed.
-    socket.on('message', () => undefined)
+      let pongTimer: NodeJS.Timeout | null = null
+      const pingTimer = setInterval(() => {
+        if (pongTimer) return
+        pongTimer = setTimeout(() => socket.terminate(), config.websocket.pongTimeoutMs)
+        socket.ping()
+      }, config.websocket.pingIntervalMs)
+      socket.on('pong', () => {
+        if (pongTimer) clearTimeout(pongTimer)
+        pongTimer = null
+      })
+      // Clients only listen; anything they send is ignored rather than parsed.
+      socket.on('message', () => undefined)
 
-    const connection = db
-      .insert(socketConnections)
-      .values({ storeId: principal.storeId, deviceId: principal.deviceId, instanceId: config.instanceId })
-      .returning({ id: socketConnections.id })
-      .then(([row]) => row?.id ?? null)
-      .catch((error: unknown) => {
-        request.log.warn({ err: error }, 'connection record not written')
-        return null
+      const connection = db
+        .insert(socketConnections)
+        .values({
+          storeId: principal.storeId,
+          deviceId: principal.deviceId,
+          instanceId: config.instanceId,
+        })
+        .returning({ id: socketConnections.id })
+        .then(([row]) => row?.id ?? null)
+        .catch((error: unknown) => {
+          request.log.warn({ err: error }, 'connection record not written')
+          return null
+        })
+
+      socket.on('close', () => {
+        clearInterval(pingTimer)
+        if (pongTimer) clearTimeout(pongTimer)
+        room.delete(member)
+        if (room.size === 0) rooms.delete(principal.storeId)
+        void connection.then((id) =>
+          id
+            ? db
+                .update(socketConnections)
+                .set({ disconnectedAt: new Date() })
+                .where(eq(socketConnections.id, id))
+                .catch(() => undefined)
+            : undefined,
+        )
       })
 
-    socket.on('close', () => {
-      clearInterval(pingTimer)
-      if (pongTimer) clearTimeout(pongTimer)
-      room.delete(member)
-      if (room.size === 0) rooms.delete(principal.storeId)
-      void connection.then((id) =>
-        id ? db.update(socketConnections).set({ disconnectedAt: new Date() }).where(eq(socketConnections.id, id)).catch(() => undefined) : undefined,
-      )
-    })
-
-    void db
-      .select({ headSeq: stores.headSeq })
-      .from(stores)
-      .where(eq(stores.id, principal.storeId))
-      .then(([store]) => {
-        const hello: ServerSocketMessage = { type: 'hello', storeId: principal.storeId, headSeq: store?.headSeq ?? 0 }
-        socket.send(JSON.stringify(hello))
-      })
-      .catch((error: unknown) => request.log.warn({ err: error }, 'hello not sent'))
-  })
+      void db
+        .select({ headSeq: stores.headSeq })
+        .from(stores)
+        .where(eq(stores.id, principal.storeId))
+        .then(([store]) => {
+          const hello: ServerSocketMessage = {
+            type: 'hello',
+            storeId: principal.storeId,
+            headSeq: store?.headSeq ?? 0,
+          }
+          socket.send(JSON.stringify(hello))
+        })
+        .catch((error: unknown) => request.log.warn({ err: error }, 'hello not sent'))
+    },
+  )
 }

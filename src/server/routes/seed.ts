@@ -17,7 +17,13 @@ import type { ChangeResult, SeedSyncResponse } from '../../shared/sync'
 import { assertSameDevice, authenticate, requireDevice } from '../auth/principal'
 import type { Principal } from '../auth/principal'
 import { sha256Hex } from '../auth/tokens'
-import { HttpError, issuesOf, parseOrThrow, refuseUnstorableValues, validationError } from '../http/errors'
+import {
+  HttpError,
+  issuesOf,
+  parseOrThrow,
+  refuseUnstorableValues,
+  validationError,
+} from '../http/errors'
 import type { Issue } from '../http/errors'
 import { encodeSyncToken, parseSince } from '../sync/cursor'
 import { recordHash } from '../sync/hash'
@@ -48,7 +54,10 @@ function seedItem(
         ? seedOrderToEnvelope((wrapper as SeedOrderWrapper).order)
         : moneyToCents((wrapper as SeedTransactionWrapper).transaction)
   } catch (error) {
-    issues.push({ path: [...path, entity].join('.'), message: error instanceof Error ? error.message : String(error) })
+    issues.push({
+      path: [...path, entity].join('.'),
+      message: error instanceof Error ? error.message : String(error),
+    })
     return null
   }
   const parsed = (entity === 'order' ? OrderEnvelope : TransactionData).safeParse(converted)
@@ -60,11 +69,24 @@ function seedItem(
   const data = deleted ? null : parsed.data
   // The seed carries no mutation id: one (record, version, content) is one mutation.
   const mutationId = `seed:${sha256Hex(`${entity}\u0000${wrapper.localId}\u0000${wrapper.syncVersion}\u0000${recordHash(data)}\u0000${deleted}`)}`
-  return { mutationId, entity, id: wrapper.localId, deleted, data, baseVersion: 0, clientVersion: wrapper.syncVersion }
+  return {
+    mutationId,
+    entity,
+    id: wrapper.localId,
+    deleted,
+    data,
+    baseVersion: 0,
+    clientVersion: wrapper.syncVersion,
+  }
 }
 
-function seedSyncedId(entity: 'order' | 'transaction', wrapper: SeedOrderWrapper | SeedTransactionWrapper): string {
-  return entity === 'order' ? (wrapper as SeedOrderWrapper).order.id : (wrapper as SeedTransactionWrapper).transaction.id
+function seedSyncedId(
+  entity: 'order' | 'transaction',
+  wrapper: SeedOrderWrapper | SeedTransactionWrapper,
+): string {
+  return entity === 'order'
+    ? (wrapper as SeedOrderWrapper).order.id
+    : (wrapper as SeedTransactionWrapper).transaction.id
 }
 
 function toSeedWrapper(row: RecordRow): Record<string, unknown> {
@@ -76,11 +98,19 @@ function toSeedWrapper(row: RecordRow): Record<string, unknown> {
     serverHash: row.hash,
     updatedAt: row.updatedAt.getTime(),
   }
-  if (row.entity === 'order') return { order: row.data ? envelopeToSeedOrder(row.data as OrderEnvelope) : null, ...meta }
-  return { transaction: row.data ? moneyToDecimal(row.data as Record<string, unknown>) : null, ...meta }
+  if (row.entity === 'order')
+    return { order: row.data ? envelopeToSeedOrder(row.data as OrderEnvelope) : null, ...meta }
+  return {
+    transaction: row.data ? moneyToDecimal(row.data as Record<string, unknown>) : null,
+    ...meta,
+  }
 }
 
-function toSeedResponse(result: ChangeResult, serverId: string, clientVersion: number): SeedSyncResponse {
+function toSeedResponse(
+  result: ChangeResult,
+  serverId: string,
+  clientVersion: number,
+): SeedSyncResponse {
   const isSuccess = result.status === 'applied' || result.status === 'duplicate'
   const response: SeedSyncResponse = {
     success: isSuccess,
@@ -129,28 +159,68 @@ export function registerSeedRoutes(app: FastifyInstance, context: RouteContext):
   const { db, signer, config, bus } = context
 
   async function push(device: DeviceOf, items: PushItem[]) {
-    const outcome = await pushRecords(db, { storeId: device.storeId, deviceId: device.deviceId, policies: config.policies }, items)
-    if (outcome.isIsolated) app.log.warn({ storeId: device.storeId }, 'batch refused as a whole; re-ran one savepoint per record')
-    if (outcome.isChanged) bus.publish({ type: 'poke', storeId: device.storeId, headSeq: outcome.headSeq })
+    const outcome = await pushRecords(
+      db,
+      { storeId: device.storeId, deviceId: device.deviceId, policies: config.policies },
+      items,
+    )
+    if (outcome.isIsolated)
+      app.log.warn(
+        { storeId: device.storeId },
+        'batch refused as a whole; re-ran one savepoint per record',
+      )
+    if (outcome.isChanged)
+      bus.publish({ type: 'poke', storeId: device.storeId, headSeq: outcome.headSeq })
     return outcome.results
   }
 
-  async function serverUpdates(device: DeviceOf, since: string | number | null | undefined, limit: number) {
+  async function serverUpdates(
+    device: DeviceOf,
+    since: string | number | null | undefined,
+    limit: number,
+  ) {
     const cursor = parseSince(since, device.storeId, true)
     if (cursor.kind === 'invalid') throw new HttpError(400, 'INVALID_TOKEN', cursor.reason)
-    const page = await pullRecords(db, { storeId: device.storeId, since: cursor, limit, excludeWriterId: device.deviceId, entities: ['order', 'transaction'] })
-    if (page.kind === 'reset') throw new HttpError(410, 'RESET', `${page.reason}: resync from an empty cursor`)
-    const updates = { orders: [] as unknown[], transactions: [] as unknown[], deletedOrderIds: [] as string[], deletedTransactionIds: [] as string[] }
+    const page = await pullRecords(db, {
+      storeId: device.storeId,
+      since: cursor,
+      limit,
+      excludeWriterId: device.deviceId,
+      entities: ['order', 'transaction'],
+    })
+    if (page.kind === 'reset')
+      throw new HttpError(410, 'RESET', `${page.reason}: resync from an empty cursor`)
+    const updates = {
+      orders: [] as unknown[],
+      transactions: [] as unknown[],
+      deletedOrderIds: [] as string[],
+      deletedTransactionIds: [] as string[],
+    }
     for (const row of page.rows) {
-      if (row.deleted) (row.entity === 'order' ? updates.deletedOrderIds : updates.deletedTransactionIds).push(row.id)
+      if (row.deleted)
+        (row.entity === 'order' ? updates.deletedOrderIds : updates.deletedTransactionIds).push(
+          row.id,
+        )
       else (row.entity === 'order' ? updates.orders : updates.transactions).push(toSeedWrapper(row))
     }
-    return { updates, nextSyncToken: encodeSyncToken(device.storeId, page.nextSeq), hasMore: page.hasMore }
+    return {
+      updates,
+      nextSyncToken: encodeSyncToken(device.storeId, page.nextSeq),
+      hasMore: page.hasMore,
+    }
   }
 
-  async function single(entity: 'order' | 'transaction', body: unknown, device: DeviceOf): Promise<SeedSyncResponse> {
+  async function single(
+    entity: 'order' | 'transaction',
+    body: unknown,
+    device: DeviceOf,
+  ): Promise<SeedSyncResponse> {
     refuseUnstorableValues(body, entity)
-    const wrapper = parseOrThrow(entity === 'order' ? SeedSyncableOrder : SeedSyncableTransaction, body, entity)
+    const wrapper = parseOrThrow(
+      entity === 'order' ? SeedSyncableOrder : SeedSyncableTransaction,
+      body,
+      entity,
+    )
     const issues: Issue[] = []
     const item = seedItem(entity, wrapper, [], device, issues)
     if (!item) throw validationError(issues, entity)
@@ -162,7 +232,9 @@ export function registerSeedRoutes(app: FastifyInstance, context: RouteContext):
   app.post('/api/sync/batch', async (request) => {
     const device = requireDevice(await authenticate(db, signer, request))
     const raw = request.body as { orders?: unknown; transactions?: unknown } | null
-    const count = (Array.isArray(raw?.orders) ? raw.orders.length : 0) + (Array.isArray(raw?.transactions) ? raw.transactions.length : 0)
+    const count =
+      (Array.isArray(raw?.orders) ? raw.orders.length : 0) +
+      (Array.isArray(raw?.transactions) ? raw.transactions.length : 0)
     if (count > MAX_BATCH_RECORDS) throw tooManyRecords(count)
     refuseUnstorableValues(request.body, 'batch')
     const body = parseOrThrow(SeedBatchRequest, request.body, 'batch')
@@ -170,20 +242,45 @@ export function registerSeedRoutes(app: FastifyInstance, context: RouteContext):
     const cursor = parseSince(body.lastSyncTimestamp, device.storeId, true)
     if (cursor.kind === 'invalid') throw new HttpError(400, 'INVALID_TOKEN', cursor.reason)
     const issues: Issue[] = []
-    const orderItems = body.orders.map((wrapper, index) => seedItem('order', wrapper, ['orders', index], device, issues))
-    const transactionItems = body.transactions.map((wrapper, index) => seedItem('transaction', wrapper, ['transactions', index], device, issues))
-    if (issues.length > 0) throw validationError(issues, 'batch')
-    const items = [...orderItems, ...transactionItems].filter((item): item is PushItem => item !== null)
-    const results = await push(device, items)
-    const syncedOrders = body.orders.map((wrapper, index) => toSeedResponse(results[index]!, wrapper.order.id, wrapper.syncVersion))
-    const syncedTransactions = body.transactions.map((wrapper, index) =>
-      toSeedResponse(results[body.orders.length + index]!, wrapper.transaction.id, wrapper.syncVersion),
+    const orderItems = body.orders.map((wrapper, index) =>
+      seedItem('order', wrapper, ['orders', index], device, issues),
     )
-    const { updates, nextSyncToken, hasMore } = await serverUpdates(device, body.lastSyncTimestamp, 500)
-    return { success: true, syncedOrders, syncedTransactions, serverUpdates: updates, nextSyncToken, hasMore }
+    const transactionItems = body.transactions.map((wrapper, index) =>
+      seedItem('transaction', wrapper, ['transactions', index], device, issues),
+    )
+    if (issues.length > 0) throw validationError(issues, 'batch')
+    const items = [...orderItems, ...transactionItems].filter(
+      (item): item is PushItem => item !== null,
+    )
+    const results = await push(device, items)
+    const syncedOrders = body.orders.map((wrapper, index) =>
+      toSeedResponse(results[index]!, wrapper.order.id, wrapper.syncVersion),
+    )
+    const syncedTransactions = body.transactions.map((wrapper, index) =>
+      toSeedResponse(
+        results[body.orders.length + index]!,
+        wrapper.transaction.id,
+        wrapper.syncVersion,
+      ),
+    )
+    const { updates, nextSyncToken, hasMore } = await serverUpdates(
+      device,
+      body.lastSyncTimestamp,
+      500,
+    )
+    return {
+      success: true,
+      syncedOrders,
+      syncedTransactions,
+      serverUpdates: updates,
+      nextSyncToken,
+      hasMore,
+    }
   })
 
-  app.post('/api/sync/order', async (request) => single('order', request.body, requireDevice(await authenticate(db, signer, request))))
+  app.post('/api/sync/order', async (request) =>
+    single('order', request.body, requireDevice(await authenticate(db, signer, request))),
+  )
   app.post('/api/sync/transaction', async (request) =>
     single('transaction', request.body, requireDevice(await authenticate(db, signer, request))),
   )
@@ -192,7 +289,11 @@ export function registerSeedRoutes(app: FastifyInstance, context: RouteContext):
     const device = requireDevice(await authenticate(db, signer, request))
     const query = parseOrThrow(SeedUpdatesQuery, request.query, 'query')
     assertSameDevice(device, query.deviceId)
-    const { updates, nextSyncToken, hasMore } = await serverUpdates(device, query.since, query.limit ?? 500)
+    const { updates, nextSyncToken, hasMore } = await serverUpdates(
+      device,
+      query.since,
+      query.limit ?? 500,
+    )
     return { ...updates, nextSyncToken, hasMore }
   })
 }

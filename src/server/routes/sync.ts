@@ -8,10 +8,28 @@ import {
   PullChangesQuery,
   ResolveConflictRequest,
 } from '../../shared/sync'
-import type { BatchPushResponse, EntityName, PullChangesResponse, PulledChange } from '../../shared/sync'
-import { assertSameDevice, authenticate, requireDevice, storeInScope, unauthorized, verifyDeviceToken } from '../auth/principal'
+import type {
+  BatchPushResponse,
+  EntityName,
+  PullChangesResponse,
+  PulledChange,
+} from '../../shared/sync'
+import {
+  assertSameDevice,
+  authenticate,
+  requireDevice,
+  storeInScope,
+  unauthorized,
+  verifyDeviceToken,
+} from '../auth/principal'
 import { devices, syncConflicts } from '../db/schema'
-import { HttpError, issuesOf, parseOrThrow, refuseUnstorableValues, validationError } from '../http/errors'
+import {
+  HttpError,
+  issuesOf,
+  parseOrThrow,
+  refuseUnstorableValues,
+  validationError,
+} from '../http/errors'
 import type { Issue } from '../http/errors'
 import { encodeSyncToken, parseSince } from '../sync/cursor'
 import { pullRecords } from '../sync/pull'
@@ -25,10 +43,17 @@ import { storeStats } from '../sync/stats'
 import type { RouteContext } from './context'
 
 const StoreQuery = z.strictObject({ storeId: z.string().optional() })
-const ConflictListQuery = z.strictObject({ storeId: z.string().optional(), status: z.enum(['open', 'resolved']).optional() })
+const ConflictListQuery = z.strictObject({
+  storeId: z.string().optional(),
+  status: z.enum(['open', 'resolved']).optional(),
+})
 
 export function tooManyRecords(count: number): HttpError {
-  return new HttpError(413, 'BATCH_TOO_LARGE', `a push carries at most ${MAX_BATCH_RECORDS} records (an order with its items and payments is one); got ${count}`)
+  return new HttpError(
+    413,
+    'BATCH_TOO_LARGE',
+    `a push carries at most ${MAX_BATCH_RECORDS} records (an order with its items and payments is one); got ${count}`,
+  )
 }
 
 export function toPulledChange(row: RecordRow): PulledChange {
@@ -48,7 +73,8 @@ export function toPulledChange(row: RecordRow): PulledChange {
 /** Validates every change's data against its entity's schema; any failure rejects the whole body. */
 function parsePushBody(body: unknown): { deviceId: string; items: PushItem[] } {
   const changes = (body as { changes?: unknown } | null)?.changes
-  if (Array.isArray(changes) && changes.length > MAX_BATCH_RECORDS) throw tooManyRecords(changes.length)
+  if (Array.isArray(changes) && changes.length > MAX_BATCH_RECORDS)
+    throw tooManyRecords(changes.length)
   refuseUnstorableValues(body, 'push')
   const request = parseOrThrow(BatchPushRequest, body, 'push')
   const issues: Issue[] = []
@@ -61,7 +87,15 @@ function parsePushBody(body: unknown): { deviceId: string; items: PushItem[] } {
     } else if (change.data !== undefined) {
       issues.push({ path: `changes.${index}.data`, message: 'a delete carries no data' })
     }
-    return { mutationId: change.mutationId, entity: change.entity, id: change.id, deleted: change.op === 'delete', data, baseVersion: change.baseVersion, clientVersion: null }
+    return {
+      mutationId: change.mutationId,
+      entity: change.entity,
+      id: change.id,
+      deleted: change.op === 'delete',
+      data,
+      baseVersion: change.baseVersion,
+      clientVersion: null,
+    }
   })
   if (issues.length > 0) throw validationError(issues, 'push')
   return { deviceId: request.deviceId, items }
@@ -74,11 +108,22 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
     const device = await verifyDeviceToken(signer, request)
     const { deviceId, items } = parsePushBody(request.body)
     assertSameDevice(device, deviceId)
-    const outcome = await pushRecords(db, { storeId: device.storeId, deviceId: device.deviceId, policies: config.policies }, items).catch((error: unknown) => {
-      throw error instanceof DeviceNotActiveError ? unauthorized('device revoked or unknown') : error
+    const outcome = await pushRecords(
+      db,
+      { storeId: device.storeId, deviceId: device.deviceId, policies: config.policies },
+      items,
+    ).catch((error: unknown) => {
+      throw error instanceof DeviceNotActiveError
+        ? unauthorized('device revoked or unknown')
+        : error
     })
-    if (outcome.isIsolated) request.log.warn({ storeId: device.storeId }, 'batch refused as a whole; re-ran one savepoint per record')
-    if (outcome.isChanged) bus.publish({ type: 'poke', storeId: device.storeId, headSeq: outcome.headSeq })
+    if (outcome.isIsolated)
+      request.log.warn(
+        { storeId: device.storeId },
+        'batch refused as a whole; re-ran one savepoint per record',
+      )
+    if (outcome.isChanged)
+      bus.publish({ type: 'poke', storeId: device.storeId, headSeq: outcome.headSeq })
     return { results: outcome.results, headSeq: outcome.headSeq }
   })
 
@@ -87,8 +132,13 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
     const query = parseOrThrow(PullChangesQuery, request.query, 'query')
     const since = parseSince(query.since, device.storeId, false)
     if (since.kind === 'invalid') throw new HttpError(400, 'INVALID_TOKEN', since.reason)
-    const page = await pullRecords(db, { storeId: device.storeId, since, limit: query.limit ?? DEFAULT_PULL_LIMIT })
-    if (page.kind === 'reset') throw new HttpError(410, 'RESET', `${page.reason}: resync this store from an empty cursor`)
+    const page = await pullRecords(db, {
+      storeId: device.storeId,
+      since,
+      limit: query.limit ?? DEFAULT_PULL_LIMIT,
+    })
+    if (page.kind === 'reset')
+      throw new HttpError(410, 'RESET', `${page.reason}: resync this store from an empty cursor`)
     await db.update(devices).set({ cursorSeq: page.nextSeq }).where(eq(devices.id, device.deviceId))
     return {
       changes: page.rows.map(toPulledChange),
@@ -102,7 +152,11 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
     const principal = await authenticate(db, signer, request)
     refuseUnstorableValues(request.body, 'resolution')
     const body = parseOrThrow(ResolveConflictRequest, request.body, 'resolution')
-    const storeId = await storeInScope(db, principal, parseOrThrow(StoreQuery, request.query, 'query').storeId)
+    const storeId = await storeInScope(
+      db,
+      principal,
+      parseOrThrow(StoreQuery, request.query, 'query').storeId,
+    )
     const [pending] = await db
       .select({ entity: syncConflicts.entity })
       .from(syncConflicts)
@@ -110,10 +164,21 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
     if (!pending) throw new HttpError(404, 'NOT_FOUND', 'conflict not found')
     let mergedData: unknown = null
     if (body.resolution === 'merge') {
-      mergedData = parseOrThrow(entityRegistry[pending.entity as EntityName].schema, body.mergedData, 'mergedData')
+      mergedData = parseOrThrow(
+        entityRegistry[pending.entity as EntityName].schema,
+        body.mergedData,
+        'mergedData',
+      )
     }
-    const resolvedBy = principal.kind === 'device' ? principal.deviceId : `admin:${principal.adminId}`
-    const outcome = await resolveConflict(db, { storeId, conflictId: body.conflictId, resolution: body.resolution, mergedData, resolvedBy })
+    const resolvedBy =
+      principal.kind === 'device' ? principal.deviceId : `admin:${principal.adminId}`
+    const outcome = await resolveConflict(db, {
+      storeId,
+      conflictId: body.conflictId,
+      resolution: body.resolution,
+      mergedData,
+      resolvedBy,
+    })
     switch (outcome.kind) {
       case 'not-found':
         throw new HttpError(404, 'NOT_FOUND', 'conflict not found')
@@ -139,7 +204,9 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
     const rows = await db
       .select()
       .from(syncConflicts)
-      .where(and(eq(syncConflicts.storeId, storeId), eq(syncConflicts.status, query.status ?? 'open')))
+      .where(
+        and(eq(syncConflicts.storeId, storeId), eq(syncConflicts.status, query.status ?? 'open')),
+      )
       .orderBy(desc(syncConflicts.createdAt))
       .limit(500)
     return {
@@ -161,7 +228,11 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
 
   app.get('/api/sync/stats', async (request) => {
     const principal = await authenticate(db, signer, request)
-    const storeId = await storeInScope(db, principal, parseOrThrow(StoreQuery, request.query, 'query').storeId)
+    const storeId = await storeInScope(
+      db,
+      principal,
+      parseOrThrow(StoreQuery, request.query, 'query').storeId,
+    )
     const stats = await storeStats(db, storeId)
     if (!stats) throw new HttpError(404, 'NOT_FOUND', 'store not found')
     return stats

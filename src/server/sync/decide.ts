@@ -25,15 +25,21 @@ export type Decision =
  * DESIGN §3 rule 5. Equal hash: in sync. v1: matching baseVersion applies and bumps, otherwise
  * the policy decides. Seed (`clientVersion` set): higher wins, anything else gets the server's row.
  */
-export function decide(existing: ExistingRecord | null, incoming: IncomingRecord, policy: ConflictPolicy): Decision {
+export function decide(
+  existing: ExistingRecord | null,
+  incoming: IncomingRecord,
+  policy: ConflictPolicy,
+): Decision {
   if (!existing) return { kind: 'write', version: incoming.clientVersion ?? 1 }
-  if (existing.hash === incoming.hash && existing.deleted === incoming.deleted) return { kind: 'duplicate' }
+  if (existing.hash === incoming.hash && existing.deleted === incoming.deleted)
+    return { kind: 'duplicate' }
   if (incoming.clientVersion !== null) {
     return incoming.clientVersion > existing.version
       ? { kind: 'write', version: incoming.clientVersion }
       : { kind: 'conflict', stored: false }
   }
-  if (incoming.baseVersion === existing.version) return { kind: 'write', version: existing.version + 1 }
+  if (incoming.baseVersion === existing.version)
+    return { kind: 'write', version: existing.version + 1 }
   switch (policy) {
     case 'server-wins':
       return { kind: 'conflict', stored: false }

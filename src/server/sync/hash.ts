@@ -3,5 +3,7 @@ import { canonicalJson } from '../../shared/sync'
 
 /** SHA-256 of the canonical JSON of a record's synced data (null for a tombstone). */
 export function recordHash(data: unknown): string {
-  return createHash('sha256').update(canonicalJson(data ?? null)).digest('hex')
+  return createHash('sha256')
+    .update(canonicalJson(data ?? null))
+    .digest('hex')
 }

@@ -19,13 +19,25 @@ const DAY_MS = 24 * 60 * 60 * 1000
  * DESIGN §3 rule 9: ledger entries and closed connection records older than 7 days go; tombstones
  * past retention are compacted and the store's purge horizon moves up (older cursors get RESET).
  */
-export async function runHousekeeping(db: Database, options: HousekeepingOptions, now = new Date()): Promise<HousekeepingReport> {
+export async function runHousekeeping(
+  db: Database,
+  options: HousekeepingOptions,
+  now = new Date(),
+): Promise<HousekeepingReport> {
   const ledgerCutoff = new Date(now.getTime() - options.ledgerRetentionDays * DAY_MS)
   const tombstoneCutoff = new Date(now.getTime() - options.tombstoneRetentionDays * DAY_MS)
-  const ledger = await db.delete(mutationLedger).where(lt(mutationLedger.createdAt, ledgerCutoff)).returning({ id: mutationLedger.mutationId })
+  const ledger = await db
+    .delete(mutationLedger)
+    .where(lt(mutationLedger.createdAt, ledgerCutoff))
+    .returning({ id: mutationLedger.mutationId })
   const connections = await db
     .delete(socketConnections)
-    .where(and(lt(socketConnections.connectedAt, ledgerCutoff), isNotNull(socketConnections.disconnectedAt)))
+    .where(
+      and(
+        lt(socketConnections.connectedAt, ledgerCutoff),
+        isNotNull(socketConnections.disconnectedAt),
+      ),
+    )
     .returning({ id: socketConnections.id })
 
   const storeRows = await db
@@ -40,13 +52,22 @@ export async function runHousekeeping(db: Database, options: HousekeepingOptions
       await tx.select({ id: stores.id }).from(stores).where(eq(stores.id, storeId)).for('update')
       const removed = await tx
         .delete(syncRecords)
-        .where(and(eq(syncRecords.storeId, storeId), eq(syncRecords.deleted, true), lt(syncRecords.updatedAt, tombstoneCutoff)))
+        .where(
+          and(
+            eq(syncRecords.storeId, storeId),
+            eq(syncRecords.deleted, true),
+            lt(syncRecords.updatedAt, tombstoneCutoff),
+          ),
+        )
         .returning({ seq: syncRecords.seq })
       tombstonesCompacted += removed.length
       const horizon = Math.max(0, ...removed.map((row) => row.seq))
       await tx
         .update(stores)
-        .set({ purgedSeq: sql`greatest(${stores.purgedSeq}, ${horizon})`, purgedAt: tombstoneCutoff })
+        .set({
+          purgedSeq: sql`greatest(${stores.purgedSeq}, ${horizon})`,
+          purgedAt: tombstoneCutoff,
+        })
         .where(eq(stores.id, storeId))
     })
   }
@@ -56,7 +77,11 @@ export async function runHousekeeping(db: Database, options: HousekeepingOptions
 /** Runs housekeeping now and then every `intervalMs`; the returned function stops it. */
 export function startHousekeeping(
   db: Database,
-  options: HousekeepingOptions & { intervalMs?: number; onError?: (error: unknown) => void; onReport?: (report: HousekeepingReport) => void },
+  options: HousekeepingOptions & {
+    intervalMs?: number
+    onError?: (error: unknown) => void
+    onReport?: (report: HousekeepingReport) => void
+  },
 ): () => Promise<void> {
   let running: Promise<void> | null = null
   const tick = () => {

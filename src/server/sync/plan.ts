@@ -55,7 +55,12 @@ export interface PlannedRecord {
   after: RecordRow | null
 }
 
-export function baseResult(item: PushItem, current: Pick<RecordRow, 'version' | 'seq' | 'hash'> | null, status: ChangeResult['status'], error?: SyncError): ChangeResult {
+export function baseResult(
+  item: PushItem,
+  current: Pick<RecordRow, 'version' | 'seq' | 'hash'> | null,
+  status: ChangeResult['status'],
+  error?: SyncError,
+): ChangeResult {
   return {
     mutationId: item.mutationId,
     entity: item.entity,
@@ -82,18 +87,42 @@ export const itemHash = (item: PushItem): string => recordHash(item.deleted ? nu
  * DESIGN §3 rules 2, 5 and the entity's own rules, for one record against the server's current row.
  * `hash` is `itemHash(item)`, which a caller may compute ahead (outside its transaction).
  */
-export function planRecord(context: PushContext, item: PushItem, current: RecordRow | null, nextSeq: number, hash = itemHash(item)): PlannedRecord {
+export function planRecord(
+  context: PushContext,
+  item: PushItem,
+  current: RecordRow | null,
+  nextSeq: number,
+  hash = itemHash(item),
+): PlannedRecord {
   const declaration = entityRegistry[item.entity]
   const data = item.deleted ? null : item.data
   const dataId = declaration.dataId && data !== null ? declaration.dataId(data) : undefined
   if (dataId !== undefined && dataId !== item.id) {
-    return rejected(item, current, { code: 'ID_MISMATCH', message: `data.id ${dataId} differs from record id ${item.id}`, retryable: false })
+    return rejected(item, current, {
+      code: 'ID_MISMATCH',
+      message: `data.id ${dataId} differs from record id ${item.id}`,
+      retryable: false,
+    })
   }
   const policy = context.policies[item.entity] ?? declaration.policy
-  const decision = decide(current, { hash, deleted: item.deleted, baseVersion: item.baseVersion, clientVersion: item.clientVersion }, policy)
+  const decision = decide(
+    current,
+    {
+      hash,
+      deleted: item.deleted,
+      baseVersion: item.baseVersion,
+      clientVersion: item.clientVersion,
+    },
+    policy,
+  )
   switch (decision.kind) {
     case 'duplicate':
-      return { result: baseResult(item, current, 'duplicate'), write: null, conflict: null, after: null }
+      return {
+        result: baseResult(item, current, 'duplicate'),
+        write: null,
+        conflict: null,
+        after: null,
+      }
     case 'conflict': {
       if (!current) throw new Error('conflict without a server record')
       const result: ChangeResult = {
@@ -116,7 +145,10 @@ export function planRecord(context: PushContext, item: PushItem, current: Record
     case 'write': {
       const transitionError =
         current && declaration.checkTransition
-          ? declaration.checkTransition({ data: current.data, deleted: current.deleted }, { data, deleted: item.deleted })
+          ? declaration.checkTransition(
+              { data: current.data, deleted: current.deleted },
+              { data, deleted: item.deleted },
+            )
           : null
       if (transitionError) return rejected(item, current, transitionError)
       const write: RecordWrite = {
@@ -147,7 +179,10 @@ export function planRecord(context: PushContext, item: PushItem, current: Record
         updatedAt: now,
       }
       return {
-        result: { ...baseResult(item, after, 'applied'), ...(decision.resolution ? { resolution: decision.resolution } : {}) },
+        result: {
+          ...baseResult(item, after, 'applied'),
+          ...(decision.resolution ? { resolution: decision.resolution } : {}),
+        },
         write,
         conflict: null,
         after,

@@ -34,7 +34,9 @@ export async function pullRecords(db: Database, request: PullRequest): Promise<P
     const [row] = await db
       .select({ seq: max(syncRecords.seq) })
       .from(syncRecords)
-      .where(and(eq(syncRecords.storeId, request.storeId), lte(syncRecords.updatedAt, request.since.at)))
+      .where(
+        and(eq(syncRecords.storeId, request.storeId), lte(syncRecords.updatedAt, request.since.at)),
+      )
     sinceSeq = row?.seq ?? 0
   } else {
     sinceSeq = request.since.seq
@@ -46,7 +48,9 @@ export async function pullRecords(db: Database, request: PullRequest): Promise<P
 
   const filters = [eq(syncRecords.storeId, request.storeId), gt(syncRecords.seq, sinceSeq)]
   if (request.excludeWriterId) {
-    filters.push(or(isNull(syncRecords.lastDeviceId), ne(syncRecords.lastDeviceId, request.excludeWriterId))!)
+    filters.push(
+      or(isNull(syncRecords.lastDeviceId), ne(syncRecords.lastDeviceId, request.excludeWriterId))!,
+    )
   }
   if (request.entities) filters.push(inArray(syncRecords.entity, request.entities))
   const fetched = await db

@@ -37,7 +37,11 @@ interface BatchState {
  * refuses that statement, the transaction rolls back and the batch runs again with one savepoint
  * per record, so one bad record never rolls back or blocks the others.
  */
-export async function pushRecords(db: Database, context: PushContext, items: PushItem[]): Promise<PushOutcome> {
+export async function pushRecords(
+  db: Database,
+  context: PushContext,
+  items: PushItem[],
+): Promise<PushOutcome> {
   const hashes = new Map(items.map((item) => [item, itemHash(item)]))
   let isPlanWritten = false
   try {
@@ -55,7 +59,11 @@ export async function pushRecords(db: Database, context: PushContext, items: Pus
   return db.transaction(async (tx) => {
     const state = await openBatch(tx, context, items, hashes)
     const outcome = await applyEachRecord(tx, context, items, state)
-    if (outcome.isChanged) await tx.update(stores).set({ headSeq: outcome.headSeq }).where(eq(stores.id, context.storeId))
+    if (outcome.isChanged)
+      await tx
+        .update(stores)
+        .set({ headSeq: outcome.headSeq })
+        .where(eq(stores.id, context.storeId))
     return outcome
   })
 }
@@ -63,7 +71,12 @@ export async function pushRecords(db: Database, context: PushContext, items: Pus
 /** The device is not (or no longer) an active device of this store. */
 export class DeviceNotActiveError extends Error {}
 
-async function openBatch(tx: Transaction, context: PushContext, items: PushItem[], hashes: ReadonlyMap<PushItem, string>): Promise<BatchState> {
+async function openBatch(
+  tx: Transaction,
+  context: PushContext,
+  items: PushItem[],
+  hashes: ReadonlyMap<PushItem, string>,
+): Promise<BatchState> {
   // Lock the store row (orders commits) and check the device in the same statement: a revoked
   // device gets nothing written. last_seen_at is refreshed at most every 10 s.
   const locked = await tx.execute(sql`
@@ -77,8 +90,16 @@ async function openBatch(tx: Transaction, context: PushContext, items: PushItem[
     WHERE s.id = ${context.storeId}
     FOR UPDATE OF s`)
   const [store] = rowsOf<{ headSeq: number | string }>(locked)
-  if (!store) throw new DeviceNotActiveError(`device ${context.deviceId} is not active in store ${context.storeId}`)
-  const state: BatchState = { headSeq: Number(store.headSeq), replayed: new Map(), existing: new Map(), hashes }
+  if (!store)
+    throw new DeviceNotActiveError(
+      `device ${context.deviceId} is not active in store ${context.storeId}`,
+    )
+  const state: BatchState = {
+    headSeq: Number(store.headSeq),
+    replayed: new Map(),
+    existing: new Map(),
+    hashes,
+  }
   if (items.length === 0) return state
   // After the lock (a fresh snapshot): the ledger entries and current rows of this batch, in one round
   // trip. Each key is looked up by primary key in a LATERAL subquery; the LIMIT 1 keeps the planner
@@ -128,7 +149,11 @@ function recordFromJson(value: Record<string, unknown>): RecordRow {
   }
 }
 
-function planAll(context: PushContext, items: PushItem[], state: BatchState): { results: ChangeResult[]; planned: PlannedRecord[] } {
+function planAll(
+  context: PushContext,
+  items: PushItem[],
+  state: BatchState,
+): { results: ChangeResult[]; planned: PlannedRecord[] } {
   const results: ChangeResult[] = []
   const planned: PlannedRecord[] = []
   for (const item of items) {
@@ -137,7 +162,13 @@ function planAll(context: PushContext, items: PushItem[], state: BatchState): { 
       results.push(stored)
       continue
     }
-    const plan = planRecord(context, item, state.existing.get(key(item.entity, item.id)) ?? null, state.headSeq + 1, state.hashes.get(item))
+    const plan = planRecord(
+      context,
+      item,
+      state.existing.get(key(item.entity, item.id)) ?? null,
+      state.headSeq + 1,
+      state.hashes.get(item),
+    )
     if (plan.after) {
       state.existing.set(key(item.entity, item.id), plan.after)
       state.headSeq = plan.after.seq
@@ -153,14 +184,22 @@ function planAll(context: PushContext, items: PushItem[], state: BatchState): { 
  * Writes a planned batch as one statement of data-modifying CTEs: new records, updated records,
  * stored conflicts, ledger entries and the store head. Returns whether any record changed.
  */
-async function writePlanned(tx: Transaction, context: PushContext, planned: PlannedRecord[], headSeq: number): Promise<boolean> {
+async function writePlanned(
+  tx: Transaction,
+  context: PushContext,
+  planned: PlannedRecord[],
+  headSeq: number,
+): Promise<boolean> {
   if (planned.length === 0) return false
   // A record written twice in one batch is stored once, in its final state.
   const finalWrites = new Map<string, RecordWrite>()
   for (const { write } of planned) {
     if (!write) continue
     const previous = finalWrites.get(key(write.entity, write.id))
-    finalWrites.set(key(write.entity, write.id), previous ? { ...write, isNew: previous.isNew } : write)
+    finalWrites.set(
+      key(write.entity, write.id),
+      previous ? { ...write, isNew: previous.isNew } : write,
+    )
   }
   const writes = [...finalWrites.values()]
   const parts: SQL[] = []
@@ -168,15 +207,28 @@ async function writePlanned(tx: Transaction, context: PushContext, planned: Plan
   const updated = writes.filter((write) => !write.isNew)
   const conflicts = planned.flatMap((plan) => (plan.conflict ? [plan.conflict] : []))
   if (inserted.length > 0) parts.push(sql`inserted AS (${insertRecordsSql(inserted)})`)
-  if (updated.length > 0) parts.push(sql`updated AS (${updateRecordsSql(context.storeId, updated)})`)
-  if (conflicts.length > 0) parts.push(sql`conflicts AS (${insertConflictsSql(context, conflicts)})`)
-  if (writes.length > 0) parts.push(sql`head AS (UPDATE ${stores} SET head_seq = ${headSeq} WHERE id = ${context.storeId})`)
-  const ledger = insertLedgerSql(context, planned.map((plan) => plan.result))
+  if (updated.length > 0)
+    parts.push(sql`updated AS (${updateRecordsSql(context.storeId, updated)})`)
+  if (conflicts.length > 0)
+    parts.push(sql`conflicts AS (${insertConflictsSql(context, conflicts)})`)
+  if (writes.length > 0)
+    parts.push(
+      sql`head AS (UPDATE ${stores} SET head_seq = ${headSeq} WHERE id = ${context.storeId})`,
+    )
+  const ledger = insertLedgerSql(
+    context,
+    planned.map((plan) => plan.result),
+  )
   await tx.execute(parts.length > 0 ? sql`WITH ${sql.join(parts, sql`, `)} ${ledger}` : ledger)
   return writes.length > 0
 }
 
-async function applyEachRecord(tx: Transaction, context: PushContext, items: PushItem[], state: BatchState): Promise<PushOutcome> {
+async function applyEachRecord(
+  tx: Transaction,
+  context: PushContext,
+  items: PushItem[],
+  state: BatchState,
+): Promise<PushOutcome> {
   const results: ChangeResult[] = []
   let isChanged = false
   for (const item of items) {
@@ -189,7 +241,12 @@ async function applyEachRecord(tx: Transaction, context: PushContext, items: Pus
     const plan = planRecord(context, item, current, state.headSeq + 1, state.hashes.get(item))
     try {
       await tx.transaction(async (savepoint) => {
-        if (plan.write) await savepoint.execute(plan.write.isNew ? insertRecordsSql([plan.write]) : updateRecordsSql(context.storeId, [plan.write]))
+        if (plan.write)
+          await savepoint.execute(
+            plan.write.isNew
+              ? insertRecordsSql([plan.write])
+              : updateRecordsSql(context.storeId, [plan.write]),
+          )
         if (plan.conflict) await savepoint.execute(insertConflictsSql(context, [plan.conflict]))
         await savepoint.execute(insertLedgerSql(context, [plan.result]))
       })
@@ -202,7 +259,11 @@ async function applyEachRecord(tx: Transaction, context: PushContext, items: Pus
       results.push(plan.result)
     } catch (error) {
       // The savepoint rolled back this record alone; no ledger entry, so a resend runs it again.
-      const syncError: SyncError = { code: 'STORE_ERROR', message: error instanceof Error ? error.message : String(error), retryable: true }
+      const syncError: SyncError = {
+        code: 'STORE_ERROR',
+        message: error instanceof Error ? error.message : String(error),
+        retryable: true,
+      }
       results.push(baseResult(item, current, 'retry', syncError))
     }
   }
@@ -228,7 +289,9 @@ const recordRows = (writes: RecordWrite[]) =>
       writer: write.writerId,
     })),
   )
-const RECORD_COLUMNS = sql.raw('store_id uuid, entity text, id text, version integer, seq bigint, hash text, data jsonb, deleted boolean, writer text')
+const RECORD_COLUMNS = sql.raw(
+  'store_id uuid, entity text, id text, version integer, seq bigint, hash text, data jsonb, deleted boolean, writer text',
+)
 
 function insertRecordsSql(writes: RecordWrite[]): SQL {
   return sql`
@@ -272,11 +335,19 @@ function insertLedgerSql(context: PushContext, results: ChangeResult[]): SQL {
 
 /** Inserts or updates one record (conflict resolution writes through here) and reads it back. */
 export async function writeRecord(tx: Transaction, write: RecordWrite): Promise<RecordRow> {
-  await tx.execute(write.isNew ? insertRecordsSql([write]) : updateRecordsSql(write.storeId, [write]))
+  await tx.execute(
+    write.isNew ? insertRecordsSql([write]) : updateRecordsSql(write.storeId, [write]),
+  )
   const [row] = await tx
     .select()
     .from(syncRecords)
-    .where(and(eq(syncRecords.storeId, write.storeId), eq(syncRecords.entity, write.entity), eq(syncRecords.id, write.id)))
+    .where(
+      and(
+        eq(syncRecords.storeId, write.storeId),
+        eq(syncRecords.entity, write.entity),
+        eq(syncRecords.id, write.id),
+      ),
+    )
   if (!row) throw new Error('record write returned nothing')
   return row
 }

@@ -39,15 +39,27 @@ function checkOrderTransition(server: RecordState, incoming: RecordState): SyncE
   const allowed = currentStatus ? FINAL_STATUS_NEXT[currentStatus] : undefined
   if (!allowed) return null
   if (incoming.deleted || incoming.data === null) {
-    return { code: 'IMMUTABLE_SALE', message: `a ${currentStatus} sale cannot be deleted; record a refund or void`, retryable: false }
+    return {
+      code: 'IMMUTABLE_SALE',
+      message: `a ${currentStatus} sale cannot be deleted; record a refund or void`,
+      retryable: false,
+    }
   }
   const next = incoming.data as OrderEnvelope
   const nextStatus = next.order.status?.toUpperCase() ?? ''
   if (!allowed.includes(nextStatus)) {
-    return { code: 'IMMUTABLE_SALE', message: `sale status cannot move from ${currentStatus} to ${nextStatus || 'none'}`, retryable: false }
+    return {
+      code: 'IMMUTABLE_SALE',
+      message: `sale status cannot move from ${currentStatus} to ${nextStatus || 'none'}`,
+      retryable: false,
+    }
   }
   if (withoutStatus(current) !== withoutStatus(next)) {
-    return { code: 'IMMUTABLE_SALE', message: `a ${currentStatus} sale's lines, totals and payments cannot change`, retryable: false }
+    return {
+      code: 'IMMUTABLE_SALE',
+      message: `a ${currentStatus} sale's lines, totals and payments cannot change`,
+      retryable: false,
+    }
   }
   return null
 }
@@ -55,12 +67,42 @@ function checkOrderTransition(server: RecordState, incoming: RecordState): SyncE
 const plainId = (data: unknown): string | undefined => (data as { id?: string }).id
 
 export const entityRegistry: Record<EntityName, EntityDeclaration> = {
-  order: { name: 'order', schema: entitySchemas.order, policy: 'server-wins', checkTransition: checkOrderTransition },
+  order: {
+    name: 'order',
+    schema: entitySchemas.order,
+    policy: 'server-wins',
+    checkTransition: checkOrderTransition,
+  },
   transaction: { name: 'transaction', schema: entitySchemas.transaction, policy: 'server-wins' },
-  product: { name: 'product', schema: entitySchemas.product, policy: 'server-wins', dataId: plainId },
-  category: { name: 'category', schema: entitySchemas.category, policy: 'server-wins', dataId: plainId },
-  taxRate: { name: 'taxRate', schema: entitySchemas.taxRate, policy: 'server-wins', dataId: plainId },
-  customer: { name: 'customer', schema: entitySchemas.customer, policy: 'last-write-wins', dataId: plainId },
-  employee: { name: 'employee', schema: entitySchemas.employee, policy: 'server-wins', dataId: plainId },
+  product: {
+    name: 'product',
+    schema: entitySchemas.product,
+    policy: 'server-wins',
+    dataId: plainId,
+  },
+  category: {
+    name: 'category',
+    schema: entitySchemas.category,
+    policy: 'server-wins',
+    dataId: plainId,
+  },
+  taxRate: {
+    name: 'taxRate',
+    schema: entitySchemas.taxRate,
+    policy: 'server-wins',
+    dataId: plainId,
+  },
+  customer: {
+    name: 'customer',
+    schema: entitySchemas.customer,
+    policy: 'last-write-wins',
+    dataId: plainId,
+  },
+  employee: {
+    name: 'employee',
+    schema: entitySchemas.employee,
+    policy: 'server-wins',
+    dataId: plainId,
+  },
   shift: { name: 'shift', schema: entitySchemas.shift, policy: 'manual', dataId: plainId },
 }

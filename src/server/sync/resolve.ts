@@ -16,38 +16,66 @@ export interface ResolveRequest {
 }
 
 export type ResolveOutcome =
-  | { kind: 'resolved'; conflict: typeof syncConflicts.$inferSelect; record: RecordRow | null; headSeq: number; isChanged: boolean }
+  | {
+      kind: 'resolved'
+      conflict: typeof syncConflicts.$inferSelect
+      record: RecordRow | null
+      headSeq: number
+      isChanged: boolean
+    }
   | { kind: 'not-found' }
   | { kind: 'already-resolved' }
   | { kind: 'rejected'; error: SyncError }
 
 /** Settles a stored (manual) conflict: keep the server's row, take the client's, or write merged data. */
-export async function resolveConflict(db: Database, request: ResolveRequest): Promise<ResolveOutcome> {
+export async function resolveConflict(
+  db: Database,
+  request: ResolveRequest,
+): Promise<ResolveOutcome> {
   return db.transaction(async (tx) => {
-    const [store] = await tx.select({ headSeq: stores.headSeq }).from(stores).where(eq(stores.id, request.storeId)).for('update')
+    const [store] = await tx
+      .select({ headSeq: stores.headSeq })
+      .from(stores)
+      .where(eq(stores.id, request.storeId))
+      .for('update')
     if (!store) return { kind: 'not-found' }
     const [conflict] = await tx
       .select()
       .from(syncConflicts)
-      .where(and(eq(syncConflicts.id, request.conflictId), eq(syncConflicts.storeId, request.storeId)))
+      .where(
+        and(eq(syncConflicts.id, request.conflictId), eq(syncConflicts.storeId, request.storeId)),
+      )
       .for('update')
     if (!conflict) return { kind: 'not-found' }
     if (conflict.status !== 'open') return { kind: 'already-resolved' }
     const [current] = await tx
       .select()
       .from(syncRecords)
-      .where(and(eq(syncRecords.storeId, request.storeId), eq(syncRecords.entity, conflict.entity), eq(syncRecords.id, conflict.recordId)))
+      .where(
+        and(
+          eq(syncRecords.storeId, request.storeId),
+          eq(syncRecords.entity, conflict.entity),
+          eq(syncRecords.id, conflict.recordId),
+        ),
+      )
 
     let record: RecordRow | null = current ?? null
     let headSeq = store.headSeq
     let isChanged = false
     if (request.resolution !== 'keep-server') {
       const deleted = request.resolution === 'take-client' ? conflict.clientDeleted : false
-      const data = deleted ? null : request.resolution === 'take-client' ? conflict.clientData : request.mergedData
+      const data = deleted
+        ? null
+        : request.resolution === 'take-client'
+          ? conflict.clientData
+          : request.mergedData
       const declaration = entityRegistry[conflict.entity as EntityName]
       const transitionError =
         current && declaration.checkTransition
-          ? declaration.checkTransition({ data: current.data, deleted: current.deleted }, { data, deleted })
+          ? declaration.checkTransition(
+              { data: current.data, deleted: current.deleted },
+              { data, deleted },
+            )
           : null
       if (transitionError) return { kind: 'rejected', error: transitionError }
       headSeq += 1
@@ -68,7 +96,12 @@ export async function resolveConflict(db: Database, request: ResolveRequest): Pr
     }
     const [settled] = await tx
       .update(syncConflicts)
-      .set({ status: 'resolved', resolution: request.resolution, resolvedBy: request.resolvedBy, resolvedAt: new Date() })
+      .set({
+        status: 'resolved',
+        resolution: request.resolution,
+        resolvedBy: request.resolvedBy,
+        resolvedAt: new Date(),
+      })
       .where(eq(syncConflicts.id, conflict.id))
       .returning()
     if (!settled) throw new Error('conflict update returned nothing')

@@ -27,10 +27,17 @@ export interface StoreStats {
 
 /** Sync health of one store: per device last seen, cursor lag, open conflicts, rejected records. */
 export async function storeStats(db: Database, storeId: string): Promise<StoreStats | null> {
-  const [store] = await db.select({ headSeq: stores.headSeq }).from(stores).where(eq(stores.id, storeId))
+  const [store] = await db
+    .select({ headSeq: stores.headSeq })
+    .from(stores)
+    .where(eq(stores.id, storeId))
   if (!store) return null
   const byEntity = await db
-    .select({ entity: syncRecords.entity, total: count(), tombstones: sql<number>`count(*) filter (where ${syncRecords.deleted})`.mapWith(Number) })
+    .select({
+      entity: syncRecords.entity,
+      total: count(),
+      tombstones: sql<number>`count(*) filter (where ${syncRecords.deleted})`.mapWith(Number),
+    })
     .from(syncRecords)
     .where(eq(syncRecords.storeId, storeId))
     .groupBy(syncRecords.entity)
@@ -44,7 +51,11 @@ export async function storeStats(db: Database, storeId: string): Promise<StoreSt
     .from(mutationLedger)
     .where(and(eq(mutationLedger.storeId, storeId), eq(mutationLedger.status, 'rejected')))
     .groupBy(mutationLedger.deviceId)
-  const deviceRows = await db.select().from(devices).where(eq(devices.storeId, storeId)).orderBy(devices.createdAt)
+  const deviceRows = await db
+    .select()
+    .from(devices)
+    .where(eq(devices.storeId, storeId))
+    .orderBy(devices.createdAt)
 
   const conflictCount = new Map(conflictsByDevice.map((row) => [row.deviceId, row.total]))
   const rejectedCount = new Map(rejectedByDevice.map((row) => [row.deviceId, row.total]))

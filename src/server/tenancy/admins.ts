@@ -17,7 +17,10 @@ export interface CreateAdminInput {
 }
 
 /** Creates (or resets the password of) an admin user; returns the password to hand over. */
-export async function createAdminUser(db: Executor, input: CreateAdminInput): Promise<{ email: string; password: string }> {
+export async function createAdminUser(
+  db: Executor,
+  input: CreateAdminInput,
+): Promise<{ email: string; password: string }> {
   const email = z.string().email().parse(input.email).toLowerCase()
   let tenantId: string | null = null
   let storeId: string | null = null
@@ -33,6 +36,9 @@ export async function createAdminUser(db: Executor, input: CreateAdminInput): Pr
   await db
     .insert(adminUsers)
     .values({ email, passwordHash, role: input.role, tenantId, storeId })
-    .onConflictDoUpdate({ target: adminUsers.email, set: { passwordHash, role: input.role, tenantId, storeId, disabledAt: null } })
+    .onConflictDoUpdate({
+      target: adminUsers.email,
+      set: { passwordHash, role: input.role, tenantId, storeId, disabledAt: null },
+    })
   return { email, password }
 }

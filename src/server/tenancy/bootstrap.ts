@@ -21,7 +21,10 @@ export async function bootstrap(db: Database, knownCode: string | null): Promise
   if ((row?.total ?? 0) === 0) {
     const [tenant] = await db.insert(tenants).values({ name: 'Demo tenant' }).returning()
     if (!tenant) throw new Error('tenant insert returned nothing')
-    const [store] = await db.insert(stores).values({ tenantId: tenant.id, code: 'DEMO', name: 'Demo store' }).returning()
+    const [store] = await db
+      .insert(stores)
+      .values({ tenantId: tenant.id, code: 'DEMO', name: 'Demo store' })
+      .returning()
     if (!store) throw new Error('store insert returned nothing')
     storeCode = store.code
     createdCode = knownCode ?? (await issueEnrollmentCode(db, store.id))

@@ -25,7 +25,11 @@ export interface IssueCodeOptions {
   role?: string
 }
 
-export async function issueEnrollmentCode(db: Executor, storeId: string, options: IssueCodeOptions = {}): Promise<string> {
+export async function issueEnrollmentCode(
+  db: Executor,
+  storeId: string,
+  options: IssueCodeOptions = {},
+): Promise<string> {
   const code = options.code ?? generateCode()
   const ttlMs = options.ttlMs === undefined ? 24 * 60 * 60 * 1000 : options.ttlMs
   await db
@@ -39,12 +43,19 @@ export async function issueEnrollmentCode(db: Executor, storeId: string, options
     })
     .onConflictDoUpdate({
       target: enrollmentCodes.codeHash,
-      set: { storeId, usesLeft: options.uses === undefined ? 1 : options.uses, expiresAt: ttlMs === null ? null : new Date(Date.now() + ttlMs) },
+      set: {
+        storeId,
+        usesLeft: options.uses === undefined ? 1 : options.uses,
+        expiresAt: ttlMs === null ? null : new Date(Date.now() + ttlMs),
+      },
     })
   return code
 }
 
-export async function issueCodeForStoreCode(db: Executor, storeCode: string): Promise<string | null> {
+export async function issueCodeForStoreCode(
+  db: Executor,
+  storeCode: string,
+): Promise<string | null> {
   const [store] = await db.select({ id: stores.id }).from(stores).where(eq(stores.code, storeCode))
   return store ? issueEnrollmentCode(db, store.id) : null
 }

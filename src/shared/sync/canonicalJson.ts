@@ -12,10 +12,12 @@ export function canonicalJson(value: unknown): string {
 
 function canonicalJsonOf(value: unknown): string {
   if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('non-finite number')
+    if (typeof value === 'number' && !Number.isFinite(value))
+      throw new TypeError('non-finite number')
     return JSON.stringify(value) ?? 'null'
   }
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJsonOf(item))).join(',')}]`
+  if (Array.isArray(value))
+    return `[${value.map((item) => (item === undefined ? 'null' : canonicalJsonOf(item))).join(',')}]`
   const record = value as Record<string, unknown>
   const keys = Object.keys(record)
     .filter((key) => record[key] !== undefined)

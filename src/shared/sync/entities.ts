@@ -119,6 +119,9 @@ export const entitySchemas = {
   shift: ShiftData,
 } as const
 
-export const entityNames = Object.keys(entitySchemas) as [keyof typeof entitySchemas, ...(keyof typeof entitySchemas)[]]
+export const entityNames = Object.keys(entitySchemas) as [
+  keyof typeof entitySchemas,
+  ...(keyof typeof entitySchemas)[],
+]
 export const EntityName = z.enum(entityNames)
 export type EntityName = z.infer<typeof EntityName>

@@ -13,7 +13,9 @@ export const ConflictPolicy = z.enum(['server-wins', 'client-wins', 'last-write-
 export type ConflictPolicy = z.infer<typeof ConflictPolicy>
 
 /** Identifiers created on the device: UUIDs in practice; any short printable token without spaces. */
-export const RecordId = z.string().regex(/^[\x21-\x7e]{1,128}$/, 'expected 1-128 printable characters without spaces')
+export const RecordId = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,128}$/, 'expected 1-128 printable characters without spaces')
 
 /** One local mutation of one record, as the register's outbox sends it. */
 export const Change = z.strictObject({

@@ -6,7 +6,14 @@ import type { OrderEnvelope } from './entities'
  * The seed documents' JSON (docs/seeds 004): decimal amounts, `localId`, `syncStatus`,
  * `syncVersion`. These schemas and converters sit at the boundary; inside, everything is wire v1.
  */
-export const SeedSyncStatus = z.enum(['PENDING', 'SYNCING', 'SYNCED', 'FAILED', 'MODIFIED', 'DELETED'])
+export const SeedSyncStatus = z.enum([
+  'PENDING',
+  'SYNCING',
+  'SYNCED',
+  'FAILED',
+  'MODIFIED',
+  'DELETED',
+])
 export type SeedSyncStatus = z.infer<typeof SeedSyncStatus>
 
 const Amount = z.union([z.number(), z.string().max(40)])
@@ -20,7 +27,10 @@ export const SeedOrder = z.looseObject({
   orderNumber: z.string().max(80).optional(),
   total: Amount,
   items: z.array(SeedOrderItem).max(500).optional(),
-  payments: z.array(z.looseObject({ amount: Amount })).max(50).optional(),
+  payments: z
+    .array(z.looseObject({ amount: Amount }))
+    .max(50)
+    .optional(),
 })
 export const SeedTransaction = z.looseObject({
   id: SeedId,
@@ -43,7 +53,10 @@ export const SeedSyncableTransaction = z.looseObject({ transaction: SeedTransact
 export type SeedSyncableTransaction = z.infer<typeof SeedSyncableTransaction>
 
 /** `lastSyncTimestamp`/`since`: a nextSyncToken or a millisecond *server* timestamp. */
-export const SeedSince = z.union([z.number().int().nonnegative(), z.string().max(200)]).nullable().optional()
+export const SeedSince = z
+  .union([z.number().int().nonnegative(), z.string().max(200)])
+  .nullable()
+  .optional()
 
 export const SeedBatchRequest = z.looseObject({
   deviceId: z.string().min(1).max(128),
@@ -132,7 +145,12 @@ export function moneyToDecimal(record: Record<string, unknown>): Record<string, 
 
 /** Seed order (items inside, decimals) -> wire v1 order envelope. `orderStatus` becomes `status`. */
 export function seedOrderToEnvelope(order: z.infer<typeof SeedOrder>): OrderEnvelope {
-  const { items = [], payments = [], orderStatus, ...header } = order as Record<string, unknown> & {
+  const {
+    items = [],
+    payments = [],
+    orderStatus,
+    ...header
+  } = order as Record<string, unknown> & {
     items?: Record<string, unknown>[]
     payments?: Record<string, unknown>[]
     orderStatus?: unknown
@@ -151,6 +169,7 @@ export function envelopeToSeedOrder(envelope: OrderEnvelope): Record<string, unk
   const order = moneyToDecimal(header)
   if (status !== undefined) order.orderStatus = status
   order.items = envelope.items.map((item) => moneyToDecimal(item))
-  if (envelope.payments.length > 0) order.payments = envelope.payments.map((payment) => moneyToDecimal(payment))
+  if (envelope.payments.length > 0)
+    order.payments = envelope.payments.map((payment) => moneyToDecimal(payment))
   return order
 }

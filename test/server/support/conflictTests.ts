@@ -17,14 +17,34 @@ export function conflictTests(ctx: SuiteContext): void {
         const a = await enroll(policyApp, store.code)
         const b = await enroll(policyApp, store.code)
         const id = uuid()
-        const change = (name: string, baseVersion: number) => ({ mutationId: mutationId(), entity: 'product', id, op: 'upsert', baseVersion, data: product(id, name) })
-        expect((await pushOk(a, [change('Tea', 0)], policyApp))[0]).toMatchObject({ status: 'applied', serverVersion: 1 })
-        expect((await pushOk(a, [change('Green tea', 1)], policyApp))[0]).toMatchObject({ status: 'applied', serverVersion: 2 })
+        const change = (name: string, baseVersion: number) => ({
+          mutationId: mutationId(),
+          entity: 'product',
+          id,
+          op: 'upsert',
+          baseVersion,
+          data: product(id, name),
+        })
+        expect((await pushOk(a, [change('Tea', 0)], policyApp))[0]).toMatchObject({
+          status: 'applied',
+          serverVersion: 1,
+        })
+        expect((await pushOk(a, [change('Green tea', 1)], policyApp))[0]).toMatchObject({
+          status: 'applied',
+          serverVersion: 2,
+        })
         const [fromB] = await pushOk(b, [change('Black tea', 1)], policyApp)
-        const [row] = await db.select().from(syncRecords).where(and(eq(syncRecords.storeId, store.storeId), eq(syncRecords.id, id)))
+        const [row] = await db
+          .select()
+          .from(syncRecords)
+          .where(and(eq(syncRecords.storeId, store.storeId), eq(syncRecords.id, id)))
         switch (policy) {
           case 'server-wins':
-            expect(fromB).toMatchObject({ status: 'conflict', serverVersion: 2, resolution: 'server-wins' })
+            expect(fromB).toMatchObject({
+              status: 'conflict',
+              serverVersion: 2,
+              resolution: 'server-wins',
+            })
             expect(fromB!.serverRecord?.data).toMatchObject({ name: 'Green tea' })
             expect(row).toMatchObject({ version: 2, data: { name: 'Green tea' } })
             break
@@ -36,8 +56,16 @@ export function conflictTests(ctx: SuiteContext): void {
           case 'manual': {
             expect(fromB).toMatchObject({ status: 'conflict', resolution: 'manual' })
             expect(row).toMatchObject({ version: 2, data: { name: 'Green tea' } })
-            const listed = await policyApp.inject({ method: 'GET', url: '/api/sync/conflicts', headers: a.headers })
-            expect(listed.json<{ conflicts: { conflictId: string }[] }>().conflicts.map((conflict) => conflict.conflictId)).toEqual([fromB!.conflictId])
+            const listed = await policyApp.inject({
+              method: 'GET',
+              url: '/api/sync/conflicts',
+              headers: a.headers,
+            })
+            expect(
+              listed
+                .json<{ conflicts: { conflictId: string }[] }>()
+                .conflicts.map((conflict) => conflict.conflictId),
+            ).toEqual([fromB!.conflictId])
             const resolved = await policyApp.inject({
               method: 'POST',
               url: '/api/sync/resolve-conflict',
@@ -45,7 +73,10 @@ export function conflictTests(ctx: SuiteContext): void {
               payload: { conflictId: fromB!.conflictId, resolution: 'take-client' },
             })
             expect(resolved.statusCode, resolved.body).toBe(200)
-            expect(resolved.json()).toMatchObject({ success: true, record: { version: 3, data: { name: 'Black tea' } } })
+            expect(resolved.json()).toMatchObject({
+              success: true,
+              record: { version: 3, data: { name: 'Black tea' } },
+            })
             const twice = await policyApp.inject({
               method: 'POST',
               url: '/api/sync/resolve-conflict',
@@ -55,13 +86,23 @@ export function conflictTests(ctx: SuiteContext): void {
             expect(twice.statusCode).toBe(409)
             // A second conflict, settled by a manager with merged data (validated like a push).
             const [again] = await pushOk(a, [change('Oolong', 2)], policyApp)
-            expect(again).toMatchObject({ status: 'conflict', resolution: 'manual', serverVersion: 3 })
-            const manager = await createAdmin(db, policyApp, 'store_manager', { storeId: store.storeId })
+            expect(again).toMatchObject({
+              status: 'conflict',
+              resolution: 'manual',
+              serverVersion: 3,
+            })
+            const manager = await createAdmin(db, policyApp, 'store_manager', {
+              storeId: store.storeId,
+            })
             const invalid = await policyApp.inject({
               method: 'POST',
               url: `/api/sync/resolve-conflict?storeId=${store.storeId}`,
               headers: manager,
-              payload: { conflictId: again!.conflictId, resolution: 'merge', mergedData: { id, name: 'Merged', priceCents: 1.5 } },
+              payload: {
+                conflictId: again!.conflictId,
+                resolution: 'merge',
+                mergedData: { id, name: 'Merged', priceCents: 1.5 },
+              },
             })
             expect(invalid.statusCode).toBe(400)
             expect(invalid.json()).toMatchObject({ issues: [{ path: 'priceCents' }] })
@@ -69,12 +110,26 @@ export function conflictTests(ctx: SuiteContext): void {
               method: 'POST',
               url: `/api/sync/resolve-conflict?storeId=${store.storeId}`,
               headers: manager,
-              payload: { conflictId: again!.conflictId, resolution: 'merge', mergedData: product(id, 'Black oolong', 250) },
+              payload: {
+                conflictId: again!.conflictId,
+                resolution: 'merge',
+                mergedData: product(id, 'Black oolong', 250),
+              },
             })
             expect(merged.statusCode, merged.body).toBe(200)
-            expect(merged.json()).toMatchObject({ record: { version: 4, data: { name: 'Black oolong', priceCents: 250 } } })
-            const pulled = (await policyApp.inject({ method: 'GET', url: '/api/sync/pull-changes', headers: b.headers })).json<{ changes: { id: string; version: number }[] }>()
-            expect(pulled.changes.filter((pulledChange) => pulledChange.id === id)).toMatchObject([{ version: 4 }])
+            expect(merged.json()).toMatchObject({
+              record: { version: 4, data: { name: 'Black oolong', priceCents: 250 } },
+            })
+            const pulled = (
+              await policyApp.inject({
+                method: 'GET',
+                url: '/api/sync/pull-changes',
+                headers: b.headers,
+              })
+            ).json<{ changes: { id: string; version: number }[] }>()
+            expect(pulled.changes.filter((pulledChange) => pulledChange.id === id)).toMatchObject([
+              { version: 4 },
+            ])
             break
           }
         }

@@ -18,20 +18,25 @@ export function coreTests(ctx: SuiteContext): void {
     const store = await createStore(db)
     const device = await enroll(app, store.code)
     expect(device.storeId).toBe(store.storeId)
-    const refresh = (refreshToken: string) => app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken } })
+    const refresh = (refreshToken: string) =>
+      app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken } })
     const refreshed = await refresh(device.refreshToken)
     expect(refreshed.statusCode).toBe(200)
     // The reply was "lost": the same token again, while its replacement is unused, works once more
     // and retires that replacement.
     const replayed = await refresh(device.refreshToken)
     expect(replayed.statusCode).toBe(200)
-    expect((await refresh(refreshed.json<{ refreshToken: string }>().refreshToken)).statusCode).toBe(401)
+    expect(
+      (await refresh(refreshed.json<{ refreshToken: string }>().refreshToken)).statusCode,
+    ).toBe(401)
     // Once the newest replacement has been used, the old token is dead for good.
     const next = await refresh(replayed.json<{ refreshToken: string }>().refreshToken)
     expect(next.statusCode).toBe(200)
     expect((await refresh(device.refreshToken)).statusCode).toBe(401)
     expect((await refresh(next.json<{ refreshToken: string }>().refreshToken)).statusCode).toBe(200)
-    expect((await refresh(replayed.json<{ refreshToken: string }>().refreshToken)).statusCode).toBe(401)
+    expect((await refresh(replayed.json<{ refreshToken: string }>().refreshToken)).statusCode).toBe(
+      401,
+    )
     const bad = await app.inject({
       method: 'POST',
       url: '/api/auth/enroll',
@@ -56,14 +61,31 @@ export function coreTests(ctx: SuiteContext): void {
     }
     expect(statuses).toHaveLength(10)
     expect(statuses.every((status) => status === 'applied' || status === 'duplicate')).toBe(true)
-    expect(statuses.slice(5)).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'duplicate'])
+    expect(statuses.slice(5)).toEqual([
+      'duplicate',
+      'duplicate',
+      'duplicate',
+      'duplicate',
+      'duplicate',
+    ])
     expect(await countRecords(db, store.storeId, 'order')).toBe(1)
   })
 
   it('returns the same results when a lost reply makes the client resend the batch', async () => {
     const { db, setUp, pushOk, orderChange } = ctx
     const { store, a } = await setUp()
-    const changes = [orderChange(uuid()), orderChange(uuid()), { mutationId: mutationId(), entity: 'product', id: 'p-1', op: 'upsert', baseVersion: 0, data: product('p-1', 'Tea') }]
+    const changes = [
+      orderChange(uuid()),
+      orderChange(uuid()),
+      {
+        mutationId: mutationId(),
+        entity: 'product',
+        id: 'p-1',
+        op: 'upsert',
+        baseVersion: 0,
+        data: product('p-1', 'Tea'),
+      },
+    ]
     const first = await pushOk(a, changes)
     const second = await pushOk(a, changes)
     expect(first.map((result) => result.status)).toEqual(['applied', 'applied', 'applied'])
@@ -75,7 +97,10 @@ export function coreTests(ctx: SuiteContext): void {
     const { setUp, pushOk, pull, orderChange } = ctx
     const { a, b } = await setUp()
     const ids = Array.from({ length: 7 }, () => uuid())
-    await pushOk(a, ids.map((id) => orderChange(id)))
+    await pushOk(
+      a,
+      ids.map((id) => orderChange(id)),
+    )
     const seen: string[] = []
     let since: string | undefined
     for (let page = 0; page < 10; page += 1) {
@@ -101,7 +126,10 @@ export function coreTests(ctx: SuiteContext): void {
     const changed = orderChange(id, { baseVersion: 1 })
     changed.data.items[0]!.unitPriceCents = 1
     const [rejected] = await pushOk(a, [changed])
-    expect(rejected).toMatchObject({ status: 'rejected', error: { code: 'IMMUTABLE_SALE', retryable: false } })
+    expect(rejected).toMatchObject({
+      status: 'rejected',
+      error: { code: 'IMMUTABLE_SALE', retryable: false },
+    })
     const [refunded] = await pushOk(a, [orderChange(id, { baseVersion: 1, status: 'REFUNDED' })])
     expect(refunded).toMatchObject({ status: 'applied', serverVersion: 2 })
   })
@@ -114,10 +142,22 @@ export function coreTests(ctx: SuiteContext): void {
     const results = await pushOk(a, [
       orderChange(uuid()),
       { mutationId: mutationId(), entity: 'order', id, op: 'delete', baseVersion: 1 },
-      { mutationId: mutationId(), entity: 'product', id: 'p-9', op: 'upsert', baseVersion: 0, data: product('p-other', 'Mismatch') },
+      {
+        mutationId: mutationId(),
+        entity: 'product',
+        id: 'p-9',
+        op: 'upsert',
+        baseVersion: 0,
+        data: product('p-other', 'Mismatch'),
+      },
       orderChange(uuid()),
     ])
-    expect(results.map((result) => result.status)).toEqual(['applied', 'rejected', 'rejected', 'applied'])
+    expect(results.map((result) => result.status)).toEqual([
+      'applied',
+      'rejected',
+      'rejected',
+      'applied',
+    ])
     expect(results[2]!.error?.code).toBe('ID_MISMATCH')
     expect(await countRecords(db, store.storeId)).toBe(3)
   })
@@ -128,13 +168,22 @@ export function coreTests(ctx: SuiteContext): void {
     await database.query(`CREATE OR REPLACE FUNCTION auraflow_test_poison() RETURNS trigger AS $$
       BEGIN IF NEW.id LIKE 'poison-%' THEN RAISE EXCEPTION 'poisoned record %', NEW.id; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`)
     await database.query('DROP TRIGGER IF EXISTS auraflow_test_poison ON sync_records')
-    await database.query('CREATE TRIGGER auraflow_test_poison BEFORE INSERT OR UPDATE ON sync_records FOR EACH ROW EXECUTE FUNCTION auraflow_test_poison()')
+    await database.query(
+      'CREATE TRIGGER auraflow_test_poison BEFORE INSERT OR UPDATE ON sync_records FOR EACH ROW EXECUTE FUNCTION auraflow_test_poison()',
+    )
     try {
       const { store, a } = await setUp()
       const poisonId = `poison-${uuid()}`
       const changes = [
         orderChange(uuid()),
-        { mutationId: mutationId(), entity: 'product', id: poisonId, op: 'upsert', baseVersion: 0, data: product(poisonId, 'Bad') },
+        {
+          mutationId: mutationId(),
+          entity: 'product',
+          id: poisonId,
+          op: 'upsert',
+          baseVersion: 0,
+          data: product(poisonId, 'Bad'),
+        },
         orderChange(uuid()),
       ]
       const first = await pushOk(a, changes)
@@ -149,11 +198,21 @@ export function coreTests(ctx: SuiteContext): void {
       // The engine itself: a clean batch takes the one-statement path, a poisoned one is isolated.
       const context = { storeId: store.storeId, deviceId: a.deviceId, policies: {} }
       const item = (id: string, entity: 'order' | 'product') => ({
-        mutationId: mutationId(), entity, id, deleted: false, baseVersion: 0, clientVersion: null,
+        mutationId: mutationId(),
+        entity,
+        id,
+        deleted: false,
+        baseVersion: 0,
+        clientVersion: null,
         data: entity === 'order' ? orderEnvelope(id) : product(id, 'Bad'),
       })
-      expect((await pushRecords(db, context, [item(uuid(), 'order'), item(uuid(), 'order')])).isIsolated).toBe(false)
-      const isolated = await pushRecords(db, context, [item(uuid(), 'order'), item(`poison-${uuid()}`, 'product')])
+      expect(
+        (await pushRecords(db, context, [item(uuid(), 'order'), item(uuid(), 'order')])).isIsolated,
+      ).toBe(false)
+      const isolated = await pushRecords(db, context, [
+        item(uuid(), 'order'),
+        item(`poison-${uuid()}`, 'product'),
+      ])
       expect(isolated.isIsolated).toBe(true)
       expect(isolated.results.map((result) => result.status)).toEqual(['applied', 'retry'])
     } finally {
@@ -172,8 +231,16 @@ export function coreTests(ctx: SuiteContext): void {
     // Written as text: serialising 5,000 levels would overflow the test's own stack.
     const deep = orderChange(uuid())
     ;(deep.data.order as Record<string, unknown>).extra = 'NESTED'
-    const text = JSON.stringify({ deviceId: a.deviceId, changes: [deep] }).replace('"NESTED"', `${'['.repeat(5000)}1${']'.repeat(5000)}`)
-    const deepResponse = await app.inject({ method: 'POST', url: '/api/sync/batch-push', headers: { ...a.headers, 'content-type': 'application/json' }, payload: text })
+    const text = JSON.stringify({ deviceId: a.deviceId, changes: [deep] }).replace(
+      '"NESTED"',
+      `${'['.repeat(5000)}1${']'.repeat(5000)}`,
+    )
+    const deepResponse = await app.inject({
+      method: 'POST',
+      url: '/api/sync/batch-push',
+      headers: { ...a.headers, 'content-type': 'application/json' },
+      payload: text,
+    })
     expect(deepResponse.statusCode).toBe(400)
     expect(deepResponse.json<{ message: string }>().message).toContain('nested deeper than')
     expect(await countRecords(db, store.storeId)).toBe(0)

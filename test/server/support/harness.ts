@@ -11,9 +11,17 @@ import { issueEnrollmentCode } from '../../../src/server/tenancy/enrollmentCodes
 import type { TokenResponse } from '../../../src/shared/sync'
 
 export const testConfig = (overrides: Partial<ServerConfig> = {}): ServerConfig =>
-  defaultConfig({ jwtSecret: 'test-secret-that-is-long-enough-0123456789', authRateLimit: { max: 1000, windowMs: 60_000 }, ...overrides })
+  defaultConfig({
+    jwtSecret: 'test-secret-that-is-long-enough-0123456789',
+    authRateLimit: { max: 1000, windowMs: 60_000 },
+    ...overrides,
+  })
 
-export async function makeApp(db: Database, overrides: Partial<ServerConfig> = {}, bus?: RealtimeBus): Promise<FastifyInstance> {
+export async function makeApp(
+  db: Database,
+  overrides: Partial<ServerConfig> = {},
+  bus?: RealtimeBus,
+): Promise<FastifyInstance> {
   const app = await buildServer({ db, config: testConfig(overrides), ...(bus ? { bus } : {}) })
   await app.ready()
   return app
@@ -29,10 +37,16 @@ export interface TestStore {
 export async function createStore(db: Database, tenantId?: string): Promise<TestStore> {
   let tenant = tenantId
   if (!tenant) {
-    const [row] = await db.insert(tenants).values({ name: `tenant ${randomUUID()}` }).returning()
+    const [row] = await db
+      .insert(tenants)
+      .values({ name: `tenant ${randomUUID()}` })
+      .returning()
     tenant = row!.id
   }
-  const [store] = await db.insert(stores).values({ tenantId: tenant, code: `S-${randomUUID().slice(0, 8)}`, name: 'Test store' }).returning()
+  const [store] = await db
+    .insert(stores)
+    .values({ tenantId: tenant, code: `S-${randomUUID().slice(0, 8)}`, name: 'Test store' })
+    .returning()
   const code = await issueEnrollmentCode(db, store!.id, { uses: null })
   return { tenantId: tenant, storeId: store!.id, code }
 }
@@ -41,15 +55,28 @@ export interface Device extends TokenResponse {
   headers: Record<string, string>
 }
 
-export async function enroll(app: FastifyInstance, code: string, name = 'Register'): Promise<Device> {
+export async function enroll(
+  app: FastifyInstance,
+  code: string,
+  name = 'Register',
+): Promise<Device> {
   const response = await app.inject({
     method: 'POST',
     url: '/api/auth/enroll',
-    payload: { enrollmentCode: code, deviceId: randomUUID(), name, fingerprint: `fp-${randomUUID()}` },
+    payload: {
+      enrollmentCode: code,
+      deviceId: randomUUID(),
+      name,
+      fingerprint: `fp-${randomUUID()}`,
+    },
   })
-  if (response.statusCode !== 200) throw new Error(`enroll failed ${response.statusCode}: ${response.body}`)
+  if (response.statusCode !== 200)
+    throw new Error(`enroll failed ${response.statusCode}: ${response.body}`)
   const tokens = response.json<TokenResponse>()
-  return { ...tokens, headers: { authorization: `Bearer ${tokens.accessToken}`, 'x-sync-protocol': '1' } }
+  return {
+    ...tokens,
+    headers: { authorization: `Bearer ${tokens.accessToken}`, 'x-sync-protocol': '1' },
+  }
 }
 
 export async function createAdmin(
@@ -66,7 +93,11 @@ export async function createAdmin(
     tenantId: scope.tenantId ?? null,
     storeId: scope.storeId ?? null,
   })
-  const response = await app.inject({ method: 'POST', url: '/api/admin/login', payload: { email, password: 'correct horse battery' } })
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/admin/login',
+    payload: { email, password: 'correct horse battery' },
+  })
   if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`)
   return { authorization: `Bearer ${response.json<{ accessToken: string }>().accessToken}` }
 }
@@ -75,7 +106,10 @@ let counter = 0
 export const uuid = () => randomUUID()
 export const mutationId = () => `m-${++counter}-${randomUUID()}`
 
-export function orderEnvelope(id: string, overrides: { status?: string; totalCents?: number; items?: number } = {}) {
+export function orderEnvelope(
+  id: string,
+  overrides: { status?: string; totalCents?: number; items?: number } = {},
+) {
   const items = Array.from({ length: overrides.items ?? 4 }, (_, index) => ({
     id: `${id}-i${index}`,
     productId: `p${index}`,
@@ -86,7 +120,14 @@ export function orderEnvelope(id: string, overrides: { status?: string; totalCen
   }))
   const totalCents = overrides.totalCents ?? items.length * 250
   return {
-    order: { id, orderNumber: `S1-R1-${id.slice(0, 6)}`, status: overrides.status ?? 'COMPLETED', subtotalCents: totalCents, taxCents: 0, totalCents },
+    order: {
+      id,
+      orderNumber: `S1-R1-${id.slice(0, 6)}`,
+      status: overrides.status ?? 'COMPLETED',
+      subtotalCents: totalCents,
+      taxCents: 0,
+      totalCents,
+    },
     items,
     payments: [{ id: `${id}-p`, method: 'cash', amountCents: totalCents }],
   }

@@ -34,7 +34,11 @@ async function freePort(): Promise<number> {
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      )
     })
   })
 }
@@ -42,9 +46,12 @@ async function freePort(): Promise<number> {
 function run(command: string, args: string[]): void {
   const isRoot = process.getuid?.() === 0
   // initdb refuses to run as root: run the server tools as the postgres user.
-  const [file, argv] = isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]
+  const [file, argv] = isRoot
+    ? ['runuser', ['-u', 'postgres', '--', command, ...args]]
+    : [command, args]
   const result = spawnSync(file, argv, { encoding: 'utf8' })
-  if (result.status !== 0) throw new Error(`${command} failed (${result.status}): ${result.stderr || result.stdout}`)
+  if (result.status !== 0)
+    throw new Error(`${command} failed (${result.status}): ${result.stderr || result.stdout}`)
 }
 
 export async function startPostgres(): Promise<PostgresCluster> {
@@ -55,14 +62,31 @@ export async function startPostgres(): Promise<PostgresCluster> {
     chownSync(root, uid, gid)
   }
   const dataDir = path.join(root, 'data')
-  run(path.join(BIN_DIR, 'initdb'), ['-D', dataDir, '-U', 'app', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync'])
+  run(path.join(BIN_DIR, 'initdb'), [
+    '-D',
+    dataDir,
+    '-U',
+    'app',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--no-locale',
+    '--no-sync',
+  ])
   let lastError: unknown = null
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const port = await freePort()
     try {
       run(path.join(BIN_DIR, 'pg_ctl'), [
-        '-D', dataDir, '-l', path.join(root, 'log'), '-w', '-t', '60',
-        '-o', `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50`,
+        '-D',
+        dataDir,
+        '-l',
+        path.join(root, 'log'),
+        '-w',
+        '-t',
+        '60',
+        '-o',
+        `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50`,
         'start',
       ])
       let isStopped = false

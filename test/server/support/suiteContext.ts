@@ -11,8 +11,14 @@ export interface SuiteDatabase {
   open(): Promise<ServerDatabase>
 }
 
-export async function countRecords(db: Database, storeId: string, entity?: string): Promise<number> {
-  const filter = entity ? and(eq(syncRecords.storeId, storeId), eq(syncRecords.entity, entity)) : eq(syncRecords.storeId, storeId)
+export async function countRecords(
+  db: Database,
+  storeId: string,
+  entity?: string,
+): Promise<number> {
+  const filter = entity
+    ? and(eq(syncRecords.storeId, storeId), eq(syncRecords.entity, entity))
+    : eq(syncRecords.storeId, storeId)
   const [row] = await db.select({ total: count() }).from(syncRecords).where(filter)
   return row?.total ?? 0
 }
@@ -48,13 +54,26 @@ export class SuiteContext {
   /** A fresh store with two enrolled registers. */
   setUp = async (): Promise<{ store: TestStore; a: Device; b: Device }> => {
     const store = await createStore(this.db)
-    return { store, a: await enroll(this.app, store.code, 'Register A'), b: await enroll(this.app, store.code, 'Register B') }
+    return {
+      store,
+      a: await enroll(this.app, store.code, 'Register A'),
+      b: await enroll(this.app, store.code, 'Register B'),
+    }
   }
 
   push = (device: Device, changes: unknown[], on: FastifyInstance = this.app) =>
-    on.inject({ method: 'POST', url: '/api/sync/batch-push', headers: device.headers, payload: { deviceId: device.deviceId, changes } })
+    on.inject({
+      method: 'POST',
+      url: '/api/sync/batch-push',
+      headers: device.headers,
+      payload: { deviceId: device.deviceId, changes },
+    })
 
-  pushOk = async (device: Device, changes: unknown[], on: FastifyInstance = this.app): Promise<ChangeResult[]> => {
+  pushOk = async (
+    device: Device,
+    changes: unknown[],
+    on: FastifyInstance = this.app,
+  ): Promise<ChangeResult[]> => {
     const response = await this.push(device, changes, on)
     expect(response.statusCode, response.body).toBe(200)
     return response.json<BatchPushResponse>().results
@@ -64,10 +83,17 @@ export class SuiteContext {
     const query = new URLSearchParams()
     if (since) query.set('since', since)
     if (limit) query.set('limit', String(limit))
-    return this.app.inject({ method: 'GET', url: `/api/sync/pull-changes?${query}`, headers: device.headers })
+    return this.app.inject({
+      method: 'GET',
+      url: `/api/sync/pull-changes?${query}`,
+      headers: device.headers,
+    })
   }
 
-  orderChange = (id: string, extra: { status?: string; baseVersion?: number; mutation?: string } = {}) => ({
+  orderChange = (
+    id: string,
+    extra: { status?: string; baseVersion?: number; mutation?: string } = {},
+  ) => ({
     mutationId: extra.mutation ?? mutationId(),
     entity: 'order',
     id,
