@@ -5,7 +5,8 @@ import { v4 as uuidv4, v7 as uuidv7 } from 'uuid'
 import { openRegisterCore } from '../../src/main/core'
 import { openRegisterDatabase } from '../../src/main/store/database'
 import { listProducts } from '../../src/main/store/catalogRepository'
-import { commitSale, type PricedSale } from '../../src/main/store/saleRepository'
+import { commitSale } from '../../src/main/store/saleRepository'
+import { pricedSale } from '../fixtures/pricedSale'
 import { completeSale } from '../../src/main/services/saleService'
 import { elapsedMs, summarize, type LatencySummary } from '../stats'
 
@@ -86,40 +87,6 @@ export function benchSaleCommit(
       insertOutbox.run(uuidv7(), orderId, at, at)
     })
 
-    const pricedSale = (): PricedSale => ({
-      clientRequestId: uuidv4(),
-      deviceId: core.device.deviceId,
-      storeCode: 'S01',
-      registerCode: 'B1',
-      currency: 'USD',
-      subtotalCents: 2300,
-      discountCents: 0,
-      taxCents: 200,
-      totalCents: 2500,
-      cashRoundingCents: 0,
-      lines: products.map((product) => ({
-        productId: product.id,
-        sku: product.sku,
-        name: product.name,
-        unitPriceCents: product.priceCents,
-        quantity: 1,
-        taxRateBasisPoints: product.taxRateBasisPoints,
-        discountCents: 0,
-        netCents: product.priceCents,
-        taxCents: 40,
-        totalCents: product.priceCents + 40,
-      })),
-      payments: [
-        {
-          method: 'cash',
-          amountCents: 2500,
-          tenderedCents: 2500,
-          changeCents: 0,
-          referenceNumber: null,
-        },
-      ],
-      now: now(),
-    })
     const draft = () => ({
       clientRequestId: uuidv4(),
       lines: products.map((product) => ({ productId: product.id, quantity: 1 })),
@@ -132,7 +99,7 @@ export function benchSaleCommit(
       let start = process.hrtime.bigint()
       rawSale()
       if (isMeasured) samples.raw.push(elapsedMs(start))
-      const sale = pricedSale()
+      const sale = pricedSale(core.device, products)
       start = process.hrtime.bigint()
       commitSale(db, sale)
       if (isMeasured) samples.store.push(elapsedMs(start))

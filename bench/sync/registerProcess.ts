@@ -4,6 +4,7 @@ import { v4 as uuidv4 } from 'uuid'
 import { openRegisterCore, type RegisterCore } from '../../src/main/core'
 import { listProducts } from '../../src/main/store/catalogRepository'
 import { commitSale, type PricedSale } from '../../src/main/store/saleRepository'
+import { pricedSale } from '../fixtures/pricedSale'
 import {
   monotonicMs,
   type CloseResult,
@@ -77,48 +78,10 @@ function backlogSale(
   index: number,
 ): PricedSale {
   const lineCount = 4 + (index % 2)
-  const lines = Array.from({ length: lineCount }, (_, line) => {
-    const product = products[(index + line) % products.length]!
-    const taxCents = Math.round((product.priceCents * product.taxRateBasisPoints) / 10_000)
-    return {
-      productId: product.id,
-      sku: product.sku,
-      name: product.name,
-      unitPriceCents: product.priceCents,
-      quantity: 1,
-      taxRateBasisPoints: product.taxRateBasisPoints,
-      discountCents: 0,
-      netCents: product.priceCents,
-      taxCents,
-      totalCents: product.priceCents + taxCents,
-    }
-  })
-  const subtotalCents = lines.reduce((sum, line) => sum + line.netCents, 0)
-  const taxCents = lines.reduce((sum, line) => sum + line.taxCents, 0)
-  const totalCents = subtotalCents + taxCents
-  return {
-    clientRequestId: uuidv4(),
-    deviceId: target.device.deviceId,
-    storeCode: 'S01',
-    registerCode: target.device.registerCode,
-    currency: 'USD',
-    subtotalCents,
-    discountCents: 0,
-    taxCents,
-    totalCents,
-    cashRoundingCents: 0,
-    lines,
-    payments: [
-      {
-        method: 'cash',
-        amountCents: totalCents,
-        tenderedCents: totalCents,
-        changeCents: 0,
-        referenceNumber: null,
-      },
-    ],
-    now: new Date().toISOString(),
-  }
+  return pricedSale(
+    target.device,
+    Array.from({ length: lineCount }, (_, line) => products[(index + line) % products.length]!),
+  )
 }
 
 function tableCounts(target: RegisterCore): Record<string, number> {
