@@ -255,7 +255,8 @@ const entityTables = {
 
 export interface PullPage {
   changes: readonly PulledChange[]
-  nextSyncToken: string
+  /** Where the cursor moves; absent for server rows that arrived outside a pull (push conflicts). */
+  nextSyncToken?: string
 }
 
 /**
@@ -324,7 +325,8 @@ export function applyPulledPage(
       if (!isApplied) result.ignored++
       else if (change.entity === 'order' && !isHeld) result.orderIds.push(change.id)
     }
-    updateSyncState(tx, { pullCursor: page.nextSyncToken }, context.now)
+    if (page.nextSyncToken !== undefined)
+      updateSyncState(tx, { pullCursor: page.nextSyncToken }, context.now)
     return result
   })
 }

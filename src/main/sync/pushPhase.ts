@@ -10,7 +10,6 @@ import {
 import { readWireRecord } from '../store/syncRecords'
 import { recordConflict } from '../store/conflictRepository'
 import { applyPulledPage } from '../store/pullApplier'
-import { getSyncState } from '../store/syncStateRepository'
 import { backoffDelayMs, type BackoffPolicy } from './backoff'
 import { SyncRequestError, type SyncClient } from './syncClient'
 
@@ -53,8 +52,17 @@ function outcomeOf(result: ChangeResult, row: OutboxRow, context: PushContext): 
   switch (result.status) {
     case 'applied':
     case 'duplicate':
-    case 'conflict':
       return { kind: 'synced', serverVersion: result.serverVersion, serverHash: result.serverHash }
+    case 'conflict': {
+      // Only when the server took this register's data does the local row match the server's
+      // version. Otherwise (server-wins, manual) the row must not look current, or the server's
+      // row applied next, and any later pull, would be skipped as already held.
+      const isLocalKept =
+        result.resolution === 'client-wins' || result.resolution === 'last-write-wins'
+      return isLocalKept
+        ? { kind: 'synced', serverVersion: result.serverVersion, serverHash: result.serverHash }
+        : { kind: 'synced', serverVersion: null, serverHash: null }
+    }
     case 'rejected':
       return {
         kind: 'dead',
@@ -218,7 +226,6 @@ async function pushBatch(context: PushContext): Promise<PushSummary | null> {
           ...result.serverRecord!,
           op: result.serverRecord!.deleted ? 'delete' : 'upsert',
         })),
-        nextSyncToken: getSyncState(context.db)?.pullCursor ?? '',
       },
       { localDeviceId: context.deviceId, currency: context.currency, now: context.now() },
     )

@@ -254,6 +254,42 @@ describe('register sync worker against a real server', () => {
   })
 })
 
+describe('conflicts', () => {
+  it('a stale local edit loses to the server (server-wins): the register takes the server row and logs the conflict', async () => {
+    const { code } = await createTestStore(server)
+    const a = await enrolled(code, 'A')
+    const b = await enrolled(code, 'B')
+    const productId = (await call(a, 'catalog:search', { query: 'DRK-LEM' }))[0]!.id
+    const editPrice = (core: RegisterCore, priceCents: number) => {
+      core.database.sqlite
+        .prepare('update products set price_cents = ? where id = ?')
+        .run(priceCents, productId)
+      core.database.sqlite
+        .prepare(
+          "insert into outbox (mutation_id, entity, entity_id, operation, state, created_at, updated_at) values (?, 'product', ?, 'upsert', 'pending', ?, ?)",
+        )
+        .run(uuidv4(), productId, new Date().toISOString(), new Date().toISOString())
+    }
+    editPrice(a, 999)
+    expect((await call(a, 'sync:runNow')).counts).toMatchObject({ synced: 1, dead: 0 })
+
+    editPrice(b, 111)
+    const status = await call(b, 'sync:runNow')
+    expect(status).toMatchObject({
+      state: 'idle',
+      lastError: null,
+      counts: { synced: 1, dead: 0, pending: 0 },
+    })
+    expect((await call(b, 'catalog:search', { query: 'DRK-LEM' }))[0]!.priceCents).toBe(999)
+    const conflicts = b.database.sqlite
+      .prepare('select entity, entity_id, resolution from sync_conflicts')
+      .all()
+    expect(conflicts).toEqual([
+      { entity: 'product', entity_id: productId, resolution: 'server-wins' },
+    ])
+  })
+})
+
 describe('reinstalls and shared register codes', () => {
   it('a reinstalled register reusing its code numbers new sales after the orders it pulls back', async () => {
     const { code } = await createTestStore(server)
