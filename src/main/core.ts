@@ -4,8 +4,13 @@ import { createRegisterEvents, type RegisterEvents } from './events'
 import { createHandlers } from './ipc/handlers'
 import { createHandlerRegistry, type HandlerRegistry } from './ipc/registry'
 import { openRegisterDatabase, type RegisterDatabase } from './store/database'
-import { ensureDeviceIdentity, type DeviceIdentity } from './store/identityRepository'
-import { seedDemoStoreIfEmpty } from './store/seed/seedDemoStore'
+import { createAuthority, type Authority } from './services/authority'
+import {
+  ensureDeviceIdentity,
+  getStoreOptions,
+  type DeviceIdentity,
+} from './store/identityRepository'
+import { seedDemoStaffIfNone, seedDemoStoreIfEmpty } from './store/seed/seedDemoStore'
 import { machineFingerprint } from './sync/fingerprint'
 import { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from './sync/syncWorker'
 
@@ -39,6 +44,8 @@ export interface RegisterCore {
   readonly events: RegisterEvents
   readonly sync: SyncWorker
   readonly database: RegisterDatabase
+  /** Who is signed in at this register and what they may do. */
+  readonly authority: Authority
   /** This register's current identity (it changes only when a copied folder is enrolled again). */
   readonly device: DeviceIdentity
   /** Starts background work (sync worker, realtime socket); returns the function that stops it. */
@@ -62,6 +69,7 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
       now: timestamp,
     })
     seedDemoStoreIfEmpty(database.db, device.deviceId, timestamp)
+    seedDemoStaffIfNone(database.db, device.deviceId, timestamp)
     const events = createRegisterEvents()
     const sync = createSyncWorker({
       ...options.sync,
@@ -75,10 +83,18 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
     events.onAny((event) => {
       if (event === 'order:created') sync.notifyLocalCommit()
     })
+    const authority = createAuthority({
+      db: database.db,
+      deviceId: () => sync.device.deviceId,
+      storeOptions: () => getStoreOptions(database.db),
+      now,
+    })
     const handlers = createHandlers({
       db: database.db,
       sync,
       events,
+      authority,
+      storeOptions: () => getStoreOptions(database.db),
       appVersion: options.appVersion,
       host: options.host,
       now,
@@ -92,6 +108,7 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
       events,
       sync,
       database,
+      authority,
       get device() {
         return sync.device
       },

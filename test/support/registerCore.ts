@@ -1,18 +1,33 @@
 import { openRegisterCore, type RegisterCore, type RegisterCoreOptions } from '../../src/main/core'
 import type { InvokeChannel, InvokeInput, InvokeOutput } from '../../src/shared/ipc/contract'
 import type { PosErrorData } from '../../src/shared/ipc/errors'
+import { updateStoreOptions } from '../../src/main/store/identityRepository'
 
-export function openTestCore(
-  dataDir: string,
-  options: Partial<RegisterCoreOptions> = {},
-): RegisterCore {
-  return openRegisterCore({
+/** PINs of the seeded demo staff (src/main/store/seed/seedDemoStore.ts). */
+export const demoPins = { manager: '1234', cashier: '1111', cashier2: '2222', admin: '9999' }
+
+export interface TestCoreOptions extends Partial<RegisterCoreOptions> {
+  /**
+   * Who is signed in when the core opens: the demo manager by default (so sales and edits need
+   * no approval), a cashier, or nobody. Tests of selling also skip the open-shift rule unless
+   * `requireOpenShift` is set, so sync tests count only the records they create.
+   */
+  signIn?: keyof typeof demoPins | 'nobody'
+  requireOpenShift?: boolean
+}
+
+export function openTestCore(dataDir: string, options: TestCoreOptions = {}): RegisterCore {
+  const { signIn = 'manager', requireOpenShift = false, ...coreOptions } = options
+  const core = openRegisterCore({
     dataDir,
     host: 'web',
     appVersion: '0.0.0-test',
     logError: () => {},
-    ...options,
+    ...coreOptions,
   })
+  updateStoreOptions(core.database.db, { requireOpenShift }, new Date().toISOString())
+  if (signIn !== 'nobody') core.authority.signIn(demoPins[signIn])
+  return core
 }
 
 /** Calls a channel the way a transport does and returns the value, failing the test on an error. */
@@ -45,5 +60,11 @@ export function tableCounts(core: RegisterCore): Record<string, number> {
     order_items: count('order_items'),
     payments: count('payments'),
     outbox: count('outbox'),
+    products: count('products'),
+    customers: count('customers'),
+    shifts: count('shifts'),
+    cash_movements: count('cash_movements'),
+    audit_events: count('audit_events'),
+    parked_orders: count('parked_orders'),
   }
 }

@@ -1,32 +1,35 @@
-import { PosError } from '../../shared/ipc/errors'
-import { OrderSummary } from '../../shared/ipc/schemas'
+import type { StoreOptions } from '../../shared/store/options'
 import type { RegisterEvents } from '../events'
 import { pricingRulesOf } from '../services/pricing'
-import { completeSale } from '../services/saleService'
-import { listCategories, listProducts, searchProducts } from '../store/catalogRepository'
 import type { RegisterDb } from '../store/database'
 import { getStoreSettings } from '../store/identityRepository'
 import type { SyncWorker } from '../sync/syncWorker'
-import { getOrderDetail, listOrders } from '../store/orderRepository'
+import type { Authority } from '../services/authority'
+import { createCatalogHandlers } from './catalogHandlers'
 import type { Handlers } from './registry'
+import { createSaleHandlers } from './saleHandlers'
+import { createStaffHandlers } from './staffHandlers'
 
 export interface HandlerContext {
   db: RegisterDb
   sync: SyncWorker
   events: RegisterEvents
+  authority: Authority
+  storeOptions: () => StoreOptions
   appVersion: string
   host: 'electron' | 'web'
   now: () => Date
 }
 
+/** The handlers of one area of the contract. */
+export type HandlerGroup<C extends keyof Handlers> = Pick<Handlers, C>
+
 export function createHandlers(context: HandlerContext): Handlers {
-  const { db, sync, events } = context
-  const orderDetail = (id: string) => {
-    const order = getOrderDetail(db, id)
-    if (!order) throw new PosError('NOT_FOUND', 'No order with that id on this register.', 'id')
-    return order
-  }
+  const { db, sync } = context
   return {
+    ...createCatalogHandlers(context),
+    ...createSaleHandlers(context),
+    ...createStaffHandlers(context),
     'app:info': () => {
       const settings = getStoreSettings(db)
       return {
@@ -42,28 +45,6 @@ export function createHandlers(context: HandlerContext): Handlers {
         pricingRules: pricingRulesOf(settings),
       }
     },
-    'catalog:list': (input) => ({
-      categories: listCategories(db),
-      products: listProducts(db, input?.categoryId),
-    }),
-    'catalog:search': (input) => searchProducts(db, input.query, input.limit),
-    'sale:complete': (draft) => {
-      const result = completeSale(db, sync.device, draft, context.now().toISOString())
-      const order = orderDetail(result.orderId)
-      if (result.isNew) events.emit('order:created', OrderSummary.parse(order))
-      // From the stored payments, so a replayed request reports the change of the sale it stored.
-      return {
-        order,
-        changeCents: order.payments.reduce((sum, payment) => sum + payment.changeCents, 0),
-      }
-    },
-    'order:list': (input) => {
-      const rows = listOrders(db, input.limit, input.beforeId)
-      if (rows === null)
-        throw new PosError('NOT_FOUND', 'The order to page back from does not exist.', 'beforeId')
-      return rows
-    },
-    'order:get': (input) => orderDetail(input.id),
     'sync:status': () => sync.status(),
     'sync:runNow': () => sync.runNow(),
     'sync:enroll': (input) => sync.enroll(input),

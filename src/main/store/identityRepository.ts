@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { v4 as uuidv4 } from 'uuid'
+import { parseStoreOptions, StoreOptions } from '../../shared/store/options'
 import type { RegisterDb } from './database'
 import { deviceIdentity, storeSettings } from './schema'
 
@@ -64,4 +65,24 @@ export function changeDeviceIdentity(
     .where(eq(deviceIdentity.id, 1))
     .run()
   return { ...current, deviceId, registerCode, fingerprint }
+}
+
+/** The store's operating options (approvals, tenders, idle lock), defaults filled in. */
+export function getStoreOptions(db: RegisterDb): StoreOptions {
+  const row = db.select({ options: storeSettings.options }).from(storeSettings).get()
+  return parseStoreOptions(row?.options ?? '{}')
+}
+
+/** Replaces some options (validated as a whole before anything is written). */
+export function updateStoreOptions(
+  db: RegisterDb,
+  changes: Partial<StoreOptions>,
+  now: string,
+): StoreOptions {
+  const next = StoreOptions.parse({ ...getStoreOptions(db), ...changes })
+  db.update(storeSettings)
+    .set({ options: JSON.stringify(next), updatedAt: now })
+    .where(eq(storeSettings.id, 1))
+    .run()
+  return next
 }

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, isNull, lt, lte, min, notExists, or, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
+import { v7 as uuidv7 } from 'uuid'
 import type { RegisterDb, RegisterExecutor } from './database'
 import { orders, outbox } from './schema'
 
@@ -12,6 +13,11 @@ const entityTables = {
   product: 'products',
   category: 'categories',
   taxRate: 'tax_rates',
+  customer: 'customers',
+  employee: 'employees',
+  shift: 'shifts',
+  cashMovement: 'cash_movements',
+  auditEvent: 'audit_events',
 } as const
 export type OutboxEntity = keyof typeof entityTables
 
@@ -82,6 +88,11 @@ function prepareOutboxStatements(db: RegisterDb) {
       product: rowStatements('products'),
       category: rowStatements('categories'),
       taxRate: rowStatements('tax_rates'),
+      customer: rowStatements('customers'),
+      employee: rowStatements('employees'),
+      shift: rowStatements('shifts'),
+      cashMovement: rowStatements('cash_movements'),
+      auditEvent: rowStatements('audit_events'),
     } satisfies Record<OutboxEntity, unknown>,
     itemsStatus: sqlite.prepare('UPDATE order_items SET sync_status = ? WHERE order_id = ?'),
     paymentsStatus: sqlite.prepare('UPDATE payments SET sync_status = ? WHERE order_id = ?'),
@@ -116,6 +127,30 @@ function markRows(
     statements.itemsStatus.run(status, entityId)
     statements.paymentsStatus.run(status, entityId)
   }
+}
+
+/**
+ * Queues one local mutation of a record for the server, inside the caller's transaction (the row
+ * write and its outbox entry commit together). The row itself should carry syncStatus PENDING.
+ */
+export function enqueueMutation(
+  db: RegisterExecutor,
+  entity: OutboxEntity,
+  entityId: string,
+  now: string,
+  operation: 'upsert' | 'delete' = 'upsert',
+): void {
+  db.insert(outbox)
+    .values({
+      mutationId: uuidv7(),
+      entity,
+      entityId,
+      operation,
+      state: 'pending',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run()
 }
 
 /**

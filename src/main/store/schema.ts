@@ -32,6 +32,8 @@ export const storeSettings = sqliteTable(
     taxRounding: text('tax_rounding', { enum: ['line', 'order'] }).notNull(),
     roundingMode: text('rounding_mode', { enum: ['half-up', 'half-even'] }).notNull(),
     cashRoundingIncrementCents: integer('cash_rounding_increment_cents').notNull(),
+    /** StoreOptions (src/shared/settings.ts) as JSON: approvals, tenders, idle lock, barcodes. */
+    options: text('options').notNull().default('{}'),
     updatedAt: text('updated_at').notNull(),
   },
   (table) => [check('store_settings_single_row', sql`${table.id} = 1`)],
@@ -78,11 +80,41 @@ export const products = sqliteTable(
       .notNull()
       .references(() => taxRates.id),
     isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+    /** Every barcode of the product (the primary one too), JSON string[]. */
+    barcodes: text('barcodes').notNull().default('[]'),
+    /** ProductVariant[] as JSON (src/shared/ipc/catalogSchemas.ts): sizes and the like. */
+    variants: text('variants').notNull().default('[]'),
+    /** ModifierGroup[] as JSON: extra shot, milk choice, with min/max selections. */
+    modifierGroups: text('modifier_groups').notNull().default('[]'),
+    trackStock: integer('track_stock', { mode: 'boolean' }).notNull().default(false),
+    /** 'each', or 'kg' when the price is per kilogram (weight-embedded barcodes). */
+    pricingUnit: text('pricing_unit', { enum: ['each', 'kg'] })
+      .notNull()
+      .default('each'),
   },
   (table) => [
     uniqueIndex('products_sku_unique').on(table.sku),
     index('products_barcode_idx').on(table.barcode),
     index('products_category_idx').on(table.categoryId),
+  ],
+)
+
+/**
+ * Barcode → product (and variant) lookup, kept by triggers from products.barcode, .barcodes and
+ * .variants (migration 0005), so every write path (editor, CSV import, pull) keeps it right.
+ */
+export const productBarcodes = sqliteTable(
+  'product_barcodes',
+  {
+    barcode: text('barcode').notNull(),
+    productId: text('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    variantId: text('variant_id'),
+  },
+  (table) => [
+    index('product_barcodes_barcode_idx').on(table.barcode),
+    index('product_barcodes_product_idx').on(table.productId),
   ],
 )
 
@@ -101,6 +133,18 @@ export const orders = sqliteTable(
     taxCents: integer('tax_cents').notNull(),
     totalCents: integer('total_cents').notNull(),
     cashRoundingCents: integer('cash_rounding_cents').notNull().default(0),
+    /** SALE, or REFUND: a new record referencing the sale (money negative, quantities positive). */
+    kind: text('kind', { enum: ['SALE', 'REFUND'] })
+      .notNull()
+      .default('SALE'),
+    refundOfOrderId: text('refund_of_order_id'),
+    employeeId: text('employee_id'),
+    shiftId: text('shift_id'),
+    customerId: text('customer_id'),
+    note: text('note'),
+    refundReason: text('refund_reason'),
+    /** Local flag: the order arrived after its shift was closed (the Z report's late bucket). */
+    lateForShift: integer('late_for_shift', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull(),
   },
   (table) => [
@@ -109,6 +153,8 @@ export const orders = sqliteTable(
     index('orders_order_number_idx').on(table.orderNumber),
     uniqueIndex('orders_client_request_unique').on(table.clientRequestId),
     index('orders_created_idx').on(table.createdAt),
+    index('orders_refund_of_idx').on(table.refundOfOrderId),
+    index('orders_shift_idx').on(table.shiftId),
   ],
 )
 
@@ -131,8 +177,20 @@ export const orderItems = sqliteTable(
     netCents: integer('net_cents').notNull(),
     taxCents: integer('tax_cents').notNull(),
     totalCents: integer('total_cents').notNull(),
+    variantId: text('variant_id'),
+    variantName: text('variant_name'),
+    /** Chosen modifier options as JSON [{groupName, name, priceCents}]; included in the unit price. */
+    modifiers: text('modifiers').notNull().default('[]'),
+    note: text('note'),
+    /** On a refund line: the sold line it gives back. */
+    refundOfItemId: text('refund_of_item_id'),
+    /** Weight sold, from a weight-embedded barcode (the line is priced per kg). */
+    weightGrams: integer('weight_grams'),
   },
-  (table) => [index('order_items_order_idx').on(table.orderId)],
+  (table) => [
+    index('order_items_order_idx').on(table.orderId),
+    index('order_items_refund_of_idx').on(table.refundOfItemId),
+  ],
 )
 
 /** The seeds' "transactions": money taken for an order. */
@@ -148,11 +206,104 @@ export const payments = sqliteTable(
     tenderedCents: integer('tendered_cents').notNull(),
     changeCents: integer('change_cents').notNull().default(0),
     referenceNumber: text('reference_number'),
+    /** The configured tender (StoreOptions.tenderMethods id) and its name, as on the receipt. */
+    tenderId: text('tender_id'),
+    label: text('label'),
     status: text('status', { enum: ['COMPLETED', 'REFUNDED', 'VOIDED'] }).notNull(),
     createdAt: text('created_at').notNull(),
   },
   (table) => [index('payments_order_idx').on(table.orderId)],
 )
+
+export const customers = sqliteTable(
+  'customers',
+  {
+    ...syncColumns,
+    name: text('name').notNull(),
+    phone: text('phone'),
+    email: text('email'),
+    note: text('note'),
+    createdAt: text('created_at').notNull(),
+  },
+  (table) => [
+    index('customers_name_idx').on(table.name),
+    index('customers_phone_idx').on(table.phone),
+  ],
+)
+
+export const employees = sqliteTable('employees', {
+  ...syncColumns,
+  name: text('name').notNull(),
+  role: text('role', { enum: ['cashier', 'manager', 'admin'] }).notNull(),
+  /** scrypt$N$salt$hash of the PIN (src/main/services/pin.ts); registers verify offline. */
+  pinHash: text('pin_hash').notNull(),
+  isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+})
+
+/** A cash drawer session on one register: float in, sales, movements, count out, Z report. */
+export const shifts = sqliteTable(
+  'shifts',
+  {
+    ...syncColumns,
+    registerCode: text('register_code').notNull(),
+    openedBy: text('opened_by').notNull(),
+    openedAt: text('opened_at').notNull(),
+    openingCashCents: integer('opening_cash_cents').notNull(),
+    status: text('status', { enum: ['OPEN', 'CLOSED'] }).notNull(),
+    closedBy: text('closed_by'),
+    closedAt: text('closed_at'),
+    expectedCashCents: integer('expected_cash_cents'),
+    countedCashCents: integer('counted_cash_cents'),
+    differenceCents: integer('difference_cents'),
+    /** [{denominationCents, count}] as counted at close. */
+    cashCount: text('cash_count'),
+    /** The Z report as printed at close (JSON ZReport), kept so it reprints identically. */
+    zReport: text('z_report'),
+  },
+  (table) => [index('shifts_status_idx').on(table.status, table.deviceId)],
+)
+
+export const cashMovements = sqliteTable(
+  'cash_movements',
+  {
+    ...syncColumns,
+    shiftId: text('shift_id').notNull(),
+    kind: text('kind', { enum: ['IN', 'OUT'] }).notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    reason: text('reason').notNull(),
+    employeeId: text('employee_id').notNull(),
+    approvedBy: text('approved_by'),
+    createdAt: text('created_at').notNull(),
+  },
+  (table) => [index('cash_movements_shift_idx').on(table.shiftId)],
+)
+
+/** Every protected action, approval and drawer open; append-only and synced. */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    ...syncColumns,
+    action: text('action').notNull(),
+    employeeId: text('employee_id'),
+    approvedBy: text('approved_by'),
+    subjectId: text('subject_id'),
+    /** JSON details: amounts, reasons, the voided cart. */
+    details: text('details').notNull().default('{}'),
+    createdAt: text('created_at').notNull(),
+  },
+  (table) => [index('audit_events_created_idx').on(table.createdAt)],
+)
+
+/** Carts put aside on this register (not synced: a parked cart belongs to its counter). */
+export const parkedOrders = sqliteTable('parked_orders', {
+  id: text('id').primaryKey(),
+  label: text('label').notNull(),
+  /** CartSnapshot JSON as the renderer sent it (validated). */
+  cart: text('cart').notNull(),
+  itemCount: integer('item_count').notNull(),
+  employeeId: text('employee_id'),
+  createdAt: text('created_at').notNull(),
+})
 
 /**
  * One row per local mutation waiting to reach the server. An order travels as one envelope

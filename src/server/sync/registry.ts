@@ -31,17 +31,27 @@ function withoutStatus(envelope: OrderEnvelope): string {
   return canonicalJson({ ...envelope, order: header })
 }
 
-/** A completed sale's lines and payments never change; only its status moves forward. */
+/**
+ * A completed sale's lines and payments never change; only its status moves forward. A refund is
+ * a record of money given back: it never changes at all (a further refund is a new record).
+ */
 function checkOrderTransition(server: RecordState, incoming: RecordState): SyncError | null {
   if (server.deleted || server.data === null) return null
   const current = server.data as OrderEnvelope
   const currentStatus = current.order.status?.toUpperCase()
-  const allowed = currentStatus ? FINAL_STATUS_NEXT[currentStatus] : undefined
+  const isRefund = current.order.kind === 'REFUND'
+  const allowed = isRefund
+    ? [currentStatus ?? '']
+    : currentStatus
+      ? FINAL_STATUS_NEXT[currentStatus]
+      : undefined
   if (!allowed) return null
   if (incoming.deleted || incoming.data === null) {
     return {
       code: 'IMMUTABLE_SALE',
-      message: `a ${currentStatus} sale cannot be deleted; record a refund or void`,
+      message: isRefund
+        ? 'a refund cannot be deleted'
+        : `a ${currentStatus} sale cannot be deleted; record a refund or void`,
       retryable: false,
     }
   }
@@ -57,11 +67,46 @@ function checkOrderTransition(server: RecordState, incoming: RecordState): SyncE
   if (withoutStatus(current) !== withoutStatus(next)) {
     return {
       code: 'IMMUTABLE_SALE',
-      message: `a ${currentStatus} sale's lines, totals and payments cannot change`,
+      message: isRefund
+        ? "a refund's lines, totals and payments cannot change"
+        : `a ${currentStatus} sale's lines, totals and payments cannot change`,
       retryable: false,
     }
   }
   return null
+}
+
+/**
+ * A shift moves OPEN → CLOSED once. A closed shift is final: its count and Z report were printed
+ * and handed over, so it is neither reopened, edited nor deleted (orders arriving for it later are
+ * still accepted; registers show them in the late bucket).
+ */
+function checkShiftTransition(server: RecordState, incoming: RecordState): SyncError | null {
+  if (server.deleted || server.data === null) return null
+  const current = server.data as { status?: string }
+  if (current.status !== 'CLOSED') return null
+  const next = incoming.deleted ? null : (incoming.data as { status?: string } | null)
+  if (next === null)
+    return { code: 'SHIFT_CLOSED', message: 'a closed shift cannot be deleted', retryable: false }
+  if (next.status !== 'CLOSED')
+    return { code: 'SHIFT_CLOSED', message: 'a closed shift cannot be reopened', retryable: false }
+  return {
+    code: 'SHIFT_CLOSED',
+    message: "a closed shift's count and report cannot change",
+    retryable: false,
+  }
+}
+
+/** Cash movements and audit events are a log: written once, never changed or removed. */
+function appendOnly(what: string) {
+  return (server: RecordState): SyncError | null =>
+    server.deleted
+      ? null
+      : {
+          code: 'APPEND_ONLY',
+          message: `${what} cannot be changed or deleted once recorded`,
+          retryable: false,
+        }
 }
 
 const plainId = (data: unknown): string | undefined => (data as { id?: string }).id
@@ -104,5 +149,25 @@ export const entityRegistry: Record<EntityName, EntityDeclaration> = {
     policy: 'server-wins',
     dataId: plainId,
   },
-  shift: { name: 'shift', schema: entitySchemas.shift, policy: 'manual', dataId: plainId },
+  shift: {
+    name: 'shift',
+    schema: entitySchemas.shift,
+    policy: 'manual',
+    dataId: plainId,
+    checkTransition: checkShiftTransition,
+  },
+  cashMovement: {
+    name: 'cashMovement',
+    schema: entitySchemas.cashMovement,
+    policy: 'server-wins',
+    dataId: plainId,
+    checkTransition: appendOnly('a cash movement'),
+  },
+  auditEvent: {
+    name: 'auditEvent',
+    schema: entitySchemas.auditEvent,
+    policy: 'server-wins',
+    dataId: plainId,
+    checkTransition: appendOnly('an audit event'),
+  },
 }

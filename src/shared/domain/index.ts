@@ -19,3 +19,12 @@ export {
   type TenderInput,
   type TenderSummary,
 } from './tender'
+export { discountCents, discountPercentOf, type Discount } from './discount'
+export {
+  refundLineAmounts,
+  splitRefundOverTenders,
+  type SoldLine,
+  type RefundLineAmounts,
+  type PaidTender,
+  type RefundTenderShare,
+} from './refund'

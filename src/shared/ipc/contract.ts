@@ -1,17 +1,55 @@
 import { z } from 'zod'
 import {
+  BarcodeLookup,
+  CategoryInput,
+  CsvExport,
+  CsvImportInput,
+  CsvImportReport,
+  TaxRateView,
+} from './catalogSchemas'
+import {
   AppInfo,
+  BarcodeMatch,
   Catalog,
   CatalogQuery,
+  Category,
+  Customer,
+  CustomerInput,
+  CustomerSearch,
+  IdInput,
   OrderDetail,
+  OrderFind,
   OrderGet,
   OrderListQuery,
   OrderSummary,
+  ParkedOrder,
+  ParkInput,
   Product,
   ProductSearch,
+  RefundDraft,
   SaleDraft,
   SaleReceipt,
+  VoidInput,
 } from './schemas'
+import { ProductInput } from './catalogSchemas'
+import {
+  Approval,
+  ApproveInput,
+  AuditEvent,
+  AuditListInput,
+  CashMovement,
+  CashMovementInput,
+  DrawerOpenInput,
+  Employee,
+  Session,
+  SettingsView,
+  ShiftCloseInput,
+  ShiftOpenInput,
+  ShiftReportInput,
+  ShiftSummary,
+  SignInInput,
+  ZReport,
+} from './staffSchemas'
 import { DeadRecord, EnrollInput, RetryDeadInput, SyncStatusView } from './syncSchemas'
 
 /**
@@ -25,8 +63,54 @@ export const invokeContract = {
   'catalog:list': { input: CatalogQuery, output: Catalog },
   /** Products whose name, SKU or barcode match; an exact barcode or SKU comes first. */
   'catalog:search': { input: ProductSearch, output: z.array(Product) },
+  /** Resolves a scanned code (product, variant or in-store weight/price EAN-13); null if unknown. */
+  'catalog:lookupBarcode': { input: BarcodeLookup, output: BarcodeMatch.nullable() },
+  /** Every product, inactive ones too, for the manager's catalog editor. */
+  'catalog:listAll': { input: z.undefined(), output: z.array(Product) },
+  'catalog:taxRates': { input: z.undefined(), output: z.array(TaxRateView) },
+  /** Creates or edits a product (catalogEdit); the change syncs to every register. */
+  'catalog:saveProduct': { input: ProductInput, output: Product },
+  'catalog:saveCategory': { input: CategoryInput, output: Category },
+  /** Imports products from CSV: valid rows in one transaction, bad rows reported by line. */
+  'catalog:importCsv': { input: CsvImportInput, output: CsvImportReport },
+  'catalog:exportCsv': { input: z.undefined(), output: CsvExport },
   /** Prices, taxes and commits a paid sale in one durable transaction. */
   'sale:complete': { input: SaleDraft, output: SaleReceipt },
+  /** Records that a cart with items was cleared (a void), with the cart's contents. */
+  'sale:void': { input: VoidInput, output: z.object({ auditEventId: z.string() }) },
+  /** Puts the cart aside on this register. */
+  'park:save': { input: ParkInput, output: ParkedOrder },
+  /** Parked carts, oldest first. */
+  'park:list': { input: z.undefined(), output: z.array(ParkedOrder) },
+  /** Takes a parked cart back (and removes it from the list). */
+  'park:recall': { input: IdInput, output: ParkedOrder },
+  /** Finds an order by its number (typed, or scanned from the receipt). */
+  'order:find': { input: OrderFind, output: OrderDetail },
+  /** Gives back some or all of a sale: a new refund record; never more than was sold. */
+  'refund:create': { input: RefundDraft, output: OrderDetail },
+  'customer:search': { input: CustomerSearch, output: z.array(Customer) },
+  'customer:create': { input: CustomerInput, output: Customer },
+  /** Who is signed in, this register's shift, what needs approval. */
+  'session:get': { input: z.undefined(), output: Session },
+  'session:signIn': { input: SignInInput, output: Session },
+  /** Signs out (the idle lock does this too); the cart stays in the renderer. */
+  'session:signOut': { input: z.undefined(), output: Session },
+  /** A manager's PIN approves one protected action; pass the approvalId to that call. */
+  'session:approve': { input: ApproveInput, output: Approval },
+  'employee:list': { input: z.undefined(), output: z.array(Employee) },
+  'shift:open': { input: ShiftOpenInput, output: ShiftSummary },
+  'shift:cashMovement': { input: CashMovementInput, output: CashMovement },
+  /** Opens the drawer without a sale ("no sale"); always logged. */
+  'drawer:open': { input: DrawerOpenInput, output: z.object({ auditEventId: z.string() }) },
+  /** What the drawer should hold now, and the report so far (an X report). */
+  'shift:preview': { input: z.undefined(), output: ZReport },
+  /** Counts the drawer out and closes the shift; returns the Z report. */
+  'shift:close': { input: ShiftCloseInput, output: ZReport },
+  'shift:report': { input: ShiftReportInput, output: ZReport },
+  /** Recent shifts on this register, newest first. */
+  'shift:list': { input: z.undefined(), output: z.array(ShiftSummary) },
+  'audit:list': { input: AuditListInput, output: z.array(AuditEvent) },
+  'settings:get': { input: z.undefined(), output: SettingsView },
   /** Recent orders, newest first. */
   'order:list': { input: OrderListQuery, output: z.array(OrderSummary) },
   /** One order with its lines and payments. */
@@ -51,6 +135,12 @@ export const eventContract = {
   'order:synced': z.object({ orderIds: z.array(z.string()) }),
   /** Sync state, counts or progress changed. */
   'sync:statusChanged': SyncStatusView,
+  /** Catalog rows changed (an edit here, an import, or a pull): reload the grid. */
+  'catalog:changed': z.object({ count: z.number().int() }),
+  /** Sign-in, sign-out, shift open/close. */
+  'session:changed': Session,
+  /** Progress of a long import: rows read of rows total. */
+  'catalog:importProgress': z.object({ done: z.number().int(), total: z.number().int() }),
 } as const
 
 export type InvokeContract = typeof invokeContract

@@ -62,7 +62,8 @@ export const ProductData = z.looseObject({
   id: Id,
   name: Name(200),
   sku: z.string().max(80).optional(),
-  barcode: z.string().max(80).optional(),
+  barcode: z.string().max(80).nullable().optional(),
+  barcodes: z.array(z.string().max(80)).max(20).optional(),
   priceCents: Cents,
   categoryId: Id.nullable().optional(),
   taxRateId: Id.nullable().optional(),
@@ -107,6 +108,27 @@ export const ShiftData = z.looseObject({
   status: z.enum(['OPEN', 'CLOSED']),
 })
 
+export const CashMovementData = z.looseObject({
+  id: Id,
+  shiftId: Id,
+  kind: z.enum(['IN', 'OUT']),
+  amountCents: Cents,
+  reason: z.string().max(200),
+  employeeId: Id,
+  createdAt: Timestamp,
+})
+
+/** Protected actions, approvals and drawer opens: append-only. */
+export const AuditEventData = z.looseObject({
+  id: Id,
+  action: z.string().min(1).max(60),
+  employeeId: Id.nullable().optional(),
+  approvedBy: Id.nullable().optional(),
+  subjectId: z.string().max(128).nullable().optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
+  createdAt: Timestamp,
+})
+
 /** Every syncable entity and the schema of its data; the server's registry adds policies. */
 export const entitySchemas = {
   order: OrderEnvelope,
@@ -117,6 +139,8 @@ export const entitySchemas = {
   customer: CustomerData,
   employee: EmployeeData,
   shift: ShiftData,
+  cashMovement: CashMovementData,
+  auditEvent: AuditEventData,
 } as const
 
 export const entityNames = Object.keys(entitySchemas) as [

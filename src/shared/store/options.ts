@@ -1,0 +1,91 @@
+import { z } from 'zod'
+
+/**
+ * How a store runs its registers beyond pricing: who must approve what, which tenders it takes,
+ * when an idle register locks, how in-store barcodes embed weight or price. Stored as JSON in
+ * store_settings.options; every field has a default so an older register's '{}' reads fine.
+ */
+export const ProtectedAction = z.enum([
+  /** A line or order discount above `discountLimitPercent`. */
+  'discount',
+  'refund',
+  /** Clearing a cart that has items in it. */
+  'void',
+  'cashMovement',
+  /** Opening the drawer without a sale. */
+  'noSale',
+  /** Closing a shift (counting the drawer out). */
+  'closeShift',
+  /** Editing the catalog or importing products. */
+  'catalogEdit',
+])
+export type ProtectedAction = z.infer<typeof ProtectedAction>
+
+export const TenderKind = z.enum(['cash', 'card', 'other'])
+export type TenderKind = z.infer<typeof TenderKind>
+
+export const TenderMethod = z.object({
+  /** Stable id the renderer sends: 'cash', 'card', 'voucher'. */
+  id: z
+    .string()
+    .min(1)
+    .max(40)
+    .regex(/^[a-z0-9-]+$/),
+  kind: TenderKind,
+  label: z.string().min(1).max(40),
+  /** Whether the cashier must type a reference (card approval code, voucher number). */
+  requiresReference: z.boolean().default(false),
+})
+export type TenderMethod = z.infer<typeof TenderMethod>
+
+/** EAN-13 in-store prefixes 20–29: what the five digits before the check digit mean. */
+export const EmbeddedBarcodeRule = z.object({
+  prefix: z.string().regex(/^2[0-9]$/),
+  kind: z.enum(['price', 'weight']),
+})
+export type EmbeddedBarcodeRule = z.infer<typeof EmbeddedBarcodeRule>
+
+export const StoreOptions = z.object({
+  /** Discounts above this percent of the line (or order) need a manager. */
+  discountLimitPercent: z.number().min(0).max(100).default(20),
+  /** Actions a cashier may only do with a manager's PIN. Managers and admins never need one. */
+  approvals: z
+    .array(ProtectedAction)
+    .default(['discount', 'refund', 'void', 'cashMovement', 'noSale', 'catalogEdit']),
+  tenderMethods: z
+    .array(TenderMethod)
+    .min(1)
+    .default([
+      { id: 'cash', kind: 'cash', label: 'Cash', requiresReference: false },
+      { id: 'card', kind: 'card', label: 'Card', requiresReference: false },
+      { id: 'voucher', kind: 'other', label: 'Voucher', requiresReference: true },
+    ]),
+  /** Seconds without input before the register locks; 0 never locks. */
+  idleLockSeconds: z.number().int().min(0).max(86_400).default(120),
+  /** Failed PIN entries in a row before sign-in pauses for `pinLockoutSeconds`. */
+  pinAttempts: z.number().int().min(1).max(20).default(5),
+  pinLockoutSeconds: z.number().int().min(0).max(3600).default(30),
+  embeddedBarcodes: z.array(EmbeddedBarcodeRule).default([
+    { prefix: '21', kind: 'weight' },
+    { prefix: '22', kind: 'price' },
+  ]),
+  /** Bills and coins counted at shift close, largest first. */
+  denominationsCents: z
+    .array(z.number().int().min(1))
+    .min(1)
+    .default([10_000, 5_000, 2_000, 1_000, 500, 100, 25, 10, 5, 1]),
+  /** Selling needs an open shift on this register. */
+  requireOpenShift: z.boolean().default(true),
+})
+export type StoreOptions = z.infer<typeof StoreOptions>
+
+/** Reads stored options; a corrupt value falls back to defaults rather than stopping the till. */
+export function parseStoreOptions(json: string): StoreOptions {
+  try {
+    const parsed = StoreOptions.safeParse(JSON.parse(json))
+    if (parsed.success) return parsed.data
+  } catch {
+    // fall through to defaults
+  }
+  return StoreOptions.parse({})
+}
