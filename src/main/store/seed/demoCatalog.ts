@@ -10,6 +10,18 @@ export interface DemoCategory {
   name: string
   color: string
 }
+export interface DemoVariant {
+  key: string
+  name: string
+  priceCents: number
+}
+export interface DemoModifierGroup {
+  key: string
+  name: string
+  minSelect: number
+  maxSelect: number
+  options: { key: string; name: string; priceCents: number }[]
+}
 export interface DemoProduct {
   sku: string
   name: string
@@ -18,6 +30,11 @@ export interface DemoProduct {
   taxRate: string
   /** Last five digits of an in-store EAN-13 (prefix 200) or null for counter items. */
   barcodeItem: number | null
+  /** A literal barcode instead (the 7-digit product code of weight/price-embedded labels). */
+  barcode?: string
+  pricingUnit?: 'each' | 'kg'
+  variants?: DemoVariant[]
+  modifierGroups?: DemoModifierGroup[]
 }
 
 export const demoTaxRates: DemoTaxRate[] = [
@@ -43,14 +60,60 @@ const p = (
   barcodeItem: number | null,
 ): DemoProduct => ({ sku, name, priceCents, category, taxRate, barcodeItem })
 
+const sizes = (smallCents: number): DemoVariant[] => [
+  { key: 'small', name: 'Small', priceCents: smallCents },
+  { key: 'large', name: 'Large', priceCents: smallCents + 100 },
+]
+const milk: DemoModifierGroup = {
+  key: 'milk',
+  name: 'Milk',
+  minSelect: 1,
+  maxSelect: 1,
+  options: [
+    { key: 'whole', name: 'Whole milk', priceCents: 0 },
+    { key: 'oat', name: 'Oat milk', priceCents: 60 },
+    { key: 'almond', name: 'Almond milk', priceCents: 60 },
+  ],
+}
+const extras: DemoModifierGroup = {
+  key: 'extras',
+  name: 'Extras',
+  minSelect: 0,
+  maxSelect: 3,
+  options: [
+    { key: 'shot', name: 'Extra shot', priceCents: 90 },
+    { key: 'vanilla', name: 'Vanilla syrup', priceCents: 50 },
+  ],
+}
+
+/**
+ * Caffè Latte stays a one-tap item (tests and the e2e flow sell it plainly); Cappuccino, Flat
+ * White and Mocha show sizes and modifiers.
+ */
+const withChoices = (
+  product: DemoProduct,
+  choices: Pick<DemoProduct, 'variants' | 'modifierGroups'>,
+): DemoProduct => ({ ...product, ...choices })
+
 export const demoProducts: DemoProduct[] = [
   p('COF-ESP', 'Espresso', 300, 'coffee', 'standard', null),
   p('COF-DBL', 'Double Espresso', 375, 'coffee', 'standard', null),
-  p('COF-AME', 'Americano', 350, 'coffee', 'standard', null),
+  withChoices(p('COF-AME', 'Americano', 350, 'coffee', 'standard', null), {
+    modifierGroups: [extras],
+  }),
   p('COF-LAT', 'Caffè Latte', 475, 'coffee', 'standard', null),
-  p('COF-CAP', 'Cappuccino', 450, 'coffee', 'standard', null),
-  p('COF-FLW', 'Flat White', 460, 'coffee', 'standard', null),
-  p('COF-MOC', 'Mocha', 525, 'coffee', 'standard', null),
+  withChoices(p('COF-CAP', 'Cappuccino', 450, 'coffee', 'standard', null), {
+    variants: sizes(450),
+    modifierGroups: [milk, extras],
+  }),
+  withChoices(p('COF-FLW', 'Flat White', 460, 'coffee', 'standard', null), {
+    variants: sizes(460),
+    modifierGroups: [milk, extras],
+  }),
+  withChoices(p('COF-MOC', 'Mocha', 525, 'coffee', 'standard', null), {
+    variants: sizes(525),
+    modifierGroups: [milk, extras],
+  }),
   p('COF-CLD', 'Cold Brew', 495, 'coffee', 'standard', null),
   p('TEA-EGR', 'Earl Grey Tea', 325, 'tea', 'standard', null),
   p('TEA-GRN', 'Sencha Green Tea', 325, 'tea', 'standard', null),
@@ -89,6 +152,13 @@ export const demoProducts: DemoProduct[] = [
   p('GRO-BRD', 'Sourdough Loaf', 650, 'grocery', 'grocery', 30107),
   p('GRO-BAN', 'Bananas (bunch)', 199, 'grocery', 'grocery', 30108),
   p('GRO-AVO', 'Avocado', 175, 'grocery', 'grocery', 30109),
+  // Scale labels: 21 00042 WWWWW C carries the weight, 22 00017 PPPPP C the price.
+  {
+    ...p('GRO-BKG', 'Bananas per kg', 199, 'grocery', 'grocery', null),
+    barcode: '2100042',
+    pricingUnit: 'kg',
+  },
+  { ...p('KIT-DLI', 'Deli salad (priced)', 0, 'kitchen', 'standard', null), barcode: '2200017' },
 ]
 
 /** EAN-13 for in-store items: "200" + zero-padded item number + check digit. */
