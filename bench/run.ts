@@ -1,4 +1,5 @@
 import '../src/main/nodeVersionGuard'
+import { benchCatalog } from './register/catalog'
 import { benchSaleCommit } from './register/saleCommit'
 import { runServerBench } from './server/runServerBench'
 import { runSyncBench } from './sync/runSyncBench'
@@ -24,8 +25,34 @@ if (!only || only === 'register') {
         ...sale.service,
         'p99 vs raw': sale.serviceToRawP99,
       },
+      { path: 'store API, 2 modifiers/line + card/cash', ...sale.storeModifiers },
+      {
+        path: 'sale service, 2 modifiers/line + card/cash',
+        ...sale.serviceModifiers,
+        'p99 vs raw': sale.serviceModifiersToRawP99,
+      },
     ],
   )
+}
+
+if (!only || only === 'register') {
+  const catalog = await benchCatalog()
+  report.catalog = catalog
+  printTable(
+    `Catalog: ${catalog.products.toLocaleString('en-US')} products, search (FTS5, limit 20) and scans (target: search p95 <= 5 ms)`,
+    [
+      { path: 'search, all queries', ...catalog.search },
+      ...Object.entries(catalog.searchByKind).map(([kind, summary]) => ({
+        path: `  search: ${kind}`,
+        ...summary,
+      })),
+      { path: 'catalog:search via registry', ...catalog.searchViaRegistry },
+      { path: 'barcode lookup (1 in 4 weight labels)', ...catalog.barcodeLookup },
+    ],
+  )
+  printTable('Catalog CSV import through the import service (one transaction, outbox per row)', [
+    { ...catalog.csvImport, bulkInsertSeconds: catalog.bulkInsertSeconds },
+  ])
 }
 
 if (!only || only === 'server') {

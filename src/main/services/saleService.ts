@@ -1,66 +1,62 @@
-import {
-  computeOrderTotals,
-  DomainError,
-  settleTender,
-  type PricingRules,
-} from '../../shared/domain'
+import { DomainError, settleTender, type PricingRules } from '../../shared/domain'
 import type { InvokeParsedInput } from '../../shared/ipc/contract'
 import { PosError } from '../../shared/ipc/errors'
+import type { StoreOptions, TenderMethod } from '../../shared/store/options'
+import { customerExists } from '../store/customerRepository'
 import type { RegisterDb } from '../store/database'
-import { findProducts } from '../store/catalogRepository'
-import { getStoreSettings, type DeviceIdentity } from '../store/identityRepository'
+import { getStoreOptions, getStoreSettings, type DeviceIdentity } from '../store/identityRepository'
 import {
   commitSale,
+  findOrderIdByRequest,
+  openShiftId,
+  type CommitResult,
   type CommitSaleOptions,
   type PricedPayment,
   type PricedSale,
 } from '../store/saleRepository'
+import type { Authority, Authorization } from './authority'
 import { pricingRulesOf } from './pricing'
+import { priceCart } from './salePricing'
 
 type SaleDraft = InvokeParsedInput<'sale:complete'>
+type PaymentDraft = SaleDraft['payments'][number]
+
+export interface SaleOptions extends CommitSaleOptions {
+  /** Who sells (stored on the order) and who may approve a discount above the limit. */
+  authority?: Authority
+  /** Defaults to the stored options; the handler passes the ones it already read. */
+  storeOptions?: StoreOptions
+}
 
 /**
  * Prices a draft from the catalog (never from the renderer's figures), checks it is fully paid,
- * and stores it. Returns the stored order's id and the change to hand back.
+ * and stores it. Returns the stored order's id; a replayed clientRequestId returns the earlier
+ * sale untouched (isNew false) without pricing it or asking for approval again.
  */
 export function completeSale(
   db: RegisterDb,
   device: DeviceIdentity,
   draft: SaleDraft,
   now: string,
-  options: CommitSaleOptions = {},
-): { orderId: string; isNew: boolean } {
+  options: SaleOptions = {},
+): CommitResult {
+  const replayed = findOrderIdByRequest(db, draft.clientRequestId)
+  if (replayed) return { orderId: replayed, isNew: false }
+
+  const storeOptions = options.storeOptions ?? getStoreOptions(db)
+  const shiftId = openShiftId(db, device.deviceId)
+  if (storeOptions.requireOpenShift && !shiftId)
+    throw new PosError('SHIFT_REQUIRED', 'Open a shift on this register before selling.')
   const settings = getStoreSettings(db)
   const rules = pricingRulesOf(settings)
-  const found = new Map(
-    findProducts(
-      db,
-      draft.lines.map((line) => line.productId),
-    ).map((row) => [row.id, row]),
-  )
-  const lines = draft.lines.map((line, index) => {
-    const product = found.get(line.productId)
-    if (!product || !product.isActive) {
-      throw new PosError(
-        'PRODUCT_UNAVAILABLE',
-        'A product in this sale is no longer for sale.',
-        `lines.${index}.productId`,
-      )
-    }
-    return { product, quantity: line.quantity }
-  })
+  const priced = priceCart(db, draft, rules, storeOptions)
+  if (draft.customerId !== undefined && !customerExists(db, draft.customerId))
+    throw new PosError('NOT_FOUND', 'That customer is not on this register.', 'customerId')
 
-  const totals = computeOrderTotals(
-    {
-      lines: lines.map(({ product, quantity }) => ({
-        unitPriceCents: product.priceCents,
-        quantity,
-        taxRateBasisPoints: product.taxRateBasisPoints,
-      })),
-    },
-    rules,
+  const tenders = draft.payments.map((payment, index) =>
+    resolveTender(payment, index, storeOptions),
   )
-  const tender = settleOrRefuse(totals.totalCents, draft.payments, rules)
+  const tender = settleOrRefuse(priced.totals.totalCents, draft.payments, rules)
   if (!tender.isFullyPaid) {
     throw new PosError(
       'PAYMENT_INSUFFICIENT',
@@ -68,6 +64,16 @@ export function completeSale(
       'payments',
     )
   }
+  const payments = allocateChange(draft.payments, tenders, tender.changeCents)
+
+  // Last, so a sale refused for any other reason does not use up the manager's approval.
+  let approval: Authorization | null = null
+  if (priced.discountsAboveLimit.length > 0) {
+    if (!options.authority)
+      throw new PosError('APPROVAL_REQUIRED', 'A manager must approve this (discount).', 'discount')
+    approval = options.authority.authorize('discount', draft.approvalId)
+  }
+  const { totals } = priced
   const sale: PricedSale = {
     clientRequestId: draft.clientRequestId,
     deviceId: device.deviceId,
@@ -79,26 +85,70 @@ export function completeSale(
     taxCents: totals.taxCents,
     totalCents: totals.totalCents,
     cashRoundingCents: tender.cashRoundingAdjustmentCents,
-    lines: lines.map(({ product, quantity }, index) => {
-      const line = totals.lines[index]
-      if (!line) throw new Error('Totals engine returned fewer lines than it was given.')
-      return {
-        productId: product.id,
-        sku: product.sku,
-        name: product.name,
-        unitPriceCents: product.priceCents,
-        quantity,
-        taxRateBasisPoints: product.taxRateBasisPoints,
-        discountCents: line.lineDiscountCents + line.orderDiscountShareCents,
-        netCents: line.netCents,
-        taxCents: line.taxCents,
-        totalCents: line.totalCents,
-      }
-    }),
-    payments: allocateChange(draft.payments, tender.changeCents),
+    lines: priced.lines,
+    payments,
     now,
+    employeeId: options.authority?.current()?.employeeId ?? null,
+    shiftId,
+    customerId: draft.customerId ?? null,
+    note: draft.note || null,
   }
-  return commitSale(db, sale, options)
+  const { authority } = options
+  return commitSale(db, sale, {
+    ...options,
+    afterCommit:
+      approval && authority
+        ? (tx, orderId) =>
+            authority.audit(tx, {
+              action: 'sale.discountApproved',
+              actor: approval.actor,
+              approvedBy: approval.approvedBy,
+              subjectId: orderId,
+              details: {
+                limitPercent: storeOptions.discountLimitPercent,
+                discounts: priced.discountsAboveLimit,
+                totalCents: totals.totalCents,
+              },
+            })
+        : options.afterCommit,
+  })
+}
+
+/** The configured tender a payment is taken on: named, or the one called like its method. */
+export function resolveTender(
+  payment: PaymentDraft,
+  index: number,
+  options: StoreOptions,
+): TenderMethod {
+  const path = (field: string) => `payments.${index}.${field}`
+  const { tenderMethods } = options
+  const tender =
+    payment.tenderId !== undefined
+      ? tenderMethods.find((candidate) => candidate.id === payment.tenderId)
+      : (tenderMethods.find(
+          (candidate) => candidate.id === payment.method && candidate.kind === payment.method,
+        ) ?? tenderMethods.find((candidate) => candidate.kind === payment.method))
+  if (!tender)
+    throw new PosError(
+      'PAYMENT_INVALID',
+      payment.tenderId !== undefined
+        ? `This store does not take "${payment.tenderId}".`
+        : `This store does not take ${payment.method} payments.`,
+      path(payment.tenderId !== undefined ? 'tenderId' : 'method'),
+    )
+  if (tender.kind !== payment.method)
+    throw new PosError(
+      'PAYMENT_INVALID',
+      `${tender.label} is not a ${payment.method} payment.`,
+      path('tenderId'),
+    )
+  if (tender.requiresReference && !payment.referenceNumber?.trim())
+    throw new PosError(
+      'PAYMENT_INVALID',
+      `Enter the ${tender.label} reference number.`,
+      path('referenceNumber'),
+    )
+  return tender
 }
 
 /** Tender rules broken by the cashier's input (card above the amount due, …) are the cashier's to fix. */
@@ -117,14 +167,20 @@ function settleOrRefuse(totalCents: number, payments: SaleDraft['payments'], rul
 }
 
 /** Change comes out of the cash handed over, last cash payment first. */
-function allocateChange(drafts: SaleDraft['payments'], changeCents: number): PricedPayment[] {
+function allocateChange(
+  drafts: SaleDraft['payments'],
+  tenders: readonly TenderMethod[],
+  changeCents: number,
+): PricedPayment[] {
   let changeLeft = changeCents
-  const priced = drafts.map((payment) => ({
+  const priced = drafts.map((payment, index) => ({
     method: payment.method,
     amountCents: payment.amountCents,
     tenderedCents: payment.amountCents,
     changeCents: 0,
-    referenceNumber: payment.referenceNumber ?? null,
+    referenceNumber: payment.referenceNumber?.trim() || null,
+    tenderId: tenders[index]?.id ?? null,
+    label: tenders[index]?.label ?? null,
   }))
   for (const payment of priced.toReversed()) {
     if (changeLeft === 0) break

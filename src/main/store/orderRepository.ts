@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, lt, or } from 'drizzle-orm'
-import type { RegisterDb } from './database'
-import { orderItems, orders, payments } from './schema'
+import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
+import type { RegisterDb, RegisterExecutor } from './database'
+import type { SoldModifier } from './saleRepository'
+import { customers, employees, orderItems, orders, payments } from './schema'
 
 const summaryColumns = {
   id: orders.id,
@@ -11,6 +13,8 @@ const summaryColumns = {
   totalCents: orders.totalCents,
   currency: orders.currency,
   syncStatus: orders.syncStatus,
+  kind: orders.kind,
+  refundOfOrderId: orders.refundOfOrderId,
 }
 
 /** Newest first; `beforeId` pages back from a given order. */
@@ -37,7 +41,36 @@ export function listOrders(db: RegisterDb, limit: number, beforeId?: string) {
     .all()
 }
 
-export function getOrderDetail(db: RegisterDb, id: string) {
+function parseModifiers(json: string): SoldModifier[] {
+  if (json === '[]') return []
+  try {
+    const value: unknown = JSON.parse(json)
+    return Array.isArray(value) ? (value as SoldModifier[]) : []
+  } catch {
+    return []
+  }
+}
+
+/**
+ * Units given back so far per sold line of `saleId`, over every refund recorded against it (made
+ * here or pulled from other registers).
+ */
+export function refundedQuantities(db: RegisterExecutor, saleId: string): Map<string, number> {
+  const rows = db
+    .select({
+      itemId: orderItems.refundOfItemId,
+      quantity: sql<number>`sum(${orderItems.quantity})`,
+    })
+    .from(orderItems)
+    .innerJoin(orders, eq(orderItems.orderId, orders.id))
+    .where(and(eq(orders.refundOfOrderId, saleId), eq(orders.kind, 'REFUND')))
+    .groupBy(orderItems.refundOfItemId)
+    .all()
+  return new Map(rows.flatMap((row) => (row.itemId ? [[row.itemId, row.quantity]] : [])))
+}
+
+export function getOrderDetail(db: RegisterExecutor, id: string) {
+  const sale = alias(orders, 'sale')
   const order = db
     .select({
       ...summaryColumns,
@@ -45,11 +78,24 @@ export function getOrderDetail(db: RegisterDb, id: string) {
       discountCents: orders.discountCents,
       taxCents: orders.taxCents,
       cashRoundingCents: orders.cashRoundingCents,
+      employeeId: orders.employeeId,
+      employeeName: employees.name,
+      shiftId: orders.shiftId,
+      customerId: orders.customerId,
+      customerName: customers.name,
+      note: orders.note,
+      refundReason: orders.refundReason,
+      lateForShift: orders.lateForShift,
+      refundOfOrderNumber: sale.orderNumber,
     })
     .from(orders)
+    .leftJoin(employees, eq(orders.employeeId, employees.id))
+    .leftJoin(customers, eq(orders.customerId, customers.id))
+    .leftJoin(sale, eq(orders.refundOfOrderId, sale.id))
     .where(eq(orders.id, id))
     .get()
   if (!order) return null
+  const refunded = order.kind === 'SALE' ? refundedQuantities(db, id) : new Map<string, number>()
   const items = db
     .select({
       id: orderItems.id,
@@ -63,15 +109,28 @@ export function getOrderDetail(db: RegisterDb, id: string) {
       netCents: orderItems.netCents,
       taxCents: orderItems.taxCents,
       totalCents: orderItems.totalCents,
+      variantId: orderItems.variantId,
+      variantName: orderItems.variantName,
+      modifiers: orderItems.modifiers,
+      note: orderItems.note,
+      refundOfItemId: orderItems.refundOfItemId,
+      weightGrams: orderItems.weightGrams,
     })
     .from(orderItems)
     .where(eq(orderItems.orderId, id))
     .orderBy(asc(orderItems.lineNumber))
     .all()
+    .map((item) => ({
+      ...item,
+      modifiers: parseModifiers(item.modifiers),
+      refundedQuantity: refunded.get(item.id) ?? 0,
+    }))
   const paid = db
     .select({
       id: payments.id,
       method: payments.method,
+      tenderId: payments.tenderId,
+      label: payments.label,
       amountCents: payments.amountCents,
       tenderedCents: payments.tenderedCents,
       changeCents: payments.changeCents,
@@ -82,5 +141,40 @@ export function getOrderDetail(db: RegisterDb, id: string) {
     .where(eq(payments.orderId, id))
     .orderBy(asc(payments.createdAt), asc(payments.id))
     .all()
-  return { ...order, items, payments: paid }
+  const refunds =
+    order.kind === 'SALE'
+      ? db
+          .select(summaryColumns)
+          .from(orders)
+          .where(and(eq(orders.refundOfOrderId, id), eq(orders.kind, 'REFUND')))
+          .orderBy(asc(orders.createdAt), asc(orders.id))
+          .all()
+      : []
+  return { ...order, items, payments: paid, refunds }
+}
+
+export type OrderDetailRow = NonNullable<ReturnType<typeof getOrderDetail>>
+
+/**
+ * The order with this number as printed (typed, or read from the receipt's barcode). Numbers are
+ * not unique across misconfigured registers, so a sale wins over a refund, then the newest.
+ */
+export function findOrderByNumber(db: RegisterDb, orderNumber: string): string | null {
+  const byNumber = (where: SQL) =>
+    db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(where)
+      .orderBy(
+        sql`case when ${orders.kind} = 'SALE' then 0 else 1 end`,
+        desc(orders.createdAt),
+        desc(orders.id),
+      )
+      .limit(1)
+      .get()?.id ?? null
+  // Exact first (indexed); a scanner or keyboard may change the letters' case.
+  return (
+    byNumber(eq(orders.orderNumber, orderNumber)) ??
+    byNumber(sql`${orders.orderNumber} = ${orderNumber} collate nocase`)
+  )
 }

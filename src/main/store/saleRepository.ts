@@ -1,10 +1,17 @@
-import { eq, sql } from 'drizzle-orm'
+import { and, desc, eq, isNull, sql } from 'drizzle-orm'
 import { v7 as uuidv7 } from 'uuid'
-import type { RegisterDb } from './database'
-import { deviceIdentity, orderItems, orders, outbox, payments } from './schema'
+import type { RegisterDb, RegisterTx } from './database'
+import { deviceIdentity, orderItems, orders, outbox, payments, shifts } from './schema'
+
+/** A chosen modifier as sold (its price is already in the line's unit price). */
+export interface SoldModifier {
+  groupName: string
+  name: string
+  priceCents: number
+}
 
 export interface PricedLine {
-  productId: string
+  productId: string | null
   sku: string
   name: string
   unitPriceCents: number
@@ -14,6 +21,13 @@ export interface PricedLine {
   netCents: number
   taxCents: number
   totalCents: number
+  variantId?: string | null
+  variantName?: string | null
+  modifiers?: readonly SoldModifier[]
+  note?: string | null
+  /** On a refund line: the sold line it gives back. */
+  refundOfItemId?: string | null
+  weightGrams?: number | null
 }
 
 export interface PricedPayment {
@@ -22,6 +36,9 @@ export interface PricedPayment {
   tenderedCents: number
   changeCents: number
   referenceNumber: string | null
+  /** The configured tender (StoreOptions.tenderMethods) and its label as printed. */
+  tenderId?: string | null
+  label?: string | null
 }
 
 /** A sale whose every figure main has already worked out; the repository only stores it. */
@@ -39,6 +56,14 @@ export interface PricedSale {
   lines: readonly PricedLine[]
   payments: readonly PricedPayment[]
   now: string
+  /** SALE unless this is a refund (money negative, quantities positive). */
+  kind?: 'SALE' | 'REFUND'
+  refundOfOrderId?: string | null
+  refundReason?: string | null
+  employeeId?: string | null
+  shiftId?: string | null
+  customerId?: string | null
+  note?: string | null
 }
 
 export interface CommitResult {
@@ -50,6 +75,8 @@ export interface CommitResult {
 /** Hook for tests that prove a failure mid-sale leaves nothing behind. */
 export interface CommitSaleOptions {
   afterItemsInserted?: () => void
+  /** Runs in the sale's transaction once it is stored (not for a replay): audit entries. */
+  afterCommit?: (tx: RegisterTx, orderId: string) => void
 }
 
 const p = (name: string) => sql.placeholder(name)
@@ -70,6 +97,19 @@ function prepareSaleStatements(db: RegisterDb) {
       .select({ id: orders.id })
       .from(orders)
       .where(eq(orders.clientRequestId, p('clientRequestId')))
+      .prepare(),
+    openShift: db
+      .select({ id: shifts.id })
+      .from(shifts)
+      .where(
+        and(
+          eq(shifts.deviceId, p('deviceId')),
+          eq(shifts.status, 'OPEN'),
+          isNull(shifts.deletedAt),
+        ),
+      )
+      .orderBy(desc(shifts.openedAt))
+      .limit(1)
       .prepare(),
     nextSequence: db
       .update(deviceIdentity)
@@ -92,6 +132,14 @@ function prepareSaleStatements(db: RegisterDb) {
         taxCents: p('taxCents'),
         totalCents: p('totalCents'),
         cashRoundingCents: p('cashRoundingCents'),
+        kind: p('kind'),
+        refundOfOrderId: p('refundOfOrderId'),
+        refundReason: p('refundReason'),
+        employeeId: p('employeeId'),
+        shiftId: p('shiftId'),
+        customerId: p('customerId'),
+        note: p('note'),
+        lateForShift: false,
         createdAt: p('now'),
       })
       .prepare(),
@@ -112,6 +160,12 @@ function prepareSaleStatements(db: RegisterDb) {
         netCents: p('netCents'),
         taxCents: p('taxCents'),
         totalCents: p('totalCents'),
+        variantId: p('variantId'),
+        variantName: p('variantName'),
+        modifiers: p('modifiers'),
+        note: p('note'),
+        refundOfItemId: p('refundOfItemId'),
+        weightGrams: p('weightGrams'),
       })
       .prepare(),
     insertPayment: db
@@ -125,6 +179,8 @@ function prepareSaleStatements(db: RegisterDb) {
         tenderedCents: p('tenderedCents'),
         changeCents: p('changeCents'),
         referenceNumber: p('referenceNumber'),
+        tenderId: p('tenderId'),
+        label: p('label'),
         status: 'COMPLETED',
         createdAt: p('now'),
       })
@@ -165,7 +221,7 @@ export function commitSale(
   options: CommitSaleOptions = {},
 ): CommitResult {
   const statements = saleStatements(db)
-  return db.transaction(() => {
+  return db.transaction((tx) => {
     const existing = statements.findByRequest.get({ clientRequestId: sale.clientRequestId })
     if (existing) return { orderId: existing.id, isNew: false }
 
@@ -185,14 +241,64 @@ export function commitSale(
       taxCents: sale.taxCents,
       totalCents: sale.totalCents,
       cashRoundingCents: sale.cashRoundingCents,
+      kind: sale.kind ?? 'SALE',
+      refundOfOrderId: sale.refundOfOrderId ?? null,
+      refundReason: sale.refundReason ?? null,
+      employeeId: sale.employeeId ?? null,
+      shiftId: sale.shiftId ?? null,
+      customerId: sale.customerId ?? null,
+      note: sale.note ?? null,
     })
     sale.lines.forEach((line, index) =>
-      statements.insertItem.run({ ...meta, ...line, id: uuidv7(), orderId, lineNumber: index + 1 }),
+      statements.insertItem.run({
+        ...meta,
+        id: uuidv7(),
+        orderId,
+        lineNumber: index + 1,
+        productId: line.productId,
+        sku: line.sku,
+        name: line.name,
+        unitPriceCents: line.unitPriceCents,
+        quantity: line.quantity,
+        taxRateBasisPoints: line.taxRateBasisPoints,
+        discountCents: line.discountCents,
+        netCents: line.netCents,
+        taxCents: line.taxCents,
+        totalCents: line.totalCents,
+        variantId: line.variantId ?? null,
+        variantName: line.variantName ?? null,
+        modifiers: JSON.stringify(line.modifiers ?? []),
+        note: line.note ?? null,
+        refundOfItemId: line.refundOfItemId ?? null,
+        weightGrams: line.weightGrams ?? null,
+      }),
     )
     options.afterItemsInserted?.()
     for (const payment of sale.payments)
-      statements.insertPayment.run({ ...meta, ...payment, id: uuidv7(), orderId })
+      statements.insertPayment.run({
+        ...meta,
+        id: uuidv7(),
+        orderId,
+        method: payment.method,
+        amountCents: payment.amountCents,
+        tenderedCents: payment.tenderedCents,
+        changeCents: payment.changeCents,
+        referenceNumber: payment.referenceNumber,
+        tenderId: payment.tenderId ?? null,
+        label: payment.label ?? null,
+      })
     statements.insertOutbox.run({ mutationId: uuidv7(), orderId, now: sale.now })
+    options.afterCommit?.(tx, orderId)
     return { orderId, isNew: true }
   })
+}
+
+/** The order a request id already stored, so a replayed call skips pricing and approvals. */
+export function findOrderIdByRequest(db: RegisterDb, clientRequestId: string): string | null {
+  return saleStatements(db).findByRequest.get({ clientRequestId })?.id ?? null
+}
+
+/** This register's open shift id (prepared: it is read on every sale). */
+export function openShiftId(db: RegisterDb, deviceId: string): string | null {
+  return saleStatements(db).openShift.get({ deviceId })?.id ?? null
 }

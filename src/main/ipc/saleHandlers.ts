@@ -1,0 +1,145 @@
+import { PosError } from '../../shared/ipc/errors'
+import { OrderSummary } from '../../shared/ipc/schemas'
+import { createRefund } from '../services/refundService'
+import { completeSale } from '../services/saleService'
+import { pricingRulesOf } from '../services/pricing'
+import { priceCart } from '../services/salePricing'
+import { createCustomer, findCustomer, searchCustomers } from '../store/customerRepository'
+import { getStoreSettings } from '../store/identityRepository'
+import { findOrderByNumber, getOrderDetail, listOrders } from '../store/orderRepository'
+import { listParked, parkOrder, recallParked } from '../store/parkRepository'
+import type { HandlerContext, HandlerGroup } from './handlers'
+
+type SaleChannels =
+  | 'sale:complete'
+  | 'sale:void'
+  | 'park:save'
+  | 'park:list'
+  | 'park:recall'
+  | 'order:list'
+  | 'order:get'
+  | 'order:find'
+  | 'refund:create'
+  | 'customer:search'
+  | 'customer:create'
+
+const twoDigits = (value: number) => String(value).padStart(2, '0')
+
+export function createSaleHandlers(context: HandlerContext): HandlerGroup<SaleChannels> {
+  const { db, sync, events, authority } = context
+  const orderDetail = (id: string) => {
+    const order = getOrderDetail(db, id)
+    if (!order) throw new PosError('NOT_FOUND', 'No order with that id on this register.', 'id')
+    return order
+  }
+  /** The stored order, announced to the renderer (and the sync worker) when it is new. */
+  const announced = (result: { orderId: string; isNew: boolean }) => {
+    const order = orderDetail(result.orderId)
+    if (result.isNew) events.emit('order:created', OrderSummary.parse(order))
+    return order
+  }
+  /** What a cart would cost now, for the void log; null when it no longer prices. */
+  const cartTotalCents = (cart: Parameters<typeof priceCart>[1]) => {
+    try {
+      const rules = pricingRulesOf(getStoreSettings(db))
+      return priceCart(db, cart, rules, context.storeOptions()).totals.totalCents
+    } catch (error) {
+      if (error instanceof PosError) return null
+      throw error
+    }
+  }
+  return {
+    'sale:complete': (draft) => {
+      authority.requireSignedIn()
+      const order = announced(
+        completeSale(db, sync.device, draft, context.now().toISOString(), {
+          authority,
+          storeOptions: context.storeOptions(),
+        }),
+      )
+      // From the stored payments, so a replayed request reports the change of the sale it stored.
+      return {
+        order,
+        changeCents: order.payments.reduce((sum, payment) => sum + payment.changeCents, 0),
+      }
+    },
+    'sale:void': (input) => {
+      const { actor, approvedBy } = authority.authorize('void', input.approvalId)
+      const { cart } = input
+      const details = {
+        reason: input.reason,
+        itemCount: cart.lines.reduce((count, line) => count + line.quantity, 0),
+        totalCents: cartTotalCents(cart),
+        display: cart.display,
+        lines: cart.lines,
+        orderDiscount: cart.orderDiscount ?? null,
+        customerId: cart.customerId ?? null,
+      }
+      const auditEventId = db.transaction((tx) =>
+        authority.audit(tx, { action: 'sale.voided', actor, approvedBy, details }),
+      )
+      return { auditEventId }
+    },
+    'park:save': (input) => {
+      const actor = authority.requireSignedIn()
+      const now = context.now()
+      const customer = input.cart.customerId ? findCustomer(db, input.cart.customerId) : null
+      const label =
+        input.label ||
+        customer?.name ||
+        `Parked ${twoDigits(now.getHours())}:${twoDigits(now.getMinutes())}`
+      return parkOrder(db, {
+        label,
+        cart: input.cart,
+        employeeId: actor.employeeId,
+        now: now.toISOString(),
+      })
+    },
+    'park:list': () => {
+      authority.requireSignedIn()
+      return listParked(db)
+    },
+    'park:recall': (input) => {
+      authority.requireSignedIn()
+      const parked = recallParked(db, input.id)
+      if (!parked) throw new PosError('NOT_FOUND', 'That parked sale was already taken back.', 'id')
+      return parked
+    },
+    'order:list': (input) => {
+      const rows = listOrders(db, input.limit, input.beforeId)
+      if (rows === null)
+        throw new PosError('NOT_FOUND', 'The order to page back from does not exist.', 'beforeId')
+      return rows
+    },
+    'order:get': (input) => orderDetail(input.id),
+    'order:find': (input) => {
+      const id = findOrderByNumber(db, input.orderNumber)
+      if (!id)
+        throw new PosError(
+          'NOT_FOUND',
+          `No order ${input.orderNumber} on this register.`,
+          'orderNumber',
+        )
+      return orderDetail(id)
+    },
+    'refund:create': (draft) => {
+      authority.requireSignedIn()
+      return announced(
+        createRefund(db, draft, {
+          authority,
+          storeOptions: context.storeOptions(),
+          device: sync.device,
+          now: context.now().toISOString(),
+        }),
+      )
+    },
+    'customer:search': (input) => {
+      authority.requireSignedIn()
+      return searchCustomers(db, input.query, input.limit)
+    },
+    'customer:create': (input) => {
+      authority.requireSignedIn()
+      return createCustomer(db, sync.device.deviceId, input, context.now().toISOString())
+    },
+  }
+}
