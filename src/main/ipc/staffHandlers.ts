@@ -1,0 +1,116 @@
+import { PosError } from '../../shared/ipc/errors'
+import { activeEmployees, sessionOf, shiftSummaryOf } from '../services/sessionView'
+import {
+  closeShift,
+  openDrawer,
+  openShift,
+  previewShift,
+  recordCashMovement,
+  shiftReport,
+  type ShiftServiceContext,
+} from '../services/shiftService'
+import { listAuditEvents } from '../store/auditRepository'
+import { listShifts } from '../store/shiftRepository'
+import type { HandlerContext, HandlerGroup } from './handlers'
+
+type StaffChannels =
+  | 'session:get'
+  | 'session:signIn'
+  | 'session:signOut'
+  | 'session:approve'
+  | 'employee:list'
+  | 'shift:open'
+  | 'shift:cashMovement'
+  | 'drawer:open'
+  | 'shift:preview'
+  | 'shift:close'
+  | 'shift:report'
+  | 'shift:list'
+  | 'audit:list'
+  | 'settings:get'
+
+const recentShiftCount = 50
+
+export function createStaffHandlers(context: HandlerContext): HandlerGroup<StaffChannels> {
+  const { db, sync, events, authority } = context
+  const shifts: ShiftServiceContext = {
+    db,
+    authority,
+    device: () => sync.device,
+    storeOptions: context.storeOptions,
+    now: context.now,
+  }
+  const session = () => sessionOf(db, authority, sync.device.deviceId, context.storeOptions())
+  /** Tells the renderer who is signed in and whether a shift is open, and returns the same view. */
+  const sessionChanged = () => {
+    const view = session()
+    events.emit('session:changed', view)
+    return view
+  }
+  /** Shift records go up with the next push, like a sale. */
+  const shiftWritten = () => {
+    sync.notifyLocalCommit()
+    return sessionChanged()
+  }
+
+  return {
+    'session:get': () => session(),
+    'session:signIn': (input) => {
+      authority.signIn(input.pin)
+      return sessionChanged()
+    },
+    // Signing out twice (the idle lock racing the Lock button) is not an error.
+    'session:signOut': () => {
+      authority.signOut()
+      return sessionChanged()
+    },
+    'session:approve': (input) => {
+      const approval = authority.approve(input.pin, input.action)
+      return {
+        approvalId: approval.approvalId,
+        action: input.action,
+        approverName: approval.approver.name,
+        expiresAt: approval.expiresAt,
+      }
+    },
+    'employee:list': () => {
+      authority.requireSignedIn()
+      return activeEmployees(db)
+    },
+    'shift:open': (input) => {
+      const shift = openShift(shifts, input.openingCashCents)
+      shiftWritten()
+      return shiftSummaryOf(db, shift)
+    },
+    'shift:cashMovement': (input) => {
+      const movement = recordCashMovement(shifts, input)
+      sync.notifyLocalCommit()
+      return movement
+    },
+    'drawer:open': (input) => {
+      const auditEventId = openDrawer(shifts, input)
+      sync.notifyLocalCommit()
+      return { auditEventId }
+    },
+    'shift:preview': () => previewShift(shifts),
+    'shift:close': (input) => {
+      const report = closeShift(shifts, input)
+      shiftWritten()
+      return report
+    },
+    'shift:report': (input) => shiftReport(shifts, input.shiftId),
+    'shift:list': () => {
+      authority.requireSignedIn()
+      return listShifts(db, sync.device.deviceId, recentShiftCount).map((shift) =>
+        shiftSummaryOf(db, shift),
+      )
+    },
+    'audit:list': (input) => {
+      const actor = authority.requireSignedIn()
+      if (actor.role === 'cashier')
+        throw new PosError('FORBIDDEN', 'Only a manager can see the audit log.')
+      return listAuditEvents(db, input.limit)
+    },
+    'settings:get': () => ({ options: context.storeOptions() }),
+  }
+}
