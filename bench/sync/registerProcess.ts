@@ -2,6 +2,7 @@ import '../../src/main/nodeVersionGuard'
 import diagnosticsChannel from 'node:diagnostics_channel'
 import { v4 as uuidv4 } from 'uuid'
 import { openRegisterCore, type RegisterCore } from '../../src/main/core'
+import { updateStoreOptions } from '../../src/main/store/identityRepository'
 import { listProducts } from '../../src/main/store/catalogRepository'
 import { commitSale, type PricedSale } from '../../src/main/store/saleRepository'
 import { pricedSale } from '../fixtures/pricedSale'
@@ -109,6 +110,9 @@ async function run(command: RegisterCommand): Promise<unknown> {
           console.error(`[register ${command.registerCode}] ${message}`, error),
         sync: { ...command.sync, requestTimeoutMs: 60_000 },
       })
+      // Sells as the demo manager without the open-shift rule: the bench measures sync, not tills.
+      updateStoreOptions(core.database.db, { requireOpenShift: false }, new Date().toISOString())
+      core.authority.signIn('1234')
       core.events.onAny((event, payload) => {
         if (event === 'sync:statusChanged') {
           sampleRss()
@@ -180,12 +184,17 @@ async function run(command: RegisterCommand): Promise<unknown> {
       return null
     case 'sell': {
       const target = openCore()
-      const products = listProducts(target.database.db)
+      const products = listProducts(target.database.db).filter(
+        (product) =>
+          product.pricingUnit === 'each' &&
+          product.priceCents > 0 &&
+          product.modifierGroups.every((group) => group.minSelect === 0),
+      )
       const result = await target.registry.dispatch('sale:complete', {
         clientRequestId: uuidv4(),
         lines: products
           .slice(0, 4 + (salesMade++ % 2))
-          .map((product) => ({ productId: product.id, quantity: 1 })),
+          .map((product) => ({ productId: product.id, quantity: 1, modifierOptionIds: [] })),
         payments: [{ method: 'cash', amountCents: 1000_00 }],
       })
       const soldAtMs = monotonicMs()

@@ -14,6 +14,7 @@ import { HttpError } from './http/errors'
 import type { RealtimeBus } from './realtime/bus'
 import { createLocalBus } from './realtime/bus'
 import { registerSocketRoute } from './realtime/socketRoute'
+import { registerAdminCatalogRoutes } from './routes/adminCatalog'
 import { registerAuthRoutes } from './routes/auth'
 import { registerDocsRoute } from './routes/docs'
 import { registerSeedRoutes } from './routes/seed'
@@ -131,6 +132,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
 
   const context = { db, config, signer, bus }
   registerAuthRoutes(app, context)
+  registerAdminCatalogRoutes(app, context)
   registerSyncRoutes(app, context)
   registerSeedRoutes(app, context)
   registerSocketRoute(app, context)

@@ -231,7 +231,7 @@ afterAll(async () => {
 })
 
 interface RouteCase {
-  method: 'GET' | 'POST'
+  method: 'GET' | 'POST' | 'PUT'
   url: string
   auth: Auth
   /** A well-formed request on store A's behalf, given whose headers to send. */
@@ -248,6 +248,84 @@ const seedOrder = (deviceId: string) => ({
 })
 
 const routes: RouteCase[] = [
+  {
+    method: 'GET',
+    url: '/api/admin/products',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/admin/products?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/api/admin/products?storeId=${fx.storeA.storeId}`,
+        headers: { ...fx.adminB },
+      })
+      expect(response.statusCode).toBe(403)
+      expect(response.body).not.toContain(fx.productIdA)
+      const own = await app.inject({
+        method: 'GET',
+        url: `/api/admin/products?storeId=${fx.storeB.storeId}`,
+        headers: { ...fx.adminB },
+      })
+      expect(own.statusCode, own.body).toBe(200)
+      expect(own.body).not.toContain(fx.productIdA)
+    },
+  },
+  {
+    method: 'PUT',
+    url: '/api/admin/products/:id',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'PUT',
+      url: `/api/admin/products/${randomUUID()}?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+      payload: { sku: 'SEC-PROBE', name: 'Probe', priceCents: 100 },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'PUT',
+        url: `/api/admin/products/${fx.productIdA}?storeId=${fx.storeA.storeId}`,
+        headers: { ...fx.adminB },
+        payload: { sku: 'SEC-PROBE', name: 'Hijacked', priceCents: 1 },
+      })
+      expect(response.statusCode).toBe(403)
+      const pulled = await app.inject({
+        method: 'GET',
+        url: '/api/sync/pull-changes',
+        headers: fx.a1.headers,
+      })
+      expect(pulled.body).not.toContain('Hijacked')
+    },
+  },
+  {
+    method: 'PUT',
+    url: '/api/admin/categories/:id',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'PUT',
+      url: `/api/admin/categories/${randomUUID()}?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+      payload: { name: 'Probe' },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'PUT',
+        url: `/api/admin/categories/${randomUUID()}?storeId=${fx.storeA.storeId}`,
+        headers: { ...fx.adminB },
+        payload: { name: 'Hijacked' },
+      })
+      expect(response.statusCode).toBe(403)
+      const pulled = await app.inject({
+        method: 'GET',
+        url: '/api/sync/pull-changes',
+        headers: fx.a1.headers,
+      })
+      expect(pulled.body).not.toContain('Hijacked')
+    },
+  },
   {
     method: 'GET',
     url: '/healthz',
@@ -766,7 +844,7 @@ describe('sync server routes', () => {
 
   it.each(
     routes
-      .filter((route) => route.method === 'POST')
+      .filter((route) => route.method === 'POST' || route.method === 'PUT')
       .map((route) => [`${route.method} ${route.url}`, route] as const),
   )('%s refuses an oversized body with 413 and writes nothing', async (_name, route) => {
     const headers = route.auth === 'admin' ? fx.adminA : fx.a1.headers

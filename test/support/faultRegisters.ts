@@ -61,13 +61,22 @@ const productCache = new WeakMap<RegisterCore, string[]>()
 export async function sellRandom(core: RegisterCore, random: () => number) {
   let productIds = productCache.get(core)
   if (!productIds) {
-    productIds = (await call(core, 'catalog:list')).products.map((product) => product.id)
+    // Products a plain line can sell: not weighed, no choice the cashier must make.
+    productIds = (await call(core, 'catalog:list')).products
+      .filter(
+        (product) =>
+          product.pricingUnit === 'each' &&
+          product.priceCents > 0 &&
+          product.modifierGroups.every((group) => group.minSelect === 0),
+      )
+      .map((product) => product.id)
     productCache.set(core, productIds)
   }
   const pick = (max: number) => Math.floor(random() * max)
   const lines = Array.from({ length: 1 + pick(3) }, () => ({
     productId: productIds[pick(productIds.length)]!,
     quantity: 1 + pick(3),
+    modifierOptionIds: [],
   }))
   const unique = [...new Map(lines.map((line) => [line.productId, line])).values()]
   const receipt = await call(core, 'sale:complete', {

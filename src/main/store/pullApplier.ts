@@ -3,13 +3,20 @@ import { z } from 'zod'
 import type { PulledChange } from '../../shared/sync/protocol'
 import type { RegisterDb } from './database'
 import { unsyncedEntityIds } from './outboxRepository'
-import { pullStatements, storedVersions, type PullStatements } from './pullStatements'
+import { ModifierGroup, PricingUnit, ProductVariant } from '../../shared/ipc/catalogSchemas'
+import {
+  pullStatements,
+  storedVersions,
+  type PullStatements,
+  type SyncedTable,
+} from './pullStatements'
 import { deviceIdentity, orders, storeSettings, taxRates } from './schema'
 import { updateSyncState } from './syncStateRepository'
 
 // What the register needs of each entity; unknown fields from other clients are ignored, missing
 // optional ones get safe defaults so an order rung up elsewhere still shows in Orders.
 const Cents = z.number().int().safe()
+const WireModifier = z.object({ groupName: z.string(), name: z.string(), priceCents: Cents })
 const WireOrder = z.object({
   order: z.looseObject({
     id: z.string(),
@@ -23,6 +30,13 @@ const WireOrder = z.object({
     taxCents: Cents.optional(),
     totalCents: Cents,
     cashRoundingCents: Cents.optional(),
+    kind: z.enum(['SALE', 'REFUND']).catch('SALE'),
+    refundOfOrderId: z.string().nullable().optional(),
+    employeeId: z.string().nullable().optional(),
+    shiftId: z.string().nullable().optional(),
+    customerId: z.string().nullable().optional(),
+    note: z.string().nullable().optional(),
+    refundReason: z.string().nullable().optional(),
     createdAt: z.string().optional(),
   }),
   items: z.array(
@@ -38,6 +52,12 @@ const WireOrder = z.object({
       netCents: Cents.optional(),
       taxCents: Cents.optional(),
       totalCents: Cents.optional(),
+      variantId: z.string().nullable().optional(),
+      variantName: z.string().nullable().optional(),
+      modifiers: z.array(WireModifier).catch([]),
+      note: z.string().nullable().optional(),
+      refundOfItemId: z.string().nullable().optional(),
+      weightGrams: z.number().int().nullable().optional(),
     }),
   ),
   payments: z.array(
@@ -48,6 +68,8 @@ const WireOrder = z.object({
       tenderedCents: Cents.optional(),
       changeCents: Cents.optional(),
       referenceNumber: z.string().nullable().optional(),
+      tenderId: z.string().nullable().optional(),
+      label: z.string().nullable().optional(),
       status: z.string().optional(),
       createdAt: z.string().optional(),
     }),
@@ -62,6 +84,12 @@ const WireProduct = z.looseObject({
   categoryId: z.string().nullable().optional(),
   taxRateId: z.string().nullable().optional(),
   isActive: z.boolean().optional(),
+  barcodes: z.array(z.string()).optional(),
+  // Checked with the editor's own schemas: a malformed variant would break the sale screen.
+  variants: z.array(ProductVariant).optional(),
+  modifierGroups: z.array(ModifierGroup).optional(),
+  trackStock: z.boolean().optional(),
+  pricingUnit: PricingUnit.optional(),
 })
 const WireCategory = z.looseObject({
   id: z.string(),
@@ -75,13 +103,70 @@ const WireTaxRate = z.looseObject({
   rateBasisPoints: z.number().int(),
   isDefault: z.boolean().optional(),
 })
+const WireCustomer = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  phone: z.string().nullable().optional(),
+  email: z.string().nullable().optional(),
+  note: z.string().nullable().optional(),
+  createdAt: z.string().optional(),
+})
+const WireEmployee = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(['cashier', 'manager', 'admin']),
+  pinHash: z.string().min(1),
+  isActive: z.boolean().optional(),
+})
+const WireShift = z.looseObject({
+  id: z.string(),
+  /** The register the shift belongs to. */
+  deviceId: z.string().optional(),
+  registerCode: z.string().optional(),
+  openedBy: z.string().optional(),
+  employeeId: z.string(),
+  openedAt: z.string(),
+  openingCashCents: Cents,
+  status: z.enum(['OPEN', 'CLOSED']),
+  closedBy: z.string().nullable().optional(),
+  closedAt: z.string().nullable().optional(),
+  expectedCashCents: Cents.nullable().optional(),
+  countedCashCents: Cents.nullable().optional(),
+  closingCashCents: Cents.nullable().optional(),
+  differenceCents: Cents.nullable().optional(),
+  cashCount: z.unknown().optional(),
+  zReport: z.unknown().optional(),
+})
+const WireCashMovement = z.looseObject({
+  id: z.string(),
+  shiftId: z.string(),
+  kind: z.enum(['IN', 'OUT']),
+  amountCents: Cents,
+  reason: z.string(),
+  employeeId: z.string(),
+  approvedBy: z.string().nullable().optional(),
+  createdAt: z.string(),
+})
+const WireAuditEvent = z.looseObject({
+  id: z.string(),
+  action: z.string(),
+  employeeId: z.string().nullable().optional(),
+  approvedBy: z.string().nullable().optional(),
+  subjectId: z.string().nullable().optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
+  createdAt: z.string(),
+})
+
+/** A JSON column's text for a value that may be absent. */
+const jsonOrNull = (value: unknown) =>
+  value === undefined || value === null ? null : JSON.stringify(value)
 
 export interface AppliedPage {
   /** Orders that arrived or changed, for the Orders screen to refresh. */
   orderIds: string[]
   /** Changes left alone because this register has unsynced edits of the same record. */
   skippedLocal: number
-  /** Changes for entities this register does not keep yet (customers, shifts, …) or could not read. */
+  /** Changes for entities this register does not keep, or whose data it could not read. */
   ignored: number
 }
 
@@ -128,6 +213,21 @@ function softDelete(context: PageContext, change: PulledChange): boolean {
     case 'taxRate':
       context.statements.softDeleteTaxRate.run(params)
       return true
+    case 'customer':
+      context.statements.softDeleteCustomer.run(params)
+      return true
+    case 'employee':
+      context.statements.softDeleteEmployee.run(params)
+      return true
+    case 'shift':
+      context.statements.softDeleteShift.run(params)
+      return true
+    case 'cashMovement':
+      context.statements.softDeleteCashMovement.run(params)
+      return true
+    case 'auditEvent':
+      context.statements.softDeleteAuditEvent.run(params)
+      return true
     default:
       return false
   }
@@ -141,6 +241,12 @@ function applyOrder(context: PageContext, change: PulledChange): boolean {
   const base = syncParams(change, context.localDeviceId)
   const createdAt = order.createdAt ?? change.updatedAt
   const orderNumber = order.orderNumber ?? `EXT-${change.id.slice(0, 8)}`
+  const shiftId = order.shiftId ?? null
+  // First arrival after its shift was closed here: the Z report shows it in the late bucket.
+  const isLate =
+    shiftId !== null &&
+    statements.shiftStatus.get(shiftId) === 'CLOSED' &&
+    statements.orderExists.get(change.id) === undefined
   statements.upsertOrder.run({
     ...base,
     order_number: orderNumber,
@@ -153,6 +259,14 @@ function applyOrder(context: PageContext, change: PulledChange): boolean {
     tax_cents: order.taxCents ?? 0,
     total_cents: order.totalCents,
     cash_rounding_cents: order.cashRoundingCents ?? 0,
+    kind: order.kind,
+    refund_of_order_id: order.refundOfOrderId ?? null,
+    employee_id: order.employeeId ?? null,
+    shift_id: shiftId,
+    customer_id: order.customerId ?? null,
+    note: order.note ?? null,
+    refund_reason: order.refundReason ?? null,
+    late_for_shift: isLate ? 1 : 0,
     created_at: createdAt,
   })
   if (context.ownPrefix && orderNumber.startsWith(context.ownPrefix)) {
@@ -178,6 +292,12 @@ function applyOrder(context: PageContext, change: PulledChange): boolean {
       net_cents: item.netCents ?? item.totalCents ?? 0,
       tax_cents: item.taxCents ?? 0,
       total_cents: item.totalCents ?? 0,
+      variant_id: item.variantId ?? null,
+      variant_name: item.variantName ?? null,
+      modifiers: JSON.stringify(item.modifiers),
+      note: item.note ?? null,
+      refund_of_item_id: item.refundOfItemId ?? null,
+      weight_grams: item.weightGrams ?? null,
     }),
   )
   paid.forEach((payment, index) =>
@@ -190,6 +310,8 @@ function applyOrder(context: PageContext, change: PulledChange): boolean {
       tendered_cents: payment.tenderedCents ?? payment.amountCents,
       change_cents: payment.changeCents ?? 0,
       reference_number: payment.referenceNumber ?? null,
+      tender_id: payment.tenderId ?? null,
+      label: payment.label ?? null,
       status: paymentStatus(payment.status),
       created_at: payment.createdAt ?? createdAt,
     }),
@@ -204,17 +326,28 @@ function applyCatalogRow(context: PageContext, change: PulledChange): boolean {
       const parsed = WireProduct.safeParse(change.data)
       const taxRateId = parsed.success ? (parsed.data.taxRateId ?? context.defaultTaxRateId) : null
       if (!parsed.success || !taxRateId) return false
+      const sku = parsed.data.sku ?? change.id
+      // SKUs are unique here: a product another register created under a SKU this register already
+      // uses cannot be stored, and must not stop the rest of the pull either.
+      if (context.statements.skuHolder.get(sku, change.id) !== undefined) return false
       const categoryId = parsed.data.categoryId ?? null
+      const barcode = parsed.data.barcode ?? parsed.data.barcodes?.[0] ?? null
       context.statements.upsertProduct.run({
         ...base,
-        sku: parsed.data.sku ?? change.id,
-        barcode: parsed.data.barcode ?? null,
+        sku,
+        barcode,
         name: parsed.data.name,
         price_cents: parsed.data.priceCents,
         // A product can arrive before its category: shown uncategorised rather than refused.
         category_id: categoryId !== null && context.categoryIds.has(categoryId) ? categoryId : null,
         tax_rate_id: taxRateId,
         is_active: parsed.data.isActive === false ? 0 : 1,
+        // Older clients send one barcode only: it is then the product's whole list.
+        barcodes: JSON.stringify(parsed.data.barcodes ?? (barcode ? [barcode] : [])),
+        variants: JSON.stringify(parsed.data.variants ?? []),
+        modifier_groups: JSON.stringify(parsed.data.modifierGroups ?? []),
+        track_stock: parsed.data.trackStock ? 1 : 0,
+        pricing_unit: parsed.data.pricingUnit ?? 'each',
       })
       return true
     }
@@ -246,12 +379,104 @@ function applyCatalogRow(context: PageContext, change: PulledChange): boolean {
   }
 }
 
+function applyStoreRow(context: PageContext, change: PulledChange): boolean {
+  const base = syncParams(change, context.localDeviceId)
+  const { statements } = context
+  switch (change.entity) {
+    case 'customer': {
+      const parsed = WireCustomer.safeParse(change.data)
+      if (!parsed.success) return false
+      statements.upsertCustomer.run({
+        ...base,
+        name: parsed.data.name,
+        phone: parsed.data.phone ?? null,
+        email: parsed.data.email ?? null,
+        note: parsed.data.note ?? null,
+        created_at: parsed.data.createdAt ?? change.updatedAt,
+      })
+      return true
+    }
+    case 'employee': {
+      const parsed = WireEmployee.safeParse(change.data)
+      if (!parsed.success) return false
+      statements.upsertEmployee.run({
+        ...base,
+        name: parsed.data.name,
+        role: parsed.data.role,
+        pin_hash: parsed.data.pinHash,
+        is_active: parsed.data.isActive === false ? 0 : 1,
+      })
+      return true
+    }
+    case 'shift': {
+      const parsed = WireShift.safeParse(change.data)
+      if (!parsed.success) return false
+      const shift = parsed.data
+      statements.upsertShift.run({
+        ...base,
+        // A shift stays its own register's, whoever wrote it last (this register's open-shift
+        // lookup goes by device).
+        device_id: shift.deviceId ?? base.device_id,
+        register_code: shift.registerCode ?? '',
+        opened_by: shift.openedBy ?? shift.employeeId,
+        opened_at: shift.openedAt,
+        opening_cash_cents: shift.openingCashCents,
+        status: shift.status,
+        closed_by: shift.closedBy ?? null,
+        closed_at: shift.closedAt ?? null,
+        expected_cash_cents: shift.expectedCashCents ?? null,
+        counted_cash_cents: shift.countedCashCents ?? shift.closingCashCents ?? null,
+        difference_cents: shift.differenceCents ?? null,
+        cash_count: jsonOrNull(shift.cashCount),
+        z_report: jsonOrNull(shift.zReport),
+      })
+      return true
+    }
+    case 'cashMovement': {
+      const parsed = WireCashMovement.safeParse(change.data)
+      if (!parsed.success) return false
+      statements.upsertCashMovement.run({
+        ...base,
+        shift_id: parsed.data.shiftId,
+        kind: parsed.data.kind,
+        amount_cents: parsed.data.amountCents,
+        reason: parsed.data.reason,
+        employee_id: parsed.data.employeeId,
+        approved_by: parsed.data.approvedBy ?? null,
+        created_at: parsed.data.createdAt,
+      })
+      return true
+    }
+    case 'auditEvent': {
+      const parsed = WireAuditEvent.safeParse(change.data)
+      if (!parsed.success) return false
+      statements.upsertAuditEvent.run({
+        ...base,
+        action: parsed.data.action,
+        employee_id: parsed.data.employeeId ?? null,
+        approved_by: parsed.data.approvedBy ?? null,
+        subject_id: parsed.data.subjectId ?? null,
+        details: JSON.stringify(parsed.data.details ?? {}),
+        created_at: parsed.data.createdAt,
+      })
+      return true
+    }
+    default:
+      return applyCatalogRow(context, change)
+  }
+}
+
 const entityTables = {
   order: 'orders',
   product: 'products',
   category: 'categories',
   taxRate: 'tax_rates',
-} as const
+  customer: 'customers',
+  employee: 'employees',
+  shift: 'shifts',
+  cashMovement: 'cash_movements',
+  auditEvent: 'audit_events',
+} as const satisfies Record<string, SyncedTable>
 
 export interface PullPage {
   changes: readonly PulledChange[]
@@ -321,7 +546,7 @@ export function applyPulledPage(
           ? softDelete(pageContext, change)
           : change.entity === 'order'
             ? applyOrder(pageContext, change)
-            : applyCatalogRow(pageContext, change))
+            : applyStoreRow(pageContext, change))
       if (!isApplied) result.ignored++
       else if (change.entity === 'order' && !isHeld) result.orderIds.push(change.id)
     }

@@ -11,11 +11,19 @@ const syncColumns = [
   'deleted_at',
 ]
 
-/** `INSERT … ON CONFLICT(id) DO UPDATE` of every column from named parameters (@column). */
-function upsert(sqlite: Database.Database, table: string, columns: readonly string[]) {
+/**
+ * `INSERT … ON CONFLICT(id) DO UPDATE` of every column from named parameters (@column); columns in
+ * `insertOnly` keep their stored value when the row exists.
+ */
+function upsert(
+  sqlite: Database.Database,
+  table: string,
+  columns: readonly string[],
+  insertOnly: readonly string[] = [],
+) {
   const all = [...syncColumns, ...columns]
   const updates = all
-    .filter((column) => column !== 'id')
+    .filter((column) => column !== 'id' && !insertOnly.includes(column))
     .map((column) => `${column} = excluded.${column}`)
   return sqlite.prepare(
     `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map((column) => `@${column}`).join(', ')})
@@ -40,19 +48,38 @@ function prepare(sqlite: Database.Database) {
       `UPDATE ${table} SET deleted_at = @at, sync_status = 'SYNCED', sync_version = @version, server_hash = @hash WHERE id = @id`,
     )
   return {
-    upsertOrder: upsert(sqlite, 'orders', [
-      'order_number',
-      'client_request_id',
-      'status',
-      'currency',
-      'item_count',
-      'subtotal_cents',
-      'discount_cents',
-      'tax_cents',
-      'total_cents',
-      'cash_rounding_cents',
-      'created_at',
-    ]),
+    // The late flag is decided on first arrival only: a later version of the same order (its
+    // status moving to refunded) must neither set nor clear it.
+    upsertOrder: upsert(
+      sqlite,
+      'orders',
+      [
+        'order_number',
+        'client_request_id',
+        'status',
+        'currency',
+        'item_count',
+        'subtotal_cents',
+        'discount_cents',
+        'tax_cents',
+        'total_cents',
+        'cash_rounding_cents',
+        'kind',
+        'refund_of_order_id',
+        'employee_id',
+        'shift_id',
+        'customer_id',
+        'note',
+        'refund_reason',
+        'late_for_shift',
+        'created_at',
+      ],
+      ['late_for_shift'],
+    ),
+    shiftStatus: sqlite
+      .prepare('SELECT status FROM shifts WHERE id = ? AND deleted_at IS NULL')
+      .pluck(),
+    orderExists: sqlite.prepare('SELECT 1 FROM orders WHERE id = ?').pluck(),
     deleteOrderItems: sqlite.prepare('DELETE FROM order_items WHERE order_id = ?'),
     deleteOrderPayments: sqlite.prepare('DELETE FROM payments WHERE order_id = ?'),
     insertItem: insert(sqlite, 'order_items', [
@@ -68,6 +95,12 @@ function prepare(sqlite: Database.Database) {
       'net_cents',
       'tax_cents',
       'total_cents',
+      'variant_id',
+      'variant_name',
+      'modifiers',
+      'note',
+      'refund_of_item_id',
+      'weight_grams',
     ]),
     insertPayment: insert(sqlite, 'payments', [
       'order_id',
@@ -76,6 +109,8 @@ function prepare(sqlite: Database.Database) {
       'tendered_cents',
       'change_cents',
       'reference_number',
+      'tender_id',
+      'label',
       'status',
       'created_at',
     ]),
@@ -87,10 +122,56 @@ function prepare(sqlite: Database.Database) {
       'category_id',
       'tax_rate_id',
       'is_active',
+      'barcodes',
+      'variants',
+      'modifier_groups',
+      'track_stock',
+      'pricing_unit',
     ]),
     upsertCategory: upsert(sqlite, 'categories', ['name', 'color', 'sort_order']),
     upsertTaxRate: upsert(sqlite, 'tax_rates', ['name', 'rate_basis_points', 'is_default']),
+    upsertCustomer: upsert(sqlite, 'customers', ['name', 'phone', 'email', 'note', 'created_at']),
+    upsertEmployee: upsert(sqlite, 'employees', ['name', 'role', 'pin_hash', 'is_active']),
+    upsertShift: upsert(sqlite, 'shifts', [
+      'register_code',
+      'opened_by',
+      'opened_at',
+      'opening_cash_cents',
+      'status',
+      'closed_by',
+      'closed_at',
+      'expected_cash_cents',
+      'counted_cash_cents',
+      'difference_cents',
+      'cash_count',
+      'z_report',
+    ]),
+    upsertCashMovement: upsert(sqlite, 'cash_movements', [
+      'shift_id',
+      'kind',
+      'amount_cents',
+      'reason',
+      'employee_id',
+      'approved_by',
+      'created_at',
+    ]),
+    upsertAuditEvent: upsert(sqlite, 'audit_events', [
+      'action',
+      'employee_id',
+      'approved_by',
+      'subject_id',
+      'details',
+      'created_at',
+    ]),
     softDeleteOrder: softDelete('orders'),
+    softDeleteCustomer: softDelete('customers'),
+    softDeleteShift: softDelete('shifts'),
+    softDeleteCashMovement: softDelete('cash_movements'),
+    softDeleteAuditEvent: softDelete('audit_events'),
+    // A removed employee can no longer sign in anywhere.
+    softDeleteEmployee: sqlite.prepare(
+      `UPDATE employees SET deleted_at = @at, is_active = 0, sync_status = 'SYNCED', sync_version = @version, server_hash = @hash WHERE id = @id`,
+    ),
     softDeleteCategory: softDelete('categories'),
     softDeleteTaxRate: softDelete('tax_rates'),
     softDeleteProduct: sqlite.prepare(
@@ -100,6 +181,7 @@ function prepare(sqlite: Database.Database) {
       'UPDATE device_identity SET last_order_seq = max(last_order_seq, ?) WHERE id = 1',
     ),
     categoryIds: sqlite.prepare('SELECT id FROM categories').pluck(),
+    skuHolder: sqlite.prepare('SELECT id FROM products WHERE sku = ? AND id <> ?').pluck(),
   }
 }
 
@@ -116,9 +198,20 @@ export function pullStatements(db: RegisterDb): PullStatements {
 }
 
 /** Version and hash of the rows a page names, one query per entity table. */
+export type SyncedTable =
+  | 'orders'
+  | 'products'
+  | 'categories'
+  | 'tax_rates'
+  | 'customers'
+  | 'employees'
+  | 'shifts'
+  | 'cash_movements'
+  | 'audit_events'
+
 export function storedVersions(
   db: RegisterDb,
-  table: 'orders' | 'products' | 'categories' | 'tax_rates',
+  table: SyncedTable,
   ids: readonly string[],
 ): Map<string, string> {
   const found = new Map<string, string>()

@@ -1,6 +1,19 @@
+import type { Statement } from 'better-sqlite3'
 import { asc, eq, getTableColumns, sql } from 'drizzle-orm'
 import type { RegisterDb, RegisterExecutor } from './database'
-import { categories, orderItems, orders, payments, products, taxRates } from './schema'
+import {
+  auditEvents,
+  cashMovements,
+  categories,
+  customers,
+  employees,
+  orderItems,
+  orders,
+  payments,
+  products,
+  shifts,
+  taxRates,
+} from './schema'
 
 // Wire columns: everything but the local sync bookkeeping (and, for lines, what the envelope implies).
 const {
@@ -8,6 +21,8 @@ const {
   syncVersion: _ov,
   serverHash: _oh,
   deletedAt: _od,
+  // The late bucket is this register's view of when the order arrived, not part of the sale.
+  lateForShift: _ol,
   ...orderWire
 } = getTableColumns(orders)
 const {
@@ -52,25 +67,59 @@ function prepareOrderReads(db: RegisterDb) {
 }
 const orderReads = new WeakMap<RegisterDb, ReturnType<typeof prepareOrderReads>>()
 
+/** A JSON column as its value; a damaged one as the fallback rather than a failed push. */
+function parseJson(text: string | null, fallback: unknown): unknown {
+  if (text === null) return fallback
+  try {
+    return JSON.parse(text)
+  } catch {
+    return fallback
+  }
+}
+
+/** Leaves out null fields the wire schema allows only as absent (e.g. a customer's email). */
+function withoutNulls<T extends Record<string, unknown>>(row: T, keys: readonly (keyof T)[]) {
+  const copy: Record<string, unknown> = { ...row }
+  for (const key of keys) if (copy[key as string] === null) delete copy[key as string]
+  return copy
+}
+
+function readOrder(db: RegisterDb, id: string): unknown {
+  let reads = orderReads.get(db)
+  if (!reads) {
+    reads = prepareOrderReads(db)
+    orderReads.set(db, reads)
+  }
+  const order = reads.order.get({ id })
+  if (!order) return null
+  return {
+    order,
+    items: reads.items.all({ id }).map((item) => ({
+      ...withoutNulls(item, ['productId']),
+      modifiers: parseJson(item.modifiers, []),
+    })),
+    payments: reads.payments.all({ id }),
+  }
+}
+
 /**
- * The data a record carries on the wire (protocol v1: money in integer cents). Sync metadata
- * stays local; an order travels as one envelope with its items and payments.
+ * The data a record carries on the wire (protocol v1: money in integer cents), shaped to pass the
+ * server's entity schemas (src/shared/sync/entities.ts). Sync metadata stays local; an order
+ * travels as one envelope with its items and payments; JSON columns travel as JSON values.
  */
 export function readWireRecord(db: RegisterDb, entity: string, id: string): unknown {
   switch (entity) {
-    case 'order': {
-      let reads = orderReads.get(db)
-      if (!reads) {
-        reads = prepareOrderReads(db)
-        orderReads.set(db, reads)
-      }
-      const order = reads.order.get({ id })
-      if (!order) return null
-      return { order, items: reads.items.all({ id }), payments: reads.payments.all({ id }) }
-    }
+    case 'order':
+      return readOrder(db, id)
     case 'product': {
       const row = db.select().from(products).where(eq(products.id, id)).get()
-      return row ? stripMeta(row) : null
+      if (!row) return null
+      return {
+        ...stripMeta(row),
+        barcodes: parseJson(row.barcodes, row.barcode ? [row.barcode] : []),
+        variants: parseJson(row.variants, []),
+        modifierGroups: parseJson(row.modifierGroups, []),
+      }
     }
     case 'category': {
       const row = db.select().from(categories).where(eq(categories.id, id)).get()
@@ -79,6 +128,44 @@ export function readWireRecord(db: RegisterDb, entity: string, id: string): unkn
     case 'taxRate': {
       const row = db.select().from(taxRates).where(eq(taxRates.id, id)).get()
       return row ? { ...stripMeta(row), isInclusive: false } : null
+    }
+    case 'customer': {
+      const row = db.select().from(customers).where(eq(customers.id, id)).get()
+      return row ? withoutNulls(stripMeta(row), ['email', 'phone']) : null
+    }
+    case 'employee': {
+      // The PIN hash travels so every register can verify PINs offline.
+      const row = db.select().from(employees).where(eq(employees.id, id)).get()
+      return row ? stripMeta(row) : null
+    }
+    case 'shift': {
+      const row = db.select().from(shifts).where(eq(shifts.id, id)).get()
+      if (!row) return null
+      return {
+        ...stripMeta(row),
+        // The register it belongs to: another register closing its copy must not take it over.
+        deviceId: row.deviceId,
+        employeeId: row.openedBy,
+        closingCashCents: row.countedCashCents,
+        cashCount: parseJson(row.cashCount, null),
+        zReport: parseJson(row.zReport, null),
+      }
+    }
+    case 'cashMovement': {
+      const row = db.select().from(cashMovements).where(eq(cashMovements.id, id)).get()
+      return row ? stripMeta(row) : null
+    }
+    case 'auditEvent': {
+      const row = db.select().from(auditEvents).where(eq(auditEvents.id, id)).get()
+      if (!row) return null
+      const details = parseJson(row.details, {})
+      return {
+        ...stripMeta(row),
+        details:
+          details !== null && typeof details === 'object' && !Array.isArray(details)
+            ? details
+            : { value: details },
+      }
     }
     default:
       return null
@@ -92,17 +179,79 @@ function stripMeta<
   return data
 }
 
-/** A human label for a record in the manager's views (order number, product name). */
+const versionTables = {
+  order: 'orders',
+  product: 'products',
+  category: 'categories',
+  taxRate: 'tax_rates',
+  customer: 'customers',
+  employee: 'employees',
+  shift: 'shifts',
+  cashMovement: 'cash_movements',
+  auditEvent: 'audit_events',
+} as const
+const versionReads = new WeakMap<RegisterDb, Map<string, Statement>>()
+
+/**
+ * The server version a local edit starts from: the version last confirmed by the server, or 0
+ * for a record the server has never confirmed to this register (created here, or seeded).
+ */
+export function baseVersionOf(db: RegisterDb, entity: string, id: string): number {
+  if (!Object.hasOwn(versionTables, entity)) return 0
+  const table = versionTables[entity as keyof typeof versionTables]
+  let reads = versionReads.get(db)
+  if (!reads) {
+    reads = new Map()
+    versionReads.set(db, reads)
+  }
+  let read = reads.get(table)
+  if (!read) {
+    read = db.$client.prepare(
+      `SELECT sync_version AS version, server_hash AS hash FROM ${table} WHERE id = ?`,
+    )
+    reads.set(table, read)
+  }
+  const row = read.get(id) as { version: number; hash: string | null } | undefined
+  return row && row.hash !== null ? row.version : 0
+}
+
+/** A human label for a record in the manager's views (order number, product or person's name). */
 export function recordLabel(db: RegisterExecutor, entity: string, id: string): string {
-  if (entity === 'order')
-    return (
-      db.select({ label: orders.orderNumber }).from(orders).where(eq(orders.id, id)).get()?.label ??
-      id
-    )
-  if (entity === 'product')
-    return (
-      db.select({ label: products.name }).from(products).where(eq(products.id, id)).get()?.label ??
-      id
-    )
-  return id
+  switch (entity) {
+    case 'order':
+      return (
+        db.select({ label: orders.orderNumber }).from(orders).where(eq(orders.id, id)).get()
+          ?.label ?? id
+      )
+    case 'product':
+      return (
+        db.select({ label: products.name }).from(products).where(eq(products.id, id)).get()
+          ?.label ?? id
+      )
+    case 'category':
+      return (
+        db.select({ label: categories.name }).from(categories).where(eq(categories.id, id)).get()
+          ?.label ?? id
+      )
+    case 'customer':
+      return (
+        db.select({ label: customers.name }).from(customers).where(eq(customers.id, id)).get()
+          ?.label ?? id
+      )
+    case 'employee':
+      return (
+        db.select({ label: employees.name }).from(employees).where(eq(employees.id, id)).get()
+          ?.label ?? id
+      )
+    case 'shift': {
+      const shift = db
+        .select({ registerCode: shifts.registerCode, openedAt: shifts.openedAt })
+        .from(shifts)
+        .where(eq(shifts.id, id))
+        .get()
+      return shift ? `Shift ${shift.registerCode} ${shift.openedAt}` : id
+    }
+    default:
+      return id
+  }
 }

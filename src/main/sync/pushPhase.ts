@@ -7,7 +7,7 @@ import {
   type EntryOutcome,
   type OutboxRow,
 } from '../store/outboxRepository'
-import { readWireRecord } from '../store/syncRecords'
+import { baseVersionOf, readWireRecord } from '../store/syncRecords'
 import { recordConflict } from '../store/conflictRepository'
 import { applyPulledPage } from '../store/pullApplier'
 import { backoffDelayMs, type BackoffPolicy } from './backoff'
@@ -36,14 +36,14 @@ export interface PushSummary {
 function toChange(db: RegisterDb, row: OutboxRow): Change | null {
   const data = row.operation === 'delete' ? undefined : readWireRecord(db, row.entity, row.entityId)
   if (row.operation === 'upsert' && data === null) return null
-  // Every record this register pushes today is one it created (or last saw at version 0);
-  // edits of server records arrive with the catalog issue and will carry their base version.
+  // An edit names the server version it started from, so the server applies it rather than
+  // treating it as a concurrent edit (a shift's close, a sale marked refunded, a catalog edit).
   return {
     mutationId: row.mutationId,
     entity: row.entity as Change['entity'],
     id: row.entityId,
     op: row.operation,
-    baseVersion: 0,
+    baseVersion: baseVersionOf(db, row.entity, row.entityId),
     data,
   }
 }

@@ -14,6 +14,19 @@ import {
   SeedSyncableTransaction,
   TokenResponse,
 } from '../../shared/sync'
+import { AdminCategoryBody, AdminProductBody, AdminRecord } from '../routes/adminCatalog'
+
+const AdminSaveResponse = z.object({
+  record: z.object({
+    entity: z.string(),
+    id: z.string(),
+    version: z.number().int(),
+    seq: z.number().int(),
+    hash: z.string(),
+    data: z.unknown(),
+  }),
+  isChanged: z.boolean(),
+})
 
 type Operation = {
   summary: string
@@ -27,7 +40,7 @@ type Operation = {
 const jsonSchema = (schema: z.ZodType) =>
   z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })
 
-const operations: Record<string, Partial<Record<'get' | 'post', Operation>>> = {
+const operations: Record<string, Partial<Record<'get' | 'post' | 'put', Operation>>> = {
   '/api/auth/enroll': {
     post: {
       summary: 'Exchange an enrollment code for device tokens',
@@ -142,6 +155,39 @@ const operations: Record<string, Partial<Record<'get' | 'post', Operation>>> = {
   '/api/admin/stores/{storeId}/enrollment-codes': {
     post: { summary: 'Issue an enrollment code', tags: ['admin'] },
   },
+  '/api/admin/products': {
+    get: {
+      summary: "The store's products as the server holds them (id order, paged)",
+      tags: ['admin', 'catalog'],
+      response: z.object({
+        products: z.array(AdminRecord),
+        nextAfter: z.string().nullable(),
+      }),
+      query: {
+        storeId: 'required unless the admin is scoped to one store',
+        after: 'nextAfter of the previous page',
+        limit: '1..1000, default 200',
+      },
+    },
+  },
+  '/api/admin/products/{id}': {
+    put: {
+      summary: 'Create or replace a product; registers pull it like any change',
+      tags: ['admin', 'catalog'],
+      body: AdminProductBody,
+      response: AdminSaveResponse,
+      query: { storeId: 'required unless the admin is scoped to one store' },
+    },
+  },
+  '/api/admin/categories/{id}': {
+    put: {
+      summary: 'Create or replace a category; registers pull it like any change',
+      tags: ['admin', 'catalog'],
+      body: AdminCategoryBody,
+      response: AdminSaveResponse,
+      query: { storeId: 'required unless the admin is scoped to one store' },
+    },
+  },
   '/healthz': { get: { summary: 'Liveness', tags: ['health'], isPublic: true } },
   '/readyz': {
     get: {
@@ -196,6 +242,7 @@ export function openApiDocument(): Record<string, unknown> {
           '401': errorResponse,
           '403': errorResponse,
           '410': errorResponse,
+          '409': errorResponse,
           '413': errorResponse,
           '426': errorResponse,
           '429': errorResponse,

@@ -326,11 +326,23 @@ function insertConflictsSql(context: PushContext, conflicts: ConflictWrite[]): S
       AS v(id uuid, entity text, record_id text, base_version integer, server_version integer, client_data jsonb, client_deleted boolean)`
 }
 
-function insertLedgerSql(context: PushContext, results: ChangeResult[]): SQL {
+function insertLedgerSql(
+  context: Pick<PushContext, 'storeId' | 'deviceId'>,
+  results: ChangeResult[],
+): SQL {
   return sql`
     INSERT INTO ${mutationLedger} (device_id, mutation_id, store_id, status, result)
     SELECT ${context.deviceId}, result ->> 'mutationId', ${context.storeId}::uuid, result ->> 'status', result
     FROM jsonb_array_elements(${JSON.stringify(results)}::jsonb) AS v(result)`
+}
+
+/** Stores results in the mutation ledger, for writes that do not come through a push. */
+export async function writeLedger(
+  tx: Transaction,
+  context: Pick<PushContext, 'storeId' | 'deviceId'>,
+  results: ChangeResult[],
+): Promise<void> {
+  await tx.execute(insertLedgerSql(context, results))
 }
 
 /** Inserts or updates one record (conflict resolution writes through here) and reads it back. */

@@ -6,6 +6,7 @@ import { findRegisterMigrations, openRegisterDatabase } from '../../../src/main/
 import { inStoreEan13 } from '../../../src/main/store/seed/demoCatalog'
 import { call, openTestCore } from '../../support/registerCore'
 import { useTempDirs } from '../../support/tempDir'
+import { migrationsOfRelease, oldProducts, seedOldStore } from './registerFixtures'
 
 const tempDir = useTempDirs()
 
@@ -87,6 +88,70 @@ describe('register store migrations', () => {
     expect(() => openRegisterDatabase(file, migrations)).toThrow(/no_such_table/)
     expect(tableNames(file)).toEqual(before)
     expect(tableNames(file)).not.toContain('half_done')
+  })
+})
+
+describe('catalog search index upgrade', () => {
+  it('indexes the products of a store from before the index (0003), so barcodes scan after upgrade', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'register.db')
+    const old = openRegisterDatabase(file, migrationsOfRelease(dir, 4))
+    seedOldStore(
+      old.sqlite,
+      {
+        deviceId: 'd0c1b52a-0000-4000-8000-000000000001',
+        taxRateId: 'd0c1b52a-0000-4000-8000-000000000002',
+        categoryId: 'd0c1b52a-0000-4000-8000-000000000003',
+      },
+      '2026-01-05T09:00:00.000Z',
+    )
+    old.close()
+
+    const upgraded = openTestCore(dir, { signIn: 'nobody' })
+    const sqlite = upgraded.database.sqlite
+    const withBarcode = oldProducts.filter(([, , barcode]) => barcode !== null)
+    // One lookup row per barcode (no duplicates from the backfill), and the barcode list filled.
+    expect(
+      sqlite.prepare('select barcode, product_id from product_barcodes order by barcode').all(),
+    ).toEqual(
+      withBarcode
+        .map(([id, , barcode]) => ({ barcode, product_id: id }))
+        .sort((left, right) => String(left.barcode).localeCompare(String(right.barcode))),
+    )
+    expect(sqlite.prepare('select id, barcodes from products order by id').all()).toEqual(
+      oldProducts.map(([id, , barcode]) => ({
+        id,
+        barcodes: JSON.stringify(barcode === null ? [] : [barcode]),
+      })),
+    )
+    // The full-text index is whole and answers by name, SKU and barcode.
+    expect(() =>
+      sqlite.prepare("insert into products_fts(products_fts) values ('integrity-check')").run(),
+    ).not.toThrow()
+    const matched = (query: string) =>
+      sqlite
+        .prepare(
+          'select p.id from products_fts join products p on p.rowid = products_fts.rowid where products_fts match ? order by p.id',
+        )
+        .all(query)
+    expect(matched('flat*')).toEqual([{ id: oldProducts[0][0] }])
+    expect(matched('"TEA-GRN"')).toEqual([{ id: oldProducts[2][0] }])
+    expect(matched('"0012345678905"')).toEqual([{ id: oldProducts[1][0] }])
+    for (const [id, , barcode] of withBarcode) {
+      const found = await call(upgraded, 'catalog:search', { query: barcode!, limit: 10 })
+      expect(found.map((product) => product.id)).toEqual([id])
+    }
+    // Later edits keep both in step (the triggers run on the upgraded file).
+    sqlite
+      .prepare('update products set barcodes = ? where id = ?')
+      .run(JSON.stringify(['4006381333931', '9780201379624']), oldProducts[0][0])
+    expect(
+      sqlite
+        .prepare('select product_id from product_barcodes where barcode = ?')
+        .all('9780201379624'),
+    ).toEqual([{ product_id: oldProducts[0][0] }])
+    expect(matched('"9780201379624"')).toEqual([{ id: oldProducts[0][0] }])
+    upgraded.close()
   })
 })
 

@@ -1,20 +1,17 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import type Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { v4 as uuidv4 } from 'uuid'
 import { describe, expect, it } from 'vitest'
-import { listProducts } from '../../../src/main/store/catalogRepository'
-import { findRegisterMigrations, openRegisterDatabase } from '../../../src/main/store/database'
-import { ensureDeviceIdentity } from '../../../src/main/store/identityRepository'
+import { openRegisterDatabase } from '../../../src/main/store/database'
 import {
   claimDueEntries,
   outboxCounts,
   settleEntries,
 } from '../../../src/main/store/outboxRepository'
-import { commitSale } from '../../../src/main/store/saleRepository'
-import { seedDemoStoreIfEmpty } from '../../../src/main/store/seed/seedDemoStore'
+import { readWireRecord } from '../../../src/main/store/syncRecords'
 import { call, openTestCore } from '../../support/registerCore'
 import { useTempDirs } from '../../support/tempDir'
+import { migrationsOfRelease, oldProducts, seedOldStore } from './registerFixtures'
 
 const tempDir = useTempDirs()
 const now = '2026-11-22T10:00:00.000Z'
@@ -65,73 +62,66 @@ describe('outbox claims', () => {
 describe('upgrades', () => {
   it('keeps pending sales and their outbox entries through every migration since the first release', async () => {
     const dir = tempDir()
-    // The first release: only the first migration.
-    const firstRelease = join(dir, 'migrations-v1')
-    cpSync(findRegisterMigrations(), firstRelease, { recursive: true })
-    const journalFile = join(firstRelease, 'meta', '_journal.json')
-    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: unknown[] }
-    expect(journal.entries.length).toBeGreaterThan(1)
-    writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }))
-
-    // What the first release wrote: demo store, device, and one unsynced sale with its outbox entry.
-    const old = openRegisterDatabase(join(dir, 'register.db'), firstRelease)
-    const device = ensureDeviceIdentity(old.db, { registerCode: 'V1', now })
-    seedDemoStoreIfEmpty(old.db, device.deviceId, now)
-    const product = listProducts(old.db)[0]!
-    const { orderId } = commitSale(old.db, {
-      clientRequestId: uuidv4(),
-      deviceId: device.deviceId,
-      storeCode: 'S01',
-      registerCode: 'V1',
-      currency: 'USD',
-      subtotalCents: product.priceCents,
-      discountCents: 0,
-      taxCents: 0,
-      totalCents: product.priceCents,
-      cashRoundingCents: 0,
-      lines: [
-        {
-          productId: product.id,
-          sku: product.sku,
-          name: product.name,
-          unitPriceCents: product.priceCents,
-          quantity: 1,
-          taxRateBasisPoints: 0,
-          discountCents: 0,
-          netCents: product.priceCents,
-          taxCents: 0,
-          totalCents: product.priceCents,
-        },
-      ],
-      payments: [
-        {
-          method: 'cash',
-          amountCents: product.priceCents,
-          tenderedCents: product.priceCents,
-          changeCents: 0,
-          referenceNumber: null,
-        },
-      ],
-      now,
-    })
+    // What the first release wrote, on its own schema: store, device, one unsynced sale and its
+    // outbox entry.
+    const old = openRegisterDatabase(join(dir, 'register.db'), migrationsOfRelease(dir, 1))
+    const deviceId = uuidv4()
+    seedOldStore(old.sqlite, { deviceId, taxRateId: uuidv4(), categoryId: uuidv4() }, now)
+    const [productId, sku, , name, priceCents] = oldProducts[0]
+    const orderId = uuidv4()
+    const pending = { device_id: deviceId, updated_at: now }
+    old.sqlite
+      .prepare(
+        `insert into orders (id, device_id, updated_at, order_number, client_request_id, status, currency,
+           item_count, subtotal_cents, discount_cents, tax_cents, total_cents, created_at)
+         values (@id, @device_id, @updated_at, 'S01-V1-000001', @request, 'COMPLETED', 'USD', 1, @total, 0, 0, @total, @updated_at)`,
+      )
+      .run({ ...pending, id: orderId, request: uuidv4(), total: priceCents })
+    old.sqlite
+      .prepare(
+        `insert into order_items (id, device_id, updated_at, order_id, line_number, product_id, sku, name,
+           unit_price_cents, quantity, tax_rate_basis_points, net_cents, tax_cents, total_cents)
+         values (@id, @device_id, @updated_at, @order, 1, @product, @sku, @name, @total, 1, 0, @total, 0, @total)`,
+      )
+      .run({
+        ...pending,
+        id: uuidv4(),
+        order: orderId,
+        product: productId,
+        sku,
+        name,
+        total: priceCents,
+      })
+    old.sqlite
+      .prepare(
+        `insert into payments (id, device_id, updated_at, order_id, method, amount_cents, tendered_cents, status, created_at)
+         values (@id, @device_id, @updated_at, @order, 'cash', @total, @total, 'COMPLETED', @updated_at)`,
+      )
+      .run({ ...pending, id: uuidv4(), order: orderId, total: priceCents })
+    old.sqlite.prepare('update device_identity set last_order_seq = 1 where id = 1').run()
+    addEntry(old.sqlite, 'order', orderId)
     old.close()
 
-    const upgraded = openTestCore(dir)
+    const upgraded = openTestCore(dir, { signIn: 'nobody' })
     expect(await call(upgraded, 'order:get', { id: orderId })).toMatchObject({
       orderNumber: 'S01-V1-000001',
-      totalCents: product.priceCents,
+      totalCents: priceCents,
       syncStatus: 'PENDING',
     })
     expect(
       upgraded.database.sqlite.prepare('select entity, entity_id, state from outbox').all(),
     ).toEqual([{ entity: 'order', entity_id: orderId, state: 'pending' }])
     expect((await call(upgraded, 'sync:status')).counts.pending).toBe(1)
-    // The upgraded schema is really in place.
+    // The upgraded schema is really in place, and the old sale reads as a sale on the wire.
     expect(
       upgraded.database.sqlite
         .prepare("select name from sqlite_master where name = 'outbox_record_idx'")
         .get(),
     ).toBeTruthy()
+    expect(readWireRecord(upgraded.database.db, 'order', orderId)).toMatchObject({
+      order: { kind: 'SALE', shiftId: null },
+      items: [{ sku, modifiers: [] }],
+    })
     upgraded.close()
   })
 })

@@ -124,6 +124,8 @@ describe('web host', () => {
       id: core.device.deviceId,
       orderNumber: 'S01-X-000001',
       status: 'COMPLETED',
+      kind: 'SALE',
+      refundOfOrderId: null,
       createdAt: new Date().toISOString(),
       itemCount: 1,
       totalCents: 100,

@@ -1,9 +1,11 @@
 import { describe } from 'vitest'
+import { adminCatalogTests } from './adminCatalogTests'
 import { conflictTests } from './conflictTests'
 import { coreTests } from './coreTests'
 import { operationsTests } from './operationsTests'
 import { scopeTests } from './scopeTests'
 import { seedTests } from './seedTests'
+import { sellingTests } from './sellingTests'
 import type { SuiteDatabase } from './suiteContext'
 import { SuiteContext } from './suiteContext'
 
@@ -18,5 +20,7 @@ export function defineSyncSuite(label: string, target: SuiteDatabase): void {
     scopeTests(context)
     seedTests(context)
     operationsTests(context)
+    sellingTests(context)
+    adminCatalogTests(context)
   })
 }

@@ -1,0 +1,79 @@
+import { and, eq } from 'drizzle-orm'
+import type { EntityName, SyncError } from '../../shared/sync'
+import type { Database } from '../db/connection'
+import { stores, syncRecords } from '../db/schema'
+import { planRecord } from './plan'
+import { writeLedger, writeRecord } from './push'
+import type { RecordRow } from './records'
+
+export interface ServerChange {
+  storeId: string
+  /** Who writes: `admin:<id>`, kept as the record's last writer and in the ledger. */
+  writerId: string
+  entity: EntityName
+  id: string
+  /** Data already validated against the entity's schema. */
+  data: unknown
+  /** The version the editor started from; absent to write over whatever is stored. */
+  baseVersion?: number
+}
+
+export type ServerWriteOutcome =
+  | { kind: 'applied'; record: RecordRow; headSeq: number; isNew: boolean }
+  | { kind: 'unchanged'; record: RecordRow }
+  | { kind: 'stale'; record: RecordRow | null }
+  | { kind: 'rejected'; error: SyncError }
+  | { kind: 'not-found' }
+
+/**
+ * A change made on the server (back office), written the way a push is: the store row lock orders
+ * it, it gets the next sequence and a new version, the entity's rules apply, and a ledger entry is
+ * stored with it. Registers then pull it like any other device's change.
+ */
+export async function writeServerChange(
+  db: Database,
+  change: ServerChange,
+): Promise<ServerWriteOutcome> {
+  return db.transaction(async (tx) => {
+    const [store] = await tx
+      .select({ headSeq: stores.headSeq })
+      .from(stores)
+      .where(eq(stores.id, change.storeId))
+      .for('update')
+    if (!store) return { kind: 'not-found' }
+    const [current] = await tx
+      .select()
+      .from(syncRecords)
+      .where(
+        and(
+          eq(syncRecords.storeId, change.storeId),
+          eq(syncRecords.entity, change.entity),
+          eq(syncRecords.id, change.id),
+        ),
+      )
+    const storedVersion = current?.version ?? 0
+    if (change.baseVersion !== undefined && change.baseVersion !== storedVersion)
+      return { kind: 'stale', record: current ?? null }
+    const plan = planRecord(
+      { storeId: change.storeId, deviceId: change.writerId, policies: {} },
+      {
+        mutationId: crypto.randomUUID(),
+        entity: change.entity,
+        id: change.id,
+        deleted: false,
+        data: change.data,
+        baseVersion: storedVersion,
+        clientVersion: null,
+      },
+      current ?? null,
+      store.headSeq + 1,
+    )
+    if (plan.result.status === 'rejected' && plan.result.error)
+      return { kind: 'rejected', error: plan.result.error }
+    if (!plan.write) return current ? { kind: 'unchanged', record: current } : { kind: 'not-found' }
+    const record = await writeRecord(tx, plan.write)
+    await tx.update(stores).set({ headSeq: plan.write.seq }).where(eq(stores.id, change.storeId))
+    await writeLedger(tx, { storeId: change.storeId, deviceId: change.writerId }, [plan.result])
+    return { kind: 'applied', record, headSeq: plan.write.seq, isNew: plan.write.isNew }
+  })
+}
