@@ -1,18 +1,20 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react'
-import type { Cents } from '../../shared/domain'
 import { AppInfoContext, type AppInfo } from './appInfo'
 import { ErrorAlert } from './components/ErrorAlert'
-import { TopBar, type Page } from './components/TopBar'
+import { isPageAllowed, TopBar, type Page } from './components/TopBar'
+import { ApprovalProvider } from './features/approval/ApprovalProvider'
+import { CatalogScreen } from './features/catalog/CatalogScreen'
 import { OrdersScreen } from './features/orders/OrdersScreen'
-import { useCart } from './features/register/cart'
-import { RegisterScreen } from './features/register/RegisterScreen'
-import type { CompletedSale } from './features/register/SaleConfirmation'
-import { useCatalog } from './features/register/useCatalog'
+import { RegisterPage } from './features/register/RegisterPage'
+import { LockScreen } from './features/session/LockScreen'
+import { SessionProvider } from './features/session/SessionProvider'
+import { useIdleLock } from './features/session/useIdleLock'
+import { isManagerRole, useSession } from './features/session/useSession'
 import { SettingsScreen } from './features/settings/SettingsScreen'
+import { ShiftPage } from './features/shift/ShiftPage'
 import { SyncScreen } from './features/sync/SyncScreen'
 import { SyncStatusContext, useSyncStatusSource } from './features/sync/syncStatus'
 import { errorMessage, pos } from './pos'
-import type { Product, SaleReceipt } from './types'
 
 type Startup =
   { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; info: AppInfo }
@@ -65,7 +67,9 @@ export function App() {
     case 'ready':
       return (
         <AppInfoContext.Provider value={startup.info}>
-          <Shell />
+          <SessionProvider>
+            <Shell />
+          </SessionProvider>
         </AppInfoContext.Provider>
       )
     default: {
@@ -75,17 +79,25 @@ export function App() {
   }
 }
 
-/** The signed-in register. Cart and catalog live here so they survive a visit to other screens. */
+/**
+ * The register's frame. The register page stays mounted (hidden) through other screens and the
+ * lock screen, so a cart survives a visit to Orders or an idle lock.
+ */
 function Shell() {
+  const { session, lock } = useSession()
   const [page, setPage] = useState<Page>('register')
-  const cart = useCart()
-  const catalog = useCatalog()
+  const [findOrderNumber, setFindOrderNumber] = useState<string | null>(null)
   const syncStatus = useSyncStatusSource()
-  const [lastSale, setLastSale] = useState<CompletedSale | null>(null)
+  const isSignedIn = session.employee !== null
+  // A cashier signing in after a manager lands on the register, not in the catalog editor.
+  const shownPage = isPageAllowed(page, isManagerRole(session.employee?.role)) ? page : 'register'
+
+  const lockWhenIdle = useCallback(() => void lock(), [lock])
+  useIdleLock(session.idleLockSeconds, isSignedIn, lockWhenIdle)
 
   // The search shortcuts also work from the other screens: they bring the cashier back to ring up.
   useEffect(() => {
-    if (page === 'register') return
+    if (shownPage === 'register' || !isSignedIn) return
     function backToRegister(event: KeyboardEvent) {
       const isTyping =
         event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement
@@ -96,46 +108,27 @@ function Shell() {
     }
     window.addEventListener('keydown', backToRegister)
     return () => window.removeEventListener('keydown', backToRegister)
-  }, [page])
+  }, [shownPage, isSignedIn])
 
-  const addProduct = useCallback(
-    (product: Product) => {
-      // Ringing up the next item starts the next sale, so the last one's summary goes.
-      setLastSale(null)
-      cart.add(product)
-    },
-    [cart],
-  )
+  const openOrder = useCallback((orderNumber: string) => {
+    setFindOrderNumber(orderNumber)
+    setPage('orders')
+  }, [])
 
-  const completeSale = useCallback(
-    (receipt: SaleReceipt, tenderedCents: Cents) => {
-      setLastSale({
-        orderNumber: receipt.order.orderNumber,
-        totalCents: receipt.order.totalCents,
-        tenderedCents,
-        changeCents: receipt.changeCents,
-      })
-      cart.clear()
-    },
-    [cart],
-  )
-
-  let screen: ReactNode
-  switch (page) {
+  let screen: ReactNode = null
+  switch (shownPage) {
     case 'register':
-      screen = (
-        <RegisterScreen
-          catalog={catalog.state}
-          onReloadCatalog={catalog.reload}
-          cart={cart}
-          lastSale={lastSale}
-          onAddProduct={addProduct}
-          onSaleCompleted={completeSale}
-        />
-      )
       break
     case 'orders':
-      screen = <OrdersScreen />
+      screen = (
+        <OrdersScreen findOrderNumber={findOrderNumber} onFound={() => setFindOrderNumber(null)} />
+      )
+      break
+    case 'shift':
+      screen = <ShiftPage />
+      break
+    case 'catalog':
+      screen = <CatalogScreen />
       break
     case 'sync':
       screen = <SyncScreen onOpenSettings={() => setPage('settings')} />
@@ -144,17 +137,26 @@ function Shell() {
       screen = <SettingsScreen />
       break
     default: {
-      const unknownPage: never = page
+      const unknownPage: never = shownPage
       screen = unknownPage
     }
   }
 
   return (
     <SyncStatusContext.Provider value={syncStatus}>
-      <div className="app">
-        <TopBar page={page} onNavigate={setPage} />
-        <main className="app-main">{screen}</main>
-      </div>
+      <ApprovalProvider>
+        <div className="app">
+          <TopBar page={shownPage} onNavigate={setPage} />
+          <main className="app-main">
+            <RegisterPage
+              visible={shownPage === 'register' && isSignedIn}
+              onOpenOrder={openOrder}
+            />
+            {isSignedIn && screen}
+          </main>
+        </div>
+        {!isSignedIn && <LockScreen />}
+      </ApprovalProvider>
     </SyncStatusContext.Provider>
   )
 }

@@ -1,6 +1,6 @@
 import { useAppInfo, useMoney } from '../../appInfo'
 import type { OrderSummary } from '../../types'
-import { formatOrderTime, syncLabel } from './format'
+import { formatOrderTime, signedTotalCents, syncLabel } from './format'
 
 interface OrderListProps {
   orders: OrderSummary[]
@@ -13,7 +13,9 @@ export function OrderList({ orders, selectedId, onSelect }: OrderListProps) {
   const money = useMoney()
   if (orders.length === 0) {
     return (
-      <p className="orders-empty">No sales yet on this register. Completed sales appear here.</p>
+      <p className="orders-empty">
+        No sales yet on this register. Completed sales and refunds appear here.
+      </p>
     )
   }
   return (
@@ -22,13 +24,19 @@ export function OrderList({ orders, selectedId, onSelect }: OrderListProps) {
         <li key={order.id}>
           <button
             type="button"
-            className="order-row"
+            className={order.kind === 'REFUND' ? 'order-row order-row-refund' : 'order-row'}
             data-testid="order-row"
+            data-kind={order.kind}
             aria-current={order.id === selectedId ? 'true' : undefined}
             onClick={() => onSelect(order.id)}
           >
-            <span className="order-row-number">{order.orderNumber}</span>
-            <span className="order-row-total">{money(order.totalCents)}</span>
+            <span className="order-row-number">
+              {order.kind === 'REFUND' && (
+                <span className="kind-badge kind-badge-refund">Refund</span>
+              )}
+              {order.orderNumber}
+            </span>
+            <span className="order-row-total">{money(signedTotalCents(order))}</span>
             <span className="order-row-details">
               <span className="order-row-time">{formatOrderTime(order.createdAt, locale)}</span>
               <span>

@@ -1,13 +1,114 @@
-import { useState } from 'react'
+import '../../styles/orders.css'
+import '../../styles/refund.css'
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react'
+import { PosError } from '../../../../shared/ipc'
+import { useMoney } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { errorMessage, pos } from '../../pos'
+import type { OrderDetail } from '../../types'
+import { FindOrderForm } from './FindOrderForm'
+import { signedTotalCents } from './format'
 import { OrderDetailPanel } from './OrderDetailPanel'
 import { OrderList } from './OrderList'
+import { RefundDialog } from './RefundDialog'
+import type { RefundTo } from './refundDraft'
 import { useOrderDetail, useOrderList } from './useOrders'
 
-export function OrdersScreen() {
+interface OrdersScreenProps {
+  /** An order number to open (e.g. a receipt scanned on the register); onFound then clears it. */
+  findOrderNumber?: string | null
+  onFound?: () => void
+}
+
+interface RecordedRefund {
+  id: string
+  orderNumber: string
+  amountCents: number
+  refundTo: RefundTo
+}
+
+export function OrdersScreen({ findOrderNumber, onFound }: OrdersScreenProps) {
+  const money = useMoney()
   const list = useOrderList()
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const detail = useOrderDetail(selectedId)
+  const [findText, setFindText] = useState('')
+  const [findError, setFindError] = useState<string | null>(null)
+  const [isFinding, setIsFinding] = useState(false)
+  const lastFind = useRef(0)
+  const [isRefunding, setIsRefunding] = useState(false)
+  const [recorded, setRecorded] = useState<RecordedRefund | null>(null)
+
+  const openOrder = useCallback((orderId: string) => {
+    setSelectedId(orderId)
+    setIsRefunding(false)
+  }, [])
+
+  /** Looks the number up; its state changes all come after the reply. */
+  const lookUp = useCallback(
+    (orderNumber: string) => {
+      // Only the latest lookup opens its order, however the replies arrive.
+      const attempt = ++lastFind.current
+      pos.invoke('order:find', { orderNumber }).then(
+        (order) => {
+          if (attempt !== lastFind.current) return
+          openOrder(order.id)
+          setFindText('')
+          setIsFinding(false)
+        },
+        (failure: unknown) => {
+          if (attempt !== lastFind.current) return
+          setFindError(
+            failure instanceof PosError && failure.code === 'NOT_FOUND'
+              ? `No order ${orderNumber} on this register. Check the number on the receipt.`
+              : `Could not look up the order: ${errorMessage(failure)}`,
+          )
+          setIsFinding(false)
+        },
+      )
+    },
+    [openOrder],
+  )
+
+  function find(orderNumber: string) {
+    setIsFinding(true)
+    setFindError(null)
+    lookUp(orderNumber)
+  }
+
+  // A number handed in by the shell (a receipt scanned on the register) shows in the field at
+  // once; the effect below looks it up and tells the shell it was taken.
+  const [handedIn, setHandedIn] = useState<string | null>(null)
+  if ((findOrderNumber ?? null) !== handedIn) {
+    setHandedIn(findOrderNumber ?? null)
+    if (findOrderNumber) {
+      setFindText(findOrderNumber)
+      setFindError(null)
+      setIsFinding(true)
+    }
+  }
+
+  const lookUpHandedIn = useEffectEvent((orderNumber: string) => {
+    lookUp(orderNumber)
+    onFound?.()
+  })
+
+  useEffect(() => {
+    if (findOrderNumber) lookUpHandedIn(findOrderNumber)
+  }, [findOrderNumber])
+
+  function refunded(refund: OrderDetail, refundTo: RefundTo) {
+    setIsRefunding(false)
+    setRecorded({
+      id: refund.id,
+      orderNumber: refund.orderNumber,
+      amountCents: Math.abs(signedTotalCents(refund)),
+      refundTo,
+    })
+    // The sale now shows what was given back; the refund joins the list.
+    detail.retry()
+    list.refresh()
+  }
 
   return (
     <div className="orders">
@@ -25,13 +126,23 @@ export function OrdersScreen() {
             Refresh
           </button>
         </header>
+        <FindOrderForm
+          value={findText}
+          onChange={(value) => {
+            setFindText(value)
+            setFindError(null)
+          }}
+          onFind={find}
+          isFinding={isFinding}
+          error={findError}
+        />
         {list.error && <ErrorAlert message={list.error} onRetry={list.refresh} />}
         <div className="orders-list-scroll" aria-busy={list.isLoading}>
           {list.orders === null && list.isLoading && (
             <p className="orders-empty">Loading orders…</p>
           )}
           {list.orders !== null && (
-            <OrderList orders={list.orders} selectedId={selectedId} onSelect={setSelectedId} />
+            <OrderList orders={list.orders} selectedId={selectedId} onSelect={openOrder} />
           )}
         </div>
       </section>
@@ -41,14 +152,57 @@ export function OrdersScreen() {
         aria-label="Order detail"
         aria-busy={detail.isLoading}
       >
+        <div className={recorded ? 'refund-recorded' : 'refund-recorded-empty'}>
+          {/* Always in the page, so screen readers announce the message when it appears. */}
+          <p role="status" className="refund-recorded-message" data-testid="refund-recorded">
+            {recorded &&
+              `Refund ${recorded.orderNumber} recorded: ${money(recorded.amountCents)} back ${
+                recorded.refundTo === 'cash' ? 'in cash' : 'to the original payment'
+              }.`}
+          </p>
+          {recorded && (
+            <>
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                onClick={() => openOrder(recorded.id)}
+              >
+                Open refund
+              </button>
+              <button
+                type="button"
+                className="button button-ghost button-small"
+                onClick={() => setRecorded(null)}
+              >
+                Dismiss
+              </button>
+            </>
+          )}
+        </div>
         {selectedId === null && (
-          <p className="orders-placeholder">Select an order to see its items and payment.</p>
+          <p className="orders-placeholder">
+            Select an order, or type or scan its number, to see its items and payment.
+          </p>
         )}
         {detail.error && <ErrorAlert message={detail.error} onRetry={detail.retry} />}
         {selectedId !== null && detail.isLoading && !detail.order && (
           <p className="orders-placeholder">Loading order…</p>
         )}
-        {detail.order && <OrderDetailPanel order={detail.order} />}
+        {detail.order && (
+          <OrderDetailPanel
+            order={detail.order}
+            onOpenOrder={openOrder}
+            onRefund={() => setIsRefunding(true)}
+          />
+        )}
+        {detail.order && isRefunding && (
+          <RefundDialog
+            order={detail.order}
+            onClose={() => setIsRefunding(false)}
+            onRefunded={refunded}
+            onOrderChanged={detail.retry}
+          />
+        )}
       </section>
     </div>
   )

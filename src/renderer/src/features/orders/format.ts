@@ -25,6 +25,28 @@ export function paymentLabel(method: 'cash' | 'card' | 'other'): string {
   return paymentLabels[method]
 }
 
+/** The tender as the store named it ("Voucher"), else the kind of payment. */
+export function tenderLabel(payment: { method: 'cash' | 'card' | 'other'; label: string | null }) {
+  return payment.label ?? paymentLabels[payment.method]
+}
+
+/** Grams as kilograms with three decimals ("0.482 kg"), the way scales print them. */
+export function formatWeight(grams: number, locale: string): string {
+  const kilograms = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 3,
+    maximumFractionDigits: 3,
+  }).format(grams / 1000)
+  return `${kilograms} kg`
+}
+
+/**
+ * A refund's total shown as money going out. Main stores refunds as negative totals; the sign is
+ * forced here so a refund can never read like a sale.
+ */
+export function signedTotalCents(order: { kind: 'SALE' | 'REFUND'; totalCents: number }): number {
+  return order.kind === 'REFUND' ? -Math.abs(order.totalCents) : order.totalCents
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>()
 
 type TimeStyle = 'time' | 'short' | 'long'

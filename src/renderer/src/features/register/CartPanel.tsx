@@ -2,7 +2,9 @@ import { useEffect, useRef } from 'react'
 import type { OrderTotals } from '../../../../shared/domain'
 import { useAppInfo, useMoney } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { maxQuantity, type Cart } from './cart'
+import type { Cart } from './cart'
+import { itemCount, type CartLine } from './cartModel'
+import { CartLineRow, discountText } from './CartLineRow'
 import { SaleConfirmation, type CompletedSale } from './SaleConfirmation'
 
 interface CartPanelProps {
@@ -10,13 +12,24 @@ interface CartPanelProps {
   totals: OrderTotals | null
   totalsError: string | null
   lastSale: CompletedSale | null
+  parkedCount: number
   onPay: () => void
+  /** Clear: a cart with items goes through a void (reason, maybe a manager). */
+  onClear: () => void
+  onPark: () => void
+  onShowParked: () => void
+  onLineDiscount: (line: CartLine) => void
+  onLineNote: (line: CartLine) => void
+  onOrderDiscount: () => void
+  onOrderNote: () => void
+  onCustomer: () => void
 }
 
-export function CartPanel({ cart, totals, totalsError, lastSale, onPay }: CartPanelProps) {
+export function CartPanel(props: CartPanelProps) {
+  const { cart, totals, totalsError, lastSale, parkedCount } = props
   const money = useMoney()
   const { pricingRules } = useAppInfo()
-  const itemCount = cart.lines.reduce((count, line) => count + line.quantity, 0)
+  const count = itemCount(cart.lines)
   const isEmpty = cart.lines.length === 0
   const bodyRef = useRef<HTMLDivElement>(null)
   const { lastAdded } = cart
@@ -25,7 +38,7 @@ export function CartPanel({ cart, totals, totalsError, lastSale, onPay }: CartPa
   useEffect(() => {
     if (!lastAdded) return
     bodyRef.current
-      ?.querySelector(`[data-product-id="${lastAdded.productId}"]`)
+      ?.querySelector(`[data-line-id="${lastAdded.lineId}"]`)
       ?.scrollIntoView({ block: 'nearest' })
   }, [lastAdded])
 
@@ -34,7 +47,7 @@ export function CartPanel({ cart, totals, totalsError, lastSale, onPay }: CartPa
       <header className="cart-header">
         <h2 className="cart-title">Current sale</h2>
         <span className="cart-count">
-          {itemCount} {itemCount === 1 ? 'item' : 'items'}
+          {count} {count === 1 ? 'item' : 'items'}
         </span>
       </header>
 
@@ -45,72 +58,83 @@ export function CartPanel({ cart, totals, totalsError, lastSale, onPay }: CartPa
         )}
         {!isEmpty && (
           <ul className="cart-lines">
-            {cart.lines.map(({ product, quantity }, index) => {
-              const lineTotals = totals?.lines[index]
-              // Show the line as priced on the shelf: with tax when prices include it.
-              const lineCents =
-                lineTotals &&
-                (pricingRules.pricesIncludeTax ? lineTotals.totalCents : lineTotals.netCents)
-              return (
-                <li
-                  key={product.id}
-                  className="cart-line"
-                  data-testid="cart-line"
-                  data-sku={product.sku}
-                  data-product-id={product.id}
-                >
-                  {lastAdded?.productId === product.id && (
-                    // Re-keyed on every add, so the highlight replays even on the same line.
-                    <span key={lastAdded.sequence} className="cart-line-flash" aria-hidden="true" />
-                  )}
-                  <div className="cart-line-info">
-                    <span className="cart-line-name">{product.name}</span>
-                    <span className="cart-line-unit">{money(product.priceCents)} each</span>
-                  </div>
-                  <div className="cart-line-quantity-controls">
-                    <button
-                      type="button"
-                      className="icon-button"
-                      aria-label={`Decrease quantity of ${product.name}`}
-                      disabled={quantity <= 1}
-                      onClick={() => cart.decrement(product.id)}
-                    >
-                      −
-                    </button>
-                    <span className="cart-line-quantity" data-testid="cart-line-quantity">
-                      {quantity}
-                    </span>
-                    <button
-                      type="button"
-                      className="icon-button"
-                      aria-label={`Increase quantity of ${product.name}`}
-                      disabled={quantity >= maxQuantity}
-                      onClick={() => cart.increment(product.id)}
-                    >
-                      +
-                    </button>
-                  </div>
-                  <span className="cart-line-total">
-                    {lineCents === undefined ? '—' : money(lineCents)}
-                  </span>
-                  <button
-                    type="button"
-                    className="icon-button icon-button-danger"
-                    aria-label={`Remove ${product.name}`}
-                    onClick={() => cart.remove(product.id)}
-                  >
-                    ✕
-                  </button>
-                </li>
-              )
-            })}
+            {cart.lines.map((line, index) => (
+              <CartLineRow
+                key={line.lineId}
+                line={line}
+                totals={totals?.lines[index]}
+                flashKey={lastAdded?.lineId === line.lineId ? lastAdded.sequence : null}
+                onQuantity={(quantity) => cart.setQuantity(line.lineId, quantity)}
+                onIncrement={() => cart.increment(line.lineId)}
+                onDecrement={() => cart.decrement(line.lineId)}
+                onRemove={() => cart.remove(line.lineId)}
+                onDiscount={() => props.onLineDiscount(line)}
+                onNote={() => props.onLineNote(line)}
+              />
+            ))}
           </ul>
         )}
+      </div>
+
+      <div className="cart-order">
+        {cart.customer ? (
+          <div className="cart-customer" data-testid="cart-customer">
+            <span className="cart-customer-label">Customer</span>
+            <span className="cart-customer-name">{cart.customer.name}</span>
+            <button
+              type="button"
+              className="icon-button icon-button-danger"
+              aria-label={`Remove customer ${cart.customer.name}`}
+              onClick={() => cart.setCustomer(null)}
+            >
+              ✕
+            </button>
+          </div>
+        ) : null}
+        {cart.note && (
+          <p className="cart-order-note" data-testid="cart-order-note">
+            Note: {cart.note}
+          </p>
+        )}
+        <div className="cart-order-tools" role="group" aria-label="Sale options">
+          <button
+            type="button"
+            className="button button-ghost button-small"
+            onClick={props.onCustomer}
+          >
+            {cart.customer ? 'Change customer' : 'Attach customer'}
+          </button>
+          <button
+            type="button"
+            className="button button-ghost button-small"
+            disabled={isEmpty}
+            onClick={props.onOrderDiscount}
+          >
+            Order discount
+          </button>
+          <button
+            type="button"
+            className="button button-ghost button-small"
+            disabled={isEmpty}
+            onClick={props.onOrderNote}
+          >
+            Order note
+          </button>
+        </div>
       </div>
 
       <footer className="cart-footer">
         {totalsError && <ErrorAlert message={totalsError} />}
         <dl className="cart-totals">
+          {totals && totals.discountCents > 0 && (
+            <div className="cart-totals-row cart-totals-discount">
+              <dt>
+                Discounts
+                {cart.orderDiscount && ` (order ${discountText(cart.orderDiscount, money)})`}
+              </dt>
+              <dd data-testid="cart-discount">−{money(totals.discountCents)}</dd>
+            </div>
+          )}
           <div className="cart-totals-row">
             <dt>Subtotal</dt>
             <dd data-testid="cart-subtotal">{money(totals?.subtotalCents ?? 0)}</dd>
@@ -124,24 +148,43 @@ export function CartPanel({ cart, totals, totalsError, lastSale, onPay }: CartPa
             <dd data-testid="cart-total">{money(totals?.totalCents ?? 0)}</dd>
           </div>
         </dl>
-        <div className="cart-actions">
+        <div className="cart-actions-secondary">
           <button
             type="button"
             className="button button-secondary"
             disabled={isEmpty}
-            onClick={cart.clear}
+            onClick={props.onClear}
           >
             Clear
           </button>
           <button
             type="button"
-            className="button button-primary button-pay"
-            disabled={isEmpty || totals === null}
-            onClick={onPay}
+            className="button button-secondary"
+            disabled={isEmpty}
+            aria-keyshortcuts="F8"
+            onClick={props.onPark}
           >
-            Pay cash
+            Park sale{' '}
+            <kbd className="key-hint" aria-hidden="true">
+              F8
+            </kbd>
+          </button>
+          <button type="button" className="button button-secondary" onClick={props.onShowParked}>
+            Parked sales ({parkedCount})
           </button>
         </div>
+        <button
+          type="button"
+          className="button button-primary button-pay"
+          disabled={isEmpty || totals === null}
+          aria-keyshortcuts="F4"
+          onClick={props.onPay}
+        >
+          Pay{' '}
+          <kbd className="key-hint" aria-hidden="true">
+            F4
+          </kbd>
+        </button>
       </footer>
     </section>
   )

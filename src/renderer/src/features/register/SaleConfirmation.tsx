@@ -16,10 +16,13 @@ export function SaleConfirmation({ sale }: { sale: CompletedSale }) {
         <span aria-hidden="true" className="sale-confirmation-check">
           ✓
         </span>
-        Sale complete
-      </p>
-      <p className="sale-confirmation-order">
-        Order <strong data-testid="last-order-number">{sale.orderNumber}</strong>
+        <span>
+          Sale{' '}
+          <strong className="sale-confirmation-number" data-testid="last-order-number">
+            {sale.orderNumber}
+          </strong>{' '}
+          complete
+        </span>
       </p>
       <dl className="sale-confirmation-figures">
         <div>

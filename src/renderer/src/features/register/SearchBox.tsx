@@ -4,7 +4,7 @@ interface SearchBoxProps {
   inputRef: RefObject<HTMLInputElement | null>
   value: string
   onChange: (value: string) => void
-  /** Enter: what a barcode scanner sends after the code. */
+  /** Enter after typing (a scanner's Enter is taken by useScannerWedge first). */
   onSubmit: (query: string) => void
 }
 
@@ -31,6 +31,8 @@ export function SearchBox({ inputRef, value, onChange, onSubmit }: SearchBoxProp
         autoComplete="off"
         spellCheck={false}
         enterKeyHint="search"
+        // A scanner typing here is a scan: useScannerWedge takes the code back out.
+        data-scan-target=""
         value={value}
         onChange={(event) => onChange(event.target.value)}
         onKeyDown={handleKeyDown}

@@ -1,90 +1,57 @@
 import { useCallback, useMemo, useReducer } from 'react'
-import type { Product } from '../../types'
+import { v4 as uuidv4 } from 'uuid'
+import {
+  cartReducer,
+  emptyCart,
+  type CartState,
+  type LastAdded,
+  type LineChoice,
+} from './cartModel'
+import type { Customer, DiscountInput } from './saleTypes'
 
-/** The contract's per-line ceiling (SaleDraft lines.quantity). */
-export const maxQuantity = 9999
+export { maxQuantity, type CartLine, type LastAdded, type LineChoice } from './cartModel'
 
-export interface CartLine {
-  product: Product
-  quantity: number
-}
-
-/** The line a product was last rung up on; `sequence` changes on every add, even to the same line. */
-export interface LastAdded {
-  productId: string
-  sequence: number
-}
-
-interface CartState {
-  lines: CartLine[]
+export interface Cart extends CartState {
   lastAdded: LastAdded | null
-}
-
-type CartAction =
-  | { type: 'add'; product: Product }
-  | { type: 'increment'; productId: string }
-  | { type: 'decrement'; productId: string }
-  | { type: 'remove'; productId: string }
-  | { type: 'clear' }
-
-function changeQuantity(lines: CartLine[], productId: string, delta: number): CartLine[] {
-  return lines.map((line) =>
-    line.product.id === productId
-      ? { ...line, quantity: Math.min(maxQuantity, Math.max(1, line.quantity + delta)) }
-      : line,
-  )
-}
-
-function cartReducer(state: CartState, action: CartAction): CartState {
-  switch (action.type) {
-    case 'add': {
-      const productId = action.product.id
-      // Ringing up the same product again adds to its line, as a scanner user expects.
-      const lines = state.lines.some((line) => line.product.id === productId)
-        ? changeQuantity(state.lines, productId, 1)
-        : [...state.lines, { product: action.product, quantity: 1 }]
-      return { lines, lastAdded: { productId, sequence: (state.lastAdded?.sequence ?? 0) + 1 } }
-    }
-    case 'increment':
-      return { ...state, lines: changeQuantity(state.lines, action.productId, 1) }
-    case 'decrement':
-      return { ...state, lines: changeQuantity(state.lines, action.productId, -1) }
-    case 'remove':
-      return { ...state, lines: state.lines.filter((line) => line.product.id !== action.productId) }
-    case 'clear':
-      return { lines: [], lastAdded: null }
-    default: {
-      const unknownAction: never = action
-      return unknownAction
-    }
-  }
-}
-
-export interface Cart {
-  lines: CartLine[]
-  lastAdded: LastAdded | null
-  add(product: Product): void
-  increment(productId: string): void
-  decrement(productId: string): void
-  remove(productId: string): void
+  add(choice: LineChoice): void
+  setQuantity(lineId: string, quantity: number): void
+  increment(lineId: string): void
+  decrement(lineId: string): void
+  remove(lineId: string): void
+  setLineDiscount(lineId: string, discount: DiscountInput | null): void
+  setLineNote(lineId: string, note: string): void
+  setOrderDiscount(discount: DiscountInput | null): void
+  setOrderNote(note: string): void
+  setCustomer(customer: Customer | null): void
+  restore(state: CartState): void
   clear(): void
 }
 
 export function useCart(): Cart {
-  const [state, dispatch] = useReducer(cartReducer, { lines: [], lastAdded: null })
-  const add = useCallback((product: Product) => dispatch({ type: 'add', product }), [])
-  const increment = useCallback(
-    (productId: string) => dispatch({ type: 'increment', productId }),
+  const [state, dispatch] = useReducer(cartReducer, emptyCart)
+  const add = useCallback((choice: LineChoice) => {
+    // The id is made here, not in the reducer, so the reducer stays pure.
+    dispatch({ type: 'add', choice, lineId: uuidv4() })
+  }, [])
+  const actions = useMemo(
+    () => ({
+      setQuantity: (lineId: string, quantity: number) =>
+        dispatch({ type: 'setQuantity', lineId, quantity }),
+      increment: (lineId: string) => dispatch({ type: 'changeQuantity', lineId, delta: 1 }),
+      decrement: (lineId: string) => dispatch({ type: 'changeQuantity', lineId, delta: -1 }),
+      remove: (lineId: string) => dispatch({ type: 'remove', lineId }),
+      setLineDiscount: (lineId: string, discount: DiscountInput | null) =>
+        dispatch({ type: 'setLineDiscount', lineId, discount }),
+      setLineNote: (lineId: string, note: string) =>
+        dispatch({ type: 'setLineNote', lineId, note }),
+      setOrderDiscount: (discount: DiscountInput | null) =>
+        dispatch({ type: 'setOrderDiscount', discount }),
+      setOrderNote: (note: string) => dispatch({ type: 'setOrderNote', note }),
+      setCustomer: (customer: Customer | null) => dispatch({ type: 'setCustomer', customer }),
+      restore: (restored: CartState) => dispatch({ type: 'restore', state: restored }),
+      clear: () => dispatch({ type: 'clear' }),
+    }),
     [],
   )
-  const decrement = useCallback(
-    (productId: string) => dispatch({ type: 'decrement', productId }),
-    [],
-  )
-  const remove = useCallback((productId: string) => dispatch({ type: 'remove', productId }), [])
-  const clear = useCallback(() => dispatch({ type: 'clear' }), [])
-  return useMemo(
-    () => ({ ...state, add, increment, decrement, remove, clear }),
-    [state, add, increment, decrement, remove, clear],
-  )
+  return useMemo(() => ({ ...state, add, ...actions }), [state, add, actions])
 }

@@ -1,32 +1,29 @@
 import { useMemo } from 'react'
-import { computeOrderTotals, type OrderTotals } from '../../../../shared/domain'
-import type { AppInfo } from '../../appInfo'
+import { isDomainError, type OrderTotals, type PricingRules } from '../../../../shared/domain'
 import { errorMessage } from '../../pos'
-import type { CartLine } from './cart'
+import type { CartState } from './cartModel'
+import { priceCart } from './cartPricing'
 
 export type CartTotalsResult =
   { totals: OrderTotals; error: null } | { totals: null; error: string }
 
-/** The cart priced by the same engine main uses, so the screen and the receipt agree. */
+/** The cart's totals through the shared engine (see priceCart), recomputed when it changes. */
 export function useCartTotals(
-  lines: readonly CartLine[],
-  rules: AppInfo['pricingRules'],
+  cart: Pick<CartState, 'lines' | 'orderDiscount'>,
+  rules: PricingRules,
 ): CartTotalsResult {
+  const { lines, orderDiscount } = cart
   return useMemo(() => {
     try {
-      const totals = computeOrderTotals(
-        {
-          lines: lines.map(({ product, quantity }) => ({
-            unitPriceCents: product.priceCents,
-            quantity,
-            taxRateBasisPoints: product.taxRateBasisPoints,
-          })),
-        },
-        rules,
-      )
-      return { totals, error: null }
+      return { totals: priceCart({ lines, orderDiscount }, rules), error: null }
     } catch (error) {
+      // A fixed discount bigger than its line after the quantity went down, say.
+      if (isDomainError(error) && error.code === 'DISCOUNT_EXCEEDS_PRICE')
+        return {
+          totals: null,
+          error: 'A discount is now more than the price it comes off. Change or remove it.',
+        }
       return { totals: null, error: `Could not total this sale: ${errorMessage(error)}` }
     }
-  }, [lines, rules])
+  }, [lines, orderDiscount, rules])
 }

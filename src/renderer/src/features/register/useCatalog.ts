@@ -7,7 +7,10 @@ export type CatalogState =
   | { status: 'failed'; message: string }
   | { status: 'ready'; catalog: Catalog }
 
-/** The active catalog, loaded once per session; `reload` tries again after a failure. */
+/**
+ * The active catalog: loaded once, again whenever main reports a catalog change (an edit, an
+ * import, a sync pull), and on `reload` after a failure. A background reload keeps the grid up.
+ */
 export function useCatalog(): { state: CatalogState; reload: () => void } {
   const [state, setState] = useState<CatalogState>({ status: 'loading' })
   const [attempt, setAttempt] = useState(0)
@@ -19,17 +22,21 @@ export function useCatalog(): { state: CatalogState; reload: () => void } {
         if (isCurrent) setState({ status: 'ready', catalog })
       },
       (error: unknown) => {
-        if (isCurrent)
-          setState({
-            status: 'failed',
-            message: `Could not load the products: ${errorMessage(error)}`,
-          })
+        if (!isCurrent) return
+        // A failed background reload keeps the catalog the cashier is selling from.
+        setState((previous) =>
+          previous.status === 'ready'
+            ? previous
+            : { status: 'failed', message: `Could not load the products: ${errorMessage(error)}` },
+        )
       },
     )
     return () => {
       isCurrent = false
     }
   }, [attempt])
+
+  useEffect(() => pos.on('catalog:changed', () => setAttempt((count) => count + 1)), [])
 
   const reload = useCallback(() => {
     setState({ status: 'loading' })

@@ -1,0 +1,28 @@
+import { currencyExponent, parseMoney, type Cents } from '../../../../shared/domain'
+
+/** Minor units as the plain decimal a manager would type ("3.50"), which parseMoney reads back. */
+export function toMoneyText(cents: Cents, currency: string): string {
+  const exponent = currencyExponent(currency)
+  const digits = BigInt(cents)
+    .toString()
+    .padStart(exponent + 1, '0')
+  if (exponent === 0) return digits
+  return `${digits.slice(0, digits.length - exponent)}.${digits.slice(digits.length - exponent)}`
+}
+
+/** An example amount in the currency's own shape, for messages: "3.50" or "350" (JPY). */
+export function moneyExample(currency: string): string {
+  return currencyExponent(currency) === 0 ? '350' : toMoneyText(350, currency)
+}
+
+export type MoneyRead = { kind: 'ok'; cents: Cents } | { kind: 'invalid'; message: string }
+
+/** Reads a typed price: required, not negative, no more decimals than the currency has. */
+export function readMoney(text: string, currency: string, max = 100_000_000): MoneyRead {
+  if (text.trim() === '') return { kind: 'invalid', message: 'Enter a price.' }
+  const cents = parseMoney(text, currency)
+  if (cents === null)
+    return { kind: 'invalid', message: `Enter a price like ${moneyExample(currency)}.` }
+  if (cents > max) return { kind: 'invalid', message: 'That price is too large.' }
+  return { kind: 'ok', cents }
+}

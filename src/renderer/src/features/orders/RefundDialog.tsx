@@ -1,0 +1,332 @@
+import { useId, useRef, useState, type FormEvent } from 'react'
+import { v4 as uuidv4 } from 'uuid'
+import { PosError } from '../../../../shared/ipc'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { Modal } from '../../components/Modal'
+import { errorMessage, pos } from '../../pos'
+import type { OrderDetail } from '../../types'
+import { useProtected } from '../approval/useProtected'
+import { tenderLabel } from './format'
+import {
+  allRemaining,
+  itemIdForErrorPath,
+  readQuantity,
+  refundLines,
+  remainingQuantity,
+  type QuantityTexts,
+  type RefundTo,
+} from './refundDraft'
+import { RefundPreview } from './RefundPreview'
+
+interface RefundDialogProps {
+  order: OrderDetail
+  onClose: () => void
+  onRefunded: (refund: OrderDetail, refundTo: RefundTo) => void
+  /** Main says the order changed under us (another refund): fetch it again. */
+  onOrderChanged: () => void
+}
+
+const quickReasons = [
+  'Customer changed mind',
+  'Damaged or faulty',
+  'Wrong item',
+  'Charged in error',
+]
+
+function quantityInputId(itemId: string): string {
+  return `refund-quantity-${itemId}`
+}
+
+function without(errors: Readonly<Record<string, string>>, itemId: string) {
+  if (!(itemId in errors)) return errors
+  const rest = { ...errors }
+  delete rest[itemId]
+  return rest
+}
+
+export function RefundDialog({ order, onClose, onRefunded, onOrderChanged }: RefundDialogProps) {
+  const protectedCall = useProtected()
+  const firstFieldRef = useRef<HTMLInputElement>(null)
+  const reasonRef = useRef<HTMLInputElement>(null)
+  const reasonHintId = useId()
+  const tendersId = useId()
+  // One id for this refund however often it is retried: a lost reply cannot refund twice.
+  const [clientRequestId] = useState(() => uuidv4())
+  const [quantities, setQuantities] = useState<QuantityTexts>({})
+  const [reason, setReason] = useState('')
+  const [refundTo, setRefundTo] = useState<RefundTo>('original')
+  const [lineErrors, setLineErrors] = useState<Readonly<Record<string, string>>>({})
+  const [reasonError, setReasonError] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [isSubmitting, setIsSubmitting] = useState(false)
+  const isSubmittingRef = useRef(false)
+
+  const items = order.items.filter((item) => item.refundOfItemId === null)
+  const lines = refundLines(items, quantities)
+  const unitCount = lines?.reduce((sum, line) => sum + line.quantity, 0) ?? 0
+  const originalTenders = [...new Set(order.payments.map(tenderLabel))].join(', ')
+
+  function setQuantity(itemId: string, text: string) {
+    setQuantities((current) => ({ ...current, [itemId]: text }))
+    setLineErrors((current) => without(current, itemId))
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    if (isSubmittingRef.current) return
+    setError(null)
+    if (lines === null) {
+      setError('Fix the quantities marked in red.')
+      return
+    }
+    if (lines.length === 0) {
+      setError('Enter how many of an item to refund, or choose "Refund all remaining".')
+      firstFieldRef.current?.focus()
+      return
+    }
+    const trimmedReason = reason.trim()
+    if (trimmedReason === '') {
+      setReasonError('Say why the customer is getting money back.')
+      reasonRef.current?.focus()
+      return
+    }
+    isSubmittingRef.current = true
+    setIsSubmitting(true)
+    try {
+      const refund = await protectedCall('refund', (approvalId) =>
+        pos.invoke('refund:create', {
+          clientRequestId,
+          orderId: order.id,
+          lines,
+          refundTo,
+          reason: trimmedReason,
+          approvalId,
+        }),
+      )
+      // null: the manager approval was cancelled; everything typed stays for another try.
+      if (refund !== null) {
+        onRefunded(refund, refundTo)
+        return
+      }
+    } catch (failure) {
+      showFailure(failure, lines)
+    }
+    isSubmittingRef.current = false
+    setIsSubmitting(false)
+  }
+
+  function showFailure(failure: unknown, sent: NonNullable<typeof lines>) {
+    const message = errorMessage(failure)
+    const path = failure instanceof PosError ? failure.path : undefined
+    const itemId = itemIdForErrorPath(path, sent)
+    if (failure instanceof PosError && failure.code === 'REFUND_EXCEEDS_SOLD') onOrderChanged()
+    if (itemId !== null) {
+      setLineErrors({ [itemId]: message })
+      document.getElementById(quantityInputId(itemId))?.focus()
+    } else if (path === 'reason') {
+      setReasonError(message)
+      reasonRef.current?.focus()
+    } else {
+      setError(`The refund was not recorded: ${message}`)
+    }
+  }
+
+  // The first line with something left gets focus when the dialog opens.
+  const firstEditableId = items.find((item) => remainingQuantity(item) > 0)?.id
+
+  return (
+    <Modal
+      title={`Refund order ${order.orderNumber}`}
+      onClose={onClose}
+      isCloseable={!isSubmitting}
+      initialFocusRef={firstFieldRef}
+      className="refund-dialog"
+    >
+      <form className="refund-form" onSubmit={(event) => void submit(event)} noValidate>
+        <table className="refund-lines" aria-label="Items to refund">
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              <th scope="col" className="numeric">
+                Left
+              </th>
+              <th scope="col">Refund</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => {
+              const remaining = remainingQuantity(item)
+              const text = quantities[item.id] ?? ''
+              const check = readQuantity(text, remaining)
+              const lineError =
+                lineErrors[item.id] ?? (check.kind === 'invalid' ? check.message : null)
+              const name = item.variantName ? `${item.name} (${item.variantName})` : item.name
+              const hintId = `${quantityInputId(item.id)}-hint`
+              const isFirst = item.id === firstEditableId
+              return (
+                <tr key={item.id} data-testid="refund-line">
+                  <td>
+                    <span className="refund-line-name">{name}</span>
+                    <span className="refund-line-sold">
+                      Sold {item.quantity}
+                      {item.refundedQuantity > 0 && `, refunded ${item.refundedQuantity}`}
+                    </span>
+                  </td>
+                  <td className="numeric">{remaining}</td>
+                  <td>
+                    {remaining === 0 ? (
+                      <span className="refund-line-done">All refunded</span>
+                    ) : (
+                      <div className="refund-quantity">
+                        <input
+                          ref={isFirst ? firstFieldRef : undefined}
+                          id={quantityInputId(item.id)}
+                          className="field-input refund-quantity-input"
+                          type="text"
+                          inputMode="numeric"
+                          autoComplete="off"
+                          placeholder="0"
+                          aria-label={`Refund quantity for ${name}`}
+                          aria-invalid={lineError !== null}
+                          aria-describedby={hintId}
+                          value={text}
+                          readOnly={isSubmitting}
+                          onChange={(event) => setQuantity(item.id, event.target.value)}
+                        />
+                        <button
+                          type="button"
+                          className="button button-secondary button-small"
+                          aria-label={`Refund all ${remaining} of ${name}`}
+                          disabled={isSubmitting}
+                          onClick={() => setQuantity(item.id, String(remaining))}
+                        >
+                          All
+                        </button>
+                      </div>
+                    )}
+                    <p
+                      id={hintId}
+                      className={lineError ? 'field-hint field-hint-error' : 'field-hint'}
+                    >
+                      {lineError ?? ''}
+                    </p>
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+
+        <button
+          type="button"
+          className="button button-secondary refund-all"
+          disabled={isSubmitting}
+          onClick={() => {
+            setQuantities(allRemaining(items))
+            setLineErrors({})
+            reasonRef.current?.focus()
+          }}
+        >
+          Refund all remaining
+        </button>
+
+        <label className="field">
+          <span className="field-label">Reason</span>
+          <input
+            ref={reasonRef}
+            className="field-input"
+            type="text"
+            autoComplete="off"
+            maxLength={200}
+            required
+            aria-invalid={reasonError !== null}
+            aria-describedby={reasonHintId}
+            value={reason}
+            readOnly={isSubmitting}
+            onChange={(event) => {
+              setReason(event.target.value)
+              setReasonError(null)
+            }}
+          />
+        </label>
+        <div className="refund-reasons" role="group" aria-label="Quick reasons">
+          {quickReasons.map((quick) => (
+            <button
+              key={quick}
+              type="button"
+              className="button button-secondary button-small"
+              aria-pressed={reason === quick}
+              disabled={isSubmitting}
+              onClick={() => {
+                setReason(quick)
+                setReasonError(null)
+              }}
+            >
+              {quick}
+            </button>
+          ))}
+        </div>
+        <p id={reasonHintId} className={reasonError ? 'field-hint field-hint-error' : 'field-hint'}>
+          {reasonError ?? ''}
+        </p>
+
+        <fieldset className="refund-to" disabled={isSubmitting}>
+          <legend className="field-label">Refund to</legend>
+          <label className="refund-to-option">
+            <input
+              type="radio"
+              name="refund-to"
+              value="original"
+              aria-describedby={originalTenders ? tendersId : undefined}
+              checked={refundTo === 'original'}
+              onChange={() => setRefundTo('original')}
+            />
+            <span>
+              Original payment
+              {/* Out of the name, so "Cash" names only the cash choice; read as its description. */}
+              {originalTenders && (
+                <span id={tendersId} className="refund-to-detail" aria-hidden="true">
+                  {originalTenders}
+                </span>
+              )}
+            </span>
+          </label>
+          <label className="refund-to-option">
+            <input
+              type="radio"
+              name="refund-to"
+              value="cash"
+              checked={refundTo === 'cash'}
+              onChange={() => setRefundTo('cash')}
+            />
+            <span>Cash</span>
+          </label>
+        </fieldset>
+
+        <RefundPreview order={order} lines={lines} unitCount={unitCount} refundTo={refundTo} />
+
+        {error && <ErrorAlert message={error} />}
+
+        <div className="modal-actions">
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={onClose}
+            disabled={isSubmitting}
+          >
+            Cancel
+          </button>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={isSubmitting}
+            aria-busy={isSubmitting}
+          >
+            {isSubmitting && <span className="spinner" aria-hidden="true" />}
+            Confirm refund
+          </button>
+        </div>
+      </form>
+    </Modal>
+  )
+}

@@ -1,0 +1,154 @@
+import { useRef, useState, type FormEvent } from 'react'
+import { useMoney } from '../../appInfo'
+import { Modal } from '../../components/Modal'
+import type { Product } from '../../types'
+import { unitPriceCents, type LineChoice } from './cartModel'
+
+type ModifierGroup = Product['modifierGroups'][number]
+
+/** "Milk — choose 1", "Extras — up to 3", "Sauces — choose 1 to 2". */
+export function groupRule(group: ModifierGroup): string {
+  const { minSelect, maxSelect } = group
+  if (minSelect === 0) return `up to ${maxSelect}`
+  if (minSelect === maxSelect) return `choose ${minSelect}`
+  return `choose ${minSelect} to ${maxSelect}`
+}
+
+interface OptionsDialogProps {
+  /** The product with anything already known (a scanned variant, a weighed label). */
+  choice: LineChoice
+  onAdd: (choice: LineChoice) => void
+  onClose: () => void
+}
+
+/** "Choose options": a variant and the modifier groups' options, priced as they are picked. */
+export function OptionsDialog({ choice, onAdd, onClose }: OptionsDialogProps) {
+  const { product } = choice
+  const money = useMoney()
+  const firstChoiceRef = useRef<HTMLInputElement>(null)
+  const [variantId, setVariantId] = useState<string | null>(
+    choice.variantId ?? (product.variants.length === 1 ? (product.variants[0]?.id ?? null) : null),
+  )
+  const [selected, setSelected] = useState<ReadonlySet<string>>(
+    () => new Set(choice.modifierOptionIds ?? []),
+  )
+
+  const countIn = (group: ModifierGroup) =>
+    group.options.filter((option) => selected.has(option.id)).length
+  const isVariantMissing = product.variants.length > 0 && variantId === null
+  const unmetGroups = product.modifierGroups.filter((group) => countIn(group) < group.minSelect)
+  const canAdd = !isVariantMissing && unmetGroups.length === 0
+  const modifierOptionIds = product.modifierGroups.flatMap((group) =>
+    group.options.filter((option) => selected.has(option.id)).map((option) => option.id),
+  )
+  const priceCents = unitPriceCents({
+    product,
+    variantId,
+    modifierOptionIds,
+    weightGrams: choice.weightGrams ?? null,
+    embeddedPriceCents: choice.embeddedPriceCents ?? null,
+  })
+
+  function toggle(group: ModifierGroup, optionId: string) {
+    setSelected((previous) => {
+      const next = new Set(previous)
+      if (next.has(optionId)) {
+        next.delete(optionId)
+        return next
+      }
+      // A pick-one group swaps its choice; a fuller group refuses more than its maximum.
+      if (group.maxSelect === 1) for (const option of group.options) next.delete(option.id)
+      else if (countIn(group) >= group.maxSelect) return previous
+      next.add(optionId)
+      return next
+    })
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault()
+    if (canAdd) onAdd({ ...choice, variantId, modifierOptionIds })
+  }
+
+  let missing = ''
+  if (isVariantMissing) missing = 'Choose a variant.'
+  else if (unmetGroups[0]) missing = `${unmetGroups[0].name}: ${groupRule(unmetGroups[0])}.`
+
+  return (
+    <Modal
+      title="Choose options"
+      onClose={onClose}
+      isCloseable
+      initialFocusRef={firstChoiceRef}
+      className="options-dialog"
+    >
+      <form className="options-form" onSubmit={submit} noValidate>
+        <p className="options-product">{product.name}</p>
+        <div className="options-groups">
+          {product.variants.length > 0 && (
+            <fieldset className="options-group">
+              <legend className="options-legend">Variant — choose 1</legend>
+              {product.variants.map((variant, index) => (
+                <label key={variant.id} className="option-choice">
+                  <input
+                    ref={index === 0 ? firstChoiceRef : undefined}
+                    type="radio"
+                    name="variant"
+                    checked={variantId === variant.id}
+                    onChange={() => setVariantId(variant.id)}
+                  />
+                  <span className="option-name">{variant.name}</span>
+                  <span className="option-price">{money(variant.priceCents)}</span>
+                </label>
+              ))}
+            </fieldset>
+          )}
+          {product.modifierGroups.map((group, groupIndex) => {
+            const count = countIn(group)
+            return (
+              <fieldset key={group.id} className="options-group">
+                <legend className="options-legend">
+                  {group.name} — {groupRule(group)}
+                </legend>
+                {group.options.map((option, optionIndex) => {
+                  const isFirst =
+                    product.variants.length === 0 && groupIndex === 0 && optionIndex === 0
+                  const isChecked = selected.has(option.id)
+                  const isFull = group.maxSelect > 1 && count >= group.maxSelect && !isChecked
+                  return (
+                    <label key={option.id} className="option-choice">
+                      <input
+                        ref={isFirst ? firstChoiceRef : undefined}
+                        type="checkbox"
+                        checked={isChecked}
+                        disabled={isFull}
+                        onChange={() => toggle(group, option.id)}
+                      />
+                      <span className="option-name">{option.name}</span>
+                      <span className="option-price">
+                        {option.priceCents > 0 ? `+${money(option.priceCents)}` : ''}
+                      </span>
+                    </label>
+                  )
+                })}
+              </fieldset>
+            )
+          })}
+        </div>
+        <p className="field-hint" role="status">
+          {missing}
+        </p>
+        <div className="modal-actions">
+          <button type="button" className="button button-secondary" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={!canAdd}>
+            Add to sale
+            <span className="options-price" data-testid="options-price">
+              {money(priceCents)}
+            </span>
+          </button>
+        </div>
+      </form>
+    </Modal>
+  )
+}

@@ -1,0 +1,370 @@
+import '../../styles/tender.css'
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
+import { v4 as uuidv4 } from 'uuid'
+import { parseMoney, type Cents } from '../../../../shared/domain'
+import { PosError } from '../../../../shared/ipc'
+import { useAppInfo, useMoney } from '../../appInfo'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { Modal } from '../../components/Modal'
+import { errorMessage, pos } from '../../pos'
+import type { SaleReceipt } from '../../types'
+import { useProtected } from '../approval/useProtected'
+import { quickCashAmounts, toMoneyInput } from './cashAmounts'
+import type { SaleDraft, TenderMethod } from './saleTypes'
+import {
+  maxPayments,
+  settle,
+  suggestedAmountCents,
+  toPaymentDrafts,
+  type TakenPayment,
+} from './tenderModel'
+
+interface TenderDialogProps {
+  /** The sale as sale:complete takes it, without payments and request id. */
+  sale: Omit<SaleDraft, 'payments' | 'clientRequestId' | 'approvalId'>
+  totalCents: Cents
+  tenders: readonly TenderMethod[]
+  onClose: () => void
+  onCompleted: (receipt: SaleReceipt, tenderedCents: Cents) => void
+}
+
+function referenceLabel(tender: TenderMethod): string {
+  const base = tender.kind === 'card' ? 'Approval code' : `${tender.label} number`
+  return tender.requiresReference ? base : `${base} (optional)`
+}
+
+/** Why a sale failed, in the cashier's terms; main's message says what to do. */
+function failureMessage(failure: unknown): string {
+  if (failure instanceof PosError && failure.code === 'SHIFT_REQUIRED')
+    return `No shift is open: ${failure.message}`
+  if (failure instanceof PosError && failure.code === 'SIGN_IN_REQUIRED')
+    return `Sign in first: ${failure.message}`
+  return `The sale was not completed: ${errorMessage(failure)}`
+}
+
+/**
+ * Takes payment: one tender after another (split tender) until the sale is paid. Cash counts as
+ * soon as it is typed, so a cash-only sale is one step; a card is confirmed after the external
+ * terminal approved it. "Complete sale" is only offered once the payments cover the total.
+ */
+export function TenderDialog({
+  sale,
+  totalCents,
+  tenders,
+  onClose,
+  onCompleted,
+}: TenderDialogProps) {
+  const { currency, pricingRules } = useAppInfo()
+  const money = useMoney()
+  const protectedCall = useProtected()
+  const amountRef = useRef<HTMLInputElement>(null)
+  const completeRef = useRef<HTMLButtonElement>(null)
+  const hintId = useId()
+  // One id per payment attempt: a double click or a retry after a lost reply stays one sale.
+  const [clientRequestId] = useState(() => uuidv4())
+  const firstTender = tenders.find((tender) => tender.kind === 'cash') ?? tenders[0]
+  const [tenderId, setTenderId] = useState(firstTender?.id ?? 'cash')
+  const [payments, setPayments] = useState<TakenPayment[]>([])
+  const [amountText, setAmountText] = useState('')
+  const [referenceText, setReferenceText] = useState('')
+  const [isSubmitting, setIsSubmitting] = useState(false)
+  const isSubmittingRef = useRef(false)
+  const [error, setError] = useState<string | null>(null)
+
+  const tender = tenders.find((candidate) => candidate.id === tenderId) ?? firstTender
+  const taken = settle(totalCents, payments, pricingRules)
+  const isBlank = amountText.trim() === ''
+  const typedCents = isBlank ? null : parseMoney(amountText, currency)
+  const isAmountInvalid = !isBlank && (typedCents === null || typedCents < 1)
+  // The amount this entry would add: what was typed, or the suggestion when left blank.
+  const entryCents = isBlank && tender ? suggestedAmountCents(tender, taken) : typedCents
+  const isNonCashTooMuch =
+    tender !== undefined &&
+    tender.kind !== 'cash' &&
+    entryCents !== null &&
+    entryCents > taken.remainingCents
+  const isReferenceMissing = tender?.requiresReference === true && referenceText.trim() === ''
+  const canAddEntry =
+    tender !== undefined &&
+    !taken.isFullyPaid &&
+    entryCents !== null &&
+    entryCents > 0 &&
+    !isAmountInvalid &&
+    !isNonCashTooMuch &&
+    !isReferenceMissing &&
+    payments.length < maxPayments &&
+    !isSubmitting
+  const entry: TakenPayment | null =
+    canAddEntry && tender && entryCents !== null
+      ? { key: 'entry', tender, amountCents: entryCents, referenceNumber: referenceText }
+      : null
+  // Cash typed in counts at once: a cash-only sale needs no separate "add" step.
+  const counted =
+    entry && entry.tender.kind === 'cash' && !isBlank ? [...payments, entry] : payments
+  const summary = settle(totalCents, counted, pricingRules)
+  const canComplete = summary.isFullyPaid && counted.length > 0 && !isSubmitting
+  const quickAmounts = useMemo(
+    () => quickCashAmounts(taken.cashToCompleteCents, currency),
+    [taken.cashToCompleteCents, currency],
+  )
+
+  // Once the payments cover the sale the entry form goes; Enter on Complete sale finishes.
+  useEffect(() => {
+    if (taken.isFullyPaid) completeRef.current?.focus()
+  }, [taken.isFullyPaid])
+
+  function resetEntry() {
+    setAmountText('')
+    setReferenceText('')
+  }
+
+  function chooseTender(next: TenderMethod) {
+    setTenderId(next.id)
+    resetEntry()
+    setError(null)
+    amountRef.current?.focus()
+  }
+
+  function addEntry() {
+    if (!entry) return
+    setPayments((previous) => [...previous, { ...entry, key: uuidv4() }])
+    resetEntry()
+    amountRef.current?.focus()
+  }
+
+  async function complete() {
+    if (!canComplete || isSubmittingRef.current) return
+    isSubmittingRef.current = true
+    setIsSubmitting(true)
+    setError(null)
+    const draft: SaleDraft = { ...sale, clientRequestId, payments: toPaymentDrafts(counted) }
+    try {
+      const receipt = await protectedCall('discount', (approvalId) =>
+        pos.invoke('sale:complete', approvalId ? { ...draft, approvalId } : draft),
+      )
+      if (receipt === null) {
+        setError('The sale was not completed: the discount needs a manager’s approval.')
+      } else {
+        onCompleted(
+          receipt,
+          counted.reduce((sum, payment) => sum + payment.amountCents, 0),
+        )
+        return
+      }
+    } catch (failure) {
+      setError(failureMessage(failure))
+    }
+    isSubmittingRef.current = false
+    setIsSubmitting(false)
+    amountRef.current?.focus()
+  }
+
+  function submitEntry(event: FormEvent) {
+    event.preventDefault()
+    // Enter completes once the money is there, otherwise it takes this payment.
+    if (canComplete && (isBlank || tender?.kind === 'cash')) void complete()
+    else addEntry()
+  }
+
+  let hint = ''
+  if (isAmountInvalid) hint = 'Enter an amount such as 20 or 12.50.'
+  else if (isNonCashTooMuch) hint = `At most ${money(taken.remainingCents)} is still due.`
+  else if (tender?.kind === 'cash' && !summary.isFullyPaid && !isBlank)
+    hint = `${money(summary.cashToCompleteCents)} more needed.`
+  else if (tender && !taken.isFullyPaid && isBlank)
+    hint = `Leave blank for ${money(suggestedAmountCents(tender, taken))}.`
+
+  let addLabel = `Add ${tender?.label ?? ''} payment`
+  if (tender?.kind === 'card') addLabel = 'Card approved'
+
+  return (
+    <Modal
+      title="Payment"
+      onClose={onClose}
+      isCloseable={!isSubmitting}
+      initialFocusRef={amountRef}
+      className="tender-dialog"
+    >
+      <div className="tender-body">
+        <dl className="tender-summary">
+          <div>
+            <dt>Total</dt>
+            <dd data-testid="tender-total">{money(summary.dueCents)}</dd>
+          </div>
+          <div>
+            <dt>Paid</dt>
+            <dd data-testid="tender-paid">{money(summary.paidCents)}</dd>
+          </div>
+          {summary.isFullyPaid ? (
+            <div className="tender-summary-change">
+              <dt>Change due</dt>
+              <dd data-testid="change-due">{money(summary.changeCents)}</dd>
+            </div>
+          ) : (
+            <div className="tender-summary-remaining">
+              <dt>Remaining due</dt>
+              <dd data-testid="remaining-due">{money(summary.remainingCents)}</dd>
+            </div>
+          )}
+        </dl>
+        {summary.cashRoundingAdjustmentCents !== 0 && (
+          <p className="tender-note">
+            Cash rounding {summary.cashRoundingAdjustmentCents > 0 ? '+' : '−'}
+            {money(Math.abs(summary.cashRoundingAdjustmentCents))}
+          </p>
+        )}
+
+        <div className="tender-methods" role="radiogroup" aria-label="Payment method">
+          {tenders.map((candidate) => (
+            <button
+              key={candidate.id}
+              type="button"
+              role="radio"
+              aria-checked={candidate.id === tender?.id}
+              className="tender-method"
+              disabled={isSubmitting}
+              onClick={() => chooseTender(candidate)}
+            >
+              {candidate.label}
+            </button>
+          ))}
+        </div>
+
+        {tender && !taken.isFullyPaid && (
+          <form
+            className="tender-entry"
+            aria-label={`${tender.label} payment`}
+            onSubmit={submitEntry}
+            noValidate
+          >
+            {tender.kind === 'card' && (
+              <p className="tender-card-step" data-testid="card-step">
+                <strong>Card taken on the external terminal.</strong> Charge{' '}
+                {money(entryCents ?? taken.remainingCents)} on the card terminal, then confirm here
+                once it is approved.
+              </p>
+            )}
+            <label className="field">
+              <span className="field-label">
+                {tender.kind === 'cash' ? 'Amount tendered' : 'Amount'}
+              </span>
+              <input
+                ref={amountRef}
+                className="field-input money-input"
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                spellCheck={false}
+                placeholder={toMoneyInput(suggestedAmountCents(tender, taken), currency)}
+                value={amountText}
+                aria-invalid={isAmountInvalid || isNonCashTooMuch}
+                aria-describedby={hintId}
+                readOnly={isSubmitting}
+                onChange={(event) => setAmountText(event.target.value)}
+              />
+            </label>
+            <p
+              id={hintId}
+              className={
+                isAmountInvalid || isNonCashTooMuch ? 'field-hint field-hint-error' : 'field-hint'
+              }
+            >
+              {hint}
+            </p>
+            {tender.kind === 'cash' && (
+              <div className="quick-amounts" role="group" aria-label="Quick amounts">
+                {quickAmounts.map((amountCents, index) => (
+                  <button
+                    key={amountCents}
+                    type="button"
+                    className="button button-secondary quick-amount"
+                    disabled={isSubmitting}
+                    onClick={() => {
+                      setAmountText(toMoneyInput(amountCents, currency))
+                      amountRef.current?.focus()
+                    }}
+                  >
+                    {index === 0 ? `Exact ${money(amountCents)}` : money(amountCents)}
+                  </button>
+                ))}
+              </div>
+            )}
+            {tender.kind !== 'cash' && (
+              <label className="field">
+                <span className="field-label">{referenceLabel(tender)}</span>
+                <input
+                  className="field-input"
+                  type="text"
+                  autoComplete="off"
+                  spellCheck={false}
+                  maxLength={100}
+                  value={referenceText}
+                  aria-invalid={isReferenceMissing && !isBlank}
+                  readOnly={isSubmitting}
+                  onChange={(event) => setReferenceText(event.target.value)}
+                />
+              </label>
+            )}
+            <button type="submit" className="button button-secondary" disabled={!canAddEntry}>
+              {addLabel}
+            </button>
+          </form>
+        )}
+
+        {payments.length > 0 && (
+          <ul className="tender-payments" aria-label="Payments">
+            {payments.map((payment) => (
+              <li key={payment.key} className="tender-payment" data-testid="tender-payment">
+                <span className="tender-payment-label">
+                  {payment.tender.label}
+                  {payment.referenceNumber.trim() && (
+                    <span className="tender-payment-reference">
+                      {' '}
+                      · {payment.referenceNumber.trim()}
+                    </span>
+                  )}
+                </span>
+                <span className="tender-payment-amount">{money(payment.amountCents)}</span>
+                <button
+                  type="button"
+                  className="icon-button icon-button-danger"
+                  aria-label={`Remove ${payment.tender.label} payment of ${money(payment.amountCents)}`}
+                  disabled={isSubmitting}
+                  onClick={() =>
+                    setPayments((previous) => previous.filter((other) => other.key !== payment.key))
+                  }
+                >
+                  ✕
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+
+        {error && <ErrorAlert message={error} />}
+
+        <div className="modal-actions">
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={onClose}
+            disabled={isSubmitting}
+          >
+            Cancel
+          </button>
+          <button
+            ref={completeRef}
+            type="button"
+            className="button button-primary button-complete"
+            disabled={!canComplete}
+            aria-busy={isSubmitting}
+            onClick={() => void complete()}
+          >
+            {isSubmitting && <span className="spinner" aria-hidden="true" />}
+            Complete sale
+          </button>
+        </div>
+      </div>
+    </Modal>
+  )
+}

@@ -1,0 +1,110 @@
+import { useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { Modal } from '../../components/Modal'
+import { errorMessage } from '../../pos'
+
+interface TextDialogProps {
+  title: string
+  label: string
+  initialValue?: string
+  maxLength: number
+  isRequired?: boolean
+  confirmLabel: string
+  /** Tapped in as the text (common void reasons). */
+  suggestions?: readonly string[]
+  children?: ReactNode
+  /** May be async: the dialog shows progress and keeps the text if it throws. */
+  onSubmit: (value: string) => void | Promise<void>
+  onClose: () => void
+  isDanger?: boolean
+}
+
+/** One line of text and a confirm button: a note, a parked sale's label, a void reason. */
+export function TextDialog(props: TextDialogProps) {
+  const { title, label, initialValue = '', maxLength, isRequired = false, confirmLabel } = props
+  const inputRef = useRef<HTMLInputElement>(null)
+  const [value, setValue] = useState(initialValue)
+  const [isBusy, setIsBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const canSubmit = (!isRequired || value.trim() !== '') && !isBusy
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    if (!canSubmit) return
+    setIsBusy(true)
+    setError(null)
+    try {
+      await props.onSubmit(value.trim())
+    } catch (failure) {
+      setError(errorMessage(failure))
+      inputRef.current?.focus()
+    } finally {
+      setIsBusy(false)
+    }
+  }
+
+  return (
+    <Modal
+      title={title}
+      onClose={props.onClose}
+      isCloseable={!isBusy}
+      initialFocusRef={inputRef}
+      className="text-dialog"
+    >
+      <form className="dialog-form" onSubmit={(event) => void submit(event)} noValidate>
+        {props.children}
+        <label className="field">
+          <span className="field-label">{label}</span>
+          <input
+            ref={inputRef}
+            className="field-input"
+            type="text"
+            autoComplete="off"
+            maxLength={maxLength}
+            value={value}
+            readOnly={isBusy}
+            onChange={(event) => setValue(event.target.value)}
+          />
+        </label>
+        {props.suggestions && (
+          <div className="suggestions" role="group" aria-label="Common reasons">
+            {props.suggestions.map((suggestion) => (
+              <button
+                key={suggestion}
+                type="button"
+                className="button button-secondary button-small"
+                disabled={isBusy}
+                onClick={() => {
+                  setValue(suggestion)
+                  inputRef.current?.focus()
+                }}
+              >
+                {suggestion}
+              </button>
+            ))}
+          </div>
+        )}
+        {error && <ErrorAlert message={error} />}
+        <div className="modal-actions">
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={props.onClose}
+            disabled={isBusy}
+          >
+            Cancel
+          </button>
+          <button
+            type="submit"
+            className={props.isDanger ? 'button button-danger' : 'button button-primary'}
+            disabled={!canSubmit}
+            aria-busy={isBusy}
+          >
+            {isBusy && <span className="spinner" aria-hidden="true" />}
+            {confirmLabel}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  )
+}

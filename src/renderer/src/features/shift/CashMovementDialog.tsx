@@ -1,0 +1,126 @@
+import { useId, useRef, useState, type FormEvent } from 'react'
+import { parseMoney } from '../../../../shared/domain'
+import { useAppInfo, useMoney } from '../../appInfo'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { Modal } from '../../components/Modal'
+import { errorMessage, pos } from '../../pos'
+import type { CashMovement } from '../../types'
+import { useProtected } from '../approval/useProtected'
+
+interface CashMovementDialogProps {
+  kind: 'IN' | 'OUT'
+  onClose: () => void
+  onRecorded: (movement: CashMovement) => void
+}
+
+/** Cash put into or taken out of the drawer mid-shift, with the reason (a manager may approve). */
+export function CashMovementDialog({ kind, onClose, onRecorded }: CashMovementDialogProps) {
+  const { currency } = useAppInfo()
+  const money = useMoney()
+  const protectedCall = useProtected()
+  const amountRef = useRef<HTMLInputElement>(null)
+  const reasonRef = useRef<HTMLInputElement>(null)
+  const amountHintId = useId()
+  const [amountText, setAmountText] = useState('')
+  const [reason, setReason] = useState('')
+  const [problem, setProblem] = useState<{ field: 'amount' | 'reason' | null; message: string }>()
+  const [isSaving, setIsSaving] = useState(false)
+  const title = kind === 'IN' ? 'Cash in' : 'Cash out'
+
+  const amountCents = parseMoney(amountText, currency)
+
+  async function save(event: FormEvent) {
+    event.preventDefault()
+    if (isSaving) return
+    if (amountCents === null || amountCents <= 0) {
+      setProblem({ field: 'amount', message: 'Enter an amount above zero, such as 20 or 12.50.' })
+      amountRef.current?.focus()
+      return
+    }
+    if (reason.trim() === '') {
+      setProblem({
+        field: 'reason',
+        message: 'Say why the cash moves, such as "Change from bank".',
+      })
+      reasonRef.current?.focus()
+      return
+    }
+    setIsSaving(true)
+    setProblem(undefined)
+    try {
+      const movement = await protectedCall('cashMovement', (approvalId) =>
+        pos.invoke('shift:cashMovement', { kind, amountCents, reason: reason.trim(), approvalId }),
+      )
+      if (movement) {
+        onRecorded(movement)
+        return
+      }
+      setIsSaving(false)
+    } catch (failure) {
+      setProblem({ field: null, message: `Not recorded: ${errorMessage(failure)}` })
+      setIsSaving(false)
+    }
+  }
+
+  return (
+    <Modal title={title} onClose={onClose} isCloseable={!isSaving} initialFocusRef={amountRef}>
+      <form className="modal-form" onSubmit={(event) => void save(event)} noValidate>
+        <label className="field">
+          <span className="field-label">Amount</span>
+          <input
+            ref={amountRef}
+            className="field-input money-input"
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            spellCheck={false}
+            value={amountText}
+            aria-invalid={problem?.field === 'amount'}
+            aria-describedby={amountHintId}
+            readOnly={isSaving}
+            onChange={(event) => setAmountText(event.target.value)}
+          />
+        </label>
+        <p
+          id={amountHintId}
+          className={problem?.field === 'amount' ? 'field-hint field-hint-error' : 'field-hint'}
+        >
+          {problem?.field === 'amount'
+            ? problem.message
+            : amountCents !== null && amountCents > 0
+              ? `${title} of ${money(amountCents)}`
+              : ''}
+        </p>
+        <label className="field">
+          <span className="field-label">Reason</span>
+          <input
+            ref={reasonRef}
+            className="field-input"
+            type="text"
+            autoComplete="off"
+            maxLength={200}
+            value={reason}
+            aria-invalid={problem?.field === 'reason'}
+            readOnly={isSaving}
+            onChange={(event) => setReason(event.target.value)}
+          />
+        </label>
+        {problem && problem.field !== 'amount' && <ErrorAlert message={problem.message} />}
+        <div className="modal-actions">
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={onClose}
+            disabled={isSaving}
+          >
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" aria-busy={isSaving}>
+            {isSaving && <span className="spinner" aria-hidden="true" />}
+            Record
+          </button>
+        </div>
+      </form>
+    </Modal>
+  )
+}

@@ -1,0 +1,102 @@
+import { useState } from 'react'
+import { useAppInfo, useMoney } from '../../appInfo'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { errorMessage, pos } from '../../pos'
+import type { ZReport } from '../../types'
+import { differenceLabel, formatDateTime } from './format'
+import { useLoad } from './useLoad'
+
+interface ShiftHistoryProps {
+  /** Changes when a shift opens or closes, so the list reads again. */
+  version: string
+  onOpenReport: (report: ZReport) => void
+}
+
+/** Recent shifts on this register; each opens its report to view or print again. */
+export function ShiftHistory({ version, onOpenReport }: ShiftHistoryProps) {
+  const { locale } = useAppInfo()
+  const money = useMoney()
+  const shifts = useLoad(version, () => pos.invoke('shift:list'), 'Could not read past shifts')
+  const [openingId, setOpeningId] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  async function openReport(shiftId: string) {
+    setOpeningId(shiftId)
+    setError(null)
+    try {
+      onOpenReport(await pos.invoke('shift:report', { shiftId }))
+    } catch (failure) {
+      setError(`Could not read that report: ${errorMessage(failure)}`)
+    } finally {
+      setOpeningId(null)
+    }
+  }
+
+  const closed = (shifts.data ?? []).filter((shift) => shift.status === 'CLOSED')
+
+  return (
+    <section className="page-card" aria-labelledby="shift-history-title">
+      <h3 id="shift-history-title" className="page-card-title">
+        Past shifts
+      </h3>
+      {shifts.error && <ErrorAlert message={shifts.error} onRetry={shifts.reload} />}
+      {error && <ErrorAlert message={error} onDismiss={() => setError(null)} />}
+      {shifts.data === null && !shifts.error && <p className="page-loading">Loading…</p>}
+      {shifts.data !== null && closed.length === 0 && (
+        <p className="page-card-empty">No closed shifts on this register yet.</p>
+      )}
+      {closed.length > 0 && (
+        <table className="shift-table">
+          <thead>
+            <tr>
+              <th scope="col">Opened</th>
+              <th scope="col">Closed</th>
+              <th scope="col">Opened by</th>
+              <th scope="col">Expected</th>
+              <th scope="col">Counted</th>
+              <th scope="col">Difference</th>
+              <th scope="col">
+                <span className="visually-hidden">Report</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {closed.map((shift) => {
+              const openedAt = formatDateTime(shift.openedAt, locale)
+              return (
+                <tr key={shift.id} data-testid="shift-history-row">
+                  <td>{openedAt}</td>
+                  <td>{shift.closedAt ? formatDateTime(shift.closedAt, locale) : '—'}</td>
+                  <td>{shift.openedByName ?? '—'}</td>
+                  <td className="money">
+                    {shift.expectedCashCents === null ? '—' : money(shift.expectedCashCents)}
+                  </td>
+                  <td className="money">
+                    {shift.countedCashCents === null ? '—' : money(shift.countedCashCents)}
+                  </td>
+                  <td className="money">
+                    {shift.differenceCents === null
+                      ? '—'
+                      : `${money(shift.differenceCents)} ${differenceLabel(shift.differenceCents).toLowerCase()}`}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      aria-label={`View report for the shift opened ${openedAt}`}
+                      disabled={openingId !== null}
+                      aria-busy={openingId === shift.id}
+                      onClick={() => void openReport(shift.id)}
+                    >
+                      View report
+                    </button>
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
