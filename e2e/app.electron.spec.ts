@@ -1,6 +1,8 @@
 import { resolve } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
 import { findElectronBinary } from '../scripts/electronBinary.mjs'
+import { payCash } from './support/register'
+import { openShift, pins, signIn } from './support/session'
 import { makeDataDir } from './support/webRegister'
 
 const binary = findElectronBinary()
@@ -28,6 +30,8 @@ test.describe('Electron app', () => {
         })
       let app = await launch()
       let page = await app.firstWindow()
+      await signIn(page, pins.manager)
+      await openShift(page)
       await expect(page.getByRole('searchbox', { name: 'Search products' })).toBeVisible()
       // Sandboxed, context-isolated, no Node: the page sees only window.pos.
       expect(
@@ -45,17 +49,12 @@ test.describe('Electron app', () => {
       expect(page.url()).toBe(before)
 
       await page.locator('[data-testid="product-tile"][data-sku="COF-ESP"]').click()
-      await page.getByRole('button', { name: 'Pay cash' }).click()
-      await page
-        .getByRole('dialog', { name: 'Cash payment' })
-        .getByLabel('Amount tendered')
-        .fill('5')
-      await page.getByRole('button', { name: 'Complete sale' }).click()
-      await expect(page.getByTestId('last-order-number')).toHaveText('S01-EL-000001')
+      expect(await payCash(page, '5')).toBe('S01-EL-000001')
       await app.close()
 
       app = await launch()
       page = await app.firstWindow()
+      await signIn(page, pins.manager)
       await page
         .getByRole('navigation', { name: 'Main' })
         .getByRole('button', { name: 'Orders' })

@@ -31,7 +31,7 @@ test.describe('Electron hardening', () => {
     const a = await launch(first.dir, 'A')
     try {
       const pageA = await a.firstWindow()
-      await expect(pageA.getByRole('searchbox', { name: 'Search products' })).toBeVisible()
+      await expect(pageA.getByLabel('PIN', { exact: true })).toBeVisible()
 
       // Same folder: the newcomer hands over to the running register and exits 0.
       const duplicate = spawn(binary.path, [mainEntry], {
@@ -42,13 +42,13 @@ test.describe('Electron hardening', () => {
         duplicate.once('exit', (code) => done(code)),
       )
       expect(exitCode).toBe(0)
-      await expect(pageA.getByRole('searchbox', { name: 'Search products' })).toBeVisible()
+      await expect(pageA.getByLabel('PIN', { exact: true })).toBeVisible()
 
       // Another folder on the same machine: a second register runs beside the first.
       const b = await launch(second.dir, 'B')
       try {
         const pageB = await b.firstWindow()
-        await expect(pageB.getByRole('searchbox', { name: 'Search products' })).toBeVisible()
+        await expect(pageB.getByLabel('PIN', { exact: true })).toBeVisible()
       } finally {
         await b.close()
       }
@@ -72,7 +72,7 @@ test.describe('Electron hardening', () => {
     })
     try {
       const page = await app.firstWindow()
-      await expect(page.getByRole('searchbox', { name: 'Search products' })).toBeVisible()
+      await expect(page.getByLabel('PIN', { exact: true })).toBeVisible()
       const before = page.url()
       expect(await page.evaluate(() => window.open('https://example.com'))).toBeNull()
       expect(await page.evaluate(() => window.open('file:///etc/passwd'))).toBeNull()

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test, type Registers } from './support/fixtures'
+import { readyToSell } from './support/session'
 
 /**
  * What the renderer's Content-Security-Policy and bridge allow, in real Chromium: no Node, no
@@ -30,15 +31,14 @@ async function openRegister(page: Page, registers: Registers) {
     })
   })
   const register = await registers.start()
-  await page.goto(register.url)
-  await expect(page.getByRole('searchbox', { name: 'Search products' })).toBeVisible()
+  await readyToSell(page, register.url)
 }
 
 const violations = (page: Page) => page.evaluate(() => window.cspViolations ?? [])
 
 test('the register page runs with no CSP violation of its own', async ({ page, registers }) => {
   await openRegister(page, registers)
-  await page.locator('[data-testid="product-tile"]').first().click()
+  await page.locator('[data-testid="product-tile"][data-sku="COF-LAT"]').click()
   await page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('button', { name: 'Orders' })

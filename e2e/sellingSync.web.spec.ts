@@ -1,0 +1,158 @@
+import type { Page } from '@playwright/test'
+import { randomUUID } from 'node:crypto'
+import { expect, test } from './support/fixtures'
+import { goTo, payCash, tile } from './support/register'
+import { readyToSell } from './support/session'
+import {
+  e2eEnrollmentCode,
+  freePort,
+  startSyncServer,
+  type SyncServerProcess,
+} from './support/syncServer'
+
+test.describe.configure({ timeout: 120_000 })
+
+let server: SyncServerProcess | null = null
+test.afterEach(async () => {
+  await server?.stop()
+  server = null
+})
+
+async function enroll(page: Page, serverUrl: string) {
+  await goTo(page, 'Settings')
+  await page.getByLabel('Server address').fill(serverUrl)
+  await page.getByLabel('Enrollment code').fill(e2eEnrollmentCode)
+  await page.getByRole('button', { name: 'Enroll register' }).click()
+  await expect(page.getByTestId('enrollment-status')).toContainText(serverUrl)
+  await goTo(page, 'Register')
+}
+
+interface WireOrder {
+  order: { id: string; orderNumber: string; kind?: string; refundOfOrderId?: string | null }
+  items: { id: string; quantity: number; refundOfItemId?: string | null; totalCents: number }[]
+}
+
+/** Everything the server holds for the store, read as a newly enrolled device would. */
+async function serverOrders(serverUrl: string): Promise<WireOrder[]> {
+  const enrolled = await fetch(`${serverUrl}/api/auth/enroll`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      enrollmentCode: e2eEnrollmentCode,
+      deviceId: randomUUID(),
+      name: 'e2e auditor',
+      fingerprint: 'e2e-auditor',
+    }),
+  })
+  expect(enrolled.status).toBe(200)
+  const { accessToken } = (await enrolled.json()) as { accessToken: string }
+  const orders: WireOrder[] = []
+  let since = ''
+  for (;;) {
+    const reply = await fetch(
+      `${serverUrl}/api/sync/pull-changes?limit=500${since ? `&since=${encodeURIComponent(since)}` : ''}`,
+      { headers: { authorization: `Bearer ${accessToken}` } },
+    )
+    expect(reply.status).toBe(200)
+    const page = (await reply.json()) as {
+      changes: { entity: string; data: unknown }[]
+      nextSyncToken: string
+      hasMore: boolean
+    }
+    for (const change of page.changes)
+      if (change.entity === 'order') orders.push(change.data as WireOrder)
+    if (!page.hasMore) return orders
+    since = page.nextSyncToken
+  }
+}
+
+test('a partial refund made offline reaches the server linked to its sale', async ({
+  page,
+  registers,
+}) => {
+  const port = await freePort()
+  server = await startSyncServer(`${registers.root}/server`, port)
+  const register = await registers.start({ flags: ['--sync-interval-ms', '1000'] })
+  await readyToSell(page, register.url)
+  await enroll(page, server.url)
+  await tile(page, 'COF-LAT').click()
+  await tile(page, 'COF-LAT').click()
+  await tile(page, 'BAK-CRO').click()
+  const saleNumber = await payCash(page, '50')
+  const badge = page.getByTestId('sync-badge')
+  await expect(badge).toHaveAttribute('data-state', 'synced')
+
+  await server.stop()
+  server = null
+  await goTo(page, 'Orders')
+  const find = page.getByLabel('Order number')
+  await find.fill(saleNumber)
+  await find.press('Enter')
+  await page.getByRole('button', { name: 'Refund', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: `Refund order ${saleNumber}` })
+  await dialog.getByLabel('Refund quantity for Caffè Latte').fill('1')
+  await dialog.getByLabel('Reason', { exact: true }).fill('Spilled')
+  await dialog.getByRole('button', { name: 'Confirm refund' }).click()
+  const recorded = page.getByTestId('refund-recorded')
+  await expect(recorded).toBeVisible()
+  const refundNumber = /S01-[A-Z0-9]+-\d+/.exec((await recorded.textContent()) ?? '')?.[0]
+  expect(refundNumber).toBeDefined()
+  await expect(page.getByTestId('order-line-refunded')).toContainText('Refunded 1 of 2')
+  await expect(badge).toHaveAttribute('data-state', /pending|offline/)
+
+  server = await startSyncServer(`${registers.root}/server`, port)
+  await expect(badge).toHaveAttribute('data-state', 'synced', { timeout: 30_000 })
+  const held = await serverOrders(server.url)
+  const sale = held.find((order) => order.order.orderNumber === saleNumber)
+  const refund = held.find((order) => order.order.orderNumber === refundNumber)
+  expect(sale?.order.kind ?? 'SALE').toBe('SALE')
+  expect(refund?.order.kind).toBe('REFUND')
+  expect(refund?.order.refundOfOrderId).toBe(sale?.order.id)
+  const latte = sale?.items.find((item) => item.quantity === 2)
+  expect(refund?.items).toHaveLength(1)
+  expect(refund?.items[0]?.refundOfItemId).toBe(latte?.id)
+  expect(refund?.items[0]?.totalCents).toBe(-Math.round((latte?.totalCents ?? 0) / 2))
+})
+
+test('a CSV import with two bad rows reports them by line and imports the rest', async ({
+  page,
+  registers,
+}) => {
+  const register = await registers.start()
+  await readyToSell(page, register.url)
+  await goTo(page, 'Catalog')
+  const csv = [
+    'sku,name,price,category,tax_rate,barcodes',
+    'CSV-001,Oat cookie,2.25,Bakery,,4006381333931',
+    'CSV-002,Broken price,3.5.0,Bakery,,',
+    'CSV-003,Ginger shot,3.00,Tea & Cold Drinks,,',
+    'CSV-004,Mystery,1.00,No such category,,',
+    'CSV-005,Banana bread,3.75,Bakery,,',
+  ].join('\n')
+  await page.getByLabel('Import CSV file').setInputFiles({
+    name: 'products.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv),
+  })
+  await page.getByRole('button', { name: 'Import products' }).click()
+  const report = page.getByTestId('import-report')
+  await expect(report).toBeVisible()
+  await expect(page.getByTestId('import-created')).toContainText('3')
+  const rejected = page.getByRole('table', { name: 'Rejected rows' }).getByTestId('rejected-row')
+  await expect(rejected).toHaveCount(2)
+  await expect(rejected.nth(0)).toContainText('Line 3')
+  await expect(rejected.nth(1)).toContainText('Line 5')
+
+  // The imported products are on sale at once; a scan of the new barcode finds the cookie.
+  await goTo(page, 'Register')
+  const search = page.getByRole('searchbox', { name: 'Search products' })
+  await search.fill('ginger')
+  await expect(page.locator('[data-testid="product-tile"][data-sku="CSV-003"]')).toBeVisible()
+  await search.fill('4006381333931')
+  await search.press('Enter')
+  await expect(
+    page
+      .getByRole('region', { name: 'Cart' })
+      .locator('[data-testid="cart-line"][data-sku="CSV-001"]'),
+  ).toHaveCount(1)
+})
