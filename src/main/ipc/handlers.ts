@@ -6,6 +6,8 @@ import { getStoreSettings } from '../store/identityRepository'
 import type { SyncWorker } from '../sync/syncWorker'
 import type { Authority } from '../services/authority'
 import { createCatalogHandlers } from './catalogHandlers'
+import { createManagerHandlers } from './managerHandlers'
+import { createPrintHandlers } from './printHandlers'
 import type { Handlers } from './registry'
 import { createSaleHandlers } from './saleHandlers'
 import { createStaffHandlers } from './staffHandlers'
@@ -19,6 +21,8 @@ export interface HandlerContext {
   appVersion: string
   host: 'electron' | 'web'
   now: () => Date
+  /** Renders HTML to PDF where the host can (Electron's printToPDF); absent in the web host. */
+  renderPdf?: ((html: string, paperWidthMm: number) => Promise<Uint8Array>) | undefined
 }
 
 /** The handlers of one area of the contract. */
@@ -30,6 +34,8 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createCatalogHandlers(context),
     ...createSaleHandlers(context),
     ...createStaffHandlers(context),
+    ...createPrintHandlers(context),
+    ...createManagerHandlers(context),
     'app:info': () => {
       const settings = getStoreSettings(db)
       return {

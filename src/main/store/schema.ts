@@ -294,6 +294,57 @@ export const auditEvents = sqliteTable(
   (table) => [index('audit_events_created_idx').on(table.createdAt)],
 )
 
+/**
+ * This register's own settings (not synced): mode (till or station), language, printers, what a
+ * station prints. JSON RegisterConfig (src/shared/store/registerConfig.ts), one row.
+ */
+export const registerSettings = sqliteTable(
+  'register_settings',
+  {
+    id: integer('id').primaryKey(),
+    config: text('config').notNull().default('{}'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [check('register_settings_single_row', sql`${table.id} = 1`)],
+)
+
+/**
+ * The durable print queue: every receipt, kitchen ticket and test page is a job row, printed by
+ * the print worker with retries. A job left 'printing' by a crash is never resent on its own
+ * (it may have printed): it waits as 'uncertain' for a person to reprint or dismiss it.
+ */
+export const printJobs = sqliteTable(
+  'print_jobs',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['receipt', 'kitchen', 'test'] }).notNull(),
+    orderId: text('order_id'),
+    /** RegisterConfig printer id the job goes to. */
+    printerId: text('printer_id').notNull(),
+    /** An explicit reprint: marked COPY, and allowed beside the original. */
+    isCopy: integer('is_copy', { mode: 'boolean' }).notNull().default(false),
+    status: text('status', {
+      enum: ['pending', 'printing', 'printed', 'failed', 'uncertain', 'cancelled'],
+    })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    nextAttemptAt: text('next_attempt_at'),
+    createdAt: text('created_at').notNull(),
+    printedAt: text('printed_at'),
+    /** Kitchen tickets: when the kitchen marked the order done. */
+    doneAt: text('done_at'),
+  },
+  (table) => [
+    // One original per order, kind and printer: a pulled order replayed never prints twice.
+    uniqueIndex('print_jobs_original_unique')
+      .on(table.orderId, table.kind, table.printerId)
+      .where(sql`${table.isCopy} = 0 AND ${table.orderId} IS NOT NULL`),
+    index('print_jobs_status_idx').on(table.status, table.nextAttemptAt),
+  ],
+)
+
 /** Carts put aside on this register (not synced: a parked cart belongs to its counter). */
 export const parkedOrders = sqliteTable('parked_orders', {
   id: text('id').primaryKey(),

@@ -50,6 +50,20 @@ import {
   SignInInput,
   ZReport,
 } from './staffSchemas'
+import { ConflictView, ResolveConflictInput, SalesToday, StoreHealth } from './managerSchemas'
+import {
+  JobIdInput,
+  PrinterIdInput,
+  PrinterStatus,
+  PrintJob,
+  PrintJobQuery,
+  ReceiptHtml,
+  ReceiptPdf,
+  ReceiptPreviewInput,
+  ReprintInput,
+  SaveRegisterConfigInput,
+} from './printSchemas'
+import { RegisterConfig } from '../store/registerConfig'
 import { DeadRecord, EnrollInput, RetryDeadInput, SyncStatusView } from './syncSchemas'
 
 /**
@@ -111,6 +125,31 @@ export const invokeContract = {
   'shift:list': { input: z.undefined(), output: z.array(ShiftSummary) },
   'audit:list': { input: AuditListInput, output: z.array(AuditEvent) },
   'settings:get': { input: z.undefined(), output: SettingsView },
+  /** This register's mode, language, printers and station subscriptions. */
+  'register:config': { input: z.undefined(), output: RegisterConfig },
+  'register:saveConfig': { input: SaveRegisterConfigInput, output: RegisterConfig },
+  /** Print jobs, newest first (the station screen and the print banner). */
+  'print:jobs': { input: PrintJobQuery, output: z.array(PrintJob) },
+  /** Each configured printer: reachable or not, last error, jobs waiting. */
+  'print:status': { input: z.undefined(), output: z.array(PrinterStatus) },
+  /** Prints an order again, marked COPY. */
+  'print:reprint': { input: ReprintInput, output: PrintJob },
+  /** Tries a failed or uncertain job again now (an uncertain one may print twice: asked first). */
+  'print:retry': { input: JobIdInput, output: PrintJob },
+  'print:cancel': { input: JobIdInput, output: PrintJob },
+  /** Kitchen: the order is done (the ticket leaves the open list). */
+  'print:markDone': { input: JobIdInput, output: PrintJob },
+  'printer:testPage': { input: PrinterIdInput, output: PrintJob },
+  /** The receipt as HTML (preview, e-mail). */
+  'receipt:html': { input: ReceiptPreviewInput, output: ReceiptHtml },
+  /** The receipt as PDF (Electron printToPDF; NOT_SUPPORTED in the web host). */
+  'receipt:pdf': { input: ReceiptPreviewInput, output: ReceiptPdf },
+  /** Store-wide sync health for the manager console (server stats + this register live). */
+  'manager:health': { input: z.undefined(), output: StoreHealth },
+  'manager:conflicts': { input: z.undefined(), output: z.array(ConflictView) },
+  'manager:resolveConflict': { input: ResolveConflictInput, output: z.array(ConflictView) },
+  /** Today's sales on this register's copy of the store's orders. */
+  'manager:salesToday': { input: z.undefined(), output: SalesToday },
   /** Recent orders, newest first. */
   'order:list': { input: OrderListQuery, output: z.array(OrderSummary) },
   /** One order with its lines and payments. */
@@ -139,6 +178,9 @@ export const eventContract = {
   'catalog:changed': z.object({ count: z.number().int() }),
   /** Sign-in, sign-out, shift open/close. */
   'session:changed': Session,
+  /** Print jobs or printer states changed. */
+  'print:changed': z.object({ printerIds: z.array(z.string()) }),
+  'register:configChanged': RegisterConfig,
   /** Progress of a long import: rows read of rows total. */
   'catalog:importProgress': z.object({ done: z.number().int(), total: z.number().int() }),
 } as const

@@ -319,6 +319,8 @@ export const PosErrorShape = z.object({
     'REFUND_EXCEEDS_SOLD',
     'CSV_INVALID',
     'CONFLICT',
+    /** Not available on this host (e.g. PDF outside Electron). */
+    'NOT_SUPPORTED',
     'SYNC_UNREACHABLE',
     'SYNC_REFUSED',
     'INTERNAL',

@@ -18,6 +18,8 @@ export const ProtectedAction = z.enum([
   'closeShift',
   /** Editing the catalog or importing products. */
   'catalogEdit',
+  /** Changing this register's printers, mode or language. */
+  'settings',
 ])
 export type ProtectedAction = z.infer<typeof ProtectedAction>
 
@@ -51,7 +53,7 @@ export const StoreOptions = z.object({
   /** Actions a cashier may only do with a manager's PIN. Managers and admins never need one. */
   approvals: z
     .array(ProtectedAction)
-    .default(['discount', 'refund', 'void', 'cashMovement', 'noSale', 'catalogEdit']),
+    .default(['discount', 'refund', 'void', 'cashMovement', 'noSale', 'catalogEdit', 'settings']),
   tenderMethods: z
     .array(TenderMethod)
     .min(1)

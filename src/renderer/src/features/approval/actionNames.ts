@@ -8,6 +8,7 @@ const actionNames: Record<ProtectedAction, string> = {
   noSale: 'Open the drawer without a sale',
   closeShift: 'Close the shift',
   catalogEdit: 'Change the catalog',
+  settings: "Change this register's printers, mode or language",
 }
 
 /** The protected action in words a manager reads before typing a PIN. */

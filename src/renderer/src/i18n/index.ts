@@ -1,0 +1,88 @@
+import i18next from 'i18next'
+import { initReactI18next, useTranslation } from 'react-i18next'
+import type { Language } from '../../../shared/store/registerConfig'
+import arApproval from './locales/ar/approval'
+import arCatalog from './locales/ar/catalog'
+import arCommon from './locales/ar/common'
+import arManager from './locales/ar/manager'
+import arOrders from './locales/ar/orders'
+import arRegister from './locales/ar/register'
+import arSession from './locales/ar/session'
+import arSettings from './locales/ar/settings'
+import arShift from './locales/ar/shift'
+import arStation from './locales/ar/station'
+import arSync from './locales/ar/sync'
+import enApproval from './locales/en/approval'
+import enCatalog from './locales/en/catalog'
+import enCommon from './locales/en/common'
+import enManager from './locales/en/manager'
+import enOrders from './locales/en/orders'
+import enRegister from './locales/en/register'
+import enSession from './locales/en/session'
+import enSettings from './locales/en/settings'
+import enShift from './locales/en/shift'
+import enStation from './locales/en/station'
+import enSync from './locales/en/sync'
+
+/**
+ * The one i18n layer: every UI string goes through `t` (react-i18next), one namespace per feature,
+ * English and Arabic side by side under locales/. Arabic switches the document to right-to-left;
+ * numbers, money and dates go through Intl with the language's locale (useLocale).
+ */
+export const resources = {
+  en: {
+    common: enCommon,
+    register: enRegister,
+    orders: enOrders,
+    shift: enShift,
+    session: enSession,
+    sync: enSync,
+    settings: enSettings,
+    catalog: enCatalog,
+    approval: enApproval,
+    manager: enManager,
+    station: enStation,
+  },
+  ar: {
+    common: arCommon,
+    register: arRegister,
+    orders: arOrders,
+    shift: arShift,
+    session: arSession,
+    sync: arSync,
+    settings: arSettings,
+    catalog: arCatalog,
+    approval: arApproval,
+    manager: arManager,
+    station: arStation,
+  },
+} as const
+
+export type Namespace = keyof (typeof resources)['en']
+
+void i18next.use(initReactI18next).init({
+  resources,
+  lng: 'en',
+  fallbackLng: 'en',
+  defaultNS: 'common',
+  ns: Object.keys(resources.en),
+  interpolation: { escapeValue: false },
+  returnNull: false,
+})
+
+export const i18n = i18next
+
+/** Switches the UI language and the document's direction. */
+export function applyLanguage(language: Language): void {
+  void i18next.changeLanguage(language)
+  document.documentElement.lang = language
+  document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr'
+}
+
+/** The Intl locale for numbers, money and dates in the current language. */
+export function useLocale(fallback: string): string {
+  const { i18n: instance } = useTranslation()
+  return instance.language === 'ar' ? 'ar' : fallback
+}
+
+export { useTranslation }

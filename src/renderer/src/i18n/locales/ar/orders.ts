@@ -1,0 +1,4 @@
+/** orders strings (ar). Keys are shared with the other language's file. */
+const orders = {} satisfies Record<string, unknown>
+
+export default orders

@@ -1,0 +1,4 @@
+/** settings strings (ar). Keys are shared with the other language's file. */
+const settings = {} satisfies Record<string, unknown>
+
+export default settings

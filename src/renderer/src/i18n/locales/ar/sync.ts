@@ -1,0 +1,4 @@
+/** sync strings (ar). Keys are shared with the other language's file. */
+const sync = {} satisfies Record<string, unknown>
+
+export default sync

@@ -1,0 +1,4 @@
+/** approval strings (en). Keys are shared with the other language's file. */
+const approval = {} satisfies Record<string, unknown>
+
+export default approval

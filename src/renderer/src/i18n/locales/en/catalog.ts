@@ -1,0 +1,4 @@
+/** catalog strings (en). Keys are shared with the other language's file. */
+const catalog = {} satisfies Record<string, unknown>
+
+export default catalog

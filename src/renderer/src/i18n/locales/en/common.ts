@@ -1,0 +1,4 @@
+/** common strings (en). Keys are shared with the other language's file. */
+const common = {} satisfies Record<string, unknown>
+
+export default common

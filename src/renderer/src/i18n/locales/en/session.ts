@@ -1,0 +1,4 @@
+/** session strings (en). Keys are shared with the other language's file. */
+const session = {} satisfies Record<string, unknown>
+
+export default session

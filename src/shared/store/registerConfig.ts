@@ -1,0 +1,60 @@
+import { z } from 'zod'
+
+/** Languages the register speaks; Arabic renders right-to-left. */
+export const Language = z.enum(['en', 'ar'])
+export type Language = z.infer<typeof Language>
+
+export const PrinterConfig = z
+  .object({
+    id: z.uuid(),
+    name: z.string().trim().min(1).max(60),
+    /** network: an ESC/POS printer on TCP (port 9100); system: the OS printer through Electron. */
+    kind: z.enum(['network', 'system']),
+    host: z.string().trim().max(255).default(''),
+    port: z.number().int().min(1).max(65_535).default(9100),
+    /** The OS printer name for kind 'system' ('' = the default printer). */
+    systemName: z.string().max(200).default(''),
+    role: z.enum(['receipt', 'kitchen']),
+    paperWidthMm: z.union([z.literal(58), z.literal(80)]).default(80),
+    /** The printer has an Arabic code page; otherwise Arabic text is printed as an image. */
+    hasArabicCodePage: z.boolean().default(false),
+    /** Kick the cash drawer wired to this printer when cash was taken. */
+    opensDrawer: z.boolean().default(true),
+  })
+  .strict()
+  .refine((printer) => printer.kind === 'system' || printer.host.length > 0, {
+    message: 'a network printer needs a host',
+    path: ['host'],
+  })
+export type PrinterConfig = z.infer<typeof PrinterConfig>
+
+export const RegisterMode = z.enum(['register', 'receipt-station', 'kitchen-station'])
+export type RegisterMode = z.infer<typeof RegisterMode>
+
+export const RegisterConfig = z
+  .object({
+    mode: RegisterMode.default('register'),
+    language: Language.default('en'),
+    printers: z.array(PrinterConfig).max(10).default([]),
+    /** Print the customer receipt as soon as a sale on this register is committed. */
+    autoPrintReceipt: z.boolean().default(true),
+    /** Stations: which registers' orders to print (register codes; empty = every register). */
+    stationRegisterCodes: z.array(z.string().trim().min(1).max(20)).max(50).default([]),
+    /** Kitchen stations: only lines of these categories (empty = every line). */
+    stationCategoryIds: z.array(z.uuid()).max(100).default([]),
+    /** Footer line printed on receipts. */
+    receiptFooter: z.string().max(200).default('Thank you!'),
+  })
+  .strict()
+export type RegisterConfig = z.infer<typeof RegisterConfig>
+
+/** Reads stored config; a corrupt value falls back to defaults (a plain till, English). */
+export function parseRegisterConfig(json: string): RegisterConfig {
+  try {
+    const parsed = RegisterConfig.safeParse(JSON.parse(json))
+    if (parsed.success) return parsed.data
+  } catch {
+    // fall through to defaults
+  }
+  return RegisterConfig.parse({})
+}
