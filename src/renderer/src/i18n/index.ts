@@ -9,6 +9,7 @@ import arOrders from './locales/ar/orders'
 import arRegister from './locales/ar/register'
 import arSession from './locales/ar/session'
 import arSettings from './locales/ar/settings'
+import arShell from './locales/ar/shell'
 import arShift from './locales/ar/shift'
 import arStation from './locales/ar/station'
 import arSync from './locales/ar/sync'
@@ -20,6 +21,7 @@ import enOrders from './locales/en/orders'
 import enRegister from './locales/en/register'
 import enSession from './locales/en/session'
 import enSettings from './locales/en/settings'
+import enShell from './locales/en/shell'
 import enShift from './locales/en/shift'
 import enStation from './locales/en/station'
 import enSync from './locales/en/sync'
@@ -42,6 +44,7 @@ export const resources = {
     approval: enApproval,
     manager: enManager,
     station: enStation,
+    shell: enShell,
   },
   ar: {
     common: arCommon,
@@ -55,6 +58,7 @@ export const resources = {
     approval: arApproval,
     manager: arManager,
     station: arStation,
+    shell: arShell,
   },
 } as const
 
