@@ -66,7 +66,7 @@ for (const registerCode of ['R1', 'R2']) {
   console.log(`Register ${registerCode}: ${host.launchUrl}`)
 }
 console.log(
-  "\nOpen both register links in a browser. Sell on one; the sale shows in the other's Orders within a second.",
+  "\nOpen both register links in a browser and sign in with PIN 1234 (manager) or 1111 (cashier);\nopen a shift (Shift page), sell on one, and the sale shows in the other's Orders within a second.",
 )
 console.log(
   "The Sync screen shows each register's queue; stop this command (Ctrl-C) to take the server down.",
