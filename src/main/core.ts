@@ -1,9 +1,12 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { createRegisterEvents, type RegisterEvents } from './events'
-import { createHandlers } from './ipc/handlers'
+import { createHandlers, type HandlerContext } from './ipc/handlers'
 import { createHandlerRegistry, type HandlerRegistry } from './ipc/registry'
+import type { NetworkTimeouts } from './printing/networkPrinter'
+import { createPrintService, type PrintService, type SystemPrint } from './printing/printService'
 import { openRegisterDatabase, type RegisterDatabase } from './store/database'
+import type { BackoffPolicy } from './sync/backoff'
 import { createAuthority, type Authority } from './services/authority'
 import {
   ensureDeviceIdentity,
@@ -36,6 +39,19 @@ export interface RegisterCoreOptions {
     | 'requestTimeoutMs'
     | 'random'
   >
+  /** What the host can print with, and print timing (tests make retries quick). */
+  printing?: PrintingOptions
+}
+
+export interface PrintingOptions {
+  /** Electron: HTML to PDF (printToPDF). Without it a receipt PDF is NOT_SUPPORTED. */
+  renderPdf?: HandlerContext['renderPdf']
+  /** Electron: HTML to an OS printer without a dialog. Without it system printers cannot print. */
+  printHtml?: SystemPrint
+  network?: Partial<NetworkTimeouts>
+  backoff?: BackoffPolicy
+  pollIntervalMs?: number
+  stopGraceMs?: number
 }
 
 /** Everything a register is, minus the window: runs under Electron and plain Node alike. */
@@ -48,7 +64,9 @@ export interface RegisterCore {
   readonly authority: Authority
   /** This register's current identity (it changes only when a copied folder is enrolled again). */
   readonly device: DeviceIdentity
-  /** Starts background work (sync worker, realtime socket); returns the function that stops it. */
+  /** The print queue and its worker, with station subscriptions. */
+  readonly print: PrintService
+  /** Starts background work (sync and print workers, realtime socket); returns the stop function. */
   startBackground(): () => Promise<void>
   close(): void
 }
@@ -77,6 +95,7 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
       device,
       events,
       fingerprint: options.fingerprint ?? machineFingerprint(),
+      appVersion: options.appVersion,
       now,
       log: (message, error) => (options.logError ?? console.error)(message, error),
     })
@@ -89,7 +108,15 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
       storeOptions: () => getStoreOptions(database.db),
       now,
     })
-    const handlers = createHandlers({
+    const print = createPrintService({
+      ...options.printing,
+      db: database.db,
+      events,
+      now,
+      device: () => sync.device,
+      log: (message, error) => (options.logError ?? console.error)(message, error),
+    })
+    const context: HandlerContext = {
       db: database.db,
       sync,
       events,
@@ -98,11 +125,15 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
       appVersion: options.appVersion,
       host: options.host,
       now,
-    })
+      renderPdf: options.printing?.renderPdf,
+      print,
+    }
+    const handlers = createHandlers(context)
     const registry = createHandlerRegistry(handlers, {
       onInternalError: (channel, error) =>
         (options.logError ?? console.error)(`IPC ${channel} failed`, error),
     })
+    let stopPrinting: (() => Promise<void>) | null = null
     return {
       registry,
       events,
@@ -112,8 +143,21 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
       get device() {
         return sync.device
       },
-      startBackground: () => sync.start(),
-      close: () => database.close(),
+      print,
+      startBackground: () => {
+        const stopSync = sync.start()
+        const stopPrint = print.start()
+        stopPrinting = stopPrint
+        return async () => {
+          stopPrinting = null
+          await Promise.all([stopSync(), stopPrint()])
+        }
+      },
+      close: () => {
+        // Closed without stopping first: no print timer may touch the closed database.
+        void stopPrinting?.()
+        database.close()
+      },
     }
   } catch (error) {
     database.close()

@@ -4,6 +4,7 @@ import { openRegisterCore, type RegisterCore } from './core'
 import { logFilePath, resolveInstancePaths } from './electron/instancePaths'
 import { registerIpc } from './electron/ipc'
 import { openMainLog } from './electron/mainLog'
+import { printHtml, renderPdf } from './electron/printWindow'
 import { decideUpdatePolicy } from './electron/updatePolicy'
 import { startUpdateChecks } from './electron/updates'
 import { createMainWindow, denyAllPermissions, lockDownContents } from './electron/window'
@@ -71,6 +72,7 @@ function startRegister(): void {
           ? join(process.resourcesPath, 'drizzle', 'register')
           : undefined,
         logError,
+        printing: { renderPdf, printHtml },
       })
     } catch (error) {
       log.fatal({ err: error }, 'could not open the register store')

@@ -66,5 +66,7 @@ export function tableCounts(core: RegisterCore): Record<string, number> {
     cash_movements: count('cash_movements'),
     audit_events: count('audit_events'),
     parked_orders: count('parked_orders'),
+    print_jobs: count('print_jobs'),
+    register_settings: count('register_settings'),
   }
 }

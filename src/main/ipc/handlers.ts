@@ -4,6 +4,7 @@ import { pricingRulesOf } from '../services/pricing'
 import type { RegisterDb } from '../store/database'
 import { getStoreSettings } from '../store/identityRepository'
 import type { SyncWorker } from '../sync/syncWorker'
+import type { PrintService } from '../printing/printService'
 import type { Authority } from '../services/authority'
 import { createCatalogHandlers } from './catalogHandlers'
 import { createManagerHandlers } from './managerHandlers'
@@ -21,6 +22,8 @@ export interface HandlerContext {
   appVersion: string
   host: 'electron' | 'web'
   now: () => Date
+  /** The core's running print queue, worker and station subscriptions. */
+  print: PrintService
   /** Renders HTML to PDF where the host can (Electron's printToPDF); absent in the web host. */
   renderPdf?: ((html: string, paperWidthMm: number) => Promise<Uint8Array>) | undefined
 }

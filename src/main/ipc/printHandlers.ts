@@ -1,4 +1,6 @@
 import { PosError } from '../../shared/ipc/errors'
+import type { RegisterConfig } from '../../shared/store/registerConfig'
+import { getRegisterConfig, saveRegisterConfig } from '../printing/registerConfigRepository'
 import type { HandlerContext, HandlerGroup } from './handlers'
 
 type PrintChannels =
@@ -14,22 +16,113 @@ type PrintChannels =
   | 'receipt:html'
   | 'receipt:pdf'
 
-const notBuilt = (): never => {
-  throw new PosError('INTERNAL', 'Not built yet.')
+/** Rules the schema cannot express on its own. */
+function checkConfig(config: RegisterConfig): void {
+  const seen = new Set<string>()
+  config.printers.forEach((printer, index) => {
+    if (seen.has(printer.id))
+      throw new PosError(
+        'VALIDATION_FAILED',
+        `Two printers share one id (${printer.name}).`,
+        `config.printers.${index}.id`,
+      )
+    seen.add(printer.id)
+  })
 }
 
-export function createPrintHandlers(_context: HandlerContext): HandlerGroup<PrintChannels> {
+/** Printing, receipts and this register's settings, over the core's running print service. */
+export function createPrintHandlers(context: HandlerContext): HandlerGroup<PrintChannels> {
+  const { db, authority, events, print } = context
   return {
-    'register:config': notBuilt,
-    'register:saveConfig': notBuilt,
-    'print:jobs': notBuilt,
-    'print:status': notBuilt,
-    'print:reprint': notBuilt,
-    'print:retry': notBuilt,
-    'print:cancel': notBuilt,
-    'print:markDone': notBuilt,
-    'printer:testPage': notBuilt,
-    'receipt:html': notBuilt,
-    'receipt:pdf': notBuilt,
+    // Also on the lock screen: it needs the register's language before anyone signs in.
+    'register:config': () => getRegisterConfig(db),
+    'register:saveConfig': (input) => {
+      const { actor, approvedBy } = authority.authorize('settings', input.approvalId)
+      checkConfig(input.config)
+      const before = getRegisterConfig(db)
+      const saved = db.transaction((tx) => {
+        const stored = saveRegisterConfig(tx, input.config, context.now().toISOString())
+        authority.audit(tx, {
+          action: 'register.configChanged',
+          actor,
+          approvedBy,
+          details: {
+            before: { mode: before.mode, language: before.language },
+            after: {
+              mode: stored.mode,
+              language: stored.language,
+              printers: stored.printers.map((printer) => ({
+                name: printer.name,
+                kind: printer.kind,
+                role: printer.role,
+                address:
+                  printer.kind === 'network'
+                    ? `${printer.host}:${printer.port}`
+                    : printer.systemName,
+              })),
+              autoPrintReceipt: stored.autoPrintReceipt,
+              stationRegisterCodes: stored.stationRegisterCodes,
+              stationCategoryIds: stored.stationCategoryIds,
+            },
+          },
+        })
+        return stored
+      })
+      events.emit('register:configChanged', saved)
+      print.configChanged()
+      return saved
+    },
+    // Read-only and needed by station screens and the printer banner, signed in or not.
+    'print:jobs': (input) => print.jobs(input),
+    'print:status': () => print.status(),
+    'print:reprint': (input) => {
+      const actor = authority.requireSignedIn()
+      const job = print.reprint(input.orderId, input.kind, input.printerId)
+      // A reprinted receipt can back a false return, so who asked for it is kept.
+      db.transaction((tx) =>
+        authority.audit(tx, {
+          action: 'receipt.reprinted',
+          actor,
+          subjectId: input.orderId,
+          details: { kind: input.kind, printerId: job.printerId, orderNumber: job.orderNumber },
+        }),
+      )
+      return job
+    },
+    'print:retry': (input) => {
+      authority.requireSignedIn()
+      return print.retry(input.jobId)
+    },
+    'print:cancel': (input) => {
+      authority.requireSignedIn()
+      return print.cancel(input.jobId)
+    },
+    'print:markDone': (input) => {
+      // The kitchen taps "done" on its station screen without a PIN; elsewhere someone signs in.
+      if (print.config().mode !== 'kitchen-station') authority.requireSignedIn()
+      return print.markDone(input.jobId)
+    },
+    'printer:testPage': (input) => {
+      authority.requireSignedIn()
+      return print.testPage(input.printerId)
+    },
+    'receipt:html': (input) => {
+      const receipt = print.receiptHtml(input.orderId, input)
+      return {
+        html: receipt.html,
+        bodyHtml: receipt.bodyHtml,
+        paperWidthMm: input.paperWidthMm,
+        language: receipt.language,
+      }
+    },
+    'receipt:pdf': async (input) => {
+      if (!context.renderPdf) throw new PosError('NOT_SUPPORTED', 'PDF needs the desktop app.')
+      const receipt = print.receiptHtml(input.orderId, input)
+      const pdf = await context.renderPdf(receipt.html, input.paperWidthMm)
+      return {
+        fileName: `receipt-${receipt.orderNumber}${input.isCopy ? '-copy' : ''}.pdf`,
+        base64: Buffer.from(pdf).toString('base64'),
+      }
+    },
   }
 }

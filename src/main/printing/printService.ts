@@ -1,0 +1,313 @@
+import type { z } from 'zod'
+import { PosError } from '../../shared/ipc/errors'
+import type { OrderDetail as OrderDetailSchema } from '../../shared/ipc/schemas'
+import type { PrintJob, PrinterStatus } from '../../shared/ipc/printSchemas'
+import type { PrinterConfig, RegisterConfig } from '../../shared/store/registerConfig'
+import type { RegisterEvents } from '../events'
+import type { RegisterDb } from '../store/database'
+import { getStoreSettings } from '../store/identityRepository'
+import { getOrderDetail } from '../store/orderRepository'
+import type { BackoffPolicy } from '../sync/backoff'
+import {
+  defaultNetworkTimeouts,
+  probeNetworkPrinter,
+  sendToNetworkPrinter,
+  type NetworkTimeouts,
+} from './networkPrinter'
+import {
+  cancelJob,
+  enqueueExtra,
+  listJobs,
+  markJobDone,
+  retryJob,
+  waitingCounts,
+  type JobListQuery,
+  type PrintJobRow,
+} from './printQueue'
+import { createPrintWorker, JobNotPrintableError } from './printWorker'
+import { getRegisterConfig } from './registerConfigRepository'
+import { renderEscPos, renderReceiptHtml, type RenderInput } from './render'
+import {
+  enqueueForLocalOrder,
+  enqueueForSyncedOrders,
+  productsInCategories,
+  registerCodeOf,
+} from './station'
+
+type OrderDetail = z.infer<typeof OrderDetailSchema>
+export type PrintJobView = z.infer<typeof PrintJob>
+export type PrinterStatusView = z.infer<typeof PrinterStatus>
+
+/** Prints HTML on an OS printer without a dialog (Electron's webContents.print). */
+export type SystemPrint = (
+  html: string,
+  printer: { deviceName: string; paperWidthMm: number },
+) => Promise<void>
+
+export interface PrintServiceOptions {
+  db: RegisterDb
+  events: RegisterEvents
+  now: () => Date
+  /** This register as it is now (its code changes when a copied folder is enrolled again). */
+  device: () => { deviceId: string; registerCode: string }
+  /** Present where Electron runs; without it a system printer's jobs fail with a clear reason. */
+  printHtml?: SystemPrint | undefined
+  network?: Partial<NetworkTimeouts> | undefined
+  backoff?: BackoffPolicy | undefined
+  random?: (() => number) | undefined
+  pollIntervalMs?: number | undefined
+  stopGraceMs?: number | undefined
+  log: (message: string, error?: unknown) => void
+}
+
+export interface PrintService {
+  /** Prints the queue and follows sales and pulls; returns the function that stops it. */
+  start(): () => Promise<void>
+  config(): RegisterConfig
+  /** Settings were saved: print to the new printers, and check them. */
+  configChanged(): void
+  reprint(orderId: string, kind: 'receipt' | 'kitchen', printerId?: string): PrintJobView
+  testPage(printerId: string): PrintJobView
+  retry(jobId: string): PrintJobView
+  cancel(jobId: string): PrintJobView
+  markDone(jobId: string): PrintJobView
+  jobs(query: JobListQuery): PrintJobView[]
+  status(): PrinterStatusView[]
+  /** A receipt as the customer would get it, for the preview, PDF and e-mail. */
+  receiptHtml(
+    orderId: string,
+    options: { isCopy: boolean; paperWidthMm: 58 | 80 },
+  ): { html: string; bodyHtml: string; language: 'en' | 'ar'; orderNumber: string }
+}
+
+export function createPrintService(options: PrintServiceOptions): PrintService {
+  const { db, events } = options
+  const timeouts: NetworkTimeouts = { ...defaultNetworkTimeouts, ...options.network }
+  const config = () => getRegisterConfig(db)
+  const changed = (printerIds: string[]) => events.emit('print:changed', { printerIds })
+
+  function orderFor(orderId: string): OrderDetail | null {
+    return getOrderDetail(db, orderId)
+  }
+
+  function renderInput(
+    kind: RenderInput['kind'],
+    order: OrderDetail | null,
+    settings: { isCopy: boolean; paperWidthMm: 58 | 80 },
+  ): RenderInput {
+    const registerConfig = config()
+    const store = getStoreSettings(db)
+    return {
+      kind,
+      order,
+      isCopy: settings.isCopy,
+      paperWidthMm: settings.paperWidthMm,
+      language: registerConfig.language,
+      store: {
+        name: store.storeName,
+        code: store.storeCode,
+        currency: store.currency,
+        locale: store.locale,
+      },
+      registerCode: options.device().registerCode,
+      footer: registerConfig.receiptFooter,
+      now: options.now().toISOString(),
+    }
+  }
+
+  /** The order as this job prints it: a kitchen ticket keeps the station's categories only. */
+  function jobOrder(job: PrintJobRow): OrderDetail | null {
+    if (!job.orderId) return null
+    const order = orderFor(job.orderId)
+    if (!order) throw new JobNotPrintableError('The order of this job is not on this register.')
+    const categoryIds = config().stationCategoryIds
+    if (job.kind !== 'kitchen' || categoryIds.length === 0) return order
+    const kept = productsInCategories(
+      db,
+      order.items.flatMap((item) => (item.productId ? [item.productId] : [])),
+      categoryIds,
+    )
+    return {
+      ...order,
+      items: order.items.filter((item) => item.productId !== null && kept.has(item.productId)),
+    }
+  }
+
+  /** The drawer opens for a sale rung up here, never for a copy or another register's order. */
+  function opensDrawer(job: PrintJobRow, order: OrderDetail | null, printer: PrinterConfig) {
+    if (!printer.opensDrawer || job.isCopy || job.kind !== 'receipt' || !order) return false
+    const code = registerCodeOf(order.orderNumber, getStoreSettings(db).storeCode)
+    return code === options.device().registerCode
+  }
+
+  async function deliver(job: PrintJobRow, printer: PrinterConfig): Promise<void> {
+    const order = jobOrder(job)
+    const input = renderInput(job.kind, order, {
+      isCopy: job.isCopy,
+      paperWidthMm: printer.paperWidthMm,
+    })
+    if (printer.kind === 'system') {
+      if (!options.printHtml)
+        throw new JobNotPrintableError('System printers print only from the desktop app.')
+      await options.printHtml(renderReceiptHtml(input).html, {
+        deviceName: printer.systemName,
+        paperWidthMm: printer.paperWidthMm,
+      })
+      return
+    }
+    const bytes = renderEscPos({
+      ...input,
+      hasArabicCodePage: printer.hasArabicCodePage,
+      opensDrawer: opensDrawer(job, order, printer),
+    })
+    await sendToNetworkPrinter(printer, bytes, timeouts)
+  }
+
+  const worker = createPrintWorker({
+    db,
+    now: options.now,
+    printers: () => config().printers,
+    deliver,
+    probe: (printer) => probeNetworkPrinter(printer, timeouts),
+    onChange: changed,
+    backoff: options.backoff,
+    random: options.random,
+    pollIntervalMs: options.pollIntervalMs,
+    stopGraceMs: options.stopGraceMs,
+    log: options.log,
+  })
+
+  function view(job: PrintJobRow & { orderNumber?: string | null }): PrintJobView {
+    const printer = config().printers.find((candidate) => candidate.id === job.printerId)
+    const orderNumber =
+      job.orderNumber !== undefined
+        ? job.orderNumber
+        : job.orderId
+          ? (orderFor(job.orderId)?.orderNumber ?? null)
+          : null
+    return {
+      id: job.id,
+      kind: job.kind,
+      orderId: job.orderId,
+      orderNumber,
+      printerId: job.printerId,
+      printerName: printer?.name ?? null,
+      isCopy: job.isCopy,
+      status: job.status,
+      attempts: job.attempts,
+      lastError: job.lastError,
+      nextAttemptAt: job.nextAttemptAt,
+      createdAt: job.createdAt,
+      printedAt: job.printedAt,
+      doneAt: job.doneAt,
+    }
+  }
+
+  /** A job changed by a person: the screens refresh and the worker looks again. */
+  function touched(job: PrintJobRow): PrintJobView {
+    changed([job.printerId])
+    worker.wake()
+    return view(job)
+  }
+
+  function requirePrinter(printerId: string): PrinterConfig {
+    const printer = config().printers.find((candidate) => candidate.id === printerId)
+    if (!printer)
+      throw new PosError('NOT_FOUND', 'That printer is not set up on this register.', 'printerId')
+    return printer
+  }
+
+  function afterEnqueue(printerIds: string[]) {
+    if (printerIds.length === 0) return
+    changed([...new Set(printerIds)])
+    worker.wake()
+  }
+
+  return {
+    start() {
+      const stopWorker = worker.start()
+      const unsubscribe = events.onAny((event, payload) => {
+        try {
+          if (event === 'order:created') {
+            const order = payload as { id: string; kind: 'SALE' | 'REFUND' }
+            afterEnqueue(enqueueForLocalOrder(db, config(), order, options.now().toISOString()))
+          } else if (event === 'order:synced') {
+            const { orderIds } = payload as { orderIds: string[] }
+            afterEnqueue(
+              enqueueForSyncedOrders(db, config(), orderIds, {
+                now: options.now(),
+                storeCode: getStoreSettings(db).storeCode,
+              }),
+            )
+          }
+        } catch (error) {
+          // Printing must never undo or fail the sale or pull that was just committed.
+          options.log('could not queue print jobs', error)
+        }
+      })
+      return async () => {
+        unsubscribe()
+        await stopWorker()
+      }
+    },
+    config,
+    configChanged() {
+      changed(config().printers.map((printer) => printer.id))
+      worker.wake()
+      worker.probeIdle()
+    },
+    reprint(orderId, kind, printerId) {
+      const order = orderFor(orderId)
+      if (!order)
+        throw new PosError('NOT_FOUND', 'No order with that id on this register.', 'orderId')
+      const printer = printerId
+        ? requirePrinter(printerId)
+        : config().printers.find((candidate) => candidate.role === kind)
+      if (!printer)
+        throw new PosError(
+          'NOT_FOUND',
+          kind === 'receipt'
+            ? 'No receipt printer is set up on this register.'
+            : 'No kitchen printer is set up on this register.',
+          'printerId',
+        )
+      const job = enqueueExtra(
+        db,
+        { kind, orderId, printerId: printer.id },
+        options.now().toISOString(),
+      )
+      return touched(job)
+    },
+    testPage(printerId) {
+      const printer = requirePrinter(printerId)
+      return touched(
+        enqueueExtra(
+          db,
+          { kind: 'test', orderId: null, printerId: printer.id },
+          options.now().toISOString(),
+        ),
+      )
+    },
+    retry: (jobId) => touched(retryJob(db, jobId)),
+    cancel: (jobId) => touched(cancelJob(db, jobId)),
+    markDone: (jobId) => touched(markJobDone(db, jobId, options.now().toISOString())),
+    jobs: (query) => listJobs(db, query).map(view),
+    status() {
+      const waiting = waitingCounts(db)
+      return config().printers.map((printer) => ({
+        printerId: printer.id,
+        name: printer.name,
+        role: printer.role,
+        ...worker.health(printer.id),
+        waitingJobs: waiting.get(printer.id) ?? 0,
+      }))
+    },
+    receiptHtml(orderId, settings) {
+      const order = orderFor(orderId)
+      if (!order)
+        throw new PosError('NOT_FOUND', 'No order with that id on this register.', 'orderId')
+      const rendered = renderReceiptHtml(renderInput('receipt', order, settings))
+      return { ...rendered, language: config().language, orderNumber: order.orderNumber }
+    },
+  }
+}
