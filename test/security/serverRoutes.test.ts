@@ -139,6 +139,25 @@ const orderChange = (id: string, totalCents: number) => ({
   },
 })
 
+const heartbeatReport = (registerCode: string) => ({
+  pending: 0,
+  oldestPendingAt: null,
+  deadRecords: 0,
+  deadReasons: [],
+  registerCode,
+  appVersion: '1.0.0',
+})
+
+async function statsOf(headers: Headers, storeId: string): Promise<string> {
+  const response = await app.inject({
+    method: 'GET',
+    url: `/api/sync/stats?storeId=${storeId}`,
+    headers,
+  })
+  expect(response.statusCode, response.body).toBe(200)
+  return response.body
+}
+
 async function push(device: Device, changes: unknown[]) {
   const response = await app.inject({
     method: 'POST',
@@ -590,6 +609,46 @@ const routes: RouteCase[] = [
       })
       expect(own.statusCode).toBe(200)
       expect(own.body).not.toContain(fx.conflictIdA)
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/sync/heartbeat',
+    auth: 'device',
+    request: (headers) => ({
+      method: 'POST',
+      url: '/api/sync/heartbeat',
+      headers: { ...headers },
+      payload: heartbeatReport('A1'),
+    }),
+    crossTenant: async () => {
+      // A report lands on the token's own device only: whatever B says, A's row is untouched.
+      const before = await statsOf(fx.adminA, fx.storeA.storeId)
+      const byB = await app.inject({
+        method: 'POST',
+        url: `/api/sync/heartbeat?storeId=${fx.storeA.storeId}`,
+        headers: { ...fx.b1.headers },
+        payload: { ...heartbeatReport('HIJACK'), deviceId: fx.a1.deviceId },
+      })
+      expect(byB.statusCode).toBe(400)
+      const byAdmin = await app.inject({
+        method: 'POST',
+        url: '/api/sync/heartbeat',
+        headers: { ...fx.adminB },
+        payload: heartbeatReport('HIJACK'),
+      })
+      expect(byAdmin.statusCode).toBe(403)
+      const own = await app.inject({
+        method: 'POST',
+        url: '/api/sync/heartbeat',
+        headers: { ...fx.b1.headers },
+        payload: heartbeatReport('B-ONLY'),
+      })
+      expect(own.statusCode, own.body).toBe(200)
+      const after = await statsOf(fx.adminA, fx.storeA.storeId)
+      expect(after).not.toContain('HIJACK')
+      expect(after).not.toContain('B-ONLY')
+      expect(JSON.parse(after).devices).toEqual(JSON.parse(before).devices)
     },
   },
   {

@@ -1,18 +1,21 @@
-import { PosError } from '../../shared/ipc/errors'
+import { createManagerService } from '../services/managerService'
 import type { HandlerContext, HandlerGroup } from './handlers'
 
 type ManagerChannels =
   'manager:health' | 'manager:conflicts' | 'manager:resolveConflict' | 'manager:salesToday'
 
-const notBuilt = (): never => {
-  throw new PosError('INTERNAL', 'Not built yet.')
-}
-
-export function createManagerHandlers(_context: HandlerContext): HandlerGroup<ManagerChannels> {
+/** The manager console: store-wide sync health, conflicts and today's sales. Managers only. */
+export function createManagerHandlers(context: HandlerContext): HandlerGroup<ManagerChannels> {
+  const manager = createManagerService({
+    db: context.db,
+    sync: context.sync,
+    authority: context.authority,
+    now: context.now,
+  })
   return {
-    'manager:health': notBuilt,
-    'manager:conflicts': notBuilt,
-    'manager:resolveConflict': notBuilt,
-    'manager:salesToday': notBuilt,
+    'manager:health': () => manager.health(),
+    'manager:conflicts': () => manager.conflicts(),
+    'manager:resolveConflict': (input) => manager.resolveConflict(input),
+    'manager:salesToday': () => manager.salesToday(),
   }
 }

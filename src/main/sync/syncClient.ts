@@ -9,7 +9,15 @@ import {
   TokenResponse,
   type BatchPushRequest,
   type EnrollRequest,
+  type ResolveConflictRequest,
 } from '../../shared/sync/protocol'
+import {
+  ConflictListReply,
+  HeartbeatReply,
+  ResolveConflictReply,
+  StatsReply,
+  type HeartbeatReport,
+} from './healthProtocol'
 
 /**
  * Why a call failed, in the terms the worker acts on:
@@ -51,6 +59,19 @@ export interface SyncClient {
   refresh(refreshToken: string): Promise<TokenResponse>
   push(accessToken: string, request: BatchPushRequest): Promise<BatchPushResponse>
   pull(accessToken: string, since: string | null, limit: number): Promise<PullChangesResponse>
+  /** The calls below take a per-call deadline: a manager's screen should not wait 15 s. */
+  heartbeat(
+    accessToken: string,
+    report: HeartbeatReport,
+    timeoutMs?: number,
+  ): Promise<z.output<typeof HeartbeatReply>>
+  stats(accessToken: string, timeoutMs?: number): Promise<StatsReply>
+  conflicts(accessToken: string, timeoutMs?: number): Promise<z.output<typeof ConflictListReply>>
+  resolveConflict(
+    accessToken: string,
+    request: ResolveConflictRequest,
+    timeoutMs?: number,
+  ): Promise<z.output<typeof ResolveConflictReply>>
   close(): Promise<void>
 }
 
@@ -72,6 +93,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     path: string,
     body?: unknown,
     accessToken?: string,
+    timeoutMs?: number,
   ): Promise<z.output<T>> {
     const headers: Record<string, string> = {
       [SYNC_PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
@@ -86,6 +108,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         path,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
+        signal: timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs),
       })
     } catch (error) {
       const reason =
@@ -146,6 +169,21 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         accessToken,
       )
     },
+    heartbeat: (accessToken, report, timeoutMs) =>
+      call(HeartbeatReply, 'POST', '/api/sync/heartbeat', report, accessToken, timeoutMs),
+    stats: (accessToken, timeoutMs) =>
+      call(StatsReply, 'GET', '/api/sync/stats', undefined, accessToken, timeoutMs),
+    conflicts: (accessToken, timeoutMs) =>
+      call(ConflictListReply, 'GET', '/api/sync/conflicts', undefined, accessToken, timeoutMs),
+    resolveConflict: (accessToken, request, timeoutMs) =>
+      call(
+        ResolveConflictReply,
+        'POST',
+        '/api/sync/resolve-conflict',
+        request,
+        accessToken,
+        timeoutMs,
+      ),
     close: () => pool.close(),
   }
 }

@@ -14,6 +14,7 @@ import { listDeadEntries, requeueInFlight, retryDeadEntries } from '../store/out
 import { recordLabel } from '../store/syncRecords'
 import { getSyncState, updateSyncState } from '../store/syncStateRepository'
 import { defaultBackoff, type BackoffPolicy } from './backoff'
+import { heartbeatReport } from './heartbeat'
 import { runPullPhase } from './pullPhase'
 import { runPushPhase } from './pushPhase'
 import { startRealtime } from './realtime'
@@ -33,6 +34,10 @@ export interface SyncWorkerOptions {
   isRealtimeEnabled?: boolean
   backoff?: BackoffPolicy
   requestTimeoutMs?: number
+  /** Reported to the server with each heartbeat. */
+  appVersion?: string
+  /** A heartbeat repeating the last report waits at least this long (a changed one goes at once). */
+  heartbeatIntervalMs?: number
   now?: () => Date
   random?: () => number
   log?: (message: string, error?: unknown) => void
@@ -56,10 +61,17 @@ export interface SyncWorker {
     updatedAt: string
   }[]
   retryDead(ids?: readonly number[]): StatusView
+  /**
+   * Calls the sync server with this register's access token (refreshed as a push would be, and
+   * once more after a 401). Throws SyncRequestError; 'unauthorized' when not enrolled.
+   */
+  withServer<T>(request: (client: SyncClient, accessToken: string) => Promise<T>): Promise<T>
   readonly device: DeviceIdentity
 }
 
 const refreshMarginMs = 60_000
+/** Health reports are a courtesy: a slow server must not hold the sync run up for long. */
+const heartbeatTimeoutMs = 3_000
 
 export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   const { db, events, fingerprint } = options
@@ -78,6 +90,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   let debounceTimer: NodeJS.Timeout | null = null
   let intervalTimer: NodeJS.Timeout | null = null
   let lastEmitted = ''
+  let lastHeartbeat: { report: string; atMs: number } | null = null
 
   requeueInFlight(db, iso())
 
@@ -162,6 +175,47 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     }
   }
 
+  async function withServer<T>(
+    request: (client: SyncClient, accessToken: string) => Promise<T>,
+  ): Promise<T> {
+    const row = getSyncState(db)
+    if (enrollmentOf(row, fingerprint) !== 'enrolled' || !row?.serverUrl)
+      throw new SyncRequestError(
+        'unauthorized',
+        'This register is not enrolled with a sync server.',
+      )
+    const syncClient = clientFor(row.serverUrl)
+    try {
+      return await request(syncClient, await accessToken())
+    } catch (error) {
+      if (error instanceof SyncRequestError && error.kind === 'unauthorized')
+        return request(syncClient, await accessToken(true))
+      throw error
+    }
+  }
+
+  /**
+   * Tells the server this register's pending and dead counts after a good run, so every manager
+   * console sees them. An unchanged report is repeated only after an interval; a failure is only
+   * logged: the run already did its work.
+   */
+  async function sendHeartbeat(): Promise<void> {
+    const report = heartbeatReport(db, device.registerCode, options.appVersion ?? 'unknown')
+    const key = JSON.stringify(report)
+    const nowMs = now().getTime()
+    if (
+      lastHeartbeat?.report === key &&
+      nowMs - lastHeartbeat.atMs < (options.heartbeatIntervalMs ?? 5_000)
+    )
+      return
+    try {
+      await withServer((client, token) => client.heartbeat(token, report, heartbeatTimeoutMs))
+      lastHeartbeat = { report: key, atMs: nowMs }
+    } catch (error) {
+      if (!(error instanceof SyncRequestError)) log('sync heartbeat failed', error)
+    }
+  }
+
   async function runOnce(): Promise<void> {
     const row = getSyncState(db)
     if (enrollmentOf(row, fingerprint) !== 'enrolled' || !row?.serverUrl) return
@@ -198,6 +252,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       })
       if (pull.orderIds.length > 0) events.emit('order:synced', { orderIds: pull.orderIds })
       updateSyncState(db, { lastSuccessAt: iso(), lastError: null, lastErrorAt: null }, iso())
+      await sendHeartbeat()
       runtime.state = 'idle'
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
@@ -334,11 +389,13 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
         iso(),
       )
       storeTokens(tokens)
+      lastHeartbeat = null
       connectRealtime()
       await trigger()
       return status()
     },
     status,
+    withServer,
     deadList() {
       return listDeadEntries(db).map((row) => ({
         outboxId: row.outboxId,

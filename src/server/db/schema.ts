@@ -62,6 +62,9 @@ export const devices = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }),
     /** Sequence the device has pulled up to, for cursor lag in stats. */
     cursorSeq: bigint('cursor_seq', { mode: 'number' }).notNull().default(0),
+    /** The register's own outbox as it last reported it (POST /api/sync/heartbeat), for stats. */
+    health: jsonb('health'),
+    healthReportedAt: timestamp('health_reported_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
   },
   (table) => [index('devices_store_idx').on(table.storeId)],

@@ -15,6 +15,7 @@ import {
   TokenResponse,
 } from '../../shared/sync'
 import { AdminCategoryBody, AdminProductBody, AdminRecord } from '../routes/adminCatalog'
+import { HeartbeatRequest, HeartbeatResponse } from '../sync/heartbeat'
 
 const AdminSaveResponse = z.object({
   record: z.object({
@@ -131,6 +132,14 @@ const operations: Record<string, Partial<Record<'get' | 'post' | 'put', Operatio
       summary: 'Stored conflicts of the store',
       tags: ['sync'],
       query: { storeId: 'admins only', status: 'open | resolved' },
+    },
+  },
+  '/api/sync/heartbeat': {
+    post: {
+      summary: "A register reports its own outbox (pending, oldest, dead) for the store's stats",
+      tags: ['sync'],
+      body: HeartbeatRequest,
+      response: HeartbeatResponse,
     },
   },
   '/api/sync/stats': {

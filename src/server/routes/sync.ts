@@ -22,7 +22,7 @@ import {
   unauthorized,
   verifyDeviceToken,
 } from '../auth/principal'
-import { devices, syncConflicts } from '../db/schema'
+import { devices, syncConflicts, syncRecords } from '../db/schema'
 import {
   HttpError,
   issuesOf,
@@ -38,6 +38,7 @@ import { DeviceNotActiveError, pushRecords } from '../sync/push'
 import { toServerRecord } from '../sync/records'
 import type { RecordRow } from '../sync/records'
 import { entityRegistry } from '../sync/registry'
+import { HeartbeatRequest, recordHeartbeat } from '../sync/heartbeat'
 import { resolveConflict } from '../sync/resolve'
 import { storeStats } from '../sync/stats'
 import type { RouteContext } from './context'
@@ -201,29 +202,54 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
     const principal = await authenticate(db, signer, request)
     const query = parseOrThrow(ConflictListQuery, request.query, 'query')
     const storeId = await storeInScope(db, principal, query.storeId)
+    // The server's current version rides along, so a manager sees both sides without a second call.
     const rows = await db
-      .select()
+      .select({
+        conflict: syncConflicts,
+        serverData: syncRecords.data,
+        serverDeleted: syncRecords.deleted,
+      })
       .from(syncConflicts)
+      .leftJoin(
+        syncRecords,
+        and(
+          eq(syncRecords.storeId, syncConflicts.storeId),
+          eq(syncRecords.entity, syncConflicts.entity),
+          eq(syncRecords.id, syncConflicts.recordId),
+        ),
+      )
       .where(
         and(eq(syncConflicts.storeId, storeId), eq(syncConflicts.status, query.status ?? 'open')),
       )
       .orderBy(desc(syncConflicts.createdAt))
       .limit(500)
     return {
-      conflicts: rows.map((row) => ({
-        conflictId: row.id,
-        entity: row.entity,
-        id: row.recordId,
-        deviceId: row.deviceId,
-        baseVersion: row.baseVersion,
-        serverVersion: row.serverVersion,
-        clientData: row.clientData,
-        clientDeleted: row.clientDeleted,
-        status: row.status,
-        resolution: row.resolution,
-        createdAt: row.createdAt.toISOString(),
+      conflicts: rows.map(({ conflict, serverData, serverDeleted }) => ({
+        conflictId: conflict.id,
+        entity: conflict.entity,
+        id: conflict.recordId,
+        deviceId: conflict.deviceId,
+        baseVersion: conflict.baseVersion,
+        serverVersion: conflict.serverVersion,
+        clientData: conflict.clientData,
+        clientDeleted: conflict.clientDeleted,
+        /** The record as the server holds it now (null when it has none). */
+        serverData: serverData ?? null,
+        serverDeleted: serverDeleted ?? false,
+        status: conflict.status,
+        resolution: conflict.resolution,
+        createdAt: conflict.createdAt.toISOString(),
       })),
     }
+  })
+
+  app.post('/api/sync/heartbeat', async (request) => {
+    // Reads the device row (not just the token), so a revoked register stops reporting at once.
+    const device = requireDevice(await authenticate(db, signer, request))
+    refuseUnstorableValues(request.body, 'heartbeat')
+    const report = parseOrThrow(HeartbeatRequest, request.body, 'heartbeat')
+    const reportedAt = await recordHeartbeat(db, device.deviceId, report)
+    return { reportedAt: reportedAt.toISOString() }
   })
 
   app.get('/api/sync/stats', async (request) => {

@@ -1,8 +1,10 @@
 import { and, count, eq, sql } from 'drizzle-orm'
 import type { Database } from '../db/connection'
 import { devices, mutationLedger, stores, syncConflicts, syncRecords } from '../db/schema'
+import { reportedHealthOf, type ReportedHealth } from './heartbeat'
 
-export interface DeviceStats {
+/** Server-side figures, plus what the register last reported about its own outbox (heartbeat). */
+export interface DeviceStats extends ReportedHealth {
   deviceId: string
   name: string
   role: string
@@ -25,7 +27,10 @@ export interface StoreStats {
   devices: DeviceStats[]
 }
 
-/** Sync health of one store: per device last seen, cursor lag, open conflicts, rejected records. */
+/**
+ * Sync health of one store: per device last seen, cursor lag, open conflicts, rejected records, and
+ * the pending and dead changes it last reported.
+ */
 export async function storeStats(db: Database, storeId: string): Promise<StoreStats | null> {
   const [store] = await db
     .select({ headSeq: stores.headSeq })
@@ -78,6 +83,7 @@ export async function storeStats(db: Database, storeId: string): Promise<StoreSt
       cursorLag: Math.max(0, store.headSeq - device.cursorSeq),
       openConflicts: conflictCount.get(device.id) ?? 0,
       rejectedRecords: rejectedCount.get(device.id) ?? 0,
+      ...reportedHealthOf(device.health, device.healthReportedAt),
     })),
   }
 }

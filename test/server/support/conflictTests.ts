@@ -66,6 +66,13 @@ export function conflictTests(ctx: SuiteContext): void {
                 .json<{ conflicts: { conflictId: string }[] }>()
                 .conflicts.map((conflict) => conflict.conflictId),
             ).toEqual([fromB!.conflictId])
+            // Both sides, so a manager can compare them without another call.
+            expect(listed.json<{ conflicts: unknown[] }>().conflicts[0]).toMatchObject({
+              serverVersion: 2,
+              serverData: { name: 'Green tea' },
+              serverDeleted: false,
+              clientData: { name: 'Black tea' },
+            })
             const resolved = await policyApp.inject({
               method: 'POST',
               url: '/api/sync/resolve-conflict',

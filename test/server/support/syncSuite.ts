@@ -2,6 +2,7 @@ import { describe } from 'vitest'
 import { adminCatalogTests } from './adminCatalogTests'
 import { conflictTests } from './conflictTests'
 import { coreTests } from './coreTests'
+import { healthTests } from './healthTests'
 import { operationsTests } from './operationsTests'
 import { scopeTests } from './scopeTests'
 import { seedTests } from './seedTests'
@@ -22,5 +23,6 @@ export function defineSyncSuite(label: string, target: SuiteDatabase): void {
     operationsTests(context)
     sellingTests(context)
     adminCatalogTests(context)
+    healthTests(context)
   })
 }
