@@ -33,7 +33,7 @@ interface WireOrder {
 }
 
 /** Everything the server holds for the store, read as a newly enrolled device would. */
-async function serverOrders(serverUrl: string): Promise<WireOrder[]> {
+async function serverRecords(serverUrl: string): Promise<{ entity: string; data: unknown }[]> {
   const enrolled = await fetch(`${serverUrl}/api/auth/enroll`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -46,7 +46,7 @@ async function serverOrders(serverUrl: string): Promise<WireOrder[]> {
   })
   expect(enrolled.status).toBe(200)
   const { accessToken } = (await enrolled.json()) as { accessToken: string }
-  const orders: WireOrder[] = []
+  const records: { entity: string; data: unknown }[] = []
   let since = ''
   for (;;) {
     const reply = await fetch(
@@ -59,11 +59,31 @@ async function serverOrders(serverUrl: string): Promise<WireOrder[]> {
       nextSyncToken: string
       hasMore: boolean
     }
-    for (const change of page.changes)
-      if (change.entity === 'order') orders.push(change.data as WireOrder)
-    if (!page.hasMore) return orders
+    records.push(...page.changes)
+    if (!page.hasMore) return records
     since = page.nextSyncToken
   }
+}
+
+async function serverOrders(serverUrl: string): Promise<WireOrder[]> {
+  return (await serverRecords(serverUrl))
+    .filter((record) => record.entity === 'order')
+    .map((record) => record.data as WireOrder)
+}
+
+async function refundOne(page: Page, orderNumber: string, itemName: string): Promise<string> {
+  await goTo(page, 'Orders')
+  const find = page.getByLabel('Order number')
+  await find.fill(orderNumber)
+  await find.press('Enter')
+  await page.getByRole('button', { name: 'Refund', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: `Refund order ${orderNumber}` })
+  await dialog.getByLabel(`Refund quantity for ${itemName}`).fill('1')
+  await dialog.getByLabel('Reason', { exact: true }).fill('Spilled')
+  await dialog.getByRole('button', { name: 'Confirm refund' }).click()
+  const recorded = page.getByTestId('refund-recorded')
+  await expect(recorded).toBeVisible()
+  return /S01-[A-Z0-9]+-\d+/.exec((await recorded.textContent()) ?? '')?.[0] ?? ''
 }
 
 test('a partial refund made offline reaches the server linked to its sale', async ({
@@ -84,19 +104,8 @@ test('a partial refund made offline reaches the server linked to its sale', asyn
 
   await server.stop()
   server = null
-  await goTo(page, 'Orders')
-  const find = page.getByLabel('Order number')
-  await find.fill(saleNumber)
-  await find.press('Enter')
-  await page.getByRole('button', { name: 'Refund', exact: true }).click()
-  const dialog = page.getByRole('dialog', { name: `Refund order ${saleNumber}` })
-  await dialog.getByLabel('Refund quantity for Caffè Latte').fill('1')
-  await dialog.getByLabel('Reason', { exact: true }).fill('Spilled')
-  await dialog.getByRole('button', { name: 'Confirm refund' }).click()
-  const recorded = page.getByTestId('refund-recorded')
-  await expect(recorded).toBeVisible()
-  const refundNumber = /S01-[A-Z0-9]+-\d+/.exec((await recorded.textContent()) ?? '')?.[0]
-  expect(refundNumber).toBeDefined()
+  const refundNumber = await refundOne(page, saleNumber, 'Caffè Latte')
+  expect(refundNumber).not.toBe('')
   await expect(page.getByTestId('order-line-refunded')).toContainText('Refunded 1 of 2')
   await expect(badge).toHaveAttribute('data-state', /pending|offline/)
 
@@ -155,4 +164,60 @@ test('a CSV import with two bad rows reports them by line and imports the rest',
       .getByRole('region', { name: 'Cart' })
       .locator('[data-testid="cart-line"][data-sku="CSV-001"]'),
   ).toHaveCount(1)
+})
+
+test('a whole day offline — open, sell, refund, close with a Z report — then syncs to the server', async ({
+  page,
+  registers,
+}) => {
+  const register = await registers.start()
+  await readyToSell(page, register.url)
+  await tile(page, 'COF-LAT').click()
+  await tile(page, 'BAK-CRO').click()
+  const first = await payCash(page, '50')
+  await tile(page, 'KIT-BLT').click()
+  const second = await payCash(page, '20')
+  const refund = await refundOne(page, first, 'Butter Croissant')
+
+  await goTo(page, 'Shift')
+  await page.getByRole('button', { name: 'Close shift' }).click()
+  const expected = Number(await page.getByTestId('count-expected').getAttribute('data-cents'))
+  await page.getByTestId('count-100').fill(String(Math.floor(expected / 100)))
+  await page.getByTestId('count-1').fill(String(expected % 100))
+  await page.getByRole('button', { name: 'Confirm close' }).click()
+  await expect(page.getByRole('region', { name: 'Z report' })).toBeVisible()
+  const figure = async (id: string) => Number(await page.getByTestId(id).getAttribute('data-cents'))
+  const local = await page.evaluate(async () => {
+    const list = (await window.pos.invoke('order:list', {})) as {
+      value: { kind: string; totalCents: number }[]
+    }
+    return list.value
+  })
+  const sales = local.filter((order) => order.kind === 'SALE')
+  const refunds = local.filter((order) => order.kind === 'REFUND')
+  expect(sales).toHaveLength(2)
+  expect(refunds).toHaveLength(1)
+  const salesTotal = sales.reduce((sum, order) => sum + order.totalCents, 0)
+  const refundsTotal = refunds.reduce((sum, order) => sum + order.totalCents, 0)
+  expect(await figure('z-sales-total')).toBe(salesTotal)
+  expect(await figure('z-refunds-total')).toBe(refundsTotal)
+  expect(await figure('z-net-total')).toBe(salesTotal + refundsTotal)
+  expect(await figure('z-cash-expected')).toBe(10_000 + salesTotal + refundsTotal)
+  expect(await figure('z-cash-difference')).toBe(0)
+
+  // The day reaches the server once the register is enrolled.
+  server = await startSyncServer(`${registers.root}/server`, await freePort())
+  await enroll(page, server.url)
+  await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-state', 'synced', {
+    timeout: 30_000,
+  })
+  const held = await serverRecords(server.url)
+  const orderNumbers = held
+    .filter((record) => record.entity === 'order')
+    .map((record) => (record.data as WireOrder).order.orderNumber)
+    .sort()
+  expect(orderNumbers).toEqual([first, second, refund].sort())
+  const shifts = held.filter((record) => record.entity === 'shift')
+  expect(shifts.map((record) => (record.data as { status: string }).status)).toEqual(['CLOSED'])
+  expect(held.some((record) => record.entity === 'auditEvent')).toBe(true)
 })

@@ -1,27 +1,40 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { AppInfoContext, type AppInfo } from './appInfo'
 import { ErrorAlert } from './components/ErrorAlert'
+import { PrintBanner } from './components/PrintBanner'
 import { isPageAllowed, TopBar, type Page } from './components/TopBar'
 import { ApprovalProvider } from './features/approval/ApprovalProvider'
 import { CatalogScreen } from './features/catalog/CatalogScreen'
+import { ManagerScreen } from './features/manager/ManagerScreen'
 import { OrdersScreen } from './features/orders/OrdersScreen'
 import { RegisterPage } from './features/register/RegisterPage'
 import { LockScreen } from './features/session/LockScreen'
 import { SessionProvider } from './features/session/SessionProvider'
 import { useIdleLock } from './features/session/useIdleLock'
 import { isManagerRole, useSession } from './features/session/useSession'
+import {
+  isStationMode,
+  RegisterConfigContext,
+  useRegisterConfig,
+  useRegisterConfigSource,
+} from './features/settings/registerConfig'
 import { SettingsScreen } from './features/settings/SettingsScreen'
 import { ShiftPage } from './features/shift/ShiftPage'
+import { StationScreen } from './features/station/StationScreen'
 import { SyncScreen } from './features/sync/SyncScreen'
 import { SyncStatusContext, useSyncStatusSource } from './features/sync/syncStatus'
+import { useTranslation } from './i18n'
 import { errorMessage, pos } from './pos'
 
 type Startup =
   { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; info: AppInfo }
 
 export function App() {
+  const { t } = useTranslation('shell')
   const [startup, setStartup] = useState<Startup>({ status: 'loading' })
   const [attempt, setAttempt] = useState(0)
+  // Read first of all, so even the start-up and lock screens speak the register's language.
+  const registerConfig = useRegisterConfigSource()
 
   useEffect(() => {
     let isCurrent = true
@@ -30,11 +43,7 @@ export function App() {
         if (isCurrent) setStartup({ status: 'ready', info })
       },
       (error: unknown) => {
-        if (isCurrent)
-          setStartup({
-            status: 'failed',
-            message: `Could not reach the register: ${errorMessage(error)}`,
-          })
+        if (isCurrent) setStartup({ status: 'failed', message: errorMessage(error) })
       },
     )
     return () => {
@@ -48,7 +57,7 @@ export function App() {
         <main className="startup">
           <h1 className="startup-title">AuraFlow POS</h1>
           <div className="spinner spinner-large" aria-hidden="true" />
-          <p role="status">Starting the register…</p>
+          <p role="status">{t('starting')}</p>
         </main>
       )
     case 'failed':
@@ -56,7 +65,7 @@ export function App() {
         <main className="startup">
           <h1 className="startup-title">AuraFlow POS</h1>
           <ErrorAlert
-            message={startup.message}
+            message={t('startFailed', { reason: startup.message })}
             onRetry={() => {
               setStartup({ status: 'loading' })
               setAttempt((count) => count + 1)
@@ -67,9 +76,11 @@ export function App() {
     case 'ready':
       return (
         <AppInfoContext.Provider value={startup.info}>
-          <SessionProvider>
-            <Shell />
-          </SessionProvider>
+          <RegisterConfigContext.Provider value={registerConfig}>
+            <SessionProvider>
+              <Shell />
+            </SessionProvider>
+          </RegisterConfigContext.Provider>
         </AppInfoContext.Provider>
       )
     default: {
@@ -85,12 +96,18 @@ export function App() {
  */
 function Shell() {
   const { session, lock } = useSession()
-  const [page, setPage] = useState<Page>('register')
+  const { config } = useRegisterConfig()
+  const isStation = isStationMode(config)
+  // Null until the employee picks a screen: a station opens on its print jobs, a till on the register.
+  const [page, setPage] = useState<Page | null>(null)
   const [findOrderNumber, setFindOrderNumber] = useState<string | null>(null)
   const syncStatus = useSyncStatusSource()
   const isSignedIn = session.employee !== null
-  // A cashier signing in after a manager lands on the register, not in the catalog editor.
-  const shownPage = isPageAllowed(page, isManagerRole(session.employee?.role)) ? page : 'register'
+  const homePage: Page = isStation ? 'station' : 'register'
+  const access = { canManage: isManagerRole(session.employee?.role), isStation }
+  const requestedPage = page ?? homePage
+  // A cashier signing in after a manager lands on the home screen, not in the catalog editor.
+  const shownPage = isPageAllowed(requestedPage, access) ? requestedPage : homePage
 
   const lockWhenIdle = useCallback(() => void lock(), [lock])
   useIdleLock(session.idleLockSeconds, isSignedIn, lockWhenIdle)
@@ -110,10 +127,10 @@ function Shell() {
     return () => window.removeEventListener('keydown', backToRegister)
   }, [shownPage, isSignedIn])
 
-  const openOrder = useCallback((orderNumber: string) => {
+  function openOrder(orderNumber: string) {
     setFindOrderNumber(orderNumber)
     setPage('orders')
-  }, [])
+  }
 
   let screen: ReactNode = null
   switch (shownPage) {
@@ -136,6 +153,12 @@ function Shell() {
     case 'settings':
       screen = <SettingsScreen />
       break
+    case 'manager':
+      screen = <ManagerScreen />
+      break
+    case 'station':
+      screen = <StationScreen />
+      break
     default: {
       const unknownPage: never = shownPage
       screen = unknownPage
@@ -146,14 +169,17 @@ function Shell() {
     <SyncStatusContext.Provider value={syncStatus}>
       <ApprovalProvider>
         <div className="app">
-          <TopBar page={shownPage} onNavigate={setPage} />
-          <main className="app-main">
-            <RegisterPage
-              visible={shownPage === 'register' && isSignedIn}
-              onOpenOrder={openOrder}
-            />
-            {isSignedIn && screen}
-          </main>
+          <TopBar page={shownPage} isStation={isStation} onNavigate={setPage} />
+          <div className="app-body">
+            {isSignedIn && <PrintBanner onOpenJobs={() => setPage('station')} />}
+            <main className="app-main">
+              <RegisterPage
+                visible={shownPage === 'register' && isSignedIn}
+                onOpenOrder={openOrder}
+              />
+              {isSignedIn && screen}
+            </main>
+          </div>
         </div>
         {!isSignedIn && <LockScreen />}
       </ApprovalProvider>

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext } from 'react'
 import { formatMoney, type Cents } from '../../shared/domain'
 import type { InvokeOutput } from '../../shared/ipc'
+import { useLocale } from './i18n'
 
 export type AppInfo = InvokeOutput<'app:info'>
 
@@ -13,8 +14,14 @@ export function useAppInfo(): AppInfo {
   return info
 }
 
-/** Formats minor units in the store's currency and locale. */
+/** The Intl locale for numbers, money and dates: the store's, or Arabic when the UI is Arabic. */
+export function useDisplayLocale(): string {
+  return useLocale(useAppInfo().locale)
+}
+
+/** Formats minor units in the store's currency and the display locale. */
 export function useMoney(): (cents: Cents) => string {
-  const { currency, locale } = useAppInfo()
+  const { currency } = useAppInfo()
+  const locale = useDisplayLocale()
   return useCallback((cents: Cents) => formatMoney(cents, currency, locale), [currency, locale])
 }

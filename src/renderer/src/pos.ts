@@ -12,6 +12,7 @@ import {
   type RawPosBridge,
 } from '../../shared/ipc'
 import { z } from 'zod'
+import { i18n } from './i18n'
 
 // The transport hands back an envelope; anything else means the bridge itself is broken.
 const Envelope = z.union([
@@ -21,10 +22,7 @@ const Envelope = z.union([
 
 function rawBridge(): RawPosBridge {
   if (!window.pos) {
-    throw new PosError(
-      'INTERNAL',
-      'This screen is not connected to a register. Open it from AuraFlow POS.',
-    )
+    throw new PosError('INTERNAL', i18n.t('common:errors.notConnected'))
   }
   return window.pos
 }
@@ -39,16 +37,19 @@ async function invoke<C extends InvokeChannel>(
   } catch (error) {
     // The transport should answer with an envelope; a thrown error still reaches callers typed.
     if (error instanceof PosError) throw error
-    throw new PosError('INTERNAL', error instanceof Error ? error.message : `${channel} failed.`)
+    throw new PosError(
+      'INTERNAL',
+      error instanceof Error ? error.message : i18n.t('common:errors.callFailed', { channel }),
+    )
   }
   const reply = Envelope.safeParse(raw)
   if (!reply.success)
-    throw new PosError('INTERNAL', `The register sent an unreadable reply to ${channel}.`)
+    throw new PosError('INTERNAL', i18n.t('common:errors.unreadableReply', { channel }))
   if (!reply.data.ok) throw PosError.fromData(reply.data.error)
   // Checking the value against the contract keeps a mismatched main from showing wrong numbers.
   const value = invokeContract[channel].output.safeParse(reply.data.value)
   if (!value.success)
-    throw new PosError('INTERNAL', `The register sent an unexpected reply to ${channel}.`)
+    throw new PosError('INTERNAL', i18n.t('common:errors.unexpectedReply', { channel }))
   // safeParse on the union of every channel's schema loses the link to C; the schema is C's.
   return value.data as InvokeOutput<C>
 }
@@ -77,5 +78,5 @@ export const pos: PosBridge = {
 /** A sentence for the cashier from anything a call or the money engine threw. */
 export function errorMessage(error: unknown): string {
   if (error instanceof Error && error.message) return error.message
-  return 'Something went wrong. Try again.'
+  return i18n.t('common:errors.generic')
 }

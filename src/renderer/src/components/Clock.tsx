@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useState } from 'react'
+import { useLocale } from '../i18n'
 
-export function Clock({ locale }: { locale: string }) {
+/** `locale` is the store's; an Arabic UI shows the time in Arabic. */
+export function Clock({ locale: storeLocale }: { locale: string }) {
+  const locale = useLocale(storeLocale)
   const [now, setNow] = useState(() => new Date())
   useEffect(() => {
     const timer = window.setInterval(() => setNow(new Date()), 10_000)

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react'
+import { i18n } from '../i18n'
 import { errorMessage } from '../pos'
 
 interface ErrorBoundaryState {
@@ -22,18 +23,17 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, ErrorBound
     if (!this.state.hasError) return this.props.children
     return (
       <main className="startup">
-        <h1 className="startup-title">AuraFlow POS</h1>
+        <h1 className="startup-title">{i18n.t('common:appName')}</h1>
         <div role="alert" className="error-alert">
           <span className="error-alert-message">
-            The screen hit a problem: {errorMessage(this.state.error)} Sales already completed are
-            safe.
+            {i18n.t('common:errors.screenCrashed', { error: errorMessage(this.state.error) })}
           </span>
           <button
             type="button"
             className="button button-secondary button-small"
             onClick={() => window.location.reload()}
           >
-            Reload
+            {i18n.t('common:actions.reload')}
           </button>
         </div>
       </main>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react'
+import { useTranslation } from '../i18n'
 
 interface ModalProps {
   title: string
@@ -32,6 +33,7 @@ export function Modal({
   className,
   children,
 }: ModalProps) {
+  const { t } = useTranslation('common')
   const dialogRef = useRef<HTMLDialogElement>(null)
   const titleId = useId()
 
@@ -77,7 +79,7 @@ export function Modal({
         <button
           type="button"
           className="button button-ghost modal-close"
-          aria-label="Close"
+          aria-label={t('actions.close')}
           onClick={onClose}
           disabled={!isCloseable}
         >

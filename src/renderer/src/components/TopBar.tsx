@@ -1,36 +1,62 @@
 import { useAppInfo } from '../appInfo'
+import { useLocale, useTranslation } from '../i18n'
 import { SessionControls } from '../features/session/SessionControls'
 import { isManagerRole, useSession } from '../features/session/useSession'
 import { SyncBadge } from '../features/sync/SyncBadge'
 import { Clock } from './Clock'
 
-export type Page = 'register' | 'orders' | 'shift' | 'catalog' | 'sync' | 'settings'
+export type Page =
+  'register' | 'orders' | 'shift' | 'catalog' | 'sync' | 'settings' | 'manager' | 'station'
 
-const pages: { page: Page; label: string; isManagersOnly?: boolean }[] = [
-  { page: 'register', label: 'Register' },
-  { page: 'orders', label: 'Orders' },
-  { page: 'shift', label: 'Shift' },
-  { page: 'catalog', label: 'Catalog', isManagersOnly: true },
-  { page: 'sync', label: 'Sync' },
-  { page: 'settings', label: 'Settings' },
-]
-
-function entriesFor(canManage: boolean) {
-  return pages.filter((entry) => canManage || !entry.isManagersOnly)
+interface PageEntry {
+  page: Page
+  isManagersOnly?: boolean
+  /** Listed only on a receipt or kitchen station (other registers reach it from the print banner). */
+  isStationOnly?: boolean
 }
 
-/** Whether the signed-in employee may open a screen; the catalog editor is for managers. */
-export function isPageAllowed(page: Page, canManage: boolean): boolean {
-  return entriesFor(canManage).some((entry) => entry.page === page)
+// The order of the main navigation; the labels are nav.<page> in the shell namespace.
+const pages: PageEntry[] = [
+  { page: 'station', isStationOnly: true },
+  { page: 'register' },
+  { page: 'orders' },
+  { page: 'shift' },
+  { page: 'catalog', isManagersOnly: true },
+  { page: 'manager', isManagersOnly: true },
+  { page: 'sync' },
+  { page: 'settings' },
+]
+
+export interface NavAccess {
+  canManage: boolean
+  isStation: boolean
+}
+
+function entriesFor({ canManage, isStation }: NavAccess) {
+  return pages.filter(
+    (entry) => (canManage || !entry.isManagersOnly) && (isStation || !entry.isStationOnly),
+  )
+}
+
+/**
+ * Whether the signed-in employee may open a screen: the catalog editor and the manager console are
+ * for managers; the print jobs screen is open to all (the print banner links to it everywhere).
+ */
+export function isPageAllowed(page: Page, access: NavAccess): boolean {
+  if (page === 'station') return true
+  return entriesFor(access).some((entry) => entry.page === page)
 }
 
 interface TopBarProps {
   page: Page
+  isStation: boolean
   onNavigate: (page: Page) => void
 }
 
-export function TopBar({ page, onNavigate }: TopBarProps) {
+export function TopBar({ page, isStation, onNavigate }: TopBarProps) {
   const info = useAppInfo()
+  const { t } = useTranslation('shell')
+  const locale = useLocale(info.locale)
   const { session } = useSession()
   const isSignedIn = session.employee !== null
   const canManage = isManagerRole(session.employee?.role)
@@ -40,13 +66,13 @@ export function TopBar({ page, onNavigate }: TopBarProps) {
         <span className="top-bar-store" title={info.storeName}>
           {info.storeName}
         </span>
-        <span className="top-bar-register" title={`Device ${info.deviceId}`}>
-          Register {info.registerCode}
+        <span className="top-bar-register" title={t('deviceTitle', { deviceId: info.deviceId })}>
+          {t('registerCode', { code: info.registerCode })}
         </span>
       </div>
       {isSignedIn && (
-        <nav aria-label="Main" className="top-bar-nav">
-          {entriesFor(canManage).map((entry) => (
+        <nav aria-label={t('navLabel')} className="top-bar-nav">
+          {entriesFor({ canManage, isStation }).map((entry) => (
             <button
               key={entry.page}
               type="button"
@@ -54,26 +80,26 @@ export function TopBar({ page, onNavigate }: TopBarProps) {
               aria-current={entry.page === page ? 'page' : undefined}
               onClick={() => onNavigate(entry.page)}
             >
-              {entry.label}
+              {t(`nav.${entry.page}`)}
             </button>
           ))}
         </nav>
       )}
       <div className="top-bar-status">
-        {isSignedIn && session.shift === null && (
+        {isSignedIn && session.shift === null && !isStation && (
           <button
             type="button"
             className="top-bar-no-shift"
             data-testid="no-shift"
-            title="Selling needs an open shift: open one on the Shift screen"
+            title={t('noShiftTitle')}
             onClick={() => onNavigate('shift')}
           >
-            No shift open
+            {t('noShift')}
           </button>
         )}
         <SyncBadge onOpen={() => onNavigate('sync')} />
         <SessionControls />
-        <Clock locale={info.locale} />
+        <Clock locale={locale} />
       </div>
     </header>
   )

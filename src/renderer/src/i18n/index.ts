@@ -79,8 +79,12 @@ export const i18n = i18next
 /** Switches the UI language and the document's direction. */
 export function applyLanguage(language: Language): void {
   void i18next.changeLanguage(language)
-  document.documentElement.lang = language
-  document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr'
+  // Typed loosely so the unit tests, which load the dictionaries under Node, compile too.
+  const root = (globalThis as { document?: { documentElement: { lang: string; dir: string } } })
+    .document?.documentElement
+  if (!root) return
+  root.lang = language
+  root.dir = language === 'ar' ? 'rtl' : 'ltr'
 }
 
 /** The Intl locale for numbers, money and dates in the current language. */

@@ -1,7 +1,9 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
 import type { ProtectedAction } from '../../../../shared/store/options'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { asciiDigits } from '../../components/digits'
 import { Modal } from '../../components/Modal'
+import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import { actionName } from './actionNames'
 
@@ -14,6 +16,7 @@ interface ApprovalDialogProps {
 }
 
 export function ApprovalDialog({ action, reason, onApproved, onCancel }: ApprovalDialogProps) {
+  const { t } = useTranslation('approval')
   const pinRef = useRef<HTMLInputElement>(null)
   const hintId = useId()
   const [pin, setPin] = useState('')
@@ -40,7 +43,7 @@ export function ApprovalDialog({ action, reason, onApproved, onCancel }: Approva
 
   return (
     <Modal
-      title="Manager approval"
+      title={t('title')}
       onClose={onCancel}
       isCloseable={!isChecking}
       initialFocusRef={pinRef}
@@ -52,7 +55,7 @@ export function ApprovalDialog({ action, reason, onApproved, onCancel }: Approva
         </p>
         {reason && <p className="approval-reason">{reason}</p>}
         <label className="field">
-          <span className="field-label">Manager PIN</span>
+          <span className="field-label">{t('pin')}</span>
           <input
             ref={pinRef}
             className="field-input approval-pin"
@@ -64,11 +67,11 @@ export function ApprovalDialog({ action, reason, onApproved, onCancel }: Approva
             aria-invalid={error !== null}
             aria-describedby={hintId}
             readOnly={isChecking}
-            onChange={(event) => setPin(event.target.value.replace(/[^0-9]/g, ''))}
+            onChange={(event) => setPin(asciiDigits(event.target.value).replace(/[^0-9]/g, ''))}
           />
         </label>
         <p id={hintId} className="field-hint">
-          A manager types their PIN to approve this once.
+          {t('hint')}
         </p>
         {error && <ErrorAlert message={error} />}
         <div className="modal-actions">
@@ -78,7 +81,7 @@ export function ApprovalDialog({ action, reason, onApproved, onCancel }: Approva
             onClick={onCancel}
             disabled={isChecking}
           >
-            Cancel
+            {t('common:actions.cancel')}
           </button>
           <button
             type="submit"
@@ -87,7 +90,7 @@ export function ApprovalDialog({ action, reason, onApproved, onCancel }: Approva
             aria-busy={isChecking}
           >
             {isChecking && <span className="spinner" aria-hidden="true" />}
-            Approve
+            {t('approve')}
           </button>
         </div>
       </form>

@@ -1,3 +1,5 @@
+import { useDisplayLocale } from '../../appInfo'
+import { useTranslation } from '../../i18n'
 import { errorProps, FieldMessage } from './fieldErrors'
 import type { FieldErrors } from './productForm'
 
@@ -10,10 +12,13 @@ interface BarcodesEditorProps {
 
 /** A product's barcodes; the first is the one printed on shelf labels. */
 export function BarcodesEditor({ barcodes, onChange, errors, baseId }: BarcodesEditorProps) {
+  const { t } = useTranslation('catalog')
+  const locale = useDisplayLocale()
+  const number = (value: number) => value.toLocaleString(locale)
   return (
     <fieldset className="catalog-fieldset">
-      <legend className="field-label">Barcodes</legend>
-      {barcodes.length === 0 && <p className="catalog-fieldset-empty">No barcodes.</p>}
+      <legend className="field-label">{t('barcodes.title')}</legend>
+      {barcodes.length === 0 && <p className="catalog-fieldset-empty">{t('barcodes.none')}</p>}
       <ul className="catalog-barcodes">
         {barcodes.map((barcode, index) => {
           const path = `barcodes.${index}`
@@ -25,7 +30,7 @@ export function BarcodesEditor({ barcodes, onChange, errors, baseId }: BarcodesE
                   type="text"
                   autoComplete="off"
                   spellCheck={false}
-                  aria-label={`Barcode ${index + 1}`}
+                  aria-label={t('barcodes.barcode', { number: number(index + 1) })}
                   {...errorProps(errors, path, baseId)}
                   value={barcode}
                   onChange={(event) =>
@@ -38,7 +43,7 @@ export function BarcodesEditor({ barcodes, onChange, errors, baseId }: BarcodesE
                 <button
                   type="button"
                   className="icon-button icon-button-danger"
-                  aria-label={`Remove barcode ${index + 1}`}
+                  aria-label={t('barcodes.remove', { number: number(index + 1) })}
                   onClick={() =>
                     onChange(
                       barcodes.filter((_, at) => at !== index),
@@ -61,7 +66,7 @@ export function BarcodesEditor({ barcodes, onChange, errors, baseId }: BarcodesE
         disabled={barcodes.length >= 20}
         onClick={() => onChange([...barcodes, ''], 'barcodes')}
       >
-        Add barcode
+        {t('barcodes.add')}
       </button>
     </fieldset>
   )

@@ -2,6 +2,7 @@ import '../../styles/catalog.css'
 import { useState } from 'react'
 import { useAppInfo } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { useTranslation } from '../../i18n'
 import { CategoriesSection } from './CategoriesSection'
 import { CsvSection } from './CsvSection'
 import { ProductEditor } from './ProductEditor'
@@ -11,6 +12,7 @@ import { useCatalogData } from './useCatalogData'
 
 /** The manager's catalog: products (inactive too), categories, CSV import and export. */
 export function CatalogScreen() {
+  const { t } = useTranslation('catalog')
   const { currency } = useAppInfo()
   const catalog = useCatalogData()
   // A fresh key per opening, so the editor starts from the product as it is now.
@@ -30,14 +32,14 @@ export function CatalogScreen() {
     <div className="page catalog-page">
       <div className="page-content catalog-content">
         <header className="page-header">
-          <h1 className="page-title">Catalog</h1>
+          <h1 className="page-title">{t('screen.title')}</h1>
           <button
             type="button"
             className="button button-primary"
             disabled={!data}
             onClick={() => open(emptyProductForm(defaultTaxRateId))}
           >
-            New product
+            {t('screen.newProduct')}
           </button>
         </header>
 
@@ -52,10 +54,10 @@ export function CatalogScreen() {
           aria-busy={catalog.isLoading}
         >
           <h2 id="catalog-products-title" className="page-card-title">
-            Products
+            {t('screen.products')}
           </h2>
           {data === null ? (
-            catalog.isLoading && <p className="page-loading">Loading the catalog…</p>
+            catalog.isLoading && <p className="page-loading">{t('screen.loading')}</p>
           ) : (
             <ProductTable
               products={data.products}
@@ -79,7 +81,7 @@ export function CatalogScreen() {
           onClose={() => setEditing(null)}
           onSaved={(product) => {
             setEditing(null)
-            setStatus(`Saved ${product.name}.`)
+            setStatus(t('screen.saved', { name: product.name }))
             catalog.reload()
           }}
         />

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { Category } from '../../types'
 import { useProtected } from '../approval/useProtected'
@@ -11,11 +12,12 @@ interface CategoriesSectionProps {
 
 type Save = (
   category: { id?: string; name: string; color: string | null; sortOrder: number },
-  what: string,
+  what: 'added' | 'renamed',
 ) => Promise<boolean>
 
 /** Add a category or rename one; the change syncs to every register. */
 export function CategoriesSection({ categories, onSaved }: CategoriesSectionProps) {
+  const { t } = useTranslation('catalog')
   const protectedCall = useProtected()
   const [error, setError] = useState<string | null>(null)
   const [status, setStatus] = useState('')
@@ -27,11 +29,11 @@ export function CategoriesSection({ categories, onSaved }: CategoriesSectionProp
         pos.invoke('catalog:saveCategory', { ...category, approvalId }),
       )
       if (saved === null) return false
-      setStatus(`${what} “${saved.name}”.`)
+      setStatus(t(`categories.${what}`, { name: saved.name }))
       onSaved()
       return true
     } catch (failure) {
-      setError(`The category was not saved: ${errorMessage(failure)}`)
+      setError(t('categories.saveFailed', { error: errorMessage(failure) }))
       return false
     }
   }
@@ -44,9 +46,9 @@ export function CategoriesSection({ categories, onSaved }: CategoriesSectionProp
   return (
     <section className="page-card" aria-labelledby="catalog-categories-title">
       <h2 id="catalog-categories-title" className="page-card-title">
-        Categories
+        {t('categories.title')}
       </h2>
-      {categories.length === 0 && <p className="page-card-empty">No categories yet.</p>}
+      {categories.length === 0 && <p className="page-card-empty">{t('categories.none')}</p>}
       <ul className="catalog-categories">
         {categories.map((category) => (
           <CategoryRow key={`${category.id}-${category.name}`} category={category} onSave={save} />
@@ -62,6 +64,7 @@ export function CategoriesSection({ categories, onSaved }: CategoriesSectionProp
 }
 
 function CategoryRow({ category, onSave }: { category: Category; onSave: Save }) {
+  const { t } = useTranslation('catalog')
   const [name, setName] = useState(category.name)
   const [isSaving, setIsSaving] = useState(false)
   const isChanged = name.trim() !== '' && name.trim() !== category.name
@@ -72,7 +75,7 @@ function CategoryRow({ category, onSave }: { category: Category; onSave: Save })
     setIsSaving(true)
     await onSave(
       { id: category.id, name: name.trim(), color: category.color, sortOrder: category.sortOrder },
-      'Renamed to',
+      'renamed',
     )
     setIsSaving(false)
   }
@@ -85,7 +88,7 @@ function CategoryRow({ category, onSave }: { category: Category; onSave: Save })
           type="text"
           autoComplete="off"
           maxLength={80}
-          aria-label={`Name of category ${category.name}`}
+          aria-label={t('categories.nameOf', { name: category.name })}
           value={name}
           onChange={(event) => setName(event.target.value)}
         />
@@ -93,9 +96,9 @@ function CategoryRow({ category, onSave }: { category: Category; onSave: Save })
           type="submit"
           className="button button-secondary button-small"
           disabled={!isChanged || isSaving}
-          aria-label={`Rename ${category.name}`}
+          aria-label={t('categories.renameNamed', { name: category.name })}
         >
-          Rename
+          {t('categories.rename')}
         </button>
       </form>
     </li>
@@ -103,6 +106,7 @@ function CategoryRow({ category, onSave }: { category: Category; onSave: Save })
 }
 
 function NewCategoryForm({ sortOrder, onSave }: { sortOrder: number; onSave: Save }) {
+  const { t } = useTranslation('catalog')
   const [name, setName] = useState('')
   const [isSaving, setIsSaving] = useState(false)
 
@@ -111,14 +115,14 @@ function NewCategoryForm({ sortOrder, onSave }: { sortOrder: number; onSave: Sav
     if (name.trim() === '' || isSaving) return
     setIsSaving(true)
     // The name stays if saving fails, so nothing typed is lost.
-    if (await onSave({ name: name.trim(), color: null, sortOrder }, 'Added')) setName('')
+    if (await onSave({ name: name.trim(), color: null, sortOrder }, 'added')) setName('')
     setIsSaving(false)
   }
 
   return (
     <form className="catalog-category" onSubmit={(event) => void add(event)}>
       <label className="field catalog-category-new">
-        <span className="field-label">New category</span>
+        <span className="field-label">{t('categories.new')}</span>
         <input
           className="field-input"
           type="text"
@@ -133,7 +137,7 @@ function NewCategoryForm({ sortOrder, onSave }: { sortOrder: number; onSave: Sav
         className="button button-secondary"
         disabled={name.trim() === '' || isSaving}
       >
-        Add category
+        {t('categories.add')}
       </button>
     </form>
   )

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react'
 import type { InvokeOutput } from '../../../../shared/ipc'
-import { useAppInfo } from '../../appInfo'
+import { useDisplayLocale } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import { useProtected } from '../approval/useProtected'
-import { csvColumns, exportFileName, formatFileSize } from './csvFile'
+import { csvColumnMeaning, csvColumns, exportFileName, formatFileSize } from './csvFile'
 import { ImportReport } from './ImportReport'
 
 type Report = InvokeOutput<'catalog:importCsv'>
@@ -20,7 +21,8 @@ const maxCsvLength = 40_000_000
 
 /** Products in and out as CSV: import with a per-line report, export of the whole catalog. */
 export function CsvSection() {
-  const { locale } = useAppInfo()
+  const { t } = useTranslation('catalog')
+  const locale = useDisplayLocale()
   const protectedCall = useProtected()
   const [file, setFile] = useState<ChosenFile | null>(null)
   const [isReading, setIsReading] = useState(false)
@@ -46,10 +48,9 @@ export function CsvSection() {
     try {
       const text = await chosen.text()
       setFile({ name: chosen.name, size: chosen.size, text })
-      if (text.length > maxCsvLength)
-        setError('This file is too large to import at once (over 40 MB). Split it into parts.')
+      if (text.length > maxCsvLength) setError(t('csv.tooLarge'))
     } catch (failure) {
-      setError(`Could not read ${chosen.name}: ${errorMessage(failure)}`)
+      setError(t('csv.readFailed', { name: chosen.name, error: errorMessage(failure) }))
     } finally {
       setIsReading(false)
     }
@@ -58,31 +59,35 @@ export function CsvSection() {
   async function importFile() {
     if (!file || isImporting) return
     if (file.text.trim() === '') {
-      setError(`${file.name} is empty.`)
+      setError(t('csv.empty', { name: file.name }))
       return
     }
     setError(null)
     setReport(null)
     setProgress(null)
     setIsImporting(true)
-    setStatus(`Importing ${file.name}…`)
+    setStatus(t('csv.importing', { name: file.name }))
     stopListening.current = pos.on('catalog:importProgress', setProgress)
     try {
       const result = await protectedCall('catalogEdit', (approvalId) =>
         pos.invoke('catalog:importCsv', { csv: file.text, approvalId }),
       )
       if (result === null) {
-        setStatus('Import cancelled: no manager approval.')
+        setStatus(t('csv.cancelled'))
       } else {
         setReport(result)
         setStatus(
-          `Import finished: ${number(result.created)} created, ${number(result.updated)} updated, ` +
-            `${number(result.unchanged)} unchanged, ${number(result.rejected.length)} rejected.`,
+          t('csv.finished', {
+            created: number(result.created),
+            updated: number(result.updated),
+            unchanged: number(result.unchanged),
+            rejected: number(result.rejected.length),
+          }),
         )
       }
     } catch (failure) {
       setStatus('')
-      setError(`Nothing was imported: ${errorMessage(failure)}`)
+      setError(t('csv.importFailed', { error: errorMessage(failure) }))
     } finally {
       stopListening.current?.()
       stopListening.current = null
@@ -105,9 +110,9 @@ export function CsvSection() {
       link.remove()
       // The download reads the blob after this returns; free it once that has surely happened.
       setTimeout(() => URL.revokeObjectURL(url), 60_000)
-      setStatus(`Exported ${number(result.rows)} products to ${name}.`)
+      setStatus(t('csv.exported', { rows: number(result.rows), name }))
     } catch (failure) {
-      setError(`Could not export the products: ${errorMessage(failure)}`)
+      setError(t('csv.exportFailed', { error: errorMessage(failure) }))
     } finally {
       setIsExporting(false)
     }
@@ -120,11 +125,9 @@ export function CsvSection() {
       <div className="page-card-header">
         <div>
           <h2 id="catalog-csv-title" className="page-card-title">
-            Import and export CSV
+            {t('csv.title')}
           </h2>
-          <p className="page-card-intro">
-            Valid rows are imported together; rows with a problem are listed by line and left out.
-          </p>
+          <p className="page-card-intro">{t('csv.intro')}</p>
         </div>
         <button
           type="button"
@@ -134,13 +137,13 @@ export function CsvSection() {
           onClick={() => void exportFile()}
         >
           {isExporting && <span className="spinner" aria-hidden="true" />}
-          Export CSV
+          {t('csv.export')}
         </button>
       </div>
 
       <div className="catalog-import">
         <label className="field catalog-import-file">
-          <span className="field-label">Import CSV file</span>
+          <span className="field-label">{t('csv.file')}</span>
           <input
             type="file"
             accept=".csv,text/csv"
@@ -154,7 +157,7 @@ export function CsvSection() {
             {file.name} · {formatFileSize(file.size, locale)}
           </p>
         )}
-        {isReading && <p className="catalog-file-info">Reading the file…</p>}
+        {isReading && <p className="catalog-file-info">{t('csv.reading')}</p>}
         <button
           type="button"
           className="button button-primary"
@@ -163,7 +166,7 @@ export function CsvSection() {
           onClick={() => void importFile()}
         >
           {isImporting && <span className="spinner" aria-hidden="true" />}
-          Import products
+          {t('csv.import')}
         </button>
       </div>
 
@@ -171,14 +174,14 @@ export function CsvSection() {
         <div className="catalog-progress">
           <progress
             className="catalog-progress-bar"
-            aria-label="Import progress"
+            aria-label={t('csv.progress')}
             max={progress?.total || undefined}
             value={progress ? progress.done : undefined}
           />
           <span data-testid="import-progress">
             {progress
-              ? `${number(progress.done)} of ${number(progress.total)} rows`
-              : 'Reading the rows…'}
+              ? t('csv.rows', { done: number(progress.done), total: number(progress.total) })
+              : t('csv.readingRows')}
           </span>
         </div>
       )}
@@ -190,17 +193,14 @@ export function CsvSection() {
       {report && <ImportReport report={report} />}
 
       <div className="catalog-columns">
-        <h3 className="catalog-columns-title">CSV columns</h3>
-        <p className="page-card-intro">
-          First line: the column names. Only sku, name and price are required; a column left out
-          keeps what the product already has. Export writes the same columns.
-        </p>
+        <h3 className="catalog-columns-title">{t('csv.columnsTitle')}</h3>
+        <p className="page-card-intro">{t('csv.columnsIntro')}</p>
         <code className="catalog-columns-header">{csvColumns.map((c) => c.name).join(',')}</code>
         <dl className="catalog-columns-list">
           {csvColumns.map((column) => (
             <div key={column.name} className="catalog-column">
               <dt className="catalog-code">{column.name}</dt>
-              <dd>{column.meaning}</dd>
+              <dd>{csvColumnMeaning(column.name)}</dd>
             </div>
           ))}
         </dl>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { InvokeOutput } from '../../../../shared/ipc'
-import { useAppInfo } from '../../appInfo'
+import { useDisplayLocale } from '../../appInfo'
+import { useTranslation } from '../../i18n'
 
 type Report = InvokeOutput<'catalog:importCsv'>
 
@@ -9,7 +10,8 @@ const firstRows = 1000
 
 /** What an import did: counts, and every rejected row with its line number and reason. */
 export function ImportReport({ report }: { report: Report }) {
-  const { locale } = useAppInfo()
+  const { t } = useTranslation('catalog')
+  const locale = useDisplayLocale()
   const [isShowingAll, setIsShowingAll] = useState(false)
   const number = (value: number) => value.toLocaleString(locale)
   const rows = isShowingAll ? report.rejected : report.rejected.slice(0, firstRows)
@@ -19,43 +21,43 @@ export function ImportReport({ report }: { report: Report }) {
     <div className="catalog-report" data-testid="import-report">
       <dl className="catalog-report-counts">
         <div>
-          <dt>Created</dt>
+          <dt>{t('report.created')}</dt>
           <dd data-testid="import-created">{number(report.created)}</dd>
         </div>
         <div>
-          <dt>Updated</dt>
+          <dt>{t('report.updated')}</dt>
           <dd data-testid="import-updated">{number(report.updated)}</dd>
         </div>
         <div>
-          <dt>Unchanged</dt>
+          <dt>{t('report.unchanged')}</dt>
           <dd data-testid="import-unchanged">{number(report.unchanged)}</dd>
         </div>
         <div className={rejectedCount > 0 ? 'catalog-report-rejected' : undefined}>
-          <dt>Rejected</dt>
+          <dt>{t('report.rejected')}</dt>
           <dd data-testid="import-rejected">{number(rejectedCount)}</dd>
         </div>
       </dl>
       {rejectedCount === 0 ? (
-        <p className="catalog-report-note">Every row was imported.</p>
+        <p className="catalog-report-note">{t('report.allImported')}</p>
       ) : (
         <>
           <p className="catalog-report-note">
-            {rejectedCount === 1 ? 'This row was' : `These ${number(rejectedCount)} rows were`} not
-            imported. Fix {rejectedCount === 1 ? 'it' : 'them'} in the file and import it again:
-            rows already imported then count as unchanged.
+            {t('report.notImported', { count: rejectedCount, number: number(rejectedCount) })}
           </p>
           <div className="catalog-report-scroll">
-            <table className="catalog-report-table" aria-label="Rejected rows">
+            <table className="catalog-report-table" aria-label={t('report.rejectedRows')}>
               <thead>
                 <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">Reason</th>
+                  <th scope="col">{t('report.line')}</th>
+                  <th scope="col">{t('report.reason')}</th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((row, index) => (
                   <tr key={`${row.line}-${index}`} data-testid="rejected-row">
-                    <td className="numeric">Line {number(row.line)}</td>
+                    <td className="numeric">
+                      {t('report.lineNumber', { line: number(row.line) })}
+                    </td>
                     <td>{row.reason}</td>
                   </tr>
                 ))}
@@ -68,7 +70,7 @@ export function ImportReport({ report }: { report: Report }) {
               className="button button-secondary button-small"
               onClick={() => setIsShowingAll(true)}
             >
-              Show all {number(rejectedCount)} rejected rows
+              {t('report.showAll', { number: number(rejectedCount) })}
             </button>
           )}
         </>

@@ -1,4 +1,6 @@
 import { v4 as uuidv4 } from 'uuid'
+import { useDisplayLocale } from '../../appInfo'
+import { useTranslation } from '../../i18n'
 import { errorProps, FieldMessage } from './fieldErrors'
 import type { FieldErrors, GroupForm, OptionForm } from './productForm'
 
@@ -20,6 +22,9 @@ export function ModifierGroupsEditor({
   errors,
   baseId,
 }: ModifierGroupsEditorProps) {
+  const { t } = useTranslation('catalog')
+  const locale = useDisplayLocale()
+  const number = (value: number) => value.toLocaleString(locale)
   function updateGroup(index: number, change: Partial<GroupForm>, changedPath: string) {
     onChange(
       groups.map((group, at) => (at === index ? { ...group, ...change } : group)),
@@ -29,26 +34,23 @@ export function ModifierGroupsEditor({
 
   return (
     <fieldset className="catalog-fieldset">
-      <legend className="field-label">Modifier groups</legend>
-      <p className="catalog-fieldset-intro">
-        Minimum 0 makes a group optional; minimum 1 and maximum 1 means &ldquo;choose exactly
-        one&rdquo;.
-      </p>
+      <legend className="field-label">{t('modifiers.title')}</legend>
+      <p className="catalog-fieldset-intro">{t('modifiers.intro')}</p>
       {groups.map((group, index) => {
         const path = `modifierGroups.${index}`
-        const label = `Group ${index + 1}`
+        const groupNumber = number(index + 1)
         return (
           <div key={group.id} className="catalog-group" data-testid="modifier-group">
             <div className="catalog-group-fields">
               <div className="catalog-group-name">
                 <label className="field">
-                  <span className="field-label">Name</span>
+                  <span className="field-label">{t('modifiers.name')}</span>
                   <input
                     className="field-input"
                     type="text"
                     autoComplete="off"
                     {...errorProps(errors, `${path}.name`, baseId)}
-                    aria-label={`${label} name`}
+                    aria-label={t('modifiers.groupName', { group: groupNumber })}
                     value={group.name}
                     onChange={(event) =>
                       updateGroup(index, { name: event.target.value }, `${path}.name`)
@@ -59,14 +61,14 @@ export function ModifierGroupsEditor({
               </div>
               <div className="catalog-group-count">
                 <label className="field">
-                  <span className="field-label">Minimum</span>
+                  <span className="field-label">{t('modifiers.minimum')}</span>
                   <input
                     className="field-input"
                     type="text"
                     inputMode="numeric"
                     autoComplete="off"
                     {...errorProps(errors, `${path}.minSelect`, baseId)}
-                    aria-label={`${label} minimum`}
+                    aria-label={t('modifiers.groupMinimum', { group: groupNumber })}
                     value={group.min}
                     onChange={(event) =>
                       updateGroup(index, { min: event.target.value }, `${path}.minSelect`)
@@ -77,14 +79,14 @@ export function ModifierGroupsEditor({
               </div>
               <div className="catalog-group-count">
                 <label className="field">
-                  <span className="field-label">Maximum</span>
+                  <span className="field-label">{t('modifiers.maximum')}</span>
                   <input
                     className="field-input"
                     type="text"
                     inputMode="numeric"
                     autoComplete="off"
                     {...errorProps(errors, `${path}.maxSelect`, baseId)}
-                    aria-label={`${label} maximum`}
+                    aria-label={t('modifiers.groupMaximum', { group: groupNumber })}
                     value={group.max}
                     onChange={(event) =>
                       updateGroup(index, { max: event.target.value }, `${path}.maxSelect`)
@@ -103,14 +105,17 @@ export function ModifierGroupsEditor({
                   )
                 }
               >
-                Remove group {index + 1}
+                {t('modifiers.removeGroup', { group: groupNumber })}
               </button>
             </div>
 
-            <ul className="catalog-options" aria-label={`${label} options`}>
+            <ul
+              className="catalog-options"
+              aria-label={t('modifiers.options', { group: groupNumber })}
+            >
               {group.options.map((option, optionIndex) => {
                 const optionPath = `${path}.options.${optionIndex}`
-                const optionLabel = `${label} option ${optionIndex + 1}`
+                const optionNumber = number(optionIndex + 1)
                 const setOption = (change: Partial<OptionForm>, changedPath: string) =>
                   updateGroup(
                     index,
@@ -128,8 +133,11 @@ export function ModifierGroupsEditor({
                         className="field-input"
                         type="text"
                         autoComplete="off"
-                        placeholder="Option name"
-                        aria-label={`${optionLabel} name`}
+                        placeholder={t('modifiers.optionPlaceholder')}
+                        aria-label={t('modifiers.optionName', {
+                          group: groupNumber,
+                          option: optionNumber,
+                        })}
                         {...errorProps(errors, `${optionPath}.name`, baseId)}
                         value={option.name}
                         onChange={(event) =>
@@ -144,8 +152,11 @@ export function ModifierGroupsEditor({
                         type="text"
                         inputMode="decimal"
                         autoComplete="off"
-                        placeholder="Extra price"
-                        aria-label={`${optionLabel} price`}
+                        placeholder={t('modifiers.pricePlaceholder')}
+                        aria-label={t('modifiers.optionPrice', {
+                          group: groupNumber,
+                          option: optionNumber,
+                        })}
                         {...errorProps(errors, `${optionPath}.priceCents`, baseId)}
                         value={option.price}
                         onChange={(event) =>
@@ -161,7 +172,10 @@ export function ModifierGroupsEditor({
                     <button
                       type="button"
                       className="icon-button icon-button-danger"
-                      aria-label={`Remove ${optionLabel.toLowerCase()}`}
+                      aria-label={t('modifiers.removeOption', {
+                        group: groupNumber,
+                        option: optionNumber,
+                      })}
                       onClick={() =>
                         updateGroup(
                           index,
@@ -180,13 +194,13 @@ export function ModifierGroupsEditor({
             <button
               type="button"
               className="button button-secondary button-small catalog-add"
-              aria-label={`Add option to group ${index + 1}`}
+              aria-label={t('modifiers.addOptionTo', { group: groupNumber })}
               disabled={group.options.length >= 40}
               onClick={() =>
                 updateGroup(index, { options: [...group.options, newOption()] }, `${path}.options`)
               }
             >
-              Add option
+              {t('modifiers.addOption')}
             </button>
           </div>
         )
@@ -202,7 +216,7 @@ export function ModifierGroupsEditor({
           )
         }
       >
-        Add modifier group
+        {t('modifiers.addGroup')}
       </button>
     </fieldset>
   )

@@ -3,6 +3,7 @@ import { PosError } from '../../../../shared/ipc'
 import { useAppInfo } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Modal } from '../../components/Modal'
+import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { Category } from '../../types'
 import { useProtected } from '../approval/useProtected'
@@ -35,6 +36,7 @@ export function ProductEditor({
   onClose,
   onSaved,
 }: ProductEditorProps) {
+  const { t } = useTranslation('catalog')
   const { currency } = useAppInfo()
   const protectedCall = useProtected()
   const baseId = useId()
@@ -85,7 +87,7 @@ export function ProductEditor({
         setErrors({ [path]: errorMessage(failure) })
         focusFirstInvalid()
       } else {
-        setError(`The product was not saved: ${errorMessage(failure)}`)
+        setError(t('editor.saveFailed', { error: errorMessage(failure) }))
       }
     }
     isSavingRef.current = false
@@ -97,7 +99,7 @@ export function ProductEditor({
 
   return (
     <Modal
-      title={isNew ? 'New product' : 'Edit product'}
+      title={isNew ? t('editor.newTitle') : t('editor.editTitle')}
       onClose={onClose}
       isCloseable={!isSaving}
       initialFocusRef={skuRef}
@@ -113,7 +115,7 @@ export function ProductEditor({
           <div className="product-form-grid">
             <div>
               <label className="field">
-                <span className="field-label">SKU</span>
+                <span className="field-label">{t('editor.sku')}</span>
                 <input
                   ref={skuRef}
                   className="field-input catalog-code-input"
@@ -130,7 +132,7 @@ export function ProductEditor({
             </div>
             <div className="product-form-wide">
               <label className="field">
-                <span className="field-label">Name</span>
+                <span className="field-label">{t('editor.name')}</span>
                 <input
                   className="field-input"
                   type="text"
@@ -146,7 +148,7 @@ export function ProductEditor({
             <div>
               <label className="field">
                 <span className="field-label">
-                  {form.pricingUnit === 'kg' ? 'Price per kg' : 'Price'}
+                  {form.pricingUnit === 'kg' ? t('editor.pricePerKg') : t('editor.price')}
                 </span>
                 <input
                   className="field-input catalog-money-input"
@@ -163,7 +165,7 @@ export function ProductEditor({
             </div>
             <div>
               <label className="field">
-                <span className="field-label">Pricing unit</span>
+                <span className="field-label">{t('editor.pricingUnit')}</span>
                 <select
                   className="field-input"
                   value={form.pricingUnit}
@@ -175,21 +177,21 @@ export function ProductEditor({
                     )
                   }
                 >
-                  <option value="each">Each</option>
-                  <option value="kg">Per kg (weighed)</option>
+                  <option value="each">{t('editor.unitEach')}</option>
+                  <option value="kg">{t('editor.unitKg')}</option>
                 </select>
               </label>
             </div>
             <div>
               <label className="field">
-                <span className="field-label">Category</span>
+                <span className="field-label">{t('editor.category')}</span>
                 <select
                   className="field-input"
                   {...field('categoryId')}
                   value={form.categoryId}
                   onChange={(event) => change('categoryId', event.target.value, 'categoryId')}
                 >
-                  <option value="">None</option>
+                  <option value="">{t('editor.noCategory')}</option>
                   {categories.map((category) => (
                     <option key={category.id} value={category.id}>
                       {category.name}
@@ -201,14 +203,14 @@ export function ProductEditor({
             </div>
             <div>
               <label className="field">
-                <span className="field-label">Tax rate</span>
+                <span className="field-label">{t('editor.taxRate')}</span>
                 <select
                   className="field-input"
                   {...field('taxRateId')}
                   value={form.taxRateId}
                   onChange={(event) => change('taxRateId', event.target.value, 'taxRateId')}
                 >
-                  {form.taxRateId === '' && <option value="">Choose a tax rate</option>}
+                  {form.taxRateId === '' && <option value="">{t('editor.chooseTaxRate')}</option>}
                   {taxRates.map((rate) => (
                     <option key={rate.id} value={rate.id}>
                       {rate.name}
@@ -225,7 +227,7 @@ export function ProductEditor({
                   checked={form.isActive}
                   onChange={(event) => change('isActive', event.target.checked, 'isActive')}
                 />
-                <span>Active (on sale)</span>
+                <span>{t('editor.active')}</span>
               </label>
               <label className="catalog-check">
                 <input
@@ -233,7 +235,7 @@ export function ProductEditor({
                   checked={form.trackStock}
                   onChange={(event) => change('trackStock', event.target.checked, 'trackStock')}
                 />
-                <span>Track stock</span>
+                <span>{t('editor.trackStock')}</span>
               </label>
             </div>
           </div>
@@ -260,7 +262,7 @@ export function ProductEditor({
 
         {Object.keys(errors).length > 0 && (
           <p className="field-hint field-hint-error" role="alert">
-            Fix the fields marked in red, then save again.
+            {t('editor.fixFields')}
           </p>
         )}
         {error && <ErrorAlert message={error} />}
@@ -272,7 +274,7 @@ export function ProductEditor({
             onClick={onClose}
             disabled={isSaving}
           >
-            Cancel
+            {t('common:actions.cancel')}
           </button>
           <button
             type="submit"
@@ -281,7 +283,7 @@ export function ProductEditor({
             disabled={isSaving}
           >
             {isSaving && <span className="spinner" aria-hidden="true" />}
-            Save product
+            {t('editor.save')}
           </button>
         </div>
       </form>

@@ -1,5 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react'
-import { useAppInfo, useMoney } from '../../appInfo'
+import { useDisplayLocale, useMoney } from '../../appInfo'
+import { useTranslation } from '../../i18n'
 import type { Category } from '../../types'
 import { filterProducts, searchKeys } from './productFilter'
 import type { CatalogProduct, TaxRate } from './useCatalogData'
@@ -21,7 +22,8 @@ function formatRate(basisPoints: number, locale: string): string {
 
 /** Every product, searchable; only a page of matches is in the page at a time. */
 export function ProductTable({ products, categories, taxRates, onEdit }: ProductTableProps) {
-  const { locale } = useAppInfo()
+  const { t } = useTranslation('catalog')
+  const locale = useDisplayLocale()
   const money = useMoney()
   const [query, setQuery] = useState('')
   const [shown, setShown] = useState({ query: '', count: pageSize })
@@ -46,45 +48,46 @@ export function ProductTable({ products, categories, taxRates, onEdit }: Product
     <div className="catalog-products">
       <div className="catalog-search">
         <label className="field catalog-search-field">
-          <span className="field-label">Search catalog</span>
+          <span className="field-label">{t('table.search')}</span>
           <input
             className="field-input"
             type="search"
             autoComplete="off"
             spellCheck={false}
-            placeholder="Name, SKU or barcode"
+            placeholder={t('table.searchPlaceholder')}
             value={query}
             onChange={(event) => setQuery(event.target.value)}
           />
         </label>
         <p className="catalog-count" data-testid="catalog-count" aria-live="polite">
-          Showing {number(visible.length)} of {number(matches.length)}{' '}
-          {matches.length === 1 ? 'product' : 'products'}
-          {deferredQuery.trim() !== '' && ` matching “${deferredQuery.trim()}”`}
+          {t('table.showing', {
+            count: matches.length,
+            shown: number(visible.length),
+            total: number(matches.length),
+          })}
+          {deferredQuery.trim() !== '' && t('table.matching', { query: deferredQuery.trim() })}
         </p>
       </div>
 
       {matches.length === 0 ? (
         <p className="catalog-empty">
-          {products.length === 0
-            ? 'No products yet. Add one with "New product" or import a CSV file.'
-            : 'No product matches. Try part of the name, the SKU or the barcode.'}
+          {products.length === 0 ? t('table.noProducts') : t('table.noMatch')}
         </p>
       ) : (
         <div className="catalog-table-scroll">
-          <table className="catalog-table" aria-label="Products">
+          <table className="catalog-table" aria-label={t('table.label')}>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">SKU</th>
-                <th scope="col">Barcodes</th>
-                <th scope="col">Category</th>
+                <th scope="col">{t('table.name')}</th>
+                <th scope="col">{t('table.sku')}</th>
+                <th scope="col">{t('table.barcodes')}</th>
+                <th scope="col">{t('table.category')}</th>
                 <th scope="col" className="numeric">
-                  Price
+                  {t('table.price')}
                 </th>
-                <th scope="col">Tax</th>
+                <th scope="col">{t('table.tax')}</th>
                 <th scope="col">
-                  <span className="catalog-visually-hidden">Actions</span>
+                  <span className="catalog-visually-hidden">{t('table.actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -97,11 +100,12 @@ export function ProductTable({ products, categories, taxRates, onEdit }: Product
                 >
                   <td>
                     <span className="catalog-product-name">{product.name}</span>
-                    {!product.isActive && <span className="inactive-badge">Inactive</span>}
+                    {!product.isActive && (
+                      <span className="inactive-badge">{t('table.inactive')}</span>
+                    )}
                     {product.variants.length > 0 && (
                       <span className="catalog-product-extra">
-                        {product.variants.length}{' '}
-                        {product.variants.length === 1 ? 'variant' : 'variants'}
+                        {t('table.variants', { count: product.variants.length })}
                       </span>
                     )}
                   </td>
@@ -110,7 +114,7 @@ export function ProductTable({ products, categories, taxRates, onEdit }: Product
                   <td>{product.categoryId ? (categoryNames.get(product.categoryId) ?? '') : ''}</td>
                   <td className="numeric">
                     {money(product.priceCents)}
-                    {product.pricingUnit === 'kg' && ' / kg'}
+                    {product.pricingUnit === 'kg' && t('table.perKg')}
                   </td>
                   <td>
                     {rateNames.get(product.taxRateId) ??
@@ -120,10 +124,10 @@ export function ProductTable({ products, categories, taxRates, onEdit }: Product
                     <button
                       type="button"
                       className="button button-secondary button-small"
-                      aria-label={`Edit ${product.name}`}
+                      aria-label={t('table.editNamed', { name: product.name })}
                       onClick={() => onEdit(product)}
                     >
-                      Edit
+                      {t('table.edit')}
                     </button>
                   </td>
                 </tr>
@@ -139,7 +143,9 @@ export function ProductTable({ products, categories, taxRates, onEdit }: Product
           className="button button-secondary catalog-more"
           onClick={() => setShown({ query: deferredQuery, count: count + pageSize })}
         >
-          Show {number(Math.min(pageSize, matches.length - visible.length))} more
+          {t('table.showMore', {
+            number: number(Math.min(pageSize, matches.length - visible.length)),
+          })}
         </button>
       )}
     </div>

@@ -1,4 +1,6 @@
 import { v4 as uuidv4 } from 'uuid'
+import { useDisplayLocale } from '../../appInfo'
+import { useTranslation } from '../../i18n'
 import { errorProps, FieldMessage } from './fieldErrors'
 import type { FieldErrors, VariantForm } from './productForm'
 
@@ -10,14 +12,17 @@ interface VariantsEditorProps {
 }
 
 const columns = [
-  { field: 'name', label: 'name', path: 'name' },
-  { field: 'price', label: 'price', path: 'priceCents' },
-  { field: 'sku', label: 'SKU', path: 'sku' },
-  { field: 'barcode', label: 'barcode', path: 'barcode' },
+  { field: 'name', label: 'variants.nameOf', path: 'name' },
+  { field: 'price', label: 'variants.priceOf', path: 'priceCents' },
+  { field: 'sku', label: 'variants.skuOf', path: 'sku' },
+  { field: 'barcode', label: 'variants.barcodeOf', path: 'barcode' },
 ] as const
 
 /** Sizes or other choices; each replaces the product's price. */
 export function VariantsEditor({ variants, onChange, errors, baseId }: VariantsEditorProps) {
+  const { t } = useTranslation('catalog')
+  const locale = useDisplayLocale()
+  const number = (value: number) => value.toLocaleString(locale)
   function update(index: number, field: (typeof columns)[number]['field'], value: string) {
     onChange(
       variants.map((variant, at) => (at === index ? { ...variant, [field]: value } : variant)),
@@ -27,16 +32,14 @@ export function VariantsEditor({ variants, onChange, errors, baseId }: VariantsE
 
   return (
     <fieldset className="catalog-fieldset">
-      <legend className="field-label">Variants</legend>
-      <p className="catalog-fieldset-intro">
-        E.g. Small and Large. A variant&apos;s price replaces the product&apos;s price.
-      </p>
+      <legend className="field-label">{t('variants.title')}</legend>
+      <p className="catalog-fieldset-intro">{t('variants.intro')}</p>
       {variants.length > 0 && (
         <div className="catalog-variant-grid">
-          <span className="catalog-grid-heading">Name</span>
-          <span className="catalog-grid-heading">Price</span>
-          <span className="catalog-grid-heading">SKU (optional)</span>
-          <span className="catalog-grid-heading">Barcode (optional)</span>
+          <span className="catalog-grid-heading">{t('variants.name')}</span>
+          <span className="catalog-grid-heading">{t('variants.price')}</span>
+          <span className="catalog-grid-heading">{t('variants.sku')}</span>
+          <span className="catalog-grid-heading">{t('variants.barcode')}</span>
           <span />
           {variants.map((variant, index) => (
             <div key={variant.id} className="catalog-variant-row" data-testid="variant-row">
@@ -56,7 +59,7 @@ export function VariantsEditor({ variants, onChange, errors, baseId }: VariantsE
                       inputMode={column.field === 'price' ? 'decimal' : undefined}
                       autoComplete="off"
                       spellCheck={false}
-                      aria-label={`Variant ${index + 1} ${column.label}`}
+                      aria-label={t(column.label, { number: number(index + 1) })}
                       {...errorProps(errors, path, baseId)}
                       value={variant[column.field]}
                       onChange={(event) => update(index, column.field, event.target.value)}
@@ -68,7 +71,7 @@ export function VariantsEditor({ variants, onChange, errors, baseId }: VariantsE
               <button
                 type="button"
                 className="icon-button icon-button-danger"
-                aria-label={`Remove variant ${index + 1}`}
+                aria-label={t('variants.remove', { number: number(index + 1) })}
                 onClick={() =>
                   onChange(
                     variants.filter((_, at) => at !== index),
@@ -93,7 +96,7 @@ export function VariantsEditor({ variants, onChange, errors, baseId }: VariantsE
           )
         }
       >
-        Add variant
+        {t('variants.add')}
       </button>
     </fieldset>
   )

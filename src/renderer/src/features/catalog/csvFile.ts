@@ -1,15 +1,22 @@
+import { i18n } from '../../i18n'
+
 /** The columns of the product CSV, in order, as import reads them and export writes them. */
 export const csvColumns = [
-  { name: 'sku', meaning: 'Product code (required). A SKU already in the catalog updates it.' },
-  { name: 'name', meaning: 'Product name (required).' },
-  { name: 'price', meaning: 'Price like 3.50 (per kg for weighed items). Required.' },
-  { name: 'category', meaning: 'Name of an existing category; blank for none.' },
-  { name: 'tax_rate', meaning: 'Name of a tax rate; blank for the default rate.' },
-  { name: 'barcodes', meaning: 'Barcodes separated by | (the first is the primary one).' },
-  { name: 'active', meaning: 'true or false (blank: true for a new product).' },
-  { name: 'track_stock', meaning: 'true or false (blank: false for a new product).' },
-  { name: 'pricing_unit', meaning: 'each or kg (blank: each).' },
+  { name: 'sku' },
+  { name: 'name' },
+  { name: 'price' },
+  { name: 'category' },
+  { name: 'tax_rate' },
+  { name: 'barcodes' },
+  { name: 'active' },
+  { name: 'track_stock' },
+  { name: 'pricing_unit' },
 ] as const
+
+/** What a column holds, in the UI language. */
+export function csvColumnMeaning(name: (typeof csvColumns)[number]['name']): string {
+  return i18n.t(`catalog:csv.columns.${name}`)
+}
 
 /** "products-2025-03-14.csv", dated in the register's own time zone. */
 export function exportFileName(now: Date): string {
@@ -21,7 +28,7 @@ export function exportFileName(now: Date): string {
 export function formatFileSize(bytes: number, locale: string): string {
   const number = (value: number) =>
     new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)
-  if (bytes < 1000) return `${number(bytes)} ${bytes === 1 ? 'byte' : 'bytes'}`
-  if (bytes < 1_000_000) return `${number(bytes / 1000)} KB`
-  return `${number(bytes / 1_000_000)} MB`
+  if (bytes < 1000) return i18n.t('catalog:csv.bytes', { count: bytes, size: number(bytes) })
+  if (bytes < 1_000_000) return i18n.t('catalog:csv.kilobytes', { size: number(bytes / 1000) })
+  return i18n.t('catalog:csv.megabytes', { size: number(bytes / 1_000_000) })
 }

@@ -1,4 +1,6 @@
 import { currencyExponent, parseMoney, type Cents } from '../../../../shared/domain'
+import { asciiDigits } from '../../components/digits'
+import { i18n } from '../../i18n'
 
 /** Minor units as the plain decimal a manager would type ("3.50"), which parseMoney reads back. */
 export function toMoneyText(cents: Cents, currency: string): string {
@@ -19,10 +21,13 @@ export type MoneyRead = { kind: 'ok'; cents: Cents } | { kind: 'invalid'; messag
 
 /** Reads a typed price: required, not negative, no more decimals than the currency has. */
 export function readMoney(text: string, currency: string, max = 100_000_000): MoneyRead {
-  if (text.trim() === '') return { kind: 'invalid', message: 'Enter a price.' }
-  const cents = parseMoney(text, currency)
+  if (text.trim() === '') return { kind: 'invalid', message: i18n.t('catalog:form.priceRequired') }
+  const cents = parseMoney(asciiDigits(text), currency)
   if (cents === null)
-    return { kind: 'invalid', message: `Enter a price like ${moneyExample(currency)}.` }
-  if (cents > max) return { kind: 'invalid', message: 'That price is too large.' }
+    return {
+      kind: 'invalid',
+      message: i18n.t('catalog:form.priceExample', { example: moneyExample(currency) }),
+    }
+  if (cents > max) return { kind: 'invalid', message: i18n.t('catalog:form.priceTooLarge') }
   return { kind: 'ok', cents }
 }

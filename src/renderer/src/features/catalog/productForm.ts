@@ -1,4 +1,5 @@
 import type { InvokeInput, InvokeOutput } from '../../../../shared/ipc'
+import { i18n } from '../../i18n'
 import { readMoney, toMoneyText } from './moneyText'
 
 type Product = InvokeOutput<'catalog:listAll'>[number]
@@ -51,7 +52,6 @@ export interface ProductForm {
 export type FieldErrors = Readonly<Record<string, string>>
 
 const barcodePattern = /^[0-9A-Za-z\-.]{1,48}$/
-const barcodeMessage = 'A barcode is 1–48 letters, digits, dashes or dots.'
 
 export function emptyProductForm(taxRateId: string): ProductForm {
   return {
@@ -128,16 +128,17 @@ export function formToInput(
     return trimmed
   }
 
-  const sku = required(form.sku, 'sku', 'Enter a SKU.')
-  const name = required(form.name, 'name', 'Enter a name.')
+  const barcodeMessage = i18n.t('catalog:form.barcodeInvalid')
+  const sku = required(form.sku, 'sku', i18n.t('catalog:form.skuRequired'))
+  const name = required(form.name, 'name', i18n.t('catalog:form.nameRequired'))
   const priceCents = money(form.price, 'priceCents')
-  if (form.taxRateId === '') errors.taxRateId = 'Choose a tax rate.'
+  if (form.taxRateId === '') errors.taxRateId = i18n.t('catalog:form.taxRateRequired')
 
   const barcodes = form.barcodes.map((barcode) => barcode.trim())
   const seen = new Map<string, number>()
   barcodes.forEach((barcode, index) => {
     if (!barcodePattern.test(barcode)) errors[`barcodes.${index}`] = barcodeMessage
-    else if (seen.has(barcode)) errors[`barcodes.${index}`] = 'This barcode is listed twice.'
+    else if (seen.has(barcode)) errors[`barcodes.${index}`] = i18n.t('catalog:form.barcodeTwice')
     else seen.set(barcode, index)
   })
 
@@ -147,7 +148,7 @@ export function formToInput(
     if (barcode !== '' && !barcodePattern.test(barcode)) errors[`${path}.barcode`] = barcodeMessage
     return {
       id: variant.id,
-      name: required(variant.name, `${path}.name`, 'Name the variant (e.g. Large).'),
+      name: required(variant.name, `${path}.name`, i18n.t('catalog:form.variantName')),
       priceCents: money(variant.price, `${path}.priceCents`),
       sku: variant.sku.trim() === '' ? null : variant.sku.trim(),
       barcode: barcode === '' ? null : barcode,
@@ -158,20 +159,25 @@ export function formToInput(
     const path = `modifierGroups.${index}`
     const minSelect = readCount(group.min)
     const maxSelect = readCount(group.max)
-    if (minSelect === null || minSelect > 20) errors[`${path}.minSelect`] = 'Enter 0 to 20.'
+    if (minSelect === null || minSelect > 20)
+      errors[`${path}.minSelect`] = i18n.t('catalog:form.minRange')
     if (maxSelect === null || maxSelect < 1 || maxSelect > 20)
-      errors[`${path}.maxSelect`] = 'Enter 1 to 20.'
+      errors[`${path}.maxSelect`] = i18n.t('catalog:form.maxRange')
     else if (minSelect !== null && minSelect > maxSelect)
-      errors[`${path}.minSelect`] = 'The minimum cannot be above the maximum.'
-    if (group.options.length === 0) errors[`${path}.options`] = 'Add at least one option.'
+      errors[`${path}.minSelect`] = i18n.t('catalog:form.minAboveMax')
+    if (group.options.length === 0) errors[`${path}.options`] = i18n.t('catalog:form.noOptions')
     return {
       id: group.id,
-      name: required(group.name, `${path}.name`, 'Name the group (e.g. Milk).'),
+      name: required(group.name, `${path}.name`, i18n.t('catalog:form.groupName')),
       minSelect: minSelect ?? 0,
       maxSelect: maxSelect ?? 1,
       options: group.options.map((option, optionIndex) => ({
         id: option.id,
-        name: required(option.name, `${path}.options.${optionIndex}.name`, 'Name the option.'),
+        name: required(
+          option.name,
+          `${path}.options.${optionIndex}.name`,
+          i18n.t('catalog:form.optionName'),
+        ),
         priceCents: money(option.price, `${path}.options.${optionIndex}.priceCents`),
       })),
     }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { InvokeOutput } from '../../../../shared/ipc'
+import { i18n } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { Category } from '../../types'
 
@@ -43,7 +44,10 @@ export function useCatalogData(): CatalogDataState {
       },
       (failure: unknown) => {
         if (isCurrent)
-          setLoaded({ version, error: `Could not load the catalog: ${errorMessage(failure)}` })
+          setLoaded({
+            version,
+            error: i18n.t('catalog:screen.loadFailed', { error: errorMessage(failure) }),
+          })
       },
     )
     return () => {

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type FormEvent } from 'react'
+import { useTranslation } from '../../i18n'
 
 interface FindOrderFormProps {
   value: string
@@ -22,6 +23,7 @@ function isEditable(target: EventTarget | null): boolean {
  * Keys typed while nothing else takes text land here, so a scan works without clicking first.
  */
 export function FindOrderForm({ value, onChange, onFind, isFinding, error }: FindOrderFormProps) {
+  const { t } = useTranslation('orders')
   const inputRef = useRef<HTMLInputElement>(null)
   const hintId = useId()
 
@@ -47,10 +49,10 @@ export function FindOrderForm({ value, onChange, onFind, isFinding, error }: Fin
   }
 
   return (
-    <form className="find-order" role="search" aria-label="Find order" onSubmit={submit}>
+    <form className="find-order" role="search" aria-label={t('find.label')} onSubmit={submit}>
       <div className="find-order-row">
         <label className="field find-order-field">
-          <span className="field-label">Order number</span>
+          <span className="field-label">{t('find.number')}</span>
           <input
             ref={inputRef}
             className="field-input find-order-input"
@@ -58,7 +60,7 @@ export function FindOrderForm({ value, onChange, onFind, isFinding, error }: Fin
             autoComplete="off"
             spellCheck={false}
             enterKeyHint="search"
-            placeholder="Type or scan the receipt"
+            placeholder={t('find.placeholder')}
             aria-invalid={error !== null}
             aria-describedby={hintId}
             value={value}
@@ -71,7 +73,7 @@ export function FindOrderForm({ value, onChange, onFind, isFinding, error }: Fin
           disabled={isFinding || value.trim() === ''}
           aria-busy={isFinding}
         >
-          Find
+          {t('find.submit')}
         </button>
       </div>
       <p

@@ -1,4 +1,5 @@
-import { useAppInfo, useMoney } from '../../appInfo'
+import { useAppInfo, useDisplayLocale, useMoney } from '../../appInfo'
+import { useTranslation } from '../../i18n'
 import type { OrderDetail } from '../../types'
 import { formatWeight } from './format'
 
@@ -6,21 +7,22 @@ type OrderItem = OrderDetail['items'][number]
 
 /** An order's lines with everything that was chosen on them: size, extras, weight, note. */
 export function OrderLines({ order }: { order: OrderDetail }) {
+  const { t } = useTranslation('orders')
   const { pricingRules } = useAppInfo()
   const money = useMoney()
   return (
     <table className="order-lines">
       <thead>
         <tr>
-          <th scope="col">Item</th>
+          <th scope="col">{t('lines.item')}</th>
           <th scope="col" className="numeric">
-            Qty
+            {t('lines.qty')}
           </th>
           <th scope="col" className="numeric">
-            Unit price
+            {t('lines.unitPrice')}
           </th>
           <th scope="col" className="numeric">
-            Line total
+            {t('lines.lineTotal')}
           </th>
         </tr>
       </thead>
@@ -36,7 +38,7 @@ export function OrderLines({ order }: { order: OrderDetail }) {
               {money(pricingRules.pricesIncludeTax ? item.totalCents : item.netCents)}
               {item.discountCents !== 0 && (
                 <span className="order-line-discount">
-                  incl. −{money(Math.abs(item.discountCents))} off
+                  {t('lines.discount', { amount: money(Math.abs(item.discountCents)) })}
                 </span>
               )}
             </td>
@@ -48,7 +50,8 @@ export function OrderLines({ order }: { order: OrderDetail }) {
 }
 
 function LineDescription({ item, isSale }: { item: OrderItem; isSale: boolean }) {
-  const { locale } = useAppInfo()
+  const { t } = useTranslation('orders')
+  const locale = useDisplayLocale()
   const money = useMoney()
   return (
     <>
@@ -57,23 +60,27 @@ function LineDescription({ item, isSale }: { item: OrderItem; isSale: boolean })
         {item.variantName && <span className="order-line-variant"> · {item.variantName}</span>}
       </span>
       {item.modifiers.length > 0 && (
-        <ul className="order-line-modifiers" aria-label="Modifiers">
+        <ul className="order-line-modifiers" aria-label={t('lines.modifiers')}>
           {item.modifiers.map((modifier, index) => (
             <li key={`${modifier.groupName}-${modifier.name}-${index}`}>
-              {modifier.groupName}: {modifier.name}
+              {t('lines.modifier', { group: modifier.groupName, name: modifier.name })}
               {modifier.priceCents !== 0 && ` (+${money(modifier.priceCents)})`}
             </li>
           ))}
         </ul>
       )}
       {item.weightGrams !== null && (
-        <span className="order-line-extra">Weight {formatWeight(item.weightGrams, locale)}</span>
+        <span className="order-line-extra">
+          {t('lines.weight', { weight: formatWeight(item.weightGrams, locale) })}
+        </span>
       )}
-      {item.note && <span className="order-line-extra">Note: {item.note}</span>}
+      {item.note && (
+        <span className="order-line-extra">{t('lines.note', { note: item.note })}</span>
+      )}
       <span className="order-line-sku">{item.sku}</span>
       {isSale && item.refundedQuantity > 0 && (
         <span className="order-line-refunded" data-testid="order-line-refunded">
-          Refunded {item.refundedQuantity} of {item.quantity}
+          {t('lines.refunded', { refunded: item.refundedQuantity, quantity: item.quantity })}
         </span>
       )}
     </>

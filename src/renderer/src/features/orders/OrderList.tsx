@@ -1,4 +1,5 @@
-import { useAppInfo, useMoney } from '../../appInfo'
+import { useDisplayLocale, useMoney } from '../../appInfo'
+import { useTranslation } from '../../i18n'
 import type { OrderSummary } from '../../types'
 import { formatOrderTime, signedTotalCents, syncLabel } from './format'
 
@@ -9,14 +10,12 @@ interface OrderListProps {
 }
 
 export function OrderList({ orders, selectedId, onSelect }: OrderListProps) {
-  const { locale } = useAppInfo()
+  const { t } = useTranslation('orders')
+  const { t: tc } = useTranslation('common')
+  const locale = useDisplayLocale()
   const money = useMoney()
   if (orders.length === 0) {
-    return (
-      <p className="orders-empty">
-        No sales yet on this register. Completed sales and refunds appear here.
-      </p>
-    )
+    return <p className="orders-empty">{t('list.empty')}</p>
   }
   return (
     <ul className="order-list">
@@ -32,16 +31,14 @@ export function OrderList({ orders, selectedId, onSelect }: OrderListProps) {
           >
             <span className="order-row-number">
               {order.kind === 'REFUND' && (
-                <span className="kind-badge kind-badge-refund">Refund</span>
+                <span className="kind-badge kind-badge-refund">{t('list.refund')}</span>
               )}
-              {order.orderNumber}
+              <bdi>{order.orderNumber}</bdi>
             </span>
             <span className="order-row-total">{money(signedTotalCents(order))}</span>
             <span className="order-row-details">
               <span className="order-row-time">{formatOrderTime(order.createdAt, locale)}</span>
-              <span>
-                {order.itemCount} {order.itemCount === 1 ? 'item' : 'items'}
-              </span>
+              <span>{tc('items', { count: order.itemCount })}</span>
               <span className={`sync-badge sync-badge-${order.syncStatus.toLowerCase()}`}>
                 {syncLabel(order.syncStatus)}
               </span>

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react'
 import { PosError } from '../../../../shared/ipc'
 import { useMoney } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { OrderDetail } from '../../types'
 import { FindOrderForm } from './FindOrderForm'
@@ -29,6 +30,7 @@ interface RecordedRefund {
 
 export function OrdersScreen({ findOrderNumber, onFound }: OrdersScreenProps) {
   const money = useMoney()
+  const { t } = useTranslation('orders')
   const list = useOrderList()
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const detail = useOrderDetail(selectedId)
@@ -60,14 +62,14 @@ export function OrdersScreen({ findOrderNumber, onFound }: OrdersScreenProps) {
           if (attempt !== lastFind.current) return
           setFindError(
             failure instanceof PosError && failure.code === 'NOT_FOUND'
-              ? `No order ${orderNumber} on this register. Check the number on the receipt.`
-              : `Could not look up the order: ${errorMessage(failure)}`,
+              ? t('screen.notFound', { number: orderNumber })
+              : t('screen.lookupFailed', { error: errorMessage(failure) }),
           )
           setIsFinding(false)
         },
       )
     },
-    [openOrder],
+    [openOrder, t],
   )
 
   function find(orderNumber: string) {
@@ -115,7 +117,7 @@ export function OrdersScreen({ findOrderNumber, onFound }: OrdersScreenProps) {
       <section className="orders-list-panel" aria-labelledby="orders-title">
         <header className="panel-header">
           <h2 id="orders-title" className="panel-title">
-            Recent orders
+            {t('screen.title')}
           </h2>
           <button
             type="button"
@@ -123,7 +125,7 @@ export function OrdersScreen({ findOrderNumber, onFound }: OrdersScreenProps) {
             onClick={list.refresh}
             disabled={list.isLoading}
           >
-            Refresh
+            {t('screen.refresh')}
           </button>
         </header>
         <FindOrderForm
@@ -139,7 +141,7 @@ export function OrdersScreen({ findOrderNumber, onFound }: OrdersScreenProps) {
         {list.error && <ErrorAlert message={list.error} onRetry={list.refresh} />}
         <div className="orders-list-scroll" aria-busy={list.isLoading}>
           {list.orders === null && list.isLoading && (
-            <p className="orders-empty">Loading orders…</p>
+            <p className="orders-empty">{t('screen.loading')}</p>
           )}
           {list.orders !== null && (
             <OrderList orders={list.orders} selectedId={selectedId} onSelect={openOrder} />
@@ -149,16 +151,17 @@ export function OrdersScreen({ findOrderNumber, onFound }: OrdersScreenProps) {
 
       <section
         className="orders-detail-panel"
-        aria-label="Order detail"
+        aria-label={t('screen.detail')}
         aria-busy={detail.isLoading}
       >
         <div className={recorded ? 'refund-recorded' : 'refund-recorded-empty'}>
           {/* Always in the page, so screen readers announce the message when it appears. */}
           <p role="status" className="refund-recorded-message" data-testid="refund-recorded">
             {recorded &&
-              `Refund ${recorded.orderNumber} recorded: ${money(recorded.amountCents)} back ${
-                recorded.refundTo === 'cash' ? 'in cash' : 'to the original payment'
-              }.`}
+              t(recorded.refundTo === 'cash' ? 'screen.recordedCash' : 'screen.recordedOriginal', {
+                number: recorded.orderNumber,
+                amount: money(recorded.amountCents),
+              })}
           </p>
           {recorded && (
             <>
@@ -167,26 +170,22 @@ export function OrdersScreen({ findOrderNumber, onFound }: OrdersScreenProps) {
                 className="button button-secondary button-small"
                 onClick={() => openOrder(recorded.id)}
               >
-                Open refund
+                {t('screen.openRefund')}
               </button>
               <button
                 type="button"
                 className="button button-ghost button-small"
                 onClick={() => setRecorded(null)}
               >
-                Dismiss
+                {t('screen.dismiss')}
               </button>
             </>
           )}
         </div>
-        {selectedId === null && (
-          <p className="orders-placeholder">
-            Select an order, or type or scan its number, to see its items and payment.
-          </p>
-        )}
+        {selectedId === null && <p className="orders-placeholder">{t('screen.placeholder')}</p>}
         {detail.error && <ErrorAlert message={detail.error} onRetry={detail.retry} />}
         {selectedId !== null && detail.isLoading && !detail.order && (
-          <p className="orders-placeholder">Loading order…</p>
+          <p className="orders-placeholder">{t('screen.loadingOrder')}</p>
         )}
         {detail.order && (
           <OrderDetailPanel

@@ -3,6 +3,7 @@ import { v4 as uuidv4 } from 'uuid'
 import { PosError } from '../../../../shared/ipc'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Modal } from '../../components/Modal'
+import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { OrderDetail } from '../../types'
 import { useProtected } from '../approval/useProtected'
@@ -26,12 +27,7 @@ interface RefundDialogProps {
   onOrderChanged: () => void
 }
 
-const quickReasons = [
-  'Customer changed mind',
-  'Damaged or faulty',
-  'Wrong item',
-  'Charged in error',
-]
+const quickReasonKeys = ['changedMind', 'damaged', 'wrongItem', 'chargedInError'] as const
 
 function quantityInputId(itemId: string): string {
   return `refund-quantity-${itemId}`
@@ -45,7 +41,9 @@ function without(errors: Readonly<Record<string, string>>, itemId: string) {
 }
 
 export function RefundDialog({ order, onClose, onRefunded, onOrderChanged }: RefundDialogProps) {
+  const { t } = useTranslation('orders')
   const protectedCall = useProtected()
+  const quickReasons = quickReasonKeys.map((key) => t(`refund.reasons.${key}`))
   const firstFieldRef = useRef<HTMLInputElement>(null)
   const reasonRef = useRef<HTMLInputElement>(null)
   const reasonHintId = useId()
@@ -76,17 +74,17 @@ export function RefundDialog({ order, onClose, onRefunded, onOrderChanged }: Ref
     if (isSubmittingRef.current) return
     setError(null)
     if (lines === null) {
-      setError('Fix the quantities marked in red.')
+      setError(t('refund.fixQuantities'))
       return
     }
     if (lines.length === 0) {
-      setError('Enter how many of an item to refund, or choose "Refund all remaining".')
+      setError(t('refund.nothingChosen'))
       firstFieldRef.current?.focus()
       return
     }
     const trimmedReason = reason.trim()
     if (trimmedReason === '') {
-      setReasonError('Say why the customer is getting money back.')
+      setReasonError(t('refund.missingReason'))
       reasonRef.current?.focus()
       return
     }
@@ -127,7 +125,7 @@ export function RefundDialog({ order, onClose, onRefunded, onOrderChanged }: Ref
       setReasonError(message)
       reasonRef.current?.focus()
     } else {
-      setError(`The refund was not recorded: ${message}`)
+      setError(t('refund.failed', { error: message }))
     }
   }
 
@@ -136,21 +134,21 @@ export function RefundDialog({ order, onClose, onRefunded, onOrderChanged }: Ref
 
   return (
     <Modal
-      title={`Refund order ${order.orderNumber}`}
+      title={t('refund.title', { number: order.orderNumber })}
       onClose={onClose}
       isCloseable={!isSubmitting}
       initialFocusRef={firstFieldRef}
       className="refund-dialog"
     >
       <form className="refund-form" onSubmit={(event) => void submit(event)} noValidate>
-        <table className="refund-lines" aria-label="Items to refund">
+        <table className="refund-lines" aria-label={t('refund.items')}>
           <thead>
             <tr>
-              <th scope="col">Item</th>
+              <th scope="col">{t('refund.item')}</th>
               <th scope="col" className="numeric">
-                Left
+                {t('refund.left')}
               </th>
-              <th scope="col">Refund</th>
+              <th scope="col">{t('refund.refund')}</th>
             </tr>
           </thead>
           <tbody>
@@ -168,14 +166,15 @@ export function RefundDialog({ order, onClose, onRefunded, onOrderChanged }: Ref
                   <td>
                     <span className="refund-line-name">{name}</span>
                     <span className="refund-line-sold">
-                      Sold {item.quantity}
-                      {item.refundedQuantity > 0 && `, refunded ${item.refundedQuantity}`}
+                      {t('refund.sold', { quantity: item.quantity })}
+                      {item.refundedQuantity > 0 &&
+                        t('refund.refundedSoFar', { quantity: item.refundedQuantity })}
                     </span>
                   </td>
                   <td className="numeric">{remaining}</td>
                   <td>
                     {remaining === 0 ? (
-                      <span className="refund-line-done">All refunded</span>
+                      <span className="refund-line-done">{t('refund.allRefunded')}</span>
                     ) : (
                       <div className="refund-quantity">
                         <input
@@ -186,7 +185,7 @@ export function RefundDialog({ order, onClose, onRefunded, onOrderChanged }: Ref
                           inputMode="numeric"
                           autoComplete="off"
                           placeholder="0"
-                          aria-label={`Refund quantity for ${name}`}
+                          aria-label={t('refund.quantityFor', { name })}
                           aria-invalid={lineError !== null}
                           aria-describedby={hintId}
                           value={text}
@@ -196,11 +195,11 @@ export function RefundDialog({ order, onClose, onRefunded, onOrderChanged }: Ref
                         <button
                           type="button"
                           className="button button-secondary button-small"
-                          aria-label={`Refund all ${remaining} of ${name}`}
+                          aria-label={t('refund.allOf', { remaining, name })}
                           disabled={isSubmitting}
                           onClick={() => setQuantity(item.id, String(remaining))}
                         >
-                          All
+                          {t('refund.all')}
                         </button>
                       </div>
                     )}
@@ -227,11 +226,11 @@ export function RefundDialog({ order, onClose, onRefunded, onOrderChanged }: Ref
             reasonRef.current?.focus()
           }}
         >
-          Refund all remaining
+          {t('refund.allRemaining')}
         </button>
 
         <label className="field">
-          <span className="field-label">Reason</span>
+          <span className="field-label">{t('refund.reason')}</span>
           <input
             ref={reasonRef}
             className="field-input"
@@ -249,7 +248,7 @@ export function RefundDialog({ order, onClose, onRefunded, onOrderChanged }: Ref
             }}
           />
         </label>
-        <div className="refund-reasons" role="group" aria-label="Quick reasons">
+        <div className="refund-reasons" role="group" aria-label={t('refund.quickReasons')}>
           {quickReasons.map((quick) => (
             <button
               key={quick}
@@ -271,7 +270,7 @@ export function RefundDialog({ order, onClose, onRefunded, onOrderChanged }: Ref
         </p>
 
         <fieldset className="refund-to" disabled={isSubmitting}>
-          <legend className="field-label">Refund to</legend>
+          <legend className="field-label">{t('refund.refundTo')}</legend>
           <label className="refund-to-option">
             <input
               type="radio"
@@ -282,7 +281,7 @@ export function RefundDialog({ order, onClose, onRefunded, onOrderChanged }: Ref
               onChange={() => setRefundTo('original')}
             />
             <span>
-              Original payment
+              {t('refund.original')}
               {/* Out of the name, so "Cash" names only the cash choice; read as its description. */}
               {originalTenders && (
                 <span id={tendersId} className="refund-to-detail" aria-hidden="true">
@@ -299,7 +298,7 @@ export function RefundDialog({ order, onClose, onRefunded, onOrderChanged }: Ref
               checked={refundTo === 'cash'}
               onChange={() => setRefundTo('cash')}
             />
-            <span>Cash</span>
+            <span>{t('refund.cash')}</span>
           </label>
         </fieldset>
 
@@ -314,7 +313,7 @@ export function RefundDialog({ order, onClose, onRefunded, onOrderChanged }: Ref
             onClick={onClose}
             disabled={isSubmitting}
           >
-            Cancel
+            {t('common:actions.cancel')}
           </button>
           <button
             type="submit"
@@ -323,7 +322,7 @@ export function RefundDialog({ order, onClose, onRefunded, onOrderChanged }: Ref
             aria-busy={isSubmitting}
           >
             {isSubmitting && <span className="spinner" aria-hidden="true" />}
-            Confirm refund
+            {t('refund.confirm')}
           </button>
         </div>
       </form>

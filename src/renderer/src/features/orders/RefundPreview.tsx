@@ -1,5 +1,6 @@
 import { splitRefundOverTenders } from '../../../../shared/domain'
 import { useMoney } from '../../appInfo'
+import { useTranslation } from '../../i18n'
 import type { OrderDetail } from '../../types'
 import { tenderLabel } from './format'
 import { refundPreviewCents, type RefundLine, type RefundTo } from './refundDraft'
@@ -14,13 +15,12 @@ interface RefundPreviewProps {
 
 export function RefundPreview({ order, lines, unitCount, refundTo }: RefundPreviewProps) {
   const money = useMoney()
+  const { t } = useTranslation('orders')
   if (lines === null) {
-    return (
-      <p className="refund-preview refund-preview-empty">Check the quantities marked in red.</p>
-    )
+    return <p className="refund-preview refund-preview-empty">{t('preview.checkQuantities')}</p>
   }
   if (lines.length === 0) {
-    return <p className="refund-preview refund-preview-empty">Nothing chosen to refund yet.</p>
+    return <p className="refund-preview refund-preview-empty">{t('preview.nothing')}</p>
   }
   let totalCents: number
   try {
@@ -37,18 +37,16 @@ export function RefundPreview({ order, lines, unitCount, refundTo }: RefundPrevi
   return (
     <div className="refund-preview">
       <div className="refund-preview-total">
-        <span>
-          Refund total ({unitCount} {unitCount === 1 ? 'item' : 'items'})
-        </span>
+        <span>{t('preview.total', { count: unitCount })}</span>
         <span data-testid="refund-preview-total">{money(totalCents)}</span>
       </div>
       {shares.length > 0 && (
-        <ul className="refund-preview-shares" aria-label="Money back by tender">
+        <ul className="refund-preview-shares" aria-label={t('preview.byTender')}>
           {shares.map((share) => {
             const payment = share.tenderIndex === null ? null : order.payments[share.tenderIndex]
             return (
               <li key={share.tenderIndex ?? 'cash'}>
-                <span>{payment ? tenderLabel(payment) : 'Cash'}</span>
+                <span>{payment ? tenderLabel(payment) : t('preview.cash')}</span>
                 <span>{money(share.amountCents)}</span>
               </li>
             )

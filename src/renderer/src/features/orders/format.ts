@@ -1,33 +1,19 @@
+import { i18n } from '../../i18n'
 import type { OrderSummary } from '../../types'
 
 type SyncStatus = OrderSummary['syncStatus']
 
-const syncLabels: Record<SyncStatus, string> = {
-  PENDING: 'Not synced',
-  SYNCING: 'Syncing',
-  SYNCED: 'Synced',
-  FAILED: 'Sync failed',
-  MODIFIED: 'Changed',
-  DELETED: 'Deleted',
-}
-
 export function syncLabel(status: SyncStatus): string {
-  return syncLabels[status]
-}
-
-const paymentLabels: Record<'cash' | 'card' | 'other', string> = {
-  cash: 'Cash',
-  card: 'Card',
-  other: 'Other',
+  return i18n.t(`orders:sync.${status}`)
 }
 
 export function paymentLabel(method: 'cash' | 'card' | 'other'): string {
-  return paymentLabels[method]
+  return i18n.t(`orders:payment.${method}`)
 }
 
 /** The tender as the store named it ("Voucher"), else the kind of payment. */
 export function tenderLabel(payment: { method: 'cash' | 'card' | 'other'; label: string | null }) {
-  return payment.label ?? paymentLabels[payment.method]
+  return payment.label ?? paymentLabel(payment.method)
 }
 
 /** Grams as kilograms with three decimals ("0.482 kg"), the way scales print them. */
@@ -36,7 +22,7 @@ export function formatWeight(grams: number, locale: string): string {
     minimumFractionDigits: 3,
     maximumFractionDigits: 3,
   }).format(grams / 1000)
-  return `${kilograms} kg`
+  return i18n.t('orders:weight', { kg: kilograms })
 }
 
 /**

@@ -1,4 +1,6 @@
 import { refundLineAmounts, type Cents, type SoldLine } from '../../../../shared/domain'
+import { asciiDigits } from '../../components/digits'
+import { i18n } from '../../i18n'
 
 /**
  * What the refund dialog works out before asking main: which lines can still be given back, how
@@ -38,15 +40,15 @@ export type QuantityCheck = { kind: 'ok'; quantity: number } | { kind: 'invalid'
 
 /** Reads one typed quantity: blank is 0; otherwise a whole number from 0 to what is left. */
 export function readQuantity(text: string, remaining: number): QuantityCheck {
-  const trimmed = text.trim()
+  const trimmed = asciiDigits(text).trim()
   if (trimmed === '') return { kind: 'ok', quantity: 0 }
-  if (!/^\d+$/.test(trimmed)) return { kind: 'invalid', message: 'Enter a whole number.' }
+  if (!/^\d+$/.test(trimmed))
+    return { kind: 'invalid', message: i18n.t('orders:refund.wholeNumber') }
   const quantity = Number(trimmed)
   if (quantity > remaining) {
     return {
       kind: 'invalid',
-      message:
-        remaining === 1 ? 'Only 1 is left to refund.' : `Only ${remaining} are left to refund.`,
+      message: i18n.t('orders:refund.onlyLeft', { count: remaining }),
     }
   }
   return { kind: 'ok', quantity }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
+import { i18n } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { OrderDetail, OrderSummary } from '../../types'
 
@@ -31,7 +32,7 @@ export function useOrderList(): OrderListState {
         if (isCurrent)
           setLoaded({
             value: null,
-            error: `Could not load orders: ${errorMessage(error)}`,
+            error: i18n.t('orders:screen.listFailed', { error: errorMessage(error) }),
             version,
           })
       },
@@ -82,7 +83,7 @@ export function useOrderDetail(orderId: string | null): OrderDetailState {
         if (isCurrent)
           setLoaded({
             value: null,
-            error: `Could not load the order: ${errorMessage(error)}`,
+            error: i18n.t('orders:screen.orderFailed', { error: errorMessage(error) }),
             orderId,
             attempt,
           })

@@ -1,6 +1,7 @@
 import { useState, type KeyboardEvent } from 'react'
 import type { LineTotals } from '../../../../shared/domain'
 import { useAppInfo, useMoney } from '../../appInfo'
+import { i18n, useTranslation } from '../../i18n'
 import {
   lineDisplayName,
   maxQuantity,
@@ -10,6 +11,7 @@ import {
   type CartLine,
 } from './cartModel'
 import type { DiscountInput } from './saleTypes'
+import { asciiDigits } from '../../components/digits'
 
 interface CartLineRowProps {
   line: CartLine
@@ -26,17 +28,18 @@ interface CartLineRowProps {
 
 export function discountText(discount: DiscountInput, money: (cents: number) => string): string {
   return discount.type === 'percent'
-    ? `${discount.percent}% off`
-    : `${money(discount.amountCents)} off`
+    ? i18n.t('register:line.percentOff', { percent: discount.percent })
+    : i18n.t('register:line.amountOff', { amount: money(discount.amountCents) })
 }
 
 /** "0.452 kg" */
 function weightText(grams: number): string {
-  return `${(grams / 1000).toFixed(3)} kg`
+  return i18n.t('register:line.weight', { kg: (grams / 1000).toFixed(3) })
 }
 
 export function CartLineRow(props: CartLineRowProps) {
   const { line, totals } = props
+  const { t } = useTranslation('register')
   const money = useMoney()
   const { pricingRules } = useAppInfo()
   const [quantityText, setQuantityText] = useState<string | null>(null)
@@ -46,11 +49,14 @@ export function CartLineRow(props: CartLineRowProps) {
   const lineCents = totals && (pricingRules.pricesIncludeTax ? totals.totalCents : totals.netCents)
   const variant = variantOf(line)
 
-  let unitText = `${money(unitPriceCents(line))} each`
+  let unitText = t('line.each', { price: money(unitPriceCents(line)) })
   if (line.weightGrams !== null)
-    unitText = `${weightText(line.weightGrams)} × ${money(variant?.priceCents ?? line.product.priceCents)}/kg`
+    unitText = t('line.perKg', {
+      weight: weightText(line.weightGrams),
+      price: money(variant?.priceCents ?? line.product.priceCents),
+    })
   else if (line.embeddedPriceCents !== null)
-    unitText = `Label price ${money(line.embeddedPriceCents)}`
+    unitText = t('line.labelPrice', { price: money(line.embeddedPriceCents) })
 
   function commitQuantity() {
     if (quantityText === null) return
@@ -106,25 +112,25 @@ export function CartLineRow(props: CartLineRowProps) {
         )}
         {line.note && (
           <span className="cart-line-note" data-testid="cart-line-note">
-            Note: {line.note}
+            {t('cart.note', { note: line.note })}
           </span>
         )}
         <span className="cart-line-tools">
           <button
             type="button"
             className="link-button"
-            aria-label={`Discount on ${name}`}
+            aria-label={t('line.discountOn', { name })}
             onClick={props.onDiscount}
           >
-            Discount
+            {t('line.discount')}
           </button>
           <button
             type="button"
             className="link-button"
-            aria-label={`Note for ${name}`}
+            aria-label={t('line.noteFor', { name })}
             onClick={props.onNote}
           >
-            Note
+            {t('line.note')}
           </button>
         </span>
       </div>
@@ -132,7 +138,7 @@ export function CartLineRow(props: CartLineRowProps) {
         <button
           type="button"
           className="icon-button"
-          aria-label={`Decrease quantity of ${name}`}
+          aria-label={t('line.decrease', { name })}
           disabled={line.quantity <= 1}
           onClick={props.onDecrement}
         >
@@ -144,18 +150,20 @@ export function CartLineRow(props: CartLineRowProps) {
           type="text"
           inputMode="numeric"
           autoComplete="off"
-          aria-label={`Quantity of ${name}`}
+          aria-label={t('line.quantity', { name })}
           maxLength={4}
           value={quantityText ?? String(line.quantity)}
           onFocus={(event) => event.currentTarget.select()}
-          onChange={(event) => setQuantityText(event.target.value.replace(/[^0-9]/g, ''))}
+          onChange={(event) =>
+            setQuantityText(asciiDigits(event.target.value).replace(/[^0-9]/g, ''))
+          }
           onBlur={commitQuantity}
           onKeyDown={quantityKey}
         />
         <button
           type="button"
           className="icon-button"
-          aria-label={`Increase quantity of ${name}`}
+          aria-label={t('line.increase', { name })}
           disabled={line.quantity >= maxQuantity}
           onClick={props.onIncrement}
         >
@@ -168,7 +176,7 @@ export function CartLineRow(props: CartLineRowProps) {
       <button
         type="button"
         className="icon-button icon-button-danger"
-        aria-label={`Remove ${name}`}
+        aria-label={t('line.remove', { name })}
         onClick={props.onRemove}
       >
         ✕

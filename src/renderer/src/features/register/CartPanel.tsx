@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import type { OrderTotals } from '../../../../shared/domain'
 import { useAppInfo, useMoney } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { useTranslation } from '../../i18n'
 import type { Cart } from './cart'
 import { itemCount, type CartLine } from './cartModel'
 import { CartLineRow, discountText } from './CartLineRow'
@@ -27,6 +28,8 @@ interface CartPanelProps {
 
 export function CartPanel(props: CartPanelProps) {
   const { cart, totals, totalsError, lastSale, parkedCount } = props
+  const { t } = useTranslation('register')
+  const { t: tc } = useTranslation('common')
   const money = useMoney()
   const { pricingRules } = useAppInfo()
   const count = itemCount(cart.lines)
@@ -43,19 +46,15 @@ export function CartPanel(props: CartPanelProps) {
   }, [lastAdded])
 
   return (
-    <section aria-label="Cart" className="cart">
+    <section aria-label={t('cart.label')} className="cart">
       <header className="cart-header">
-        <h2 className="cart-title">Current sale</h2>
-        <span className="cart-count">
-          {count} {count === 1 ? 'item' : 'items'}
-        </span>
+        <h2 className="cart-title">{t('cart.title')}</h2>
+        <span className="cart-count">{tc('items', { count })}</span>
       </header>
 
       <div className="cart-body" ref={bodyRef}>
         {isEmpty && lastSale && <SaleConfirmation sale={lastSale} />}
-        {isEmpty && !lastSale && (
-          <p className="cart-empty">Tap a product or scan a barcode to start a sale.</p>
-        )}
+        {isEmpty && !lastSale && <p className="cart-empty">{t('cart.empty')}</p>}
         {!isEmpty && (
           <ul className="cart-lines">
             {cart.lines.map((line, index) => (
@@ -79,12 +78,12 @@ export function CartPanel(props: CartPanelProps) {
       <div className="cart-order">
         {cart.customer ? (
           <div className="cart-customer" data-testid="cart-customer">
-            <span className="cart-customer-label">Customer</span>
+            <span className="cart-customer-label">{t('cart.customer')}</span>
             <span className="cart-customer-name">{cart.customer.name}</span>
             <button
               type="button"
               className="icon-button icon-button-danger"
-              aria-label={`Remove customer ${cart.customer.name}`}
+              aria-label={t('cart.removeCustomer', { name: cart.customer.name })}
               onClick={() => cart.setCustomer(null)}
             >
               ✕
@@ -93,16 +92,16 @@ export function CartPanel(props: CartPanelProps) {
         ) : null}
         {cart.note && (
           <p className="cart-order-note" data-testid="cart-order-note">
-            Note: {cart.note}
+            {t('cart.note', { note: cart.note })}
           </p>
         )}
-        <div className="cart-order-tools" role="group" aria-label="Sale options">
+        <div className="cart-order-tools" role="group" aria-label={t('cart.saleOptions')}>
           <button
             type="button"
             className="button button-ghost button-small"
             onClick={props.onCustomer}
           >
-            {cart.customer ? 'Change customer' : 'Attach customer'}
+            {cart.customer ? t('cart.changeCustomer') : t('cart.attachCustomer')}
           </button>
           <button
             type="button"
@@ -110,7 +109,7 @@ export function CartPanel(props: CartPanelProps) {
             disabled={isEmpty}
             onClick={props.onOrderDiscount}
           >
-            Order discount
+            {t('cart.orderDiscount')}
           </button>
           <button
             type="button"
@@ -118,7 +117,7 @@ export function CartPanel(props: CartPanelProps) {
             disabled={isEmpty}
             onClick={props.onOrderNote}
           >
-            Order note
+            {t('cart.orderNote')}
           </button>
         </div>
       </div>
@@ -129,22 +128,25 @@ export function CartPanel(props: CartPanelProps) {
           {totals && totals.discountCents > 0 && (
             <div className="cart-totals-row cart-totals-discount">
               <dt>
-                Discounts
-                {cart.orderDiscount && ` (order ${discountText(cart.orderDiscount, money)})`}
+                {t('cart.discounts')}
+                {cart.orderDiscount &&
+                  t('cart.orderDiscountDetail', {
+                    discount: discountText(cart.orderDiscount, money),
+                  })}
               </dt>
               <dd data-testid="cart-discount">−{money(totals.discountCents)}</dd>
             </div>
           )}
           <div className="cart-totals-row">
-            <dt>Subtotal</dt>
+            <dt>{t('cart.subtotal')}</dt>
             <dd data-testid="cart-subtotal">{money(totals?.subtotalCents ?? 0)}</dd>
           </div>
           <div className="cart-totals-row">
-            <dt>{pricingRules.pricesIncludeTax ? 'Tax included' : 'Tax'}</dt>
+            <dt>{pricingRules.pricesIncludeTax ? t('cart.taxIncluded') : t('cart.tax')}</dt>
             <dd data-testid="cart-tax">{money(totals?.taxCents ?? 0)}</dd>
           </div>
           <div className="cart-totals-row cart-totals-grand">
-            <dt>Total</dt>
+            <dt>{t('cart.total')}</dt>
             <dd data-testid="cart-total">{money(totals?.totalCents ?? 0)}</dd>
           </div>
         </dl>
@@ -155,7 +157,7 @@ export function CartPanel(props: CartPanelProps) {
             disabled={isEmpty}
             onClick={props.onClear}
           >
-            Clear
+            {t('cart.clear')}
           </button>
           <button
             type="button"
@@ -164,13 +166,13 @@ export function CartPanel(props: CartPanelProps) {
             aria-keyshortcuts="F8"
             onClick={props.onPark}
           >
-            Park sale{' '}
+            {t('cart.park')}{' '}
             <kbd className="key-hint" aria-hidden="true">
               F8
             </kbd>
           </button>
           <button type="button" className="button button-secondary" onClick={props.onShowParked}>
-            Parked sales ({parkedCount})
+            {t('cart.parkedSales', { count: parkedCount })}
           </button>
         </div>
         <button
@@ -180,7 +182,7 @@ export function CartPanel(props: CartPanelProps) {
           aria-keyshortcuts="F4"
           onClick={props.onPay}
         >
-          Pay{' '}
+          {t('cart.pay')}{' '}
           <kbd className="key-hint" aria-hidden="true">
             F4
           </kbd>

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState, type ReactNode, type RefObject } from 'react'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { useTranslation } from '../../i18n'
 import type { Product } from '../../types'
 import { CategoryTabs, type CategoryFilter } from './CategoryTabs'
 import { ProductGrid } from './ProductGrid'
@@ -23,6 +24,7 @@ interface CatalogPaneProps {
 /** Search, category tabs and the product grid. */
 export function CatalogPane(props: CatalogPaneProps) {
   const { catalog, searchText } = props
+  const { t } = useTranslation('register')
   const panelId = useId()
   const [category, setCategory] = useState<CategoryFilter>(null)
   const search = useProductSearch(searchText)
@@ -39,20 +41,20 @@ export function CatalogPane(props: CatalogPaneProps) {
   const query = searchText.trim()
   const isSearching = query !== ''
   let products: Product[] = []
-  let panelLabel = 'All products'
+  let panelLabel = t('catalog.allProducts')
   if (isSearching) {
     products = search.products
-    panelLabel = `Results for “${query}”`
+    panelLabel = t('catalog.resultsFor', { query })
   } else if (catalog.status === 'ready') {
     const selected = catalog.catalog.categories.find((entry) => entry.id === category)
     products = selected
       ? catalog.catalog.products.filter((product) => product.categoryId === selected.id)
       : catalog.catalog.products
-    panelLabel = selected ? selected.name : 'All products'
+    panelLabel = selected ? selected.name : t('catalog.allProducts')
   }
 
   return (
-    <section className="catalog" aria-label="Products">
+    <section className="catalog" aria-label={t('catalog.products')}>
       <div className="catalog-toolbar">
         <SearchBox
           inputRef={props.searchRef}
@@ -86,13 +88,13 @@ export function CatalogPane(props: CatalogPaneProps) {
         className="catalog-panel"
       >
         {catalog.status === 'loading' && !isSearching && (
-          <p className="catalog-message">Loading products…</p>
+          <p className="catalog-message">{t('catalog.loading')}</p>
         )}
         {catalog.status === 'failed' && !isSearching && (
           <ErrorAlert message={catalog.message} onRetry={props.onReloadCatalog} />
         )}
         {isSearching && search.isCurrent && products.length === 0 && !search.error && (
-          <p className="catalog-message">No products match “{query}”.</p>
+          <p className="catalog-message">{t('catalog.noResults', { query })}</p>
         )}
         <ProductGrid products={products} colors={colors} onAdd={props.onAddProduct} />
       </div>

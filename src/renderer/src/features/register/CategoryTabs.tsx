@@ -1,4 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react'
+import { useTranslation } from '../../i18n'
 import type { Category } from '../../types'
 
 /** `null` is the "All" tab. */
@@ -14,9 +15,10 @@ interface CategoryTabsProps {
 
 /** Tabs with a roving tab stop: Tab enters once, arrows and Home/End move between categories. */
 export function CategoryTabs({ categories, selected, onSelect, panelId }: CategoryTabsProps) {
+  const { t } = useTranslation('register')
   const listRef = useRef<HTMLDivElement>(null)
   const tabs: { id: CategoryFilter; name: string; color: string | null }[] = [
-    { id: null, name: 'All', color: null },
+    { id: null, name: t('catalog.all'), color: null },
     ...categories.map((category) => ({
       id: category.id,
       name: category.name,
@@ -27,9 +29,11 @@ export function CategoryTabs({ categories, selected, onSelect, panelId }: Catego
   const selectedIndex = tabs.findIndex((tab) => tab.id === selected)
 
   function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
+    // Right-to-left, the tabs run from the right: ArrowLeft moves on to the next one.
+    const step = getComputedStyle(event.currentTarget).direction === 'rtl' ? -1 : 1
     const keys: Record<string, (index: number, count: number) => number> = {
-      ArrowRight: (index, count) => (index + 1) % count,
-      ArrowLeft: (index, count) => (index - 1 + count) % count,
+      ArrowRight: (index, count) => (index + step + count) % count,
+      ArrowLeft: (index, count) => (index - step + count) % count,
       Home: () => 0,
       End: (_index, count) => count - 1,
     }
@@ -51,7 +55,7 @@ export function CategoryTabs({ categories, selected, onSelect, panelId }: Catego
     <div
       ref={listRef}
       role="tablist"
-      aria-label="Categories"
+      aria-label={t('catalog.categories')}
       className="category-tabs"
       onKeyDown={moveFocus}
     >

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { PosError } from '../../../../shared/ipc'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Modal } from '../../components/Modal'
+import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { Customer } from './saleTypes'
 
@@ -22,6 +23,7 @@ type NewCustomerField = 'name' | 'phone' | 'email'
 
 /** Finds a customer (name, phone or email) or creates one on the spot; both work offline. */
 export function CustomerDialog({ onAttach, onClose }: CustomerDialogProps) {
+  const { t } = useTranslation('register')
   const searchRef = useRef<HTMLInputElement>(null)
   const [query, setQuery] = useState('')
   const [result, setResult] = useState<SearchResult>({ query: '', customers: [], error: null })
@@ -48,7 +50,7 @@ export function CustomerDialog({ onAttach, onClose }: CustomerDialogProps) {
             setResult({
               query: trimmed,
               customers: [],
-              error: `Search failed: ${errorMessage(error)}`,
+              error: t('customer.searchFailed', { error: errorMessage(error) }),
             })
         },
       )
@@ -57,7 +59,7 @@ export function CustomerDialog({ onAttach, onClose }: CustomerDialogProps) {
       isLatest = false
       window.clearTimeout(timer)
     }
-  }, [trimmed])
+  }, [trimmed, t])
 
   const isCurrent = result.query === trimmed && trimmed !== ''
 
@@ -107,7 +109,7 @@ export function CustomerDialog({ onAttach, onClose }: CustomerDialogProps) {
 
   return (
     <Modal
-      title="Customer"
+      title={t('customer.title')}
       onClose={onClose}
       isCloseable={!isSaving}
       initialFocusRef={searchRef}
@@ -115,13 +117,13 @@ export function CustomerDialog({ onAttach, onClose }: CustomerDialogProps) {
     >
       <div className="dialog-form">
         <label className="field">
-          <span className="field-label">Search customers</span>
+          <span className="field-label">{t('customer.search')}</span>
           <input
             ref={searchRef}
             className="field-input"
             type="search"
             autoComplete="off"
-            placeholder="Name, phone or email"
+            placeholder={t('customer.searchPlaceholder')}
             value={query}
             onChange={(event) => setQuery(event.target.value)}
             onKeyDown={(event) => {
@@ -136,10 +138,10 @@ export function CustomerDialog({ onAttach, onClose }: CustomerDialogProps) {
         </label>
         {isCurrent && result.error && <ErrorAlert message={result.error} />}
         {isCurrent && !result.error && result.customers.length === 0 && (
-          <p className="dialog-muted">No customer matches “{trimmed}”.</p>
+          <p className="dialog-muted">{t('customer.noMatch', { query: trimmed })}</p>
         )}
         {trimmed !== '' && result.customers.length > 0 && (
-          <ul className="customer-results" aria-label="Customers found">
+          <ul className="customer-results" aria-label={t('customer.found')}>
             {result.customers.map((customer) => (
               <li key={customer.id}>
                 <button
@@ -166,18 +168,18 @@ export function CustomerDialog({ onAttach, onClose }: CustomerDialogProps) {
               setDraft((previous) => ({ ...previous, name: previous.name || trimmed }))
             }}
           >
-            New customer
+            {t('customer.new')}
           </button>
         ) : (
           <form
             className="customer-new"
-            aria-label="New customer"
+            aria-label={t('customer.new')}
             onSubmit={(event) => void create(event)}
             noValidate
           >
-            {field('name', 'Name', 'text', true)}
-            {field('phone', 'Phone (optional)', 'tel')}
-            {field('email', 'Email (optional)', 'email')}
+            {field('name', t('customer.name'), 'text', true)}
+            {field('phone', t('customer.phone'), 'tel')}
+            {field('email', t('customer.email'), 'email')}
             {createError && !createError.field && <ErrorAlert message={createError.message} />}
             <button
               type="submit"
@@ -186,7 +188,7 @@ export function CustomerDialog({ onAttach, onClose }: CustomerDialogProps) {
               aria-busy={isSaving}
             >
               {isSaving && <span className="spinner" aria-hidden="true" />}
-              Create and attach
+              {t('customer.createAndAttach')}
             </button>
           </form>
         )}

@@ -1,7 +1,9 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { discountCents, parseMoney, type Cents } from '../../../../shared/domain'
 import { useAppInfo, useMoney } from '../../appInfo'
+import { asciiDigits } from '../../components/digits'
 import { Modal } from '../../components/Modal'
+import { useTranslation } from '../../i18n'
 import { toMoneyInput } from './cashAmounts'
 import type { DiscountInput } from './saleTypes'
 
@@ -34,6 +36,7 @@ export function DiscountDialog({
 }: DiscountDialogProps) {
   const { currency, pricingRules } = useAppInfo()
   const money = useMoney()
+  const { t } = useTranslation('register')
   const inputRef = useRef<HTMLInputElement>(null)
   const hintId = useId()
   const [kind, setKind] = useState<Kind>(current?.type ?? 'percent')
@@ -41,18 +44,16 @@ export function DiscountDialog({
 
   let discount: DiscountInput | null = null
   let problem = ''
-  const trimmed = text.trim()
+  const trimmed = asciiDigits(text).trim()
   if (trimmed !== '') {
     if (kind === 'percent') {
       const percent = /^\d{1,3}(\.\d{1,2})?$/.test(trimmed) ? Number(trimmed) : Number.NaN
-      if (Number.isNaN(percent) || percent <= 0 || percent > 100)
-        problem = 'Enter a percent from 0.01 to 100, such as 10 or 12.5.'
+      if (Number.isNaN(percent) || percent <= 0 || percent > 100) problem = t('discount.badPercent')
       else discount = { type: 'percent', percent }
     } else {
       const amountCents = parseMoney(trimmed, currency)
-      if (amountCents === null || amountCents < 1) problem = 'Enter an amount such as 2 or 1.50.'
-      else if (amountCents > baseCents)
-        problem = `The most you can take off is ${money(baseCents)}.`
+      if (amountCents === null || amountCents < 1) problem = t('discount.badAmount')
+      else if (amountCents > baseCents) problem = t('discount.tooMuch', { max: money(baseCents) })
       else discount = { type: 'amount', amountCents }
     }
   }
@@ -78,7 +79,7 @@ export function DiscountDialog({
       className="discount-dialog"
     >
       <form className="dialog-form" onSubmit={submit} noValidate>
-        <div className="segmented" role="radiogroup" aria-label="Discount type">
+        <div className="segmented" role="radiogroup" aria-label={t('discount.type')}>
           {(['percent', 'amount'] as const).map((option) => (
             <button
               key={option}
@@ -88,13 +89,13 @@ export function DiscountDialog({
               className="segmented-option"
               onClick={() => chooseKind(option)}
             >
-              {option === 'percent' ? 'Percent' : 'Amount'}
+              {option === 'percent' ? t('discount.percent') : t('discount.amount')}
             </button>
           ))}
         </div>
         <label className="field">
           <span className="field-label">
-            {kind === 'percent' ? 'Discount (%)' : 'Discount amount'}
+            {kind === 'percent' ? t('discount.percentLabel') : t('discount.amountLabel')}
           </span>
           <input
             ref={inputRef}
@@ -112,20 +113,20 @@ export function DiscountDialog({
         <p id={hintId} className={problem ? 'field-hint field-hint-error' : 'field-hint'}>
           {problem ||
             (discount
-              ? `Takes ${money(offCents)} off ${money(baseCents)}.`
-              : `Of ${money(baseCents)}.`)}
+              ? t('discount.takesOff', { off: money(offCents), base: money(baseCents) })
+              : t('discount.of', { base: money(baseCents) }))}
         </p>
         <div className="dialog-actions">
           {current && (
             <button type="button" className="button button-ghost" onClick={() => onApply(null)}>
-              Remove discount
+              {t('discount.remove')}
             </button>
           )}
           <button type="button" className="button button-secondary" onClick={onClose}>
-            Cancel
+            {t('common:actions.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={!discount}>
-            Apply discount
+            {t('discount.apply')}
           </button>
         </div>
       </form>

@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { useMoney } from '../../appInfo'
 import { Modal } from '../../components/Modal'
+import { i18n, useTranslation } from '../../i18n'
 import type { Product } from '../../types'
 import { unitPriceCents, type LineChoice } from './cartModel'
 
@@ -9,9 +10,9 @@ type ModifierGroup = Product['modifierGroups'][number]
 /** "Milk — choose 1", "Extras — up to 3", "Sauces — choose 1 to 2". */
 export function groupRule(group: ModifierGroup): string {
   const { minSelect, maxSelect } = group
-  if (minSelect === 0) return `up to ${maxSelect}`
-  if (minSelect === maxSelect) return `choose ${minSelect}`
-  return `choose ${minSelect} to ${maxSelect}`
+  if (minSelect === 0) return i18n.t('register:options.upTo', { max: maxSelect })
+  if (minSelect === maxSelect) return i18n.t('register:options.choose', { count: minSelect })
+  return i18n.t('register:options.chooseRange', { min: minSelect, max: maxSelect })
 }
 
 interface OptionsDialogProps {
@@ -25,6 +26,7 @@ interface OptionsDialogProps {
 export function OptionsDialog({ choice, onAdd, onClose }: OptionsDialogProps) {
   const { product } = choice
   const money = useMoney()
+  const { t } = useTranslation('register')
   const firstChoiceRef = useRef<HTMLInputElement>(null)
   const [variantId, setVariantId] = useState<string | null>(
     choice.variantId ?? (product.variants.length === 1 ? (product.variants[0]?.id ?? null) : null),
@@ -70,12 +72,13 @@ export function OptionsDialog({ choice, onAdd, onClose }: OptionsDialogProps) {
   }
 
   let missing = ''
-  if (isVariantMissing) missing = 'Choose a variant.'
-  else if (unmetGroups[0]) missing = `${unmetGroups[0].name}: ${groupRule(unmetGroups[0])}.`
+  if (isVariantMissing) missing = t('options.chooseVariant')
+  else if (unmetGroups[0])
+    missing = t('options.missing', { group: unmetGroups[0].name, rule: groupRule(unmetGroups[0]) })
 
   return (
     <Modal
-      title="Choose options"
+      title={t('options.title')}
       onClose={onClose}
       isCloseable
       initialFocusRef={firstChoiceRef}
@@ -86,7 +89,7 @@ export function OptionsDialog({ choice, onAdd, onClose }: OptionsDialogProps) {
         <div className="options-groups">
           {product.variants.length > 0 && (
             <fieldset className="options-group">
-              <legend className="options-legend">Variant — choose 1</legend>
+              <legend className="options-legend">{t('options.variantLegend')}</legend>
               {product.variants.map((variant, index) => (
                 <label key={variant.id} className="option-choice">
                   <input
@@ -107,7 +110,7 @@ export function OptionsDialog({ choice, onAdd, onClose }: OptionsDialogProps) {
             return (
               <fieldset key={group.id} className="options-group">
                 <legend className="options-legend">
-                  {group.name} — {groupRule(group)}
+                  {t('options.groupLegend', { group: group.name, rule: groupRule(group) })}
                 </legend>
                 {group.options.map((option, optionIndex) => {
                   const isFirst =
@@ -139,10 +142,10 @@ export function OptionsDialog({ choice, onAdd, onClose }: OptionsDialogProps) {
         </p>
         <div className="modal-actions">
           <button type="button" className="button button-secondary" onClick={onClose}>
-            Cancel
+            {t('common:actions.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={!canAdd}>
-            Add to sale
+            {t('options.addToSale')}
             <span className="options-price" data-testid="options-price">
               {money(priceCents)}
             </span>

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Modal } from '../../components/Modal'
+import { i18n, useTranslation } from '../../i18n'
 import { errorMessage } from '../../pos'
 import { useNow } from '../sync/relativeTime'
 import { parkedAge } from './parkAge'
@@ -16,12 +17,16 @@ interface ParkedListDialogProps {
 }
 
 function itemsText(order: ParkedOrder): string {
-  return order.cart.display.map((line) => `${line.quantity} × ${line.name}`).join(', ')
+  return order.cart.display
+    .map((line) => i18n.t('register:parked.itemLine', { quantity: line.quantity, name: line.name }))
+    .join(', ')
 }
 
 /** Sales put aside on this register, oldest first, with how long they have waited. */
 export function ParkedListDialog(props: ParkedListDialogProps) {
   const { orders, loadError, cartItemCount, onRecall, onClose } = props
+  const { t } = useTranslation('register')
+  const { t: tc } = useTranslation('common')
   const closeRef = useRef<HTMLButtonElement>(null)
   // Ages are to the minute, so once a minute is often enough.
   const now = useNow(60_000)
@@ -36,7 +41,7 @@ export function ParkedListDialog(props: ParkedListDialogProps) {
     try {
       await onRecall(order, parkCurrentFirst)
     } catch (failure) {
-      setError(`Could not recall the sale: ${errorMessage(failure)}`)
+      setError(t('parked.recallFailed', { error: errorMessage(failure) }))
       setBusyId(null)
       setConfirming(null)
     }
@@ -44,7 +49,7 @@ export function ParkedListDialog(props: ParkedListDialogProps) {
 
   return (
     <Modal
-      title="Parked sales"
+      title={t('parked.title')}
       onClose={onClose}
       isCloseable={busyId === null}
       initialFocusRef={closeRef}
@@ -54,11 +59,8 @@ export function ParkedListDialog(props: ParkedListDialogProps) {
         {loadError && <ErrorAlert message={loadError} />}
         {error && <ErrorAlert message={error} />}
         {confirming ? (
-          <div className="parked-confirm" role="group" aria-label="Replace the current sale">
-            <p>
-              The current sale has {cartItemCount} {cartItemCount === 1 ? 'item' : 'items'}. It will
-              be parked so “{confirming.label}” can be recalled.
-            </p>
+          <div className="parked-confirm" role="group" aria-label={t('parked.replaceCurrent')}>
+            <p>{t('parked.replaceText', { count: cartItemCount, label: confirming.label })}</p>
             <div className="modal-actions">
               <button
                 type="button"
@@ -66,7 +68,7 @@ export function ParkedListDialog(props: ParkedListDialogProps) {
                 disabled={busyId !== null}
                 onClick={() => setConfirming(null)}
               >
-                Back
+                {tc('actions.back')}
               </button>
               <button
                 type="button"
@@ -77,21 +79,21 @@ export function ParkedListDialog(props: ParkedListDialogProps) {
                 autoFocus
                 onClick={() => void recall(confirming, true)}
               >
-                Park current sale and recall
+                {t('parked.parkAndRecall')}
               </button>
             </div>
           </div>
         ) : orders.length === 0 ? (
-          <p className="dialog-muted">No parked sales on this register.</p>
+          <p className="dialog-muted">{t('parked.none')}</p>
         ) : (
-          <ul className="parked-list" aria-label="Parked sales">
+          <ul className="parked-list" aria-label={t('parked.list')}>
             {orders.map((order) => (
               <li key={order.id} className="parked-order" data-testid="parked-order">
                 <div className="parked-order-info">
                   <span className="parked-order-label">{order.label}</span>
                   <span className="parked-order-items">{itemsText(order)}</span>
                   <span className="parked-order-meta">
-                    {order.itemCount} {order.itemCount === 1 ? 'item' : 'items'}
+                    {tc('items', { count: order.itemCount })}
                     {order.employeeName ? ` · ${order.employeeName}` : ''} ·{' '}
                     <span data-testid="parked-age">{parkedAge(order.createdAt, now)}</span>
                   </span>
@@ -99,14 +101,14 @@ export function ParkedListDialog(props: ParkedListDialogProps) {
                 <button
                   type="button"
                   className="button button-primary button-small"
-                  aria-label={`Recall ${order.label}`}
+                  aria-label={t('parked.recallNamed', { label: order.label })}
                   disabled={busyId !== null}
                   aria-busy={busyId === order.id}
                   onClick={() =>
                     cartItemCount > 0 ? setConfirming(order) : void recall(order, false)
                   }
                 >
-                  Recall
+                  {t('parked.recall')}
                 </button>
               </li>
             ))}
@@ -119,7 +121,7 @@ export function ParkedListDialog(props: ParkedListDialogProps) {
           onClick={onClose}
           disabled={busyId !== null}
         >
-          Close
+          {tc('actions.close')}
         </button>
       </div>
     </Modal>

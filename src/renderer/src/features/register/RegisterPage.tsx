@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { v4 as uuidv4 } from 'uuid'
 import { useAppInfo } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { Product } from '../../types'
 import { useProtected } from '../approval/useProtected'
@@ -44,7 +45,7 @@ type Dialog =
   | { type: 'park' }
   | { type: 'parked' }
 
-const voidReasons = ['Customer changed their mind', 'Rung up by mistake', 'Customer could not pay']
+const voidReasonKeys = ['changedMind', 'mistake', 'couldNotPay'] as const
 
 function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
@@ -65,6 +66,7 @@ interface RegisterPageProps {
 
 /** The whole register: catalog, search, scanner, cart, payment, park and recall. */
 export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
+  const { t } = useTranslation('register')
   const { pricingRules } = useAppInfo()
   const catalog = useCatalog()
   const cart = useCart()
@@ -156,11 +158,11 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
           }
         } catch (error) {
           clearMessages()
-          setLookupError(`Could not look up barcode ${code}: ${errorMessage(error)}`)
+          setLookupError(t('notices.lookupBarcodeFailed', { code, error: errorMessage(error) }))
         }
       })
     },
-    [addMatch, clearMessages, onOpenOrder],
+    [addMatch, clearMessages, onOpenOrder, t],
   )
 
   useScannerWedge(isIdle, handleScan)
@@ -173,11 +175,11 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
         if (first) ringUp({ product: first }, false)
         else {
           clearMessages()
-          setNotice(`No product matches “${query}”.`)
+          setNotice(t('notices.noMatch', { query }))
         }
       } catch (error) {
         clearMessages()
-        setLookupError(`Could not look up “${query}”: ${errorMessage(error)}`)
+        setLookupError(t('notices.lookupFailed', { query, error: errorMessage(error) }))
       }
     })
   }
@@ -222,10 +224,10 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
         approvalId ? { cart: snapshot, reason, approvalId } : { cart: snapshot, reason },
       ),
     )
-    if (result === null) throw new Error('The sale was not voided: a manager has to approve it.')
+    if (result === null) throw new Error(t('notices.voidNeedsManager'))
     cart.clear()
     setDialog(null)
-    setNotice('Sale voided.')
+    setNotice(t('notices.voided'))
   }
 
   async function park(label: string) {
@@ -236,13 +238,12 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
     cart.clear()
     setDialog(null)
     clearMessages()
-    setNotice(label ? `Sale parked as “${label}”.` : 'Sale parked.')
+    setNotice(label ? t('notices.parkedAs', { label }) : t('notices.parked'))
     parked.reload()
   }
 
   async function recall(order: ParkedOrder, parkCurrentFirst: boolean) {
-    if (catalog.state.status !== 'ready')
-      throw new Error('The products are still loading. Try again in a moment.')
+    if (catalog.state.status !== 'ready') throw new Error(t('notices.catalogLoading'))
     if (parkCurrentFirst) {
       await pos.invoke('park:save', { cart: toSnapshot(cart) })
       // Parked now: should the recall fail, the sale is safe in the list, not on screen twice.
@@ -254,7 +255,7 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
     const customer = customerId
       ? (customers.current.get(customerId) ?? {
           id: customerId,
-          name: 'Customer from the parked sale',
+          name: t('notices.parkedCustomer'),
           phone: null,
           email: null,
           note: null,
@@ -274,12 +275,8 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
     clearMessages()
     if (restored.dropped.length > 0) {
       const names = restored.dropped.join(', ')
-      setNotice(
-        restored.dropped.length === 1
-          ? `${names} is no longer for sale and was left out.`
-          : `${names} are no longer for sale and were left out.`,
-      )
-    } else setNotice(`Recalled “${recalled.label}”.`)
+      setNotice(t('notices.dropped', { names, count: restored.dropped.length }))
+    } else setNotice(t('notices.recalled', { label: recalled.label }))
   }
 
   const messages = (
@@ -292,13 +289,15 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
             className="button button-ghost button-small"
             onClick={() => setNotice(null)}
           >
-            Dismiss
+            {t('notices.dismiss')}
           </button>
         </div>
       )}
       {unknownBarcode && (
         <div role="status" className="notice" data-testid="unknown-barcode">
-          <span className="notice-message">No product with barcode {unknownBarcode}.</span>
+          <span className="notice-message">
+            {t('notices.unknownBarcode', { code: unknownBarcode })}
+          </span>
           <button
             type="button"
             className="button button-secondary button-small"
@@ -308,14 +307,14 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
               searchRef.current?.focus()
             }}
           >
-            Search instead
+            {t('notices.searchInstead')}
           </button>
           <button
             type="button"
             className="button button-ghost button-small"
             onClick={() => setUnknownBarcode(null)}
           >
-            Dismiss
+            {t('notices.dismiss')}
           </button>
         </div>
       )}
@@ -374,7 +373,7 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
         if (!line || !lineTotals) return null
         return (
           <DiscountDialog
-            title={`Discount on ${lineDisplayName(line)}`}
+            title={t('dialogs.lineDiscountTitle', { name: lineDisplayName(line) })}
             baseCents={lineTotals.grossCents}
             current={line.discount}
             onClose={closeDialog}
@@ -390,11 +389,11 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
         if (!line) return null
         return (
           <TextDialog
-            title={`Note for ${lineDisplayName(line)}`}
-            label="Note"
+            title={t('dialogs.lineNoteTitle', { name: lineDisplayName(line) })}
+            label={t('dialogs.note')}
             initialValue={line.note}
             maxLength={200}
-            confirmLabel="Save note"
+            confirmLabel={t('dialogs.saveNote')}
             onClose={closeDialog}
             onSubmit={(note) => {
               cart.setLineNote(line.lineId, note)
@@ -406,7 +405,7 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
       case 'orderDiscount':
         return (
           <DiscountDialog
-            title="Order discount"
+            title={t('dialogs.orderDiscount')}
             baseCents={afterLineDiscountsCents}
             current={cart.orderDiscount}
             onClose={closeDialog}
@@ -419,11 +418,11 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
       case 'orderNote':
         return (
           <TextDialog
-            title="Order note"
-            label="Note"
+            title={t('dialogs.orderNote')}
+            label={t('dialogs.note')}
             initialValue={cart.note}
             maxLength={500}
-            confirmLabel="Save note"
+            confirmLabel={t('dialogs.saveNote')}
             onClose={closeDialog}
             onSubmit={(note) => {
               cart.setOrderNote(note)
@@ -445,28 +444,26 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
       case 'void':
         return (
           <TextDialog
-            title="Void this sale?"
-            label="Reason"
+            title={t('dialogs.voidTitle')}
+            label={t('dialogs.reason')}
             maxLength={200}
             isRequired
             isDanger
-            confirmLabel="Void sale"
-            suggestions={voidReasons}
+            confirmLabel={t('dialogs.voidSale')}
+            suggestions={voidReasonKeys.map((key) => t(`voidReasons.${key}`))}
             onClose={closeDialog}
             onSubmit={voidSale}
           >
-            <p className="dialog-intro">
-              Clearing a sale with items in it is a void: it is logged with the reason.
-            </p>
+            <p className="dialog-intro">{t('dialogs.voidIntro')}</p>
           </TextDialog>
         )
       case 'park':
         return (
           <TextDialog
-            title="Park sale"
-            label="Label (optional)"
+            title={t('dialogs.parkTitle')}
+            label={t('dialogs.parkLabel')}
             maxLength={60}
-            confirmLabel="Park sale"
+            confirmLabel={t('dialogs.parkTitle')}
             onClose={closeDialog}
             onSubmit={park}
           />

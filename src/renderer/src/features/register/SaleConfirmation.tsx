@@ -1,4 +1,6 @@
+import { Trans } from 'react-i18next'
 import { useMoney } from '../../appInfo'
+import { useTranslation } from '../../i18n'
 
 export interface CompletedSale {
   orderNumber: string
@@ -10,6 +12,7 @@ export interface CompletedSale {
 /** Stays up after a sale, so the cashier can read the change aloud, until the next item is rung up. */
 export function SaleConfirmation({ sale }: { sale: CompletedSale }) {
   const money = useMoney()
+  const { t } = useTranslation('register')
   return (
     <div className="sale-confirmation" data-testid="sale-confirmation" role="status">
       <p className="sale-confirmation-title">
@@ -17,24 +20,29 @@ export function SaleConfirmation({ sale }: { sale: CompletedSale }) {
           ✓
         </span>
         <span>
-          Sale{' '}
-          <strong className="sale-confirmation-number" data-testid="last-order-number">
-            {sale.orderNumber}
-          </strong>{' '}
-          complete
+          <Trans
+            t={t}
+            i18nKey="sale.complete"
+            values={{ number: sale.orderNumber }}
+            components={{
+              number: (
+                <strong className="sale-confirmation-number" data-testid="last-order-number" />
+              ),
+            }}
+          />
         </span>
       </p>
       <dl className="sale-confirmation-figures">
         <div>
-          <dt>Total</dt>
+          <dt>{t('sale.total')}</dt>
           <dd>{money(sale.totalCents)}</dd>
         </div>
         <div>
-          <dt>Tendered</dt>
+          <dt>{t('sale.tendered')}</dt>
           <dd>{money(sale.tenderedCents)}</dd>
         </div>
         <div className="sale-confirmation-change">
-          <dt>Change due</dt>
+          <dt>{t('sale.changeDue')}</dt>
           <dd data-testid="last-change">{money(sale.changeCents)}</dd>
         </div>
       </dl>

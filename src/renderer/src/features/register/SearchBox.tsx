@@ -1,4 +1,5 @@
 import type { KeyboardEvent, RefObject } from 'react'
+import { useTranslation } from '../../i18n'
 
 interface SearchBoxProps {
   inputRef: RefObject<HTMLInputElement | null>
@@ -9,6 +10,7 @@ interface SearchBoxProps {
 }
 
 export function SearchBox({ inputRef, value, onChange, onSubmit }: SearchBoxProps) {
+  const { t } = useTranslation('register')
   function handleKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key !== 'Enter') return
     event.preventDefault()
@@ -26,8 +28,8 @@ export function SearchBox({ inputRef, value, onChange, onSubmit }: SearchBoxProp
         ref={inputRef}
         type="search"
         className="search-box-input"
-        aria-label="Search products"
-        placeholder="Search name, SKU or scan a barcode"
+        aria-label={t('catalog.search')}
+        placeholder={t('catalog.searchPlaceholder')}
         autoComplete="off"
         spellCheck={false}
         enterKeyHint="search"
@@ -45,7 +47,7 @@ export function SearchBox({ inputRef, value, onChange, onSubmit }: SearchBoxProp
         <button
           type="button"
           className="search-box-reset"
-          aria-label="Reset search"
+          aria-label={t('catalog.resetSearch')}
           onClick={() => {
             onChange('')
             inputRef.current?.focus()

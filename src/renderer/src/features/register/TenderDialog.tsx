@@ -5,7 +5,9 @@ import { parseMoney, type Cents } from '../../../../shared/domain'
 import { PosError } from '../../../../shared/ipc'
 import { useAppInfo, useMoney } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { asciiDigits } from '../../components/digits'
 import { Modal } from '../../components/Modal'
+import { i18n, useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { SaleReceipt } from '../../types'
 import { useProtected } from '../approval/useProtected'
@@ -29,17 +31,20 @@ interface TenderDialogProps {
 }
 
 function referenceLabel(tender: TenderMethod): string {
-  const base = tender.kind === 'card' ? 'Approval code' : `${tender.label} number`
-  return tender.requiresReference ? base : `${base} (optional)`
+  const base =
+    tender.kind === 'card'
+      ? i18n.t('register:tender.approvalCode')
+      : i18n.t('register:tender.referenceNumber', { label: tender.label })
+  return tender.requiresReference ? base : i18n.t('register:tender.optional', { label: base })
 }
 
 /** Why a sale failed, in the cashier's terms; main's message says what to do. */
 function failureMessage(failure: unknown): string {
   if (failure instanceof PosError && failure.code === 'SHIFT_REQUIRED')
-    return `No shift is open: ${failure.message}`
+    return i18n.t('register:tender.noShift', { message: failure.message })
   if (failure instanceof PosError && failure.code === 'SIGN_IN_REQUIRED')
-    return `Sign in first: ${failure.message}`
-  return `The sale was not completed: ${errorMessage(failure)}`
+    return i18n.t('register:tender.signInFirst', { message: failure.message })
+  return i18n.t('register:tender.notCompleted', { error: errorMessage(failure) })
 }
 
 /**
@@ -56,6 +61,7 @@ export function TenderDialog({
 }: TenderDialogProps) {
   const { currency, pricingRules } = useAppInfo()
   const money = useMoney()
+  const { t } = useTranslation('register')
   const protectedCall = useProtected()
   const amountRef = useRef<HTMLInputElement>(null)
   const completeRef = useRef<HTMLButtonElement>(null)
@@ -74,7 +80,7 @@ export function TenderDialog({
   const tender = tenders.find((candidate) => candidate.id === tenderId) ?? firstTender
   const taken = settle(totalCents, payments, pricingRules)
   const isBlank = amountText.trim() === ''
-  const typedCents = isBlank ? null : parseMoney(amountText, currency)
+  const typedCents = isBlank ? null : parseMoney(asciiDigits(amountText), currency)
   const isAmountInvalid = !isBlank && (typedCents === null || typedCents < 1)
   // The amount this entry would add: what was typed, or the suggestion when left blank.
   const entryCents = isBlank && tender ? suggestedAmountCents(tender, taken) : typedCents
@@ -143,7 +149,7 @@ export function TenderDialog({
         pos.invoke('sale:complete', approvalId ? { ...draft, approvalId } : draft),
       )
       if (receipt === null) {
-        setError('The sale was not completed: the discount needs a manager’s approval.')
+        setError(t('tender.discountNeedsManager'))
       } else {
         onCompleted(
           receipt,
@@ -167,19 +173,19 @@ export function TenderDialog({
   }
 
   let hint = ''
-  if (isAmountInvalid) hint = 'Enter an amount such as 20 or 12.50.'
-  else if (isNonCashTooMuch) hint = `At most ${money(taken.remainingCents)} is still due.`
+  if (isAmountInvalid) hint = t('tender.badAmount')
+  else if (isNonCashTooMuch) hint = t('tender.atMost', { amount: money(taken.remainingCents) })
   else if (tender?.kind === 'cash' && !summary.isFullyPaid && !isBlank)
-    hint = `${money(summary.cashToCompleteCents)} more needed.`
+    hint = t('tender.moreNeeded', { amount: money(summary.cashToCompleteCents) })
   else if (tender && !taken.isFullyPaid && isBlank)
-    hint = `Leave blank for ${money(suggestedAmountCents(tender, taken))}.`
+    hint = t('tender.leaveBlank', { amount: money(suggestedAmountCents(tender, taken)) })
 
-  let addLabel = `Add ${tender?.label ?? ''} payment`
-  if (tender?.kind === 'card') addLabel = 'Card approved'
+  let addLabel = t('tender.addPayment', { label: tender?.label ?? '' })
+  if (tender?.kind === 'card') addLabel = t('tender.cardApproved')
 
   return (
     <Modal
-      title="Payment"
+      title={t('tender.title')}
       onClose={onClose}
       isCloseable={!isSubmitting}
       initialFocusRef={amountRef}
@@ -188,33 +194,35 @@ export function TenderDialog({
       <div className="tender-body">
         <dl className="tender-summary">
           <div>
-            <dt>Total</dt>
+            <dt>{t('tender.total')}</dt>
             <dd data-testid="tender-total">{money(summary.dueCents)}</dd>
           </div>
           <div>
-            <dt>Paid</dt>
+            <dt>{t('tender.paid')}</dt>
             <dd data-testid="tender-paid">{money(summary.paidCents)}</dd>
           </div>
           {summary.isFullyPaid ? (
             <div className="tender-summary-change">
-              <dt>Change due</dt>
+              <dt>{t('tender.changeDue')}</dt>
               <dd data-testid="change-due">{money(summary.changeCents)}</dd>
             </div>
           ) : (
             <div className="tender-summary-remaining">
-              <dt>Remaining due</dt>
+              <dt>{t('tender.remainingDue')}</dt>
               <dd data-testid="remaining-due">{money(summary.remainingCents)}</dd>
             </div>
           )}
         </dl>
         {summary.cashRoundingAdjustmentCents !== 0 && (
           <p className="tender-note">
-            Cash rounding {summary.cashRoundingAdjustmentCents > 0 ? '+' : '−'}
-            {money(Math.abs(summary.cashRoundingAdjustmentCents))}
+            {t('tender.cashRounding', {
+              sign: summary.cashRoundingAdjustmentCents > 0 ? '+' : '−',
+              amount: money(Math.abs(summary.cashRoundingAdjustmentCents)),
+            })}
           </p>
         )}
 
-        <div className="tender-methods" role="radiogroup" aria-label="Payment method">
+        <div className="tender-methods" role="radiogroup" aria-label={t('tender.method')}>
           {tenders.map((candidate) => (
             <button
               key={candidate.id}
@@ -233,20 +241,19 @@ export function TenderDialog({
         {tender && !taken.isFullyPaid && (
           <form
             className="tender-entry"
-            aria-label={`${tender.label} payment`}
+            aria-label={t('tender.entry', { label: tender.label })}
             onSubmit={submitEntry}
             noValidate
           >
             {tender.kind === 'card' && (
               <p className="tender-card-step" data-testid="card-step">
-                <strong>Card taken on the external terminal.</strong> Charge{' '}
-                {money(entryCents ?? taken.remainingCents)} on the card terminal, then confirm here
-                once it is approved.
+                <strong>{t('tender.cardTaken')}</strong>{' '}
+                {t('tender.cardCharge', { amount: money(entryCents ?? taken.remainingCents) })}
               </p>
             )}
             <label className="field">
               <span className="field-label">
-                {tender.kind === 'cash' ? 'Amount tendered' : 'Amount'}
+                {tender.kind === 'cash' ? t('tender.amountTendered') : t('tender.amount')}
               </span>
               <input
                 ref={amountRef}
@@ -272,7 +279,7 @@ export function TenderDialog({
               {hint}
             </p>
             {tender.kind === 'cash' && (
-              <div className="quick-amounts" role="group" aria-label="Quick amounts">
+              <div className="quick-amounts" role="group" aria-label={t('tender.quickAmounts')}>
                 {quickAmounts.map((amountCents, index) => (
                   <button
                     key={amountCents}
@@ -284,7 +291,9 @@ export function TenderDialog({
                       amountRef.current?.focus()
                     }}
                   >
-                    {index === 0 ? `Exact ${money(amountCents)}` : money(amountCents)}
+                    {index === 0
+                      ? t('tender.exact', { amount: money(amountCents) })
+                      : money(amountCents)}
                   </button>
                 ))}
               </div>
@@ -312,7 +321,7 @@ export function TenderDialog({
         )}
 
         {payments.length > 0 && (
-          <ul className="tender-payments" aria-label="Payments">
+          <ul className="tender-payments" aria-label={t('tender.payments')}>
             {payments.map((payment) => (
               <li key={payment.key} className="tender-payment" data-testid="tender-payment">
                 <span className="tender-payment-label">
@@ -328,7 +337,10 @@ export function TenderDialog({
                 <button
                   type="button"
                   className="icon-button icon-button-danger"
-                  aria-label={`Remove ${payment.tender.label} payment of ${money(payment.amountCents)}`}
+                  aria-label={t('tender.removePayment', {
+                    label: payment.tender.label,
+                    amount: money(payment.amountCents),
+                  })}
                   disabled={isSubmitting}
                   onClick={() =>
                     setPayments((previous) => previous.filter((other) => other.key !== payment.key))
@@ -350,7 +362,7 @@ export function TenderDialog({
             onClick={onClose}
             disabled={isSubmitting}
           >
-            Cancel
+            {t('common:actions.cancel')}
           </button>
           <button
             ref={completeRef}
@@ -361,7 +373,7 @@ export function TenderDialog({
             onClick={() => void complete()}
           >
             {isSubmitting && <span className="spinner" aria-hidden="true" />}
-            Complete sale
+            {t('tender.complete')}
           </button>
         </div>
       </div>

@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Modal } from '../../components/Modal'
+import { useTranslation } from '../../i18n'
 import { errorMessage } from '../../pos'
 
 interface TextDialogProps {
@@ -22,6 +23,7 @@ interface TextDialogProps {
 /** One line of text and a confirm button: a note, a parked sale's label, a void reason. */
 export function TextDialog(props: TextDialogProps) {
   const { title, label, initialValue = '', maxLength, isRequired = false, confirmLabel } = props
+  const { t } = useTranslation('register')
   const inputRef = useRef<HTMLInputElement>(null)
   const [value, setValue] = useState(initialValue)
   const [isBusy, setIsBusy] = useState(false)
@@ -67,7 +69,7 @@ export function TextDialog(props: TextDialogProps) {
           />
         </label>
         {props.suggestions && (
-          <div className="suggestions" role="group" aria-label="Common reasons">
+          <div className="suggestions" role="group" aria-label={t('dialogs.commonReasons')}>
             {props.suggestions.map((suggestion) => (
               <button
                 key={suggestion}
@@ -92,7 +94,7 @@ export function TextDialog(props: TextDialogProps) {
             onClick={props.onClose}
             disabled={isBusy}
           >
-            Cancel
+            {t('common:actions.cancel')}
           </button>
           <button
             type="submit"

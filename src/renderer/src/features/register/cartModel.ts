@@ -1,6 +1,7 @@
 import type { Cents } from '../../../../shared/domain'
 import { parseEmbeddedBarcode, priceForWeight } from '../../../../shared/domain/barcode'
 import type { EmbeddedBarcodeRule } from '../../../../shared/store/options'
+import { i18n } from '../../i18n'
 import type { Product } from '../../types'
 import type { CartSnapshot, Customer, DiscountInput, SaleLineDraft } from './saleTypes'
 
@@ -262,7 +263,7 @@ export function fromSnapshot(
       variantId !== null &&
       !product.variants.some((variant) => variant.id === variantId)
     if (!product || isVariantGone) {
-      dropped.push(snapshot.display[index]?.name ?? 'An item')
+      dropped.push(snapshot.display[index]?.name ?? i18n.t('register:notices.anItem'))
       return
     }
     const optionIds = new Set(

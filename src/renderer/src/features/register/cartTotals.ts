@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { isDomainError, type OrderTotals, type PricingRules } from '../../../../shared/domain'
+import { i18n } from '../../i18n'
 import { errorMessage } from '../../pos'
 import type { CartState } from './cartModel'
 import { priceCart } from './cartPricing'
@@ -23,7 +24,10 @@ export function useCartTotals(
           totals: null,
           error: 'A discount is now more than the price it comes off. Change or remove it.',
         }
-      return { totals: null, error: `Could not total this sale: ${errorMessage(error)}` }
+      return {
+        totals: null,
+        error: i18n.t('register:notices.totalFailed', { error: errorMessage(error) }),
+      }
     }
   }, [lines, orderDiscount, rules])
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
+import { i18n } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { Catalog } from '../../types'
 
@@ -27,7 +28,10 @@ export function useCatalog(): { state: CatalogState; reload: () => void } {
         setState((previous) =>
           previous.status === 'ready'
             ? previous
-            : { status: 'failed', message: `Could not load the products: ${errorMessage(error)}` },
+            : {
+                status: 'failed',
+                message: i18n.t('register:notices.catalogFailed', { error: errorMessage(error) }),
+              },
         )
       },
     )

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
+import { i18n } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { ParkedOrder } from './saleTypes'
 
@@ -23,7 +24,8 @@ export function useParkedOrders(): ParkedOrdersState {
         setError(null)
       },
       (failure: unknown) => {
-        if (isCurrent) setError(`Could not list the parked sales: ${errorMessage(failure)}`)
+        if (isCurrent)
+          setError(i18n.t('register:notices.parkedListFailed', { error: errorMessage(failure) }))
       },
     )
     return () => {

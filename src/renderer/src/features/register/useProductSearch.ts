@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { i18n } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { Product } from '../../types'
 
@@ -34,7 +35,11 @@ export function useProductSearch(text: string): ProductSearchState {
         },
         (error: unknown) => {
           if (isLatest)
-            setResult({ query, products: [], error: `Search failed: ${errorMessage(error)}` })
+            setResult({
+              query,
+              products: [],
+              error: i18n.t('register:notices.searchFailed', { error: errorMessage(error) }),
+            })
         },
       )
     }, debounceMs)

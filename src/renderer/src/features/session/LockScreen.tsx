@@ -3,6 +3,8 @@ import { PosError } from '../../../../shared/ipc'
 import '../../styles/session.css'
 import { useAppInfo } from '../../appInfo'
 import { Clock } from '../../components/Clock'
+import { asciiDigits } from '../../components/digits'
+import { i18n, useTranslation } from '../../i18n'
 import { pos } from '../../pos'
 import { PinPad } from './PinPad'
 import { useSession } from './useSession'
@@ -16,6 +18,7 @@ const minPinLength = 4
  */
 export function LockScreen() {
   const info = useAppInfo()
+  const { t } = useTranslation('session')
   const { update } = useSession()
   const dialogRef = useRef<HTMLDialogElement>(null)
   const inputRef = useRef<HTMLInputElement>(null)
@@ -35,7 +38,7 @@ export function LockScreen() {
   }, [])
 
   function enterDigits(next: string) {
-    setPin(next.replace(/\D/g, '').slice(0, maxPinLength))
+    setPin(asciiDigits(next).replace(/\D/g, '').slice(0, maxPinLength))
     inputRef.current?.focus()
   }
 
@@ -43,7 +46,7 @@ export function LockScreen() {
     event?.preventDefault()
     if (isSigningInRef.current) return
     if (pin.length < minPinLength) {
-      setError(`A PIN is ${minPinLength} to ${maxPinLength} digits.`)
+      setError(t('pinLength', { min: minPinLength, max: maxPinLength }))
       inputRef.current?.focus()
       return
     }
@@ -75,16 +78,16 @@ export function LockScreen() {
     >
       <header className="lock-screen-bar">
         <span className="top-bar-store">{info.storeName}</span>
-        <span className="top-bar-register">Register {info.registerCode}</span>
+        <span className="top-bar-register">{t('register', { code: info.registerCode })}</span>
         <Clock locale={info.locale} />
       </header>
       <form className="lock-card" onSubmit={(event) => void signIn(event)} noValidate>
         <h1 id={titleId} className="lock-title">
-          Sign in
+          {t('signIn')}
         </h1>
-        <p className="lock-intro">Enter your PIN to use the register.</p>
+        <p className="lock-intro">{t('intro')}</p>
         <label className="field lock-field">
-          <span className="field-label">PIN</span>
+          <span className="field-label">{t('pin')}</span>
           <input
             ref={inputRef}
             className="field-input lock-pin-input"
@@ -124,7 +127,7 @@ export function LockScreen() {
           aria-busy={isSigningIn}
         >
           {isSigningIn && <span className="spinner" aria-hidden="true" />}
-          Enter
+          {t('enter')}
         </button>
       </form>
     </dialog>
@@ -134,8 +137,8 @@ export function LockScreen() {
 function signInProblem(failure: unknown): string {
   if (failure instanceof PosError) {
     // Main's PIN_LOCKED message says how long to wait; a wrong PIN gets a plain retry prompt.
-    if (failure.code === 'PIN_INVALID') return 'Wrong PIN. Try again.'
+    if (failure.code === 'PIN_INVALID') return i18n.t('session:wrongPin')
     return failure.message
   }
-  return failure instanceof Error ? failure.message : 'Could not sign in. Try again.'
+  return failure instanceof Error ? failure.message : i18n.t('session:signInFailed')
 }

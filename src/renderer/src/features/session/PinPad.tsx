@@ -1,3 +1,5 @@
+import { useTranslation } from '../../i18n'
+
 interface PinPadProps {
   isDisabled: boolean
   onDigit: (digit: string) => void
@@ -12,14 +14,21 @@ const digitRows = [
 
 /** Touch keys for the PIN; they keep focus in the PIN field so the keyboard works alongside. */
 export function PinPad({ isDisabled, onDigit, onBackspace }: PinPadProps) {
+  const { t } = useTranslation('session')
   return (
-    <div className="pin-pad" role="group" aria-label="PIN pad">
+    <div className="pin-pad" role="group" aria-label={t('pinPad')}>
       {digitRows.flat().map((digit) => (
         <PadKey key={digit} label={digit} isDisabled={isDisabled} onPress={() => onDigit(digit)} />
       ))}
       <span aria-hidden="true" />
       <PadKey label="0" isDisabled={isDisabled} onPress={() => onDigit('0')} />
-      <PadKey label="⌫" name="Backspace" isDisabled={isDisabled} onPress={onBackspace} />
+      <PadKey
+        label="⌫"
+        name={t('backspace')}
+        isMirrored
+        isDisabled={isDisabled}
+        onPress={onBackspace}
+      />
     </div>
   )
 }
@@ -27,18 +36,21 @@ export function PinPad({ isDisabled, onDigit, onBackspace }: PinPadProps) {
 function PadKey({
   label,
   name,
+  isMirrored = false,
   isDisabled,
   onPress,
 }: {
   label: string
   name?: string
+  /** An arrow-like glyph that points the other way in right-to-left text. */
+  isMirrored?: boolean
   isDisabled: boolean
   onPress: () => void
 }) {
   return (
     <button
       type="button"
-      className="pin-pad-key"
+      className={isMirrored ? 'pin-pad-key pin-pad-key-mirrored' : 'pin-pad-key'}
       aria-label={name}
       disabled={isDisabled}
       // Keeps focus (and the caret) in the PIN field so typing and tapping mix.

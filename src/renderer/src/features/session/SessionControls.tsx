@@ -1,8 +1,10 @@
 import { useState } from 'react'
+import { useTranslation } from '../../i18n'
 import { roleLabel, useSession } from './useSession'
 
 /** The signed-in employee in the top bar, with the button that locks the register. */
 export function SessionControls() {
+  const { t } = useTranslation('session')
   const { session, lock } = useSession()
   const [isLocking, setIsLocking] = useState(false)
   const employee = session.employee
@@ -24,7 +26,7 @@ export function SessionControls() {
           void lock().finally(() => setIsLocking(false))
         }}
       >
-        Lock
+        {t('lock')}
       </button>
     </div>
   )

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { i18n } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { Session } from '../../types'
 import { SessionContext, type SessionState } from './useSession'
@@ -45,7 +46,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (isCurrent)
           setLoad({
             status: 'failed',
-            message: `Could not check who is signed in: ${errorMessage(failure)}`,
+            message: i18n.t('session:checkFailed', { error: errorMessage(failure) }),
           })
       },
     )
@@ -86,7 +87,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   if (load.status === 'failed' && !value)
     return (
       <main className="startup">
-        <h1 className="startup-title">AuraFlow POS</h1>
+        <h1 className="startup-title">{i18n.t('common:appName')}</h1>
         <ErrorAlert
           message={load.message}
           onRetry={() => {
@@ -99,9 +100,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   if (!value)
     return (
       <main className="startup">
-        <h1 className="startup-title">AuraFlow POS</h1>
+        <h1 className="startup-title">{i18n.t('common:appName')}</h1>
         <div className="spinner spinner-large" aria-hidden="true" />
-        <p role="status">Starting the register…</p>
+        <p role="status">{i18n.t('session:starting')}</p>
       </main>
     )
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react'
+import { i18n } from '../../i18n'
 import type { Role, Session } from '../../types'
 
 export interface SessionState {
@@ -26,12 +27,6 @@ export function isManagerRole(role: Role | undefined): boolean {
   return role === 'manager' || role === 'admin'
 }
 
-const roleLabels: Record<Role, string> = {
-  cashier: 'Cashier',
-  manager: 'Manager',
-  admin: 'Admin',
-}
-
 export function roleLabel(role: Role): string {
-  return roleLabels[role]
+  return i18n.t(`session:roles.${role}`)
 }

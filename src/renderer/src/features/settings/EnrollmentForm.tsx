@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { EnrollInput, PosError } from '../../../../shared/ipc'
 import { useAppInfo } from '../../appInfo'
+import { useTranslation } from '../../i18n'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { errorMessage, pos } from '../../pos'
 import type { SyncStatusView } from '../../types'
@@ -20,6 +21,7 @@ interface EnrollmentFormProps {
 /** Server address and one-time code from the manager; Enter in either field enrolls. */
 export function EnrollmentForm({ initialServerUrl, onEnrolled }: EnrollmentFormProps) {
   const { registerCode } = useAppInfo()
+  const { t } = useTranslation('settings')
   const serverUrlRef = useRef<HTMLInputElement>(null)
   const codeRef = useRef<HTMLInputElement>(null)
   const serverUrlId = useId()
@@ -52,7 +54,9 @@ export function EnrollmentForm({ initialServerUrl, onEnrolled }: EnrollmentFormP
       const errors: FieldErrors = {}
       for (const issue of parsed.error.issues) {
         const field = issue.path[0]
-        if (isField(field)) errors[field] ??= issue.message
+        // The schema's own words are English; the form says the same in the register's language.
+        if (isField(field))
+          errors[field] ??= t(field === 'serverUrl' ? 'enroll.badServerUrl' : 'enroll.badCode')
       }
       showFieldErrors(errors)
       return
@@ -68,7 +72,7 @@ export function EnrollmentForm({ initialServerUrl, onEnrolled }: EnrollmentFormP
       if (failure instanceof PosError && isField(failure.path)) {
         showFieldErrors({ [failure.path]: failure.message })
       } else {
-        setFormError(`Could not enroll this register: ${errorMessage(failure)}`)
+        setFormError(t('enroll.failed', { reason: errorMessage(failure) }))
       }
     } finally {
       isSubmittingRef.current = false
@@ -80,7 +84,7 @@ export function EnrollmentForm({ initialServerUrl, onEnrolled }: EnrollmentFormP
     <form className="enroll-form" onSubmit={(event) => void enroll(event)} noValidate>
       <div className="field">
         <label className="field-label" htmlFor={serverUrlId}>
-          Server address
+          {t('enroll.serverUrl')}
         </label>
         <input
           ref={serverUrlRef}
@@ -91,6 +95,7 @@ export function EnrollmentForm({ initialServerUrl, onEnrolled }: EnrollmentFormP
           autoComplete="off"
           spellCheck={false}
           placeholder="http://192.168.1.10:4000"
+          dir="ltr"
           value={serverUrl}
           aria-invalid={fieldErrors.serverUrl !== undefined}
           aria-describedby={`${serverUrlId}-hint`}
@@ -105,13 +110,13 @@ export function EnrollmentForm({ initialServerUrl, onEnrolled }: EnrollmentFormP
           className={fieldErrors.serverUrl ? 'field-hint field-hint-error' : 'field-hint'}
           data-testid="enroll-server-url-hint"
         >
-          {fieldErrors.serverUrl ?? 'The address of the store’s sync server, with its port.'}
+          {fieldErrors.serverUrl ?? t('enroll.serverUrlHint')}
         </p>
       </div>
 
       <div className="field">
         <label className="field-label" htmlFor={codeId}>
-          Enrollment code
+          {t('enroll.code')}
         </label>
         <input
           ref={codeRef}
@@ -135,7 +140,7 @@ export function EnrollmentForm({ initialServerUrl, onEnrolled }: EnrollmentFormP
           className={fieldErrors.enrollmentCode ? 'field-hint field-hint-error' : 'field-hint'}
           data-testid="enroll-code-hint"
         >
-          {fieldErrors.enrollmentCode ?? 'A one-time code a manager creates on the server.'}
+          {fieldErrors.enrollmentCode ?? t('enroll.codeHint')}
         </p>
       </div>
 
@@ -149,10 +154,10 @@ export function EnrollmentForm({ initialServerUrl, onEnrolled }: EnrollmentFormP
           disabled={isSubmitting}
         >
           {isSubmitting && <span className="spinner" aria-hidden="true" />}
-          Enroll register
+          {t('enroll.submit')}
         </button>
         <span className="enroll-progress" role="status">
-          {isSubmitting ? 'Contacting the server…' : ''}
+          {isSubmitting ? t('enroll.contacting') : ''}
         </span>
       </div>
     </form>

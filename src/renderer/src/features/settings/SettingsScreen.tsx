@@ -1,13 +1,19 @@
+import '../../styles/settings.css'
 import { useEffect, useRef } from 'react'
 import { useAppInfo } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { useTranslation } from '../../i18n'
 import { enrollmentProblem } from '../sync/enrollmentProblem'
 import { useSyncStatus } from '../sync/syncStatus'
 import { EnrollmentForm } from './EnrollmentForm'
+import { RegisterConfigForm } from './RegisterConfigForm'
+import { useRegisterConfig } from './registerConfig'
 
 export function SettingsScreen() {
   const info = useAppInfo()
+  const { t } = useTranslation('settings')
   const { status, error, update, reload } = useSyncStatus()
+  const registerConfig = useRegisterConfig()
   const enrolledRef = useRef<HTMLDivElement>(null)
   // Set by a successful enrollment; the next render that shows the confirmation takes focus.
   const isConfirmationDue = useRef(false)
@@ -30,13 +36,13 @@ export function SettingsScreen() {
     <div className="page">
       <div className="page-content page-content-narrow">
         <header className="page-header">
-          <h2 className="page-title">Settings</h2>
+          <h2 className="page-title">{t('title')}</h2>
         </header>
 
         {problem && (
           <div role="alert" className="error-alert" data-testid="enrollment-problem">
             <span className="error-alert-message">
-              <strong>Enroll this register again.</strong> {problem}
+              <strong>{t('enrollAgain')}</strong> {problem}
             </span>
           </div>
         )}
@@ -44,12 +50,10 @@ export function SettingsScreen() {
 
         <section className="page-card" aria-labelledby="settings-sync-title">
           <h3 id="settings-sync-title" className="page-card-title">
-            Sync server
+            {t('sync.title')}
           </h3>
           <p className="page-card-intro">
-            {isEnrolled
-              ? 'To move this register to another server, enroll it again with a new code.'
-              : 'Enroll this register with the store’s sync server so its sales reach the other registers. A manager gives you the address and a one-time code.'}
+            {isEnrolled ? t('sync.introEnrolled') : t('sync.introNotEnrolled')}
           </p>
           {isEnrolled && status && (
             <div
@@ -61,8 +65,12 @@ export function SettingsScreen() {
             >
               <span className="sync-dot sync-dot-synced" aria-hidden="true" />
               <span className="enrollment-status-text">
-                <span className="enrollment-status-server">Enrolled with {status.serverUrl}</span>
-                <span className="enrollment-status-store">Store {status.storeId ?? 'unknown'}</span>
+                <span className="enrollment-status-server">
+                  {t('sync.enrolledWith', { server: status.serverUrl })}
+                </span>
+                <span className="enrollment-status-store">
+                  {t('sync.store', { store: status.storeId ?? t('sync.unknownStore') })}
+                </span>
               </span>
             </div>
           )}
@@ -75,33 +83,54 @@ export function SettingsScreen() {
           />
         </section>
 
+        <section
+          className="page-card"
+          aria-labelledby="settings-config-title"
+          data-testid="register-config"
+        >
+          <h3 id="settings-config-title" className="page-card-title">
+            {t('config.title')}
+          </h3>
+          <p className="page-card-intro">{t('config.intro')}</p>
+          {registerConfig.config ? (
+            <RegisterConfigForm config={registerConfig.config} onSaved={registerConfig.update} />
+          ) : registerConfig.error ? (
+            <ErrorAlert
+              message={t('config.loadFailed', { reason: registerConfig.error })}
+              onRetry={registerConfig.reload}
+            />
+          ) : (
+            <p className="page-loading">{t('config.loading')}</p>
+          )}
+        </section>
+
         <section className="page-card" aria-labelledby="settings-register-title">
           <h3 id="settings-register-title" className="page-card-title">
-            This register
+            {t('identity.title')}
           </h3>
           <dl className="detail-list">
             <div className="detail-row">
-              <dt>Store</dt>
+              <dt>{t('identity.store')}</dt>
               <dd>
                 {info.storeName} <span className="detail-muted">({info.storeCode})</span>
               </dd>
             </div>
             <div className="detail-row">
-              <dt>Register code</dt>
+              <dt>{t('identity.registerCode')}</dt>
               <dd data-testid="settings-register-code">{info.registerCode}</dd>
             </div>
             <div className="detail-row">
-              <dt>Device id</dt>
+              <dt>{t('identity.deviceId')}</dt>
               <dd className="detail-value-wrap detail-code" data-testid="settings-device-id">
                 {info.deviceId}
               </dd>
             </div>
             <div className="detail-row">
-              <dt>Version</dt>
+              <dt>{t('identity.version')}</dt>
               <dd>
                 {info.appName} {info.version}{' '}
                 <span className="detail-muted">
-                  ({info.host === 'electron' ? 'desktop app' : 'web host'})
+                  ({info.host === 'electron' ? t('identity.desktopApp') : t('identity.webHost')})
                 </span>
               </dd>
             </div>

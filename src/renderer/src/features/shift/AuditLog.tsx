@@ -1,5 +1,6 @@
-import { useAppInfo } from '../../appInfo'
+import { useDisplayLocale } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { useTranslation } from '../../i18n'
 import { pos } from '../../pos'
 import type { AuditEvent } from '../../types'
 import { formatDateTime } from './format'
@@ -14,18 +15,15 @@ function describeDetails(details: AuditEvent['details']): string {
 
 /** Every protected action and drawer open on this register, newest first (managers only). */
 export function AuditLog() {
-  const { locale } = useAppInfo()
-  const events = useLoad(
-    'audit',
-    () => pos.invoke('audit:list', { limit: 100 }),
-    'Could not read the audit log',
-  )
+  const { t } = useTranslation('shift')
+  const locale = useDisplayLocale()
+  const events = useLoad('audit', () => pos.invoke('audit:list', { limit: 100 }), t('audit.failed'))
 
   return (
     <section className="page-card" aria-labelledby="audit-log-title">
       <div className="page-card-header">
         <h3 id="audit-log-title" className="page-card-title">
-          Audit log
+          {t('audit.title')}
         </h3>
         <button
           type="button"
@@ -34,22 +32,22 @@ export function AuditLog() {
           disabled={events.isLoading}
           aria-busy={events.isLoading}
         >
-          Refresh
+          {t('page.refresh')}
         </button>
       </div>
       {events.error && <ErrorAlert message={events.error} onRetry={events.reload} />}
-      {events.data === null && !events.error && <p className="page-loading">Loading…</p>}
-      {events.data?.length === 0 && <p className="page-card-empty">Nothing recorded yet.</p>}
+      {events.data === null && !events.error && <p className="page-loading">{t('page.loading')}</p>}
+      {events.data?.length === 0 && <p className="page-card-empty">{t('audit.empty')}</p>}
       {events.data && events.data.length > 0 && (
         <div className="audit-scroll">
           <table className="shift-table audit-table">
             <thead>
               <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Action</th>
-                <th scope="col">Who</th>
-                <th scope="col">Approved by</th>
-                <th scope="col">Details</th>
+                <th scope="col">{t('audit.time')}</th>
+                <th scope="col">{t('audit.action')}</th>
+                <th scope="col">{t('audit.who')}</th>
+                <th scope="col">{t('audit.approvedBy')}</th>
+                <th scope="col">{t('audit.details')}</th>
               </tr>
             </thead>
             <tbody>

@@ -2,7 +2,9 @@ import { useId, useRef, useState, type FormEvent } from 'react'
 import { parseMoney } from '../../../../shared/domain'
 import { useAppInfo, useMoney } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { asciiDigits } from '../../components/digits'
 import { Modal } from '../../components/Modal'
+import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { CashMovement } from '../../types'
 import { useProtected } from '../approval/useProtected'
@@ -15,6 +17,7 @@ interface CashMovementDialogProps {
 
 /** Cash put into or taken out of the drawer mid-shift, with the reason (a manager may approve). */
 export function CashMovementDialog({ kind, onClose, onRecorded }: CashMovementDialogProps) {
+  const { t } = useTranslation('shift')
   const { currency } = useAppInfo()
   const money = useMoney()
   const protectedCall = useProtected()
@@ -25,22 +28,22 @@ export function CashMovementDialog({ kind, onClose, onRecorded }: CashMovementDi
   const [reason, setReason] = useState('')
   const [problem, setProblem] = useState<{ field: 'amount' | 'reason' | null; message: string }>()
   const [isSaving, setIsSaving] = useState(false)
-  const title = kind === 'IN' ? 'Cash in' : 'Cash out'
+  const title = kind === 'IN' ? t('overview.cashIn') : t('overview.cashOut')
 
-  const amountCents = parseMoney(amountText, currency)
+  const amountCents = parseMoney(asciiDigits(amountText), currency)
 
   async function save(event: FormEvent) {
     event.preventDefault()
     if (isSaving) return
     if (amountCents === null || amountCents <= 0) {
-      setProblem({ field: 'amount', message: 'Enter an amount above zero, such as 20 or 12.50.' })
+      setProblem({ field: 'amount', message: t('movement.badAmount') })
       amountRef.current?.focus()
       return
     }
     if (reason.trim() === '') {
       setProblem({
         field: 'reason',
-        message: 'Say why the cash moves, such as "Change from bank".',
+        message: t('movement.missingReason'),
       })
       reasonRef.current?.focus()
       return
@@ -57,7 +60,7 @@ export function CashMovementDialog({ kind, onClose, onRecorded }: CashMovementDi
       }
       setIsSaving(false)
     } catch (failure) {
-      setProblem({ field: null, message: `Not recorded: ${errorMessage(failure)}` })
+      setProblem({ field: null, message: t('movement.failed', { error: errorMessage(failure) }) })
       setIsSaving(false)
     }
   }
@@ -66,7 +69,7 @@ export function CashMovementDialog({ kind, onClose, onRecorded }: CashMovementDi
     <Modal title={title} onClose={onClose} isCloseable={!isSaving} initialFocusRef={amountRef}>
       <form className="modal-form" onSubmit={(event) => void save(event)} noValidate>
         <label className="field">
-          <span className="field-label">Amount</span>
+          <span className="field-label">{t('movement.amount')}</span>
           <input
             ref={amountRef}
             className="field-input money-input"
@@ -88,11 +91,13 @@ export function CashMovementDialog({ kind, onClose, onRecorded }: CashMovementDi
           {problem?.field === 'amount'
             ? problem.message
             : amountCents !== null && amountCents > 0
-              ? `${title} of ${money(amountCents)}`
+              ? t(kind === 'IN' ? 'movement.cashInOf' : 'movement.cashOutOf', {
+                  amount: money(amountCents),
+                })
               : ''}
         </p>
         <label className="field">
-          <span className="field-label">Reason</span>
+          <span className="field-label">{t('movement.reason')}</span>
           <input
             ref={reasonRef}
             className="field-input"
@@ -113,11 +118,11 @@ export function CashMovementDialog({ kind, onClose, onRecorded }: CashMovementDi
             onClick={onClose}
             disabled={isSaving}
           >
-            Cancel
+            {t('common:actions.cancel')}
           </button>
           <button type="submit" className="button button-primary" aria-busy={isSaving}>
             {isSaving && <span className="spinner" aria-hidden="true" />}
-            Record
+            {t('movement.record')}
           </button>
         </div>
       </form>

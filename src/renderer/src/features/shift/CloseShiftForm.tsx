@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useMoney } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { asciiDigits } from '../../components/digits'
+import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import { countedCents as sumCounts } from '../../../../shared/domain/cashCount'
 import { PosError } from '../../../../shared/ipc'
@@ -17,7 +19,7 @@ interface CloseShiftFormProps {
 
 /** Whole counts only; a blank row counts as none. Null when the text is not a count. */
 function parseCount(text: string): number | null {
-  const trimmed = text.trim()
+  const trimmed = asciiDigits(text).trim()
   if (trimmed === '') return 0
   if (!/^\d{1,6}$/.test(trimmed)) return null
   return Number(trimmed)
@@ -29,18 +31,15 @@ function parseCount(text: string): number | null {
  */
 export function CloseShiftForm({ shiftId, onCancel, onClosed }: CloseShiftFormProps) {
   const money = useMoney()
+  const { t } = useTranslation('shift')
   const protectedCall = useProtected()
   const inputRefs = useRef<(HTMLInputElement | null)[]>([])
   const settings = useLoad(
     'settings',
     () => pos.invoke('settings:get'),
-    'Could not read the bills and coins',
+    t('close.denominationsFailed'),
   )
-  const preview = useLoad(
-    shiftId,
-    () => pos.invoke('shift:preview'),
-    'Could not read the expected cash',
-  )
+  const preview = useLoad(shiftId, () => pos.invoke('shift:preview'), t('close.expectedFailed'))
   const [countTexts, setCountTexts] = useState<Record<number, string>>({})
   const [isClosing, setIsClosing] = useState(false)
   const [problem, setProblem] = useState<{ index: number | null; message: string } | null>(null)
@@ -75,7 +74,7 @@ export function CloseShiftForm({ shiftId, onCancel, onClosed }: CloseShiftFormPr
     if (isClosing || !denominations) return
     const badIndex = rows.findIndex((row) => row.count === null)
     if (badIndex >= 0) {
-      setProblem({ index: badIndex, message: 'Enter a whole number of 0 or more.' })
+      setProblem({ index: badIndex, message: t('close.badCount') })
       return
     }
     const counts = rows.map((row) => ({
@@ -96,7 +95,7 @@ export function CloseShiftForm({ shiftId, onCancel, onClosed }: CloseShiftFormPr
     } catch (failure) {
       setProblem({
         index: rowIndexOf(failure),
-        message: `The shift is still open: ${errorMessage(failure)}`,
+        message: t('close.stillOpen', { error: errorMessage(failure) }),
       })
       setIsClosing(false)
     }
@@ -119,16 +118,14 @@ export function CloseShiftForm({ shiftId, onCancel, onClosed }: CloseShiftFormPr
   }
 
   if (settings.error) return <ErrorAlert message={settings.error} onRetry={settings.reload} />
-  if (!denominations) return <p className="page-loading">Loading the bills and coins…</p>
+  if (!denominations) return <p className="page-loading">{t('close.loading')}</p>
 
   return (
     <section className="page-card" aria-labelledby="close-shift-title">
       <h3 id="close-shift-title" className="page-card-title">
-        Count the drawer
+        {t('close.title')}
       </h3>
-      <p className="page-card-intro">
-        Enter how many of each bill and coin are in the drawer. Blank means none.
-      </p>
+      <p className="page-card-intro">{t('close.intro')}</p>
       <form
         className="count-form"
         onSubmit={(event) => void close(event)}
@@ -142,7 +139,7 @@ export function CloseShiftForm({ shiftId, onCancel, onClosed }: CloseShiftFormPr
             return (
               <div key={row.denominationCents} className="count-row">
                 <label className="count-label" htmlFor={`count-${row.denominationCents}`}>
-                  {label} ×
+                  {t('close.times', { denomination: label })}
                 </label>
                 <input
                   ref={(element) => {
@@ -170,7 +167,7 @@ export function CloseShiftForm({ shiftId, onCancel, onClosed }: CloseShiftFormPr
                   className="count-line money"
                   data-testid={`count-line-${row.denominationCents}`}
                 >
-                  {row.lineCents === null ? 'Not a count' : money(row.lineCents)}
+                  {row.lineCents === null ? t('close.notCount') : money(row.lineCents)}
                 </span>
                 {problem?.index === index && (
                   <span className="field-hint field-hint-error count-row-error">
@@ -184,13 +181,13 @@ export function CloseShiftForm({ shiftId, onCancel, onClosed }: CloseShiftFormPr
 
         <dl className="count-summary" aria-live="polite">
           <div className="count-summary-row">
-            <dt>Counted</dt>
+            <dt>{t('close.counted')}</dt>
             <dd className="money" data-testid="count-counted" data-cents={countedCents}>
               {money(countedCents)}
             </dd>
           </div>
           <div className="count-summary-row">
-            <dt>Expected</dt>
+            <dt>{t('close.expected')}</dt>
             <dd
               className="money"
               data-testid="count-expected"
@@ -198,8 +195,8 @@ export function CloseShiftForm({ shiftId, onCancel, onClosed }: CloseShiftFormPr
             >
               {expectedCents === null
                 ? preview.error
-                  ? 'Unknown'
-                  : 'Reading…'
+                  ? t('close.unknown')
+                  : t('close.reading')
                 : money(expectedCents)}
             </dd>
           </div>
@@ -207,7 +204,7 @@ export function CloseShiftForm({ shiftId, onCancel, onClosed }: CloseShiftFormPr
             <div
               className={`count-summary-row count-difference count-difference-${differenceKind(differenceCents)}`}
             >
-              <dt>Difference</dt>
+              <dt>{t('close.difference')}</dt>
               <dd>
                 <span className="money" data-testid="count-difference" data-cents={differenceCents}>
                   {money(differenceCents)}
@@ -232,7 +229,7 @@ export function CloseShiftForm({ shiftId, onCancel, onClosed }: CloseShiftFormPr
             onClick={onCancel}
             disabled={isClosing}
           >
-            Back
+            {t('close.back')}
           </button>
           <button
             type="submit"
@@ -241,7 +238,7 @@ export function CloseShiftForm({ shiftId, onCancel, onClosed }: CloseShiftFormPr
             aria-busy={isClosing}
           >
             {isClosing && <span className="spinner" aria-hidden="true" />}
-            Confirm close
+            {t('close.confirm')}
           </button>
         </div>
       </form>

@@ -1,11 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Modal } from '../../components/Modal'
+import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import { useProtected } from '../approval/useProtected'
 
 /** Opens the drawer without a sale; the reason goes into the audit log. */
 export function NoSaleDialog({ onClose, onOpened }: { onClose: () => void; onOpened: () => void }) {
+  const { t } = useTranslation('shift')
   const protectedCall = useProtected()
   const reasonRef = useRef<HTMLInputElement>(null)
   const [reason, setReason] = useState('')
@@ -16,7 +18,7 @@ export function NoSaleDialog({ onClose, onOpened }: { onClose: () => void; onOpe
     event.preventDefault()
     if (isOpening) return
     if (reason.trim() === '') {
-      setError('Say why the drawer opens, such as "Give change".')
+      setError(t('noSale.missingReason'))
       reasonRef.current?.focus()
       return
     }
@@ -32,16 +34,21 @@ export function NoSaleDialog({ onClose, onOpened }: { onClose: () => void; onOpe
       }
       setIsOpening(false)
     } catch (failure) {
-      setError(`The drawer was not opened: ${errorMessage(failure)}`)
+      setError(t('noSale.failed', { error: errorMessage(failure) }))
       setIsOpening(false)
     }
   }
 
   return (
-    <Modal title="No sale" onClose={onClose} isCloseable={!isOpening} initialFocusRef={reasonRef}>
+    <Modal
+      title={t('noSale.title')}
+      onClose={onClose}
+      isCloseable={!isOpening}
+      initialFocusRef={reasonRef}
+    >
       <form className="modal-form" onSubmit={(event) => void openDrawer(event)} noValidate>
         <label className="field">
-          <span className="field-label">Reason</span>
+          <span className="field-label">{t('noSale.reason')}</span>
           <input
             ref={reasonRef}
             className="field-input"
@@ -62,11 +69,11 @@ export function NoSaleDialog({ onClose, onOpened }: { onClose: () => void; onOpe
             onClick={onClose}
             disabled={isOpening}
           >
-            Cancel
+            {t('common:actions.cancel')}
           </button>
           <button type="submit" className="button button-primary" aria-busy={isOpening}>
             {isOpening && <span className="spinner" aria-hidden="true" />}
-            Open drawer
+            {t('noSale.open')}
           </button>
         </div>
       </form>

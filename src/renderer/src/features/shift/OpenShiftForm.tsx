@@ -2,10 +2,13 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { parseMoney } from '../../../../shared/domain'
 import { useAppInfo } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { asciiDigits } from '../../components/digits'
+import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 
 /** No shift is open: the cashier counts the float into the drawer and opens one. */
 export function OpenShiftForm({ onOpened }: { onOpened: () => Promise<void> }) {
+  const { t } = useTranslation('shift')
   const { currency } = useAppInfo()
   const inputRef = useRef<HTMLInputElement>(null)
   const hintId = useId()
@@ -15,14 +18,14 @@ export function OpenShiftForm({ onOpened }: { onOpened: () => Promise<void> }) {
 
   useEffect(() => inputRef.current?.focus(), [])
 
-  const openingCashCents = parseMoney(floatText, currency)
+  const openingCashCents = parseMoney(asciiDigits(floatText), currency)
   const isInvalid = floatText.trim() !== '' && openingCashCents === null
 
   async function open(event: FormEvent) {
     event.preventDefault()
     if (isOpening) return
     if (openingCashCents === null) {
-      setError('Enter the cash you put in the drawer, such as 100 or 150.00 (0 if none).')
+      setError(t('open.missingFloat'))
       inputRef.current?.focus()
       return
     }
@@ -32,7 +35,7 @@ export function OpenShiftForm({ onOpened }: { onOpened: () => Promise<void> }) {
       await pos.invoke('shift:open', { openingCashCents })
       await onOpened()
     } catch (failure) {
-      setError(`The shift was not opened: ${errorMessage(failure)}`)
+      setError(t('open.failed', { error: errorMessage(failure) }))
       setIsOpening(false)
       inputRef.current?.focus()
     }
@@ -41,14 +44,12 @@ export function OpenShiftForm({ onOpened }: { onOpened: () => Promise<void> }) {
   return (
     <section className="page-card" aria-labelledby="open-shift-title">
       <h3 id="open-shift-title" className="page-card-title">
-        No shift is open
+        {t('open.title')}
       </h3>
-      <p className="page-card-intro">
-        Count the float into the drawer, then open the shift to start selling.
-      </p>
+      <p className="page-card-intro">{t('open.intro')}</p>
       <form className="shift-open-form" onSubmit={(event) => void open(event)} noValidate>
         <label className="field">
-          <span className="field-label">Opening float</span>
+          <span className="field-label">{t('open.float')}</span>
           <input
             ref={inputRef}
             className="field-input money-input"
@@ -65,7 +66,7 @@ export function OpenShiftForm({ onOpened }: { onOpened: () => Promise<void> }) {
           />
         </label>
         <p id={hintId} className={isInvalid ? 'field-hint field-hint-error' : 'field-hint'}>
-          {isInvalid ? 'Enter an amount such as 100 or 150.00.' : ''}
+          {isInvalid ? t('open.badAmount') : ''}
         </p>
         {error && <ErrorAlert message={error} />}
         <button
@@ -75,7 +76,7 @@ export function OpenShiftForm({ onOpened }: { onOpened: () => Promise<void> }) {
           aria-busy={isOpening}
         >
           {isOpening && <span className="spinner" aria-hidden="true" />}
-          Open shift
+          {t('open.submit')}
         </button>
       </form>
     </section>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
-import { useAppInfo, useMoney } from '../../appInfo'
+import { useDisplayLocale, useMoney } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { ZReport } from '../../types'
 import { differenceLabel, formatDateTime } from './format'
@@ -14,9 +15,10 @@ interface ShiftHistoryProps {
 
 /** Recent shifts on this register; each opens its report to view or print again. */
 export function ShiftHistory({ version, onOpenReport }: ShiftHistoryProps) {
-  const { locale } = useAppInfo()
+  const { t } = useTranslation('shift')
+  const locale = useDisplayLocale()
   const money = useMoney()
-  const shifts = useLoad(version, () => pos.invoke('shift:list'), 'Could not read past shifts')
+  const shifts = useLoad(version, () => pos.invoke('shift:list'), t('history.failed'))
   const [openingId, setOpeningId] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
 
@@ -26,7 +28,7 @@ export function ShiftHistory({ version, onOpenReport }: ShiftHistoryProps) {
     try {
       onOpenReport(await pos.invoke('shift:report', { shiftId }))
     } catch (failure) {
-      setError(`Could not read that report: ${errorMessage(failure)}`)
+      setError(t('history.reportFailed', { error: errorMessage(failure) }))
     } finally {
       setOpeningId(null)
     }
@@ -37,26 +39,26 @@ export function ShiftHistory({ version, onOpenReport }: ShiftHistoryProps) {
   return (
     <section className="page-card" aria-labelledby="shift-history-title">
       <h3 id="shift-history-title" className="page-card-title">
-        Past shifts
+        {t('history.title')}
       </h3>
       {shifts.error && <ErrorAlert message={shifts.error} onRetry={shifts.reload} />}
       {error && <ErrorAlert message={error} onDismiss={() => setError(null)} />}
-      {shifts.data === null && !shifts.error && <p className="page-loading">Loading…</p>}
+      {shifts.data === null && !shifts.error && <p className="page-loading">{t('page.loading')}</p>}
       {shifts.data !== null && closed.length === 0 && (
-        <p className="page-card-empty">No closed shifts on this register yet.</p>
+        <p className="page-card-empty">{t('history.none')}</p>
       )}
       {closed.length > 0 && (
         <table className="shift-table">
           <thead>
             <tr>
-              <th scope="col">Opened</th>
-              <th scope="col">Closed</th>
-              <th scope="col">Opened by</th>
-              <th scope="col">Expected</th>
-              <th scope="col">Counted</th>
-              <th scope="col">Difference</th>
+              <th scope="col">{t('history.opened')}</th>
+              <th scope="col">{t('history.closed')}</th>
+              <th scope="col">{t('history.openedBy')}</th>
+              <th scope="col">{t('history.expected')}</th>
+              <th scope="col">{t('history.counted')}</th>
+              <th scope="col">{t('history.difference')}</th>
               <th scope="col">
-                <span className="visually-hidden">Report</span>
+                <span className="visually-hidden">{t('history.report')}</span>
               </th>
             </tr>
           </thead>
@@ -83,12 +85,12 @@ export function ShiftHistory({ version, onOpenReport }: ShiftHistoryProps) {
                     <button
                       type="button"
                       className="button button-secondary button-small"
-                      aria-label={`View report for the shift opened ${openedAt}`}
+                      aria-label={t('history.viewReportFor', { time: openedAt })}
                       disabled={openingId !== null}
                       aria-busy={openingId === shift.id}
                       onClick={() => void openReport(shift.id)}
                     >
-                      View report
+                      {t('history.viewReport')}
                     </button>
                   </td>
                 </tr>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
-import { useAppInfo, useMoney } from '../../appInfo'
+import { useDisplayLocale, useMoney } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { useTranslation } from '../../i18n'
 import { pos } from '../../pos'
 import type { ShiftSummary } from '../../types'
 import { CashMovementDialog } from './CashMovementDialog'
@@ -18,15 +19,12 @@ interface ShiftOverviewProps {
 
 /** The open shift: who opened it with what float, the drawer actions, and the X report so far. */
 export function ShiftOverview({ shift, onStartClose }: ShiftOverviewProps) {
-  const { locale } = useAppInfo()
+  const { t } = useTranslation('shift')
+  const locale = useDisplayLocale()
   const money = useMoney()
   const [dialog, setDialog] = useState<Dialog>(null)
   const [notice, setNotice] = useState<string | null>(null)
-  const preview = useLoad(
-    shift.id,
-    () => pos.invoke('shift:preview'),
-    'Could not read the X report',
-  )
+  const preview = useLoad(shift.id, () => pos.invoke('shift:preview'), t('overview.previewFailed'))
   const { reload } = preview
 
   // A sale rung up on this register changes the running figures.
@@ -43,21 +41,21 @@ export function ShiftOverview({ shift, onStartClose }: ShiftOverviewProps) {
       <section className="page-card" aria-labelledby="shift-open-title">
         <div className="page-card-header">
           <h3 id="shift-open-title" className="page-card-title">
-            Shift open
+            {t('overview.title')}
           </h3>
-          <span className="status-badge shift-open-badge">Open</span>
+          <span className="status-badge shift-open-badge">{t('overview.badge')}</span>
         </div>
         <dl className="detail-list">
           <div className="detail-row">
-            <dt>Opened</dt>
+            <dt>{t('overview.opened')}</dt>
             <dd data-testid="shift-opened-at">{formatDateTime(shift.openedAt, locale)}</dd>
           </div>
           <div className="detail-row">
-            <dt>Opened by</dt>
-            <dd data-testid="shift-opened-by">{shift.openedByName ?? 'Unknown'}</dd>
+            <dt>{t('overview.openedBy')}</dt>
+            <dd data-testid="shift-opened-by">{shift.openedByName ?? t('overview.unknown')}</dd>
           </div>
           <div className="detail-row">
-            <dt>Opening float</dt>
+            <dt>{t('overview.float')}</dt>
             <dd className="money" data-testid="shift-float" data-cents={shift.openingCashCents}>
               {money(shift.openingCashCents)}
             </dd>
@@ -68,34 +66,34 @@ export function ShiftOverview({ shift, onStartClose }: ShiftOverviewProps) {
             {notice}
           </p>
         )}
-        <div className="shift-actions" role="group" aria-label="Drawer">
+        <div className="shift-actions" role="group" aria-label={t('overview.drawer')}>
           <button
             type="button"
             className="button button-secondary"
             onClick={() => setDialog('cashIn')}
           >
-            Cash in
+            {t('overview.cashIn')}
           </button>
           <button
             type="button"
             className="button button-secondary"
             onClick={() => setDialog('cashOut')}
           >
-            Cash out
+            {t('overview.cashOut')}
           </button>
           <button
             type="button"
             className="button button-secondary"
             onClick={() => setDialog('noSale')}
           >
-            No sale
+            {t('overview.noSale')}
           </button>
           <button
             type="button"
             className="button button-primary shift-close-button"
             onClick={onStartClose}
           >
-            Close shift
+            {t('overview.closeShift')}
           </button>
         </div>
       </section>
@@ -104,7 +102,7 @@ export function ShiftOverview({ shift, onStartClose }: ShiftOverviewProps) {
       {preview.data ? (
         <ZReportView
           report={preview.data}
-          label="X report"
+          label={t('report.x')}
           actions={
             <button
               type="button"
@@ -113,12 +111,12 @@ export function ShiftOverview({ shift, onStartClose }: ShiftOverviewProps) {
               disabled={preview.isLoading}
               aria-busy={preview.isLoading}
             >
-              Refresh
+              {t('page.refresh')}
             </button>
           }
         />
       ) : (
-        !preview.error && <p className="page-loading">Reading the figures so far…</p>
+        !preview.error && <p className="page-loading">{t('overview.reading')}</p>
       )}
 
       {(dialog === 'cashIn' || dialog === 'cashOut') && (
@@ -127,7 +125,9 @@ export function ShiftOverview({ shift, onStartClose }: ShiftOverviewProps) {
           onClose={() => setDialog(null)}
           onRecorded={(movement) =>
             recorded(
-              `${movement.kind === 'IN' ? 'Cash in' : 'Cash out'} of ${money(movement.amountCents)} recorded.`,
+              t(movement.kind === 'IN' ? 'overview.cashInRecorded' : 'overview.cashOutRecorded', {
+                amount: money(movement.amountCents),
+              }),
             )
           }
         />
@@ -135,7 +135,7 @@ export function ShiftOverview({ shift, onStartClose }: ShiftOverviewProps) {
       {dialog === 'noSale' && (
         <NoSaleDialog
           onClose={() => setDialog(null)}
-          onOpened={() => recorded('Drawer opened (no sale). It is in the audit log.')}
+          onOpened={() => recorded(t('overview.drawerOpened'))}
         />
       )}
     </>

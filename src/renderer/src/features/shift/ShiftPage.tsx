@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import '../../styles/shift.css'
+import { useTranslation } from '../../i18n'
 import type { ZReport } from '../../types'
 import { isManagerRole, useSession } from '../session/useSession'
 import { AuditLog } from './AuditLog'
@@ -16,6 +17,7 @@ type View =
 
 /** Open the shift, move cash, count the drawer out, and read Z reports (this one or past ones). */
 export function ShiftPage() {
+  const { t } = useTranslation('shift')
   const { session, refresh } = useSession()
   const [view, setView] = useState<View>({ kind: 'overview' })
   const reportRef = useRef<HTMLDivElement>(null)
@@ -32,11 +34,13 @@ export function ShiftPage() {
       <div className="page">
         <div className="page-content" ref={reportRef} tabIndex={-1}>
           <header className="page-header">
-            <h2 className="page-title">{view.isJustClosed ? 'Shift closed' : 'Shift report'}</h2>
+            <h2 className="page-title">
+              {view.isJustClosed ? t('page.closed') : t('page.report')}
+            </h2>
           </header>
           {view.isJustClosed && (
             <p role="status" className="shift-notice">
-              The shift is closed. Keep the counted cash with this report.
+              {t('page.closedNotice')}
             </p>
           )}
           <ZReportView
@@ -48,14 +52,14 @@ export function ShiftPage() {
                   className="button button-secondary button-small"
                   onClick={() => window.print()}
                 >
-                  Print
+                  {t('page.print')}
                 </button>
                 <button
                   type="button"
                   className="button button-primary button-small"
                   onClick={() => setView({ kind: 'overview' })}
                 >
-                  Done
+                  {t('page.done')}
                 </button>
               </>
             }
@@ -70,7 +74,7 @@ export function ShiftPage() {
     <div className="page">
       <div className="page-content">
         <header className="page-header">
-          <h2 className="page-title">Shift</h2>
+          <h2 className="page-title">{t('page.title')}</h2>
         </header>
         {shift === null && <OpenShiftForm onOpened={refresh} />}
         {shift !== null && isClosing && (

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { Cents } from '../../../../shared/domain'
-import { useAppInfo, useMoney } from '../../appInfo'
+import { useDisplayLocale, useMoney } from '../../appInfo'
+import { useTranslation } from '../../i18n'
 import type { ZReport } from '../../types'
 import { differenceKind, differenceLabel, formatDateTime, formatRate } from './format'
 
@@ -16,8 +17,10 @@ interface ZReportViewProps {
  * A shift's report. Every figure carries a data-testid and its exact cents (data-cents), so a
  * test or an auditor can read the numbers without parsing the formatted text.
  */
-export function ZReportView({ report, label = 'Z report', actions }: ZReportViewProps) {
-  const { locale } = useAppInfo()
+export function ZReportView({ report, label: labelProp, actions }: ZReportViewProps) {
+  const { t } = useTranslation('shift')
+  const locale = useDisplayLocale()
+  const label = labelProp ?? t('report.z')
   const money = useMoney()
   const { sales, refunds, cash } = report
   const isClosed = report.closedAt !== null
@@ -28,39 +31,52 @@ export function ZReportView({ report, label = 'Z report', actions }: ZReportView
         <div>
           <h3 className="z-report-title">{label}</h3>
           <p className="z-report-meta">
-            Register {report.registerCode} · opened {formatDateTime(report.openedAt, locale)}
-            {report.openedByName && ` by ${report.openedByName}`}
-            {report.closedAt && ` · closed ${formatDateTime(report.closedAt, locale)}`}
-            {report.closedAt && report.closedByName && ` by ${report.closedByName}`}
+            <bdi>{t('report.register', { code: report.registerCode })}</bdi>
+            {t('report.opened', { time: formatDateTime(report.openedAt, locale) })}
+            {report.openedByName && t('report.by', { name: report.openedByName })}
+            {report.closedAt &&
+              t('report.closed', { time: formatDateTime(report.closedAt, locale) })}
+            {report.closedAt &&
+              report.closedByName &&
+              t('report.by', { name: report.closedByName })}
           </p>
         </div>
         {actions && <div className="z-report-actions">{actions}</div>}
       </header>
 
       <div className="z-report-grid">
-        <ReportBlock title="Sales">
+        <ReportBlock title={t('report.sales')}>
           <dl className="z-rows">
-            <CountRow label="Sales" id="z-sales-count" value={sales.count} />
-            <MoneyRow label="Gross" id="z-sales-gross" cents={sales.grossCents} />
-            <MoneyRow label="Discounts" id="z-sales-discounts" cents={sales.discountCents} />
-            <MoneyRow label="Net" id="z-sales-net" cents={sales.netCents} />
-            <MoneyRow label="Tax" id="z-sales-tax" cents={sales.taxCents} />
-            <MoneyRow label="Sales total" id="z-sales-total" cents={sales.totalCents} isStrong />
+            <CountRow label={t('report.sales')} id="z-sales-count" value={sales.count} />
+            <MoneyRow label={t('report.gross')} id="z-sales-gross" cents={sales.grossCents} />
+            <MoneyRow
+              label={t('report.discounts')}
+              id="z-sales-discounts"
+              cents={sales.discountCents}
+            />
+            <MoneyRow label={t('report.net')} id="z-sales-net" cents={sales.netCents} />
+            <MoneyRow label={t('report.tax')} id="z-sales-tax" cents={sales.taxCents} />
+            <MoneyRow
+              label={t('report.salesTotal')}
+              id="z-sales-total"
+              cents={sales.totalCents}
+              isStrong
+            />
           </dl>
         </ReportBlock>
 
-        <ReportBlock title="Refunds">
+        <ReportBlock title={t('report.refunds')}>
           <dl className="z-rows">
-            <CountRow label="Refunds" id="z-refunds-count" value={refunds.count} />
-            <MoneyRow label="Refund tax" id="z-refunds-tax" cents={refunds.taxCents} />
+            <CountRow label={t('report.refunds')} id="z-refunds-count" value={refunds.count} />
+            <MoneyRow label={t('report.refundTax')} id="z-refunds-tax" cents={refunds.taxCents} />
             <MoneyRow
-              label="Refunds total"
+              label={t('report.refundsTotal')}
               id="z-refunds-total"
               cents={refunds.totalCents}
               isStrong
             />
             <MoneyRow
-              label="Net total (sales and refunds)"
+              label={t('report.netTotal')}
               id="z-net-total"
               cents={report.netTotalCents}
               isStrong
@@ -68,18 +84,18 @@ export function ZReportView({ report, label = 'Z report', actions }: ZReportView
           </dl>
         </ReportBlock>
 
-        <ReportBlock title="By payment method" isWide>
+        <ReportBlock title={t('report.byMethod')} isWide>
           {report.byMethod.length === 0 ? (
-            <p className="z-report-empty">No payments.</p>
+            <p className="z-report-empty">{t('report.noPayments')}</p>
           ) : (
             <table className="z-table">
               <thead>
                 <tr>
-                  <th scope="col">Method</th>
-                  <th scope="col">Payments</th>
-                  <th scope="col">Sales</th>
-                  <th scope="col">Refunds</th>
-                  <th scope="col">Net</th>
+                  <th scope="col">{t('report.method')}</th>
+                  <th scope="col">{t('report.payments')}</th>
+                  <th scope="col">{t('report.sales')}</th>
+                  <th scope="col">{t('report.refunds')}</th>
+                  <th scope="col">{t('report.net')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -100,16 +116,16 @@ export function ZReportView({ report, label = 'Z report', actions }: ZReportView
           )}
         </ReportBlock>
 
-        <ReportBlock title="Tax by rate">
+        <ReportBlock title={t('report.taxByRate')}>
           {report.taxByRate.length === 0 ? (
-            <p className="z-report-empty">No tax collected.</p>
+            <p className="z-report-empty">{t('report.noTax')}</p>
           ) : (
             <table className="z-table">
               <thead>
                 <tr>
-                  <th scope="col">Rate</th>
-                  <th scope="col">Taxable</th>
-                  <th scope="col">Tax</th>
+                  <th scope="col">{t('report.rate')}</th>
+                  <th scope="col">{t('report.taxable')}</th>
+                  <th scope="col">{t('report.tax')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -128,28 +144,46 @@ export function ZReportView({ report, label = 'Z report', actions }: ZReportView
           )}
         </ReportBlock>
 
-        <ReportBlock title="Voids and drawer">
+        <ReportBlock title={t('report.voidsAndDrawer')}>
           <dl className="z-rows">
-            <CountRow label="Voided carts" id="z-voids-count" value={report.voids.count} />
-            <MoneyRow label="Voided value" id="z-voids-total" cents={report.voids.totalCents} />
             <CountRow
-              label="No-sale drawer opens"
+              label={t('report.voidedCarts')}
+              id="z-voids-count"
+              value={report.voids.count}
+            />
+            <MoneyRow
+              label={t('report.voidedValue')}
+              id="z-voids-total"
+              cents={report.voids.totalCents}
+            />
+            <CountRow
+              label={t('report.noSaleOpens')}
               id="z-no-sale-count"
               value={report.noSaleCount}
             />
           </dl>
         </ReportBlock>
 
-        <ReportBlock title="Cash movements">
+        <ReportBlock title={t('report.cashMovements')}>
           <dl className="z-rows">
-            <MoneyRow label="Cash in" id="z-movements-in" cents={report.cashMovements.inCents} />
-            <MoneyRow label="Cash out" id="z-movements-out" cents={report.cashMovements.outCents} />
+            <MoneyRow
+              label={t('report.cashIn')}
+              id="z-movements-in"
+              cents={report.cashMovements.inCents}
+            />
+            <MoneyRow
+              label={t('report.cashOut')}
+              id="z-movements-out"
+              cents={report.cashMovements.outCents}
+            />
           </dl>
           {report.cashMovements.items.length > 0 && (
-            <ul className="z-movements" aria-label="Cash movements">
+            <ul className="z-movements" aria-label={t('report.cashMovements')}>
               {report.cashMovements.items.map((item) => (
                 <li key={item.id} className="z-movement" data-testid="z-movement">
-                  <span className="z-movement-kind">{item.kind === 'IN' ? 'In' : 'Out'}</span>
+                  <span className="z-movement-kind">
+                    {item.kind === 'IN' ? t('report.movementIn') : t('report.movementOut')}
+                  </span>
                   <span className="z-movement-reason">
                     {item.reason}
                     <span className="z-report-muted">
@@ -165,31 +199,46 @@ export function ZReportView({ report, label = 'Z report', actions }: ZReportView
           )}
         </ReportBlock>
 
-        <ReportBlock title="Cash drawer" isWide>
+        <ReportBlock title={t('report.cashDrawer')} isWide>
           <dl className="z-rows">
-            <MoneyRow label="Opening float" id="z-cash-opening" cents={cash.openingCents} />
-            <MoneyRow label="Cash sales" id="z-cash-sales" cents={cash.salesCents} />
-            <MoneyRow label="Cash refunds" id="z-cash-refunds" cents={cash.refundsCents} />
-            <MoneyRow label="Cash in" id="z-cash-in" cents={cash.inCents} />
-            <MoneyRow label="Cash out" id="z-cash-out" cents={cash.outCents} />
             <MoneyRow
-              label="Expected in drawer"
+              label={t('report.openingFloat')}
+              id="z-cash-opening"
+              cents={cash.openingCents}
+            />
+            <MoneyRow label={t('report.cashSales')} id="z-cash-sales" cents={cash.salesCents} />
+            <MoneyRow
+              label={t('report.cashRefunds')}
+              id="z-cash-refunds"
+              cents={cash.refundsCents}
+            />
+            <MoneyRow label={t('report.cashIn')} id="z-cash-in" cents={cash.inCents} />
+            <MoneyRow label={t('report.cashOut')} id="z-cash-out" cents={cash.outCents} />
+            <MoneyRow
+              label={t('report.expected')}
               id="z-cash-expected"
               cents={cash.expectedCents}
               isStrong
             />
             {cash.countedCents !== null ? (
-              <MoneyRow label="Counted" id="z-cash-counted" cents={cash.countedCents} isStrong />
+              <MoneyRow
+                label={t('report.counted')}
+                id="z-cash-counted"
+                cents={cash.countedCents}
+                isStrong
+              />
             ) : (
               <div className="z-row">
-                <dt>Counted</dt>
-                <dd data-testid="z-cash-counted">{isClosed ? 'Not counted' : 'Not counted yet'}</dd>
+                <dt>{t('report.counted')}</dt>
+                <dd data-testid="z-cash-counted">
+                  {isClosed ? t('report.notCounted') : t('report.notCountedYet')}
+                </dd>
               </div>
             )}
             {cash.differenceCents !== null && <DifferenceRow cents={cash.differenceCents} />}
           </dl>
           {cash.counts.length > 0 && (
-            <ul className="z-counts" aria-label="Drawer count">
+            <ul className="z-counts" aria-label={t('report.drawerCount')}>
               {cash.counts.map((entry) => (
                 <li
                   key={entry.denominationCents}
@@ -203,14 +252,15 @@ export function ZReportView({ report, label = 'Z report', actions }: ZReportView
           )}
         </ReportBlock>
 
-        <ReportBlock title="Late orders">
-          <p className="z-report-muted">
-            Orders that reached this register after the shift closed. They are kept, not counted
-            above.
-          </p>
+        <ReportBlock title={t('report.late')}>
+          <p className="z-report-muted">{t('report.lateIntro')}</p>
           <dl className="z-rows">
-            <CountRow label="Late orders" id="z-late-count" value={report.late.count} />
-            <MoneyRow label="Late orders total" id="z-late-total" cents={report.late.totalCents} />
+            <CountRow label={t('report.late')} id="z-late-count" value={report.late.count} />
+            <MoneyRow
+              label={t('report.lateTotal')}
+              id="z-late-total"
+              cents={report.late.totalCents}
+            />
           </dl>
         </ReportBlock>
       </div>
@@ -280,10 +330,11 @@ function MoneyCell({ id, cents }: { id: string; cents: Cents }) {
 /** Counted minus expected, with Over or Short spelled out: colour alone is not enough. */
 function DifferenceRow({ cents }: { cents: Cents }) {
   const money = useMoney()
+  const { t } = useTranslation('shift')
   const kind = differenceKind(cents)
   return (
     <div className={`z-row z-row-strong z-difference z-difference-${kind}`}>
-      <dt>Difference</dt>
+      <dt>{t('report.difference')}</dt>
       <dd>
         <span className="money" data-testid="z-cash-difference" data-cents={cents}>
           {money(cents)}

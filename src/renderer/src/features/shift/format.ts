@@ -1,4 +1,5 @@
 import type { Cents } from '../../../../shared/domain'
+import { i18n } from '../../i18n'
 
 const formatters = new Map<string, Intl.DateTimeFormat>()
 
@@ -21,7 +22,9 @@ export function formatDateTime(iso: string, locale: string): string {
 
 /** A tax rate in basis points as a percent: 825 → "8.25%". */
 export function formatRate(basisPoints: number, locale: string): string {
-  return `${(basisPoints / 100).toLocaleString(locale, { maximumFractionDigits: 2 })}%`
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 4 }).format(
+    basisPoints / 10_000,
+  )
 }
 
 export type DifferenceKind = 'over' | 'short' | 'exact'
@@ -33,12 +36,6 @@ export function differenceKind(differenceCents: Cents): DifferenceKind {
   return 'exact'
 }
 
-const differenceLabels: Record<DifferenceKind, string> = {
-  over: 'Over',
-  short: 'Short',
-  exact: 'Exact',
-}
-
 export function differenceLabel(differenceCents: Cents): string {
-  return differenceLabels[differenceKind(differenceCents)]
+  return i18n.t(`shift:difference.${differenceKind(differenceCents)}`)
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react'
-import { useAppInfo } from '../../appInfo'
+import { Trans } from 'react-i18next'
+import { useDisplayLocale } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { SyncStatusView } from '../../types'
 import { formatOrderTime } from '../orders/format'
@@ -13,7 +15,8 @@ interface DeadRecordListProps {
 
 /** Sales the server refused for good, each with its reason and a way to send it again. */
 export function DeadRecordList({ deadCount, onStatus }: DeadRecordListProps) {
-  const { locale } = useAppInfo()
+  const { t } = useTranslation('sync')
+  const locale = useDisplayLocale()
   const dead = useDeadRecords(deadCount)
   // The outbox ids being retried; `'all'` while Retry all runs.
   const [retrying, setRetrying] = useState<ReadonlySet<number> | 'all'>(() => new Set())
@@ -25,7 +28,7 @@ export function DeadRecordList({ deadCount, onStatus }: DeadRecordListProps) {
     try {
       onStatus(await pos.invoke('sync:retryDead', outboxIds ? { outboxIds } : {}))
     } catch (failure) {
-      setRetryError(`Could not queue the retry: ${errorMessage(failure)}`)
+      setRetryError(t('dead.retryFailed', { error: errorMessage(failure) }))
     } finally {
       setRetrying(new Set())
       dead.refresh()
@@ -39,12 +42,9 @@ export function DeadRecordList({ deadCount, onStatus }: DeadRecordListProps) {
       <header className="page-card-header">
         <div>
           <h3 id="dead-records-title" className="page-card-title">
-            Refused by the server
+            {t('dead.title')}
           </h3>
-          <p className="page-card-intro">
-            These sales are safe on this register but the server would not take them. Retry once the
-            cause is fixed.
-          </p>
+          <p className="page-card-intro">{t('dead.intro')}</p>
         </div>
         <button
           type="button"
@@ -54,15 +54,13 @@ export function DeadRecordList({ deadCount, onStatus }: DeadRecordListProps) {
           onClick={() => void retry()}
         >
           {isRetryingAll && <span className="spinner" aria-hidden="true" />}
-          Retry all
+          {t('dead.retryAll')}
         </button>
       </header>
       {dead.error && <ErrorAlert message={dead.error} onRetry={dead.refresh} />}
       {retryError && <ErrorAlert message={retryError} onDismiss={() => setRetryError(null)} />}
       {dead.records !== null && records.length === 0 && (
-        <p className="page-card-empty">
-          Nothing refused. Every sale was accepted or is on its way.
-        </p>
+        <p className="page-card-empty">{t('dead.none')}</p>
       )}
       {records.length > 0 && (
         <ul className="dead-records">
@@ -76,13 +74,16 @@ export function DeadRecordList({ deadCount, onStatus }: DeadRecordListProps) {
                     {record.label}
                   </span>
                   <span className="dead-record-reason">
-                    {record.lastError ?? 'The server gave no reason.'}
+                    {record.lastError ?? t('dead.noReason')}
                   </span>
                   <span className="dead-record-meta">
-                    {record.attempts} {record.attempts === 1 ? 'attempt' : 'attempts'} · last{' '}
-                    <time dateTime={record.updatedAt}>
-                      {formatOrderTime(record.updatedAt, locale)}
-                    </time>
+                    {t('dead.attempts', { count: record.attempts })}
+                    <Trans
+                      t={t}
+                      i18nKey="dead.last"
+                      values={{ time: formatOrderTime(record.updatedAt, locale) }}
+                      components={{ time: <time dateTime={record.updatedAt} /> }}
+                    />
                   </span>
                 </div>
                 <button
@@ -93,7 +94,7 @@ export function DeadRecordList({ deadCount, onStatus }: DeadRecordListProps) {
                   disabled={isRetrying}
                   onClick={() => void retry([record.outboxId])}
                 >
-                  Retry
+                  {t('dead.retry')}
                 </button>
               </li>
             )

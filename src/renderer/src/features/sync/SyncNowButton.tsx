@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { i18n, useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { SyncStatusView } from '../../types'
 import { unsentCount } from './syncStatus'
@@ -20,20 +21,22 @@ function resultMessage(result: SyncStatusView): { tone: 'good' | 'warning'; text
   const unsent = unsentCount(result.counts)
   switch (result.state) {
     case 'offline':
-      return { tone: 'warning', text: 'The server could not be reached. Sales stay here for now.' }
+      return { tone: 'warning', text: i18n.t('sync:now.unreachable') }
     case 'error':
       return {
         tone: 'warning',
-        text: `Sync did not finish: ${result.lastError?.message ?? 'unknown error'}`,
+        text: i18n.t('sync:now.notFinished', {
+          error: result.lastError?.message ?? i18n.t('sync:now.unknownError'),
+        }),
       }
     case 'idle':
     case 'syncing':
       if (unsent > 0)
         return {
           tone: 'warning',
-          text: `Sync finished; ${unsent} ${unsent === 1 ? 'sale is' : 'sales are'} still waiting.`,
+          text: i18n.t('sync:now.stillWaiting', { count: unsent }),
         }
-      return { tone: 'good', text: 'Sync finished. Everything is up to date.' }
+      return { tone: 'good', text: i18n.t('sync:now.done') }
     default: {
       const unknownState: never = result.state
       return unknownState
@@ -46,6 +49,7 @@ function resultMessage(result: SyncStatusView): { tone: 'good' | 'warning'; text
 const resultShownMs = 15_000
 
 export function SyncNowButton({ isSyncing, onStatus }: SyncNowButtonProps) {
+  const { t } = useTranslation('sync')
   const [run, setRun] = useState<Run>({ status: 'idle' })
   const isRunning = run.status === 'running'
 
@@ -65,7 +69,7 @@ export function SyncNowButton({ isSyncing, onStatus }: SyncNowButtonProps) {
       onStatus(result)
       setRun({ status: 'done', result })
     } catch (failure) {
-      setRun({ status: 'failed', message: `Sync now failed: ${errorMessage(failure)}` })
+      setRun({ status: 'failed', message: t('now.failed', { error: errorMessage(failure) }) })
     }
   }
 
@@ -88,14 +92,14 @@ export function SyncNowButton({ isSyncing, onStatus }: SyncNowButtonProps) {
             ⟳
           </span>
         )}
-        Sync now
+        {t('now.label')}
       </button>
       <p
         role="status"
         className={`sync-now-result${outcome ? ` sync-now-result-${outcome.tone}` : ''}`}
         data-testid="sync-now-result"
       >
-        {isRunning ? 'Syncing…' : (outcome?.text ?? '')}
+        {isRunning ? t('now.running') : (outcome?.text ?? '')}
       </p>
       {run.status === 'failed' && (
         <ErrorAlert

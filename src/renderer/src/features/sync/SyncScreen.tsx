@@ -1,6 +1,8 @@
 import { useMemo } from 'react'
-import { useAppInfo } from '../../appInfo'
+import { Trans } from 'react-i18next'
+import { useDisplayLocale } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { useTranslation } from '../../i18n'
 import type { SyncStatusView } from '../../types'
 import { formatOrderTime } from '../orders/format'
 import { syncBadge, syncSummary } from './badge'
@@ -15,18 +17,19 @@ interface SyncScreenProps {
 }
 
 export function SyncScreen({ onOpenSettings }: SyncScreenProps) {
+  const { t } = useTranslation('sync')
   const { status, error, update, reload } = useSyncStatus()
   if (!status) {
     return (
       <div className="page">
         <div className="page-content">
           <header className="page-header">
-            <h2 className="page-title">Sync</h2>
+            <h2 className="page-title">{t('screen.title')}</h2>
           </header>
           {error ? (
             <ErrorAlert message={error} onRetry={reload} />
           ) : (
-            <p className="page-loading">Reading the sync status…</p>
+            <p className="page-loading">{t('screen.reading')}</p>
           )}
         </div>
       </div>
@@ -42,7 +45,8 @@ interface SyncOverviewProps {
 }
 
 function SyncOverview({ status, onStatus, onOpenSettings }: SyncOverviewProps) {
-  const { locale } = useAppInfo()
+  const { t } = useTranslation('sync')
+  const locale = useDisplayLocale()
   const now = useNow(1000)
   const numbers = useMemo(() => new Intl.NumberFormat(locale), [locale])
   const badge = syncBadge(status)
@@ -52,15 +56,15 @@ function SyncOverview({ status, onStatus, onOpenSettings }: SyncOverviewProps) {
   const isTrouble = status.state === 'error' || status.state === 'offline'
 
   const inProgress: string[] = []
-  if (counts.inFlight > 0) inProgress.push(`${counts.inFlight} sending`)
-  if (counts.failed > 0) inProgress.push(`${counts.failed} retrying`)
+  if (counts.inFlight > 0) inProgress.push(t('screen.sendingCount', { count: counts.inFlight }))
+  if (counts.failed > 0) inProgress.push(t('screen.retryingCount', { count: counts.failed }))
 
   return (
     <div className="page">
       <div className="page-content">
         <header className="page-header sync-header">
           <div className="sync-heading">
-            <h2 className="page-title">Sync</h2>
+            <h2 className="page-title">{t('screen.title')}</h2>
             {problem === null && (
               <p className="sync-summary" data-testid="sync-summary">
                 <span className={`sync-dot sync-dot-${badge.state}`} aria-hidden="true" />
@@ -90,7 +94,7 @@ function SyncOverview({ status, onStatus, onOpenSettings }: SyncOverviewProps) {
               className="button button-secondary button-small"
               onClick={onOpenSettings}
             >
-              Open Settings
+              {t('screen.openSettings')}
             </button>
           </div>
         )}
@@ -103,19 +107,18 @@ function SyncOverview({ status, onStatus, onOpenSettings }: SyncOverviewProps) {
           >
             <span className={status.state === 'error' ? 'error-alert-message' : 'notice-message'}>
               <strong>
-                {status.state === 'error'
-                  ? 'Sync stopped on an error.'
-                  : 'The sync server cannot be reached.'}
+                {status.state === 'error' ? t('screen.stoppedOnError') : t('screen.unreachable')}
               </strong>{' '}
               {status.lastError && (
                 <>
                   {status.lastError.message}{' '}
                   <span className="sync-error-time">
-                    (at{' '}
-                    <time dateTime={status.lastError.at}>
-                      {formatOrderTime(status.lastError.at, locale)}
-                    </time>
-                    )
+                    <Trans
+                      t={t}
+                      i18nKey="screen.at"
+                      values={{ time: formatOrderTime(status.lastError.at, locale) }}
+                      components={{ time: <time dateTime={status.lastError.at} /> }}
+                    />
                   </span>
                 </>
               )}
@@ -126,67 +129,67 @@ function SyncOverview({ status, onStatus, onOpenSettings }: SyncOverviewProps) {
         {status.pull && (
           <p role="status" className="sync-pull" data-testid="sync-pull-progress">
             <span className="spinner" aria-hidden="true" />
-            Pulled {numbers.format(status.pull.pulledChanges)} changes…
+            {t('screen.pulled', { changes: numbers.format(status.pull.pulledChanges) })}
             <span className="sync-pull-pages">
-              {status.pull.pages} {status.pull.pages === 1 ? 'page' : 'pages'}
+              {t('screen.pages', { count: status.pull.pages })}
             </span>
           </p>
         )}
 
-        <dl className="sync-counts" aria-label="Sales made on this register">
+        <dl className="sync-counts" aria-label={t('screen.counts')}>
           <div className={`sync-count${unsent > 0 ? ' sync-count-waiting' : ''}`}>
-            <dt className="sync-count-label">Waiting to send</dt>
+            <dt className="sync-count-label">{t('screen.waitingToSend')}</dt>
             <dd className="sync-count-value" data-testid="sync-count-pending">
               {unsent}
             </dd>
             <dd className="sync-count-note">
-              {inProgress.length > 0 ? inProgress.join(' · ') : 'From this register, not yet sent'}
+              {inProgress.length > 0 ? inProgress.join(' · ') : t('screen.notYetSent')}
             </dd>
           </div>
           <div className={`sync-count${counts.synced > 0 ? ' sync-count-synced' : ''}`}>
-            <dt className="sync-count-label">Synced</dt>
+            <dt className="sync-count-label">{t('screen.synced')}</dt>
             <dd className="sync-count-value" data-testid="sync-count-synced">
               {counts.synced}
             </dd>
-            <dd className="sync-count-note">From this register, on the server</dd>
+            <dd className="sync-count-note">{t('screen.onServer')}</dd>
           </div>
           <div className={`sync-count${counts.dead > 0 ? ' sync-count-dead' : ''}`}>
-            <dt className="sync-count-label">Refused</dt>
+            <dt className="sync-count-label">{t('screen.refused')}</dt>
             <dd className="sync-count-value" data-testid="sync-count-dead">
               {counts.dead}
             </dd>
-            <dd className="sync-count-note">From this register, refused</dd>
+            <dd className="sync-count-note">{t('screen.refusedNote')}</dd>
           </div>
         </dl>
 
         <div className="sync-columns">
           <section className="page-card" aria-labelledby="sync-connection-title">
             <h3 id="sync-connection-title" className="page-card-title">
-              Connection
+              {t('screen.connection')}
             </h3>
             <dl className="detail-list">
               <div className="detail-row">
-                <dt>Server</dt>
+                <dt>{t('screen.server')}</dt>
                 <dd className="detail-value-wrap" data-testid="sync-server-url">
-                  {status.serverUrl ?? 'None'}
+                  {status.serverUrl ?? t('screen.none')}
                 </dd>
               </div>
               <div className="detail-row">
-                <dt>Store</dt>
-                <dd className="detail-value-wrap">{status.storeId ?? 'None'}</dd>
+                <dt>{t('screen.store')}</dt>
+                <dd className="detail-value-wrap">{status.storeId ?? t('screen.none')}</dd>
               </div>
               <div className="detail-row">
-                <dt>Live updates</dt>
+                <dt>{t('screen.liveUpdates')}</dt>
                 <dd data-testid="sync-realtime">
                   <span
                     className={`sync-dot ${status.isRealtimeConnected ? 'sync-dot-synced' : 'sync-dot-not-enrolled'}`}
                     aria-hidden="true"
                   />
-                  {status.isRealtimeConnected ? 'Connected' : 'Not connected'}
+                  {status.isRealtimeConnected ? t('screen.connected') : t('screen.notConnected')}
                 </dd>
               </div>
               <div className="detail-row">
-                <dt>Last successful sync</dt>
+                <dt>{t('screen.lastSuccess')}</dt>
                 <dd data-testid="sync-last-success">
                   {status.lastSuccessAt ? (
                     <time
@@ -196,22 +199,24 @@ function SyncOverview({ status, onStatus, onOpenSettings }: SyncOverviewProps) {
                       {formatTimeAgo(status.lastSuccessAt, now)}
                     </time>
                   ) : (
-                    'Never'
+                    t('screen.never')
                   )}
                 </dd>
               </div>
               <div className="detail-row">
-                <dt>Oldest waiting sale</dt>
+                <dt>{t('screen.oldestWaiting')}</dt>
                 <dd data-testid="sync-oldest-pending">
                   {status.oldestPendingAt ? (
                     <time
                       dateTime={status.oldestPendingAt}
                       title={formatOrderTime(status.oldestPendingAt, locale, true)}
                     >
-                      waiting {formatDuration(elapsedSince(status.oldestPendingAt, now))}
+                      {t('screen.waitingFor', {
+                        duration: formatDuration(elapsedSince(status.oldestPendingAt, now)),
+                      })}
                     </time>
                   ) : (
-                    'None waiting'
+                    t('screen.noneWaiting')
                   )}
                 </dd>
               </div>

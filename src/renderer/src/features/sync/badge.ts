@@ -1,3 +1,4 @@
+import { i18n } from '../../i18n'
 import type { SyncStatusView } from '../../types'
 import { unsentCount } from './syncStatus'
 
@@ -13,8 +14,10 @@ export interface Badge {
 }
 
 function sales(count: number): string {
-  return count === 1 ? '1 sale' : `${count} sales`
+  return i18n.t('sync:sales', { count })
 }
+
+const t = (key: string, options?: Record<string, unknown>) => i18n.t(`sync:${key}`, options)
 
 /** What the top bar says about sync: enrollment problems first, then the worker's state. */
 export function syncBadge(status: SyncStatusView): Badge {
@@ -24,20 +27,20 @@ export function syncBadge(status: SyncStatusView): Badge {
     case 'not_enrolled':
       return {
         state: 'not-enrolled',
-        label: 'Not enrolled',
-        title: 'This register is not enrolled with a sync server. Sales stay on this register.',
+        label: t('badge.notEnrolled'),
+        title: t('badge.notEnrolledTitle'),
       }
     case 'revoked':
       return {
         state: 'revoked',
-        label: 'Re-enroll',
-        title: 'The server no longer accepts this register. Enroll it again in Settings.',
+        label: t('badge.reenroll'),
+        title: t('badge.revokedTitle'),
       }
     case 'needs_reenrollment':
       return {
         state: 'revoked',
-        label: 'Re-enroll',
-        title: 'This data folder was copied from another machine. Enroll it again in Settings.',
+        label: t('badge.reenroll'),
+        title: t('badge.copiedTitle'),
       }
     case 'enrolled':
       break
@@ -51,41 +54,41 @@ export function syncBadge(status: SyncStatusView): Badge {
     case 'syncing':
       return {
         state: 'syncing',
-        label: 'Syncing…',
-        title:
-          unsent > 0
-            ? `Sending ${sales(unsent)} to the server…`
-            : 'Exchanging changes with the server…',
+        label: t('badge.syncing'),
+        title: unsent > 0 ? t('badge.sending', { sales: sales(unsent) }) : t('badge.exchanging'),
       }
     case 'offline':
       return {
         state: 'offline',
-        label: unsent > 0 ? `Offline · ${unsent} pending` : 'Offline',
-        title: `The sync server cannot be reached. ${
-          unsent > 0 ? `${sales(unsent)} will be sent when it is back.` : 'Nothing is waiting.'
-        }`,
+        label: unsent > 0 ? t('badge.offlinePending', { count: unsent }) : t('badge.offline'),
+        title: t('badge.offlineTitle', {
+          detail:
+            unsent > 0
+              ? t('badge.willBeSent', { sales: sales(unsent) })
+              : t('badge.nothingWaiting'),
+        }),
       }
     case 'error':
       return {
         state: 'error',
-        label: 'Sync error',
-        title: status.lastError?.message ?? 'The last sync failed.',
+        label: t('badge.error'),
+        title: status.lastError?.message ?? t('badge.lastFailed'),
       }
     case 'idle':
       if (unsent > 0)
         return {
           state: 'pending',
-          label: `${unsent} pending`,
-          title: `${sales(unsent)} waiting to be sent to the server.`,
+          label: t('badge.pending', { count: unsent }),
+          title: t('badge.pendingTitle', { sales: sales(unsent) }),
         }
       // A refused sale is not on the server: a manager has to look, so the badge must not say green.
       if (dead > 0)
         return {
           state: 'error',
-          label: `${dead} refused`,
-          title: `The server refused ${sales(dead)}. Open Sync to see why and retry.`,
+          label: t('badge.refused', { count: dead }),
+          title: t('badge.refusedTitle', { sales: sales(dead) }),
         }
-      return { state: 'synced', label: 'Synced', title: 'Every sale is on the server.' }
+      return { state: 'synced', label: t('badge.synced'), title: t('badge.syncedTitle') }
     default: {
       const unknownState: never = status.state
       return unknownState
@@ -97,23 +100,21 @@ export function syncBadge(status: SyncStatusView): Badge {
 export function syncSummary(status: SyncStatusView): string {
   const unsent = unsentCount(status.counts)
   const waiting =
-    unsent === 0 ? 'Nothing is waiting to be sent.' : `${sales(unsent)} waiting to be sent.`
+    unsent === 0 ? t('summary.nothingWaiting') : t('summary.waiting', { sales: sales(unsent) })
   switch (status.state) {
     case 'syncing':
-      return status.pull
-        ? 'Receiving changes from the server…'
-        : 'Exchanging changes with the server…'
+      return status.pull ? t('summary.receiving') : t('summary.exchanging')
     case 'offline':
       return unsent === 0
-        ? 'Offline. Nothing is waiting to be sent.'
-        : `Offline. ${sales(unsent)} will be sent when the server is back.`
+        ? t('summary.offlineNothing')
+        : t('summary.offlineWaiting', { sales: sales(unsent) })
     case 'error':
-      return `Sync stopped. ${waiting}`
+      return t('summary.stopped', { waiting })
     case 'idle':
       if (unsent > 0) return waiting
       return status.counts.dead > 0
-        ? `Up to date, except ${sales(status.counts.dead)} the server refused.`
-        : 'Up to date. Every sale is on the server.'
+        ? t('summary.upToDateExcept', { sales: sales(status.counts.dead) })
+        : t('summary.upToDate')
     default: {
       const unknownState: never = status.state
       return unknownState

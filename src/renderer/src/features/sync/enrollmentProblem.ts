@@ -1,3 +1,4 @@
+import { i18n } from '../../i18n'
 import type { SyncStatusView } from '../../types'
 
 /** Why this register cannot sync until a manager enrolls it, in words for the manager. */
@@ -6,11 +7,11 @@ export function enrollmentProblem(enrollment: SyncStatusView['enrollment']): str
     case 'enrolled':
       return null
     case 'not_enrolled':
-      return 'This register is not enrolled with a sync server yet. Its sales are kept here and sent once a manager enrolls it.'
+      return i18n.t('sync:enrollment.notEnrolled')
     case 'revoked':
-      return 'The server no longer accepts this register. Ask a manager for a new enrollment code.'
+      return i18n.t('sync:enrollment.revoked')
     case 'needs_reenrollment':
-      return "This register's data folder was copied from another machine. Enroll it again so it gets its own identity."
+      return i18n.t('sync:enrollment.copied')
     default: {
       const unknownEnrollment: never = enrollment
       return unknownEnrollment

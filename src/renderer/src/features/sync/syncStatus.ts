@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
+import { i18n } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { SyncCounts, SyncStatusView } from '../../types'
 
@@ -55,7 +56,8 @@ export function useSyncStatusSource(): SyncStatusState {
         setError(null)
       },
       (failure: unknown) => {
-        if (isCurrent) setError(`Could not read the sync status: ${errorMessage(failure)}`)
+        if (isCurrent)
+          setError(i18n.t('sync:screen.statusFailed', { error: errorMessage(failure) }))
       },
     )
     return () => {

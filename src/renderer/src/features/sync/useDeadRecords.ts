@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
+import { i18n } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { DeadRecord } from '../../types'
 
@@ -23,7 +24,7 @@ export function useDeadRecords(deadCount: number): DeadRecordsState {
         setError(null)
       },
       (failure: unknown) => {
-        if (isCurrent) setError(`Could not load the refused sales: ${errorMessage(failure)}`)
+        if (isCurrent) setError(i18n.t('sync:dead.loadFailed', { error: errorMessage(failure) }))
       },
     )
     return () => {

@@ -1,4 +1,19 @@
-/** approval strings (ar). Keys are shared with the other language's file. */
-const approval = {} satisfies Record<string, unknown>
+/** approval strings (ar): the manager approval dialog. Keys are shared with the other language's file. */
+const approval = {
+  title: 'موافقة المدير',
+  pin: 'رمز PIN للمدير',
+  hint: 'يُدخل المدير رمزه للموافقة على هذه العملية مرة واحدة.',
+  approve: 'موافقة',
+  actions: {
+    discount: 'منح خصم يتجاوز الحد',
+    refund: 'إجراء استرداد',
+    void: 'إلغاء بيع',
+    cashMovement: 'إيداع نقد في الدرج أو سحبه منه',
+    noSale: 'فتح الدرج دون بيع',
+    closeShift: 'إغلاق الوردية',
+    catalogEdit: 'تعديل الكتالوج',
+    settings: 'تغيير طابعات هذا الجهاز أو وضعه أو لغته',
+  },
+} satisfies Record<string, unknown>
 
 export default approval

@@ -1,4 +1,75 @@
-/** manager strings (en). Keys are shared with the other language's file. */
-const manager = {} satisfies Record<string, unknown>
+/** manager strings (en): the manager console. Keys are shared with the other language's file. */
+const manager = {
+  title: 'Manager',
+  health: {
+    title: 'Sync health',
+    intro:
+      'Every register in the store: this one live, the others as the server last heard from them.',
+    loading: 'Reading the store’s sync health…',
+    loadFailed: 'Could not read the sync health: {{reason}}',
+    notEnrolled:
+      'This register is not enrolled with a sync server, so only this register is shown. Enroll it in Settings.',
+    offlineTitle: 'The sync server cannot be reached.',
+    offlineSince: 'Showing this register live; others as last seen at {{time}}.',
+    offlineNever: 'Showing this register live; the others have not been seen yet.',
+    register: 'Register',
+    lastSeen: 'Last seen',
+    pending: 'Pending',
+    oldestPending: 'Oldest pending',
+    cursorLag: 'Behind by',
+    dead: 'Refused records',
+    conflicts: 'Conflicts',
+    thisRegister: 'This register',
+    revoked: 'Removed',
+    live: 'Live',
+    never: 'Never',
+    deadCount_one: '{{count, number}} record',
+    deadCount_other: '{{count, number}} records',
+  },
+  conflicts: {
+    title: 'Conflicts',
+    loading: 'Reading conflicts…',
+    loadFailed: 'Could not read the conflicts: {{reason}}',
+    none: 'No conflicts. Every register agrees with the server.',
+    resolveFailed: 'Could not settle the conflict: {{reason}}',
+    meta: '{{entity}} · changed on {{device}} · {{time}}',
+    unknownDevice: 'an unknown register',
+    compareCaption: '{{label}}: the server’s version and this device’s version',
+    field: 'Field',
+    server: 'Server version',
+    device: 'Device version',
+    version: '(v{{version}})',
+    differs: 'differs',
+    keepServer: 'Keep server',
+    takeDevice: 'Take device',
+    editMerge: 'Edit and merge',
+  },
+  merge: {
+    intro:
+      'Start from the device’s version and change any field. Text stays text; numbers and lists are written as JSON.',
+    useServer: 'Server',
+    useServerFor: 'Use the server’s {{field}}',
+    useDevice: 'Device',
+    useDeviceFor: 'Use the device’s {{field}}',
+    badValue: 'This value cannot be read. Write a number, true or false, or JSON.',
+    cancel: 'Cancel',
+    save: 'Save merged version',
+  },
+  today: {
+    title: 'Today',
+    loading: 'Reading today’s sales…',
+    loadFailed: 'Could not read today’s sales: {{reason}}',
+    total: 'Sales',
+    orders: 'Orders',
+    noSales: 'No sales yet today.',
+    byHour: 'Sales by hour',
+    byHourLabel: 'Sales by hour: {{summary}}',
+    byMethod: 'Sales by payment method',
+    byMethodLabel: 'Sales by payment method: {{summary}}',
+    topProducts: 'Top products',
+    noProducts: 'No products sold yet.',
+    quantity: '× {{quantity}}',
+  },
+} satisfies Record<string, unknown>
 
 export default manager
