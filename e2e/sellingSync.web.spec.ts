@@ -5,6 +5,7 @@ import { goTo, payCash, tile } from './support/register'
 import { readyToSell } from './support/session'
 import {
   e2eEnrollmentCode,
+  enrollThroughSettings,
   freePort,
   startSyncServer,
   type SyncServerProcess,
@@ -17,15 +18,6 @@ test.afterEach(async () => {
   await server?.stop()
   server = null
 })
-
-async function enroll(page: Page, serverUrl: string) {
-  await goTo(page, 'Settings')
-  await page.getByLabel('Server address').fill(serverUrl)
-  await page.getByLabel('Enrollment code').fill(e2eEnrollmentCode)
-  await page.getByRole('button', { name: 'Enroll register' }).click()
-  await expect(page.getByTestId('enrollment-status')).toContainText(serverUrl)
-  await goTo(page, 'Register')
-}
 
 interface WireOrder {
   order: { id: string; orderNumber: string; kind?: string; refundOfOrderId?: string | null }
@@ -94,7 +86,7 @@ test('a partial refund made offline reaches the server linked to its sale', asyn
   server = await startSyncServer(`${registers.root}/server`, port)
   const register = await registers.start({ flags: ['--sync-interval-ms', '1000'] })
   await readyToSell(page, register.url)
-  await enroll(page, server.url)
+  await enrollThroughSettings(page, server.url)
   await tile(page, 'COF-LAT').click()
   await tile(page, 'COF-LAT').click()
   await tile(page, 'BAK-CRO').click()
@@ -207,7 +199,7 @@ test('a whole day offline — open, sell, refund, close with a Z report — then
 
   // The day reaches the server once the register is enrolled.
   server = await startSyncServer(`${registers.root}/server`, await freePort())
-  await enroll(page, server.url)
+  await enrollThroughSettings(page, server.url)
   await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-state', 'synced', {
     timeout: 30_000,
   })

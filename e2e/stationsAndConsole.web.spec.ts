@@ -7,7 +7,7 @@ import { expect, test } from './support/fixtures'
 import { goTo, payCash, tile } from './support/register'
 import { readyToSell, signIn, pins } from './support/session'
 import {
-  e2eEnrollmentCode,
+  enrollThroughSettings,
   freePort,
   startSyncServer,
   type SyncServerProcess,
@@ -26,14 +26,6 @@ test.afterEach(async () => {
   await printer?.stop()
   printer = null
 })
-
-async function enroll(page: Page, serverUrl: string) {
-  await goTo(page, 'Settings')
-  await page.getByLabel('Server address').fill(serverUrl)
-  await page.getByLabel('Enrollment code').fill(e2eEnrollmentCode)
-  await page.getByRole('button', { name: 'Enroll register' }).click()
-  await expect(page.getByTestId('enrollment-status')).toContainText(serverUrl)
-}
 
 /** Saves this register's config through the bridge, as the Settings screen does. */
 async function saveConfig(page: Page, config: Record<string, unknown>) {
@@ -65,10 +57,10 @@ test('a sale on register A prints once on station S; a reprint prints again mark
     flags: ['--sync-interval-ms', '1000'],
   })
   await readyToSell(a, registerA.url)
-  await enroll(a, server.url)
+  await enrollThroughSettings(a, server.url)
   await s.goto(station.url)
   await signIn(s, pins.manager)
-  await enroll(s, server.url)
+  await enrollThroughSettings(s, server.url)
   await saveConfig(s, {
     mode: 'receipt-station',
     printers: [
@@ -123,7 +115,7 @@ test('the manager console shows register A pending while the server is down and 
     flags: ['--sync-interval-ms', '1000'],
   })
   await readyToSell(page, register.url)
-  await enroll(page, server.url)
+  await enrollThroughSettings(page, server.url)
   await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-state', 'synced')
   await goTo(page, 'Manager')
   const row = page.locator('[data-testid="health-row"][data-register-code="A"]')

@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test'
 import { expect, test, type Registers } from './support/fixtures'
 import {
-  e2eEnrollmentCode,
+  enrollThroughSettings,
   freePort,
   startSyncServer,
   type SyncServerProcess,
@@ -29,22 +29,6 @@ async function openRegister(
   const page = await browser.newPage()
   await readyToSell(page, register.url)
   return page
-}
-
-/** The manager's path: Settings, server address, code, Enroll. */
-async function enrollThroughSettings(page: Page, serverUrl: string) {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'Settings' })
-    .click()
-  await page.getByLabel('Server address').fill(serverUrl)
-  await page.getByLabel('Enrollment code').fill(e2eEnrollmentCode)
-  await page.getByRole('button', { name: 'Enroll register' }).click()
-  await expect(page.getByTestId('enrollment-status')).toContainText(serverUrl)
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'Register' })
-    .click()
 }
 
 async function sellOne(page: Page, sku: string): Promise<string> {

@@ -1,3 +1,4 @@
+import { expect, type Page } from '@playwright/test'
 import { createServer } from 'node:net'
 import { spawnTsx, stopChild, waitForLine } from './webRegister'
 
@@ -38,4 +39,20 @@ export async function startSyncServer(dataDir: string, port: number): Promise<Sy
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
   const url = await waitForLine(child, output, /listening on (http:\/\/\S+)/, 'sync server')
   return { url, output, stop: () => stopChild(child) }
+}
+
+/** The manager's path: Settings, server address, code, Enroll; back on the register. */
+export async function enrollThroughSettings(page: Page, serverUrl: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Settings' })
+    .click()
+  await page.getByLabel('Server address').fill(serverUrl)
+  await page.getByLabel('Enrollment code').fill(e2eEnrollmentCode)
+  await page.getByRole('button', { name: 'Enroll register' }).click()
+  await expect(page.getByTestId('enrollment-status')).toContainText(serverUrl)
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Register' })
+    .click()
 }

@@ -2,23 +2,13 @@ import { and, asc, count, eq, inArray, isNull, lt, lte, min, notExists, or, sql 
 import { alias } from 'drizzle-orm/sqlite-core'
 import { v7 as uuidv7 } from 'uuid'
 import type { RegisterDb, RegisterExecutor } from './database'
+import { syncedTables } from './syncedTables'
 import { orders, outbox } from './schema'
 
 export type OutboxRow = typeof outbox.$inferSelect
 type SyncStatus = 'PENDING' | 'SYNCING' | 'SYNCED' | 'FAILED' | 'MODIFIED' | 'DELETED'
 
-/** The tables whose rows an outbox entry stands for (an order stands for its items and payments too). */
-const entityTables = {
-  order: 'orders',
-  product: 'products',
-  category: 'categories',
-  taxRate: 'tax_rates',
-  customer: 'customers',
-  employee: 'employees',
-  shift: 'shifts',
-  cashMovement: 'cash_movements',
-  auditEvent: 'audit_events',
-} as const
+const entityTables = syncedTables
 export type OutboxEntity = keyof typeof entityTables
 
 function isOutboxEntity(entity: string): entity is OutboxEntity {

@@ -2,14 +2,10 @@ import { eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
 import type { PulledChange } from '../../shared/sync/protocol'
 import type { RegisterDb } from './database'
+import { syncedTables } from './syncedTables'
 import { unsyncedEntityIds } from './outboxRepository'
 import { ModifierGroup, PricingUnit, ProductVariant } from '../../shared/ipc/catalogSchemas'
-import {
-  pullStatements,
-  storedVersions,
-  type PullStatements,
-  type SyncedTable,
-} from './pullStatements'
+import { pullStatements, storedVersions, type PullStatements } from './pullStatements'
 import { deviceIdentity, orders, storeSettings, taxRates } from './schema'
 import { updateSyncState } from './syncStateRepository'
 
@@ -466,17 +462,7 @@ function applyStoreRow(context: PageContext, change: PulledChange): boolean {
   }
 }
 
-const entityTables = {
-  order: 'orders',
-  product: 'products',
-  category: 'categories',
-  taxRate: 'tax_rates',
-  customer: 'customers',
-  employee: 'employees',
-  shift: 'shifts',
-  cashMovement: 'cash_movements',
-  auditEvent: 'audit_events',
-} as const satisfies Record<string, SyncedTable>
+const entityTables = syncedTables
 
 export interface PullPage {
   changes: readonly PulledChange[]

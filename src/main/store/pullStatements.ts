@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { RegisterDb } from './database'
+import type { SyncedTable } from './syncedTables'
 
 const syncColumns = [
   'id',
@@ -198,17 +199,6 @@ export function pullStatements(db: RegisterDb): PullStatements {
 }
 
 /** Version and hash of the rows a page names, one query per entity table. */
-export type SyncedTable =
-  | 'orders'
-  | 'products'
-  | 'categories'
-  | 'tax_rates'
-  | 'customers'
-  | 'employees'
-  | 'shifts'
-  | 'cash_movements'
-  | 'audit_events'
-
 export function storedVersions(
   db: RegisterDb,
   table: SyncedTable,

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3'
 import { asc, eq, getTableColumns, sql } from 'drizzle-orm'
+import { syncedTables } from './syncedTables'
 import type { RegisterDb, RegisterExecutor } from './database'
 import {
   auditEvents,
@@ -179,17 +180,7 @@ function stripMeta<
   return data
 }
 
-const versionTables = {
-  order: 'orders',
-  product: 'products',
-  category: 'categories',
-  taxRate: 'tax_rates',
-  customer: 'customers',
-  employee: 'employees',
-  shift: 'shifts',
-  cashMovement: 'cash_movements',
-  auditEvent: 'audit_events',
-} as const
+const versionTables = syncedTables
 const versionReads = new WeakMap<RegisterDb, Map<string, Statement>>()
 
 /**
