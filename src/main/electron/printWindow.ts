@@ -25,6 +25,8 @@ async function withReceiptWindow<T>(
       javascript: true,
       webSecurity: true,
       spellcheck: false,
+      // Nothing in a receipt may open a window, middle-click included.
+      disableBlinkFeatures: 'Auxclick',
     },
   })
   try {

@@ -119,10 +119,12 @@ export const entityRegistry: Record<EntityName, EntityDeclaration> = {
     checkTransition: checkOrderTransition,
   },
   transaction: { name: 'transaction', schema: entitySchemas.transaction, policy: 'server-wins' },
+  // Two managers changing one product offline is a decision for a person: the server keeps its
+  // version until the manager console settles it (keep server, take device, or merge).
   product: {
     name: 'product',
     schema: entitySchemas.product,
-    policy: 'server-wins',
+    policy: 'manual',
     dataId: plainId,
   },
   category: {

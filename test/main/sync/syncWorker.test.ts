@@ -255,7 +255,7 @@ describe('register sync worker against a real server', () => {
 })
 
 describe('conflicts', () => {
-  it('a stale local edit loses to the server (server-wins): the register takes the server row and logs the conflict', async () => {
+  it('a stale local product edit is held for a manager (manual): the register shows the server row and logs the conflict', async () => {
     const { code } = await createTestStore(server)
     const a = await enrolled(code, 'A')
     const b = await enrolled(code, 'B')
@@ -285,7 +285,7 @@ describe('conflicts', () => {
       .prepare('select entity, entity_id, resolution from sync_conflicts')
       .all()
     expect(conflicts).toEqual([
-      { entity: 'product', entity_id: productId, resolution: 'server-wins' },
+      { entity: 'product', entity_id: productId, resolution: 'manual' },
     ])
   })
 })

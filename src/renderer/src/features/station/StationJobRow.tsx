@@ -80,7 +80,9 @@ export function StationJobRow({ job, onChanged }: StationJobRowProps) {
             </>
           )}
         </span>
-        <span className="station-job-attempts">{t('attempts', { count: job.attempts })}</span>
+        {job.attempts > 0 && (
+          <span className="station-job-attempts">{t('attempts', { count: job.attempts })}</span>
+        )}
         {job.printerName && <span className="station-job-printer">{job.printerName}</span>}
       </div>
       <div className="station-job-actions">
