@@ -284,9 +284,7 @@ describe('conflicts', () => {
     const conflicts = b.database.sqlite
       .prepare('select entity, entity_id, resolution from sync_conflicts')
       .all()
-    expect(conflicts).toEqual([
-      { entity: 'product', entity_id: productId, resolution: 'manual' },
-    ])
+    expect(conflicts).toEqual([{ entity: 'product', entity_id: productId, resolution: 'manual' }])
   })
 })
 
