@@ -114,6 +114,7 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
       events,
       now,
       device: () => sync.device,
+      authority,
       log: (message, error) => (options.logError ?? console.error)(message, error),
     })
     const context: HandlerContext = {

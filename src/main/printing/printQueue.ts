@@ -96,11 +96,15 @@ export function claimNext(db: RegisterDb, printerId: string, now: string): Print
   })
 }
 
-export function markPrinted(db: RegisterExecutor, jobId: string, now: string): void {
-  db.update(printJobs)
-    .set({ status: 'printed', printedAt: now, lastError: null, nextAttemptAt: null })
-    .where(and(eq(printJobs.id, jobId), eq(printJobs.status, 'printing')))
-    .run()
+/** True when the job was printing and is now printed (false: someone changed it meanwhile). */
+export function markPrinted(db: RegisterExecutor, jobId: string, now: string): boolean {
+  return (
+    db
+      .update(printJobs)
+      .set({ status: 'printed', printedAt: now, lastError: null, nextAttemptAt: null })
+      .where(and(eq(printJobs.id, jobId), eq(printJobs.status, 'printing')))
+      .run().changes > 0
+  )
 }
 
 /**

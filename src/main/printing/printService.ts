@@ -1,12 +1,15 @@
+import { eq } from 'drizzle-orm'
 import type { z } from 'zod'
 import { PosError } from '../../shared/ipc/errors'
 import type { OrderDetail as OrderDetailSchema } from '../../shared/ipc/schemas'
 import type { PrintJob, PrinterStatus } from '../../shared/ipc/printSchemas'
 import type { PrinterConfig, RegisterConfig } from '../../shared/store/registerConfig'
 import type { RegisterEvents } from '../events'
-import type { RegisterDb } from '../store/database'
-import { getStoreSettings } from '../store/identityRepository'
+import { createAuthority, type Actor, type Authority } from '../services/authority'
+import type { RegisterDb, RegisterExecutor } from '../store/database'
+import { getStoreOptions, getStoreSettings } from '../store/identityRepository'
 import { getOrderDetail } from '../store/orderRepository'
+import { employees } from '../store/schema'
 import type { BackoffPolicy } from '../sync/backoff'
 import {
   defaultNetworkTimeouts,
@@ -24,10 +27,12 @@ import {
   type JobListQuery,
   type PrintJobRow,
 } from './printQueue'
-import { createPrintWorker, JobNotPrintableError } from './printWorker'
+import { createPrintWorker, JobNotPrintableError, type Delivered } from './printWorker'
 import { getRegisterConfig } from './registerConfigRepository'
+import { shouldOpenDrawer } from './receiptModel'
 import { renderEscPos, renderReceiptHtml, type RenderInput } from './render'
 import {
+  catchUpStation,
   enqueueForLocalOrder,
   enqueueForSyncedOrders,
   productsInCategories,
@@ -58,7 +63,15 @@ export interface PrintServiceOptions {
   pollIntervalMs?: number | undefined
   stopGraceMs?: number | undefined
   log: (message: string, error?: unknown) => void
+  /**
+   * Writes the drawer's audit events. The core should pass its own; without one, an authority
+   * over the same database writes the same rows (audit needs nothing but the device and clock).
+   */
+  authority?: Pick<Authority, 'audit'> | undefined
 }
+
+/** Audit action of a drawer kicked open by a receipt (issue 5: every drawer open is audited). */
+export const drawerOpenedAction = 'drawer.opened'
 
 export interface PrintService {
   /** Prints the queue and follows sales and pulls; returns the function that stops it. */
@@ -85,6 +98,15 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
   const timeouts: NetworkTimeouts = { ...defaultNetworkTimeouts, ...options.network }
   const config = () => getRegisterConfig(db)
   const changed = (printerIds: string[]) => events.emit('print:changed', { printerIds })
+  const authority =
+    options.authority ??
+    createAuthority({
+      db,
+      deviceId: () => options.device().deviceId,
+      storeOptions: () => getStoreOptions(db),
+      now: options.now,
+    })
+  let isStarted = false
 
   function orderFor(orderId: string): OrderDetail | null {
     return getOrderDetail(db, orderId)
@@ -140,7 +162,18 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     return code === options.device().registerCode
   }
 
-  async function deliver(job: PrintJobRow, printer: PrinterConfig): Promise<void> {
+  /** The employee who rang the order up, as the actor of its drawer open (null if unknown). */
+  function orderActor(tx: RegisterExecutor, employeeId: string | null): Actor | null {
+    if (!employeeId) return null
+    const employee = tx
+      .select({ id: employees.id, name: employees.name, role: employees.role })
+      .from(employees)
+      .where(eq(employees.id, employeeId))
+      .get()
+    return employee ? { employeeId: employee.id, name: employee.name, role: employee.role } : null
+  }
+
+  async function deliver(job: PrintJobRow, printer: PrinterConfig): Promise<Delivered> {
     const order = jobOrder(job)
     const input = renderInput(job.kind, order, {
       isCopy: job.isCopy,
@@ -153,14 +186,28 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
         deviceName: printer.systemName,
         paperWidthMm: printer.paperWidthMm,
       })
-      return
+      return {}
     }
+    // The same decision the renderer makes (it is idempotent), so the audit follows the bytes.
+    const pulse = shouldOpenDrawer(input, opensDrawer(job, order, printer))
     const bytes = renderEscPos({
       ...input,
       hasArabicCodePage: printer.hasArabicCodePage,
-      opensDrawer: opensDrawer(job, order, printer),
+      opensDrawer: pulse,
     })
     await sendToNetworkPrinter(printer, bytes, timeouts)
+    if (!pulse || !order) return {}
+    return {
+      // In the transaction that marks the job printed: the drawer open syncs with it, once.
+      onPrinted: (tx) => {
+        authority.audit(tx, {
+          action: drawerOpenedAction,
+          actor: orderActor(tx, order.employeeId),
+          subjectId: order.id,
+          details: { reason: 'cash sale', orderId: order.id, printer: printer.name },
+        })
+      },
+    }
   }
 
   const worker = createPrintWorker({
@@ -223,9 +270,26 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     worker.wake()
   }
 
+  /** A station queues what a pull committed while the print service was not listening. */
+  function catchUp() {
+    try {
+      afterEnqueue(
+        catchUpStation(db, config(), {
+          now: options.now(),
+          storeCode: getStoreSettings(db).storeCode,
+          registerCode: options.device().registerCode,
+        }),
+      )
+    } catch (error) {
+      options.log('could not catch up on station print jobs', error)
+    }
+  }
+
   return {
     start() {
       const stopWorker = worker.start()
+      isStarted = true
+      catchUp()
       const unsubscribe = events.onAny((event, payload) => {
         try {
           if (event === 'order:created') {
@@ -246,12 +310,16 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
         }
       })
       return async () => {
+        isStarted = false
         unsubscribe()
         await stopWorker()
       }
     },
     config,
     configChanged() {
+      // A new mode or subscription takes effect at this save (stationSince), so this finds only
+      // orders made since; it runs for any save, as a save cannot tell what it changed.
+      if (isStarted) catchUp()
       changed(config().printers.map((printer) => printer.id))
       worker.wake()
       worker.probeIdle()

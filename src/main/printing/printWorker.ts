@@ -1,5 +1,5 @@
 import type { PrinterConfig } from '../../shared/store/registerConfig'
-import type { RegisterDb } from '../store/database'
+import type { RegisterDb, RegisterExecutor } from '../store/database'
 import type { BackoffPolicy } from '../sync/backoff'
 import { PrinterError } from './networkPrinter'
 import {
@@ -27,13 +27,21 @@ export class JobNotPrintableError extends Error {
   }
 }
 
+export interface Delivered {
+  /** Runs in the transaction that marks the job printed, only if it does. */
+  onPrinted?: ((tx: RegisterExecutor) => void) | undefined
+}
+
 export interface PrintWorkerOptions {
   db: RegisterDb
   now: () => Date
   /** The configured printers, read on every pass (settings can change at any time). */
   printers: () => PrinterConfig[]
-  /** Renders and sends one job; throws PrinterError (retried) or JobNotPrintableError (not). */
-  deliver: (job: PrintJobRow, printer: PrinterConfig) => Promise<void>
+  /**
+   * Renders and sends one job; throws PrinterError (retried) or JobNotPrintableError (not). What
+   * it returns may record more in the transaction that marks the job printed (the drawer's audit).
+   */
+  deliver: (job: PrintJobRow, printer: PrinterConfig) => Promise<Delivered | void>
   /** Only connects (nothing prints), to show a printer's state before its first job. */
   probe: (printer: PrinterConfig) => Promise<void>
   /** Jobs or printer states changed. */
@@ -106,17 +114,19 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
   }
 
   async function print(job: PrintJobRow, printer: PrinterConfig): Promise<void> {
-    let outcome: { ok: true } | { ok: false; error: unknown }
+    let outcome: { ok: true; delivered: Delivered | void } | { ok: false; error: unknown }
     try {
-      await options.deliver(job, printer)
-      outcome = { ok: true }
+      outcome = { ok: true, delivered: await options.deliver(job, printer) }
     } catch (error) {
       outcome = { ok: false, error }
     }
     observed.set(printer.id, (observed.get(printer.id) ?? 0) + 1)
     try {
       if (outcome.ok) {
-        markPrinted(db, job.id, iso())
+        const { delivered } = outcome
+        db.transaction((tx) => {
+          if (markPrinted(tx, job.id, iso())) delivered?.onPrinted?.(tx)
+        })
         setHealth(printer.id, { state: 'ready', lastError: null, checkedAt: iso() })
       } else recordFailure(job, outcome.error)
       options.onChange([printer.id])

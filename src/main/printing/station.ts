@@ -1,7 +1,7 @@
-import { eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm'
 import type { PrinterConfig, RegisterConfig } from '../../shared/store/registerConfig'
 import type { RegisterDb, RegisterExecutor } from '../store/database'
-import { orderItems, orders, products } from '../store/schema'
+import { orderItems, orders, products, registerSettings } from '../store/schema'
 import { enqueueOriginal } from './printQueue'
 
 /**
@@ -97,11 +97,56 @@ export function enqueueForLocalOrder(
   return enqueueAll(db, wanted, now)
 }
 
+type StationOrder = Pick<typeof orders.$inferSelect, 'id' | 'kind' | 'orderNumber' | 'createdAt'>
+
 /**
- * Orders pulled from other registers, on a station: each order from a subscribed register, made
- * in the last 12 hours, gets its receipt (receipt station) or kitchen ticket (kitchen station,
- * sales with lines in the chosen categories) once per printer. The unique index makes a replayed
- * pull or a restart harmless. Returns the printers that got a new job.
+ * The jobs a station owes for some orders (oldest first): each order from a subscribed register,
+ * made in the last 12 hours, gets its receipt (receipt station) or kitchen ticket (kitchen
+ * station, sales with lines in the chosen categories) on each printer of that role.
+ */
+function stationJobs(
+  db: RegisterExecutor,
+  config: RegisterConfig,
+  found: StationOrder[],
+  context: { now: Date; storeCode: string; ownRegisterCode?: string | undefined },
+): { kind: JobKind; orderId: string; printerId: string }[] {
+  if (config.mode === 'register' || found.length === 0) return []
+  const kind: JobKind = config.mode === 'kitchen-station' ? 'kitchen' : 'receipt'
+  const targets = printersFor(config, kind)
+  if (targets.length === 0) return []
+  const codes = new Set(config.stationRegisterCodes.map((code) => code.toUpperCase()))
+  const own = context.ownRegisterCode?.toUpperCase()
+  const oldest = new Date(context.now.getTime() - stationWindowMs).toISOString()
+  const sorted = [...found].sort(
+    (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+  )
+  const wanted: { kind: JobKind; orderId: string; printerId: string }[] = []
+  for (const order of sorted) {
+    if (order.createdAt < oldest) continue
+    if (codes.size > 0 || own) {
+      const code = registerCodeOf(order.orderNumber, context.storeCode)?.toUpperCase()
+      if (own && code === own) continue
+      if (codes.size > 0 && (!code || !codes.has(code))) continue
+    }
+    if (kind === 'kitchen') {
+      if (order.kind !== 'SALE') continue
+      if (!hasKitchenLines(db, order.id, config.stationCategoryIds)) continue
+    }
+    for (const printer of targets) wanted.push({ kind, orderId: order.id, printerId: printer.id })
+  }
+  return wanted
+}
+
+const stationOrderColumns = {
+  id: orders.id,
+  kind: orders.kind,
+  orderNumber: orders.orderNumber,
+  createdAt: orders.createdAt,
+}
+
+/**
+ * Orders pulled from other registers, on a station (see stationJobs for which). The unique index
+ * makes a replayed pull or a restart harmless. Returns the printers that got a new job.
  */
 export function enqueueForSyncedOrders(
   db: RegisterDb,
@@ -110,34 +155,61 @@ export function enqueueForSyncedOrders(
   context: { now: Date; storeCode: string },
 ): string[] {
   if (config.mode === 'register' || orderIds.length === 0) return []
-  const kind: JobKind = config.mode === 'kitchen-station' ? 'kitchen' : 'receipt'
-  const targets = printersFor(config, kind)
-  if (targets.length === 0) return []
-  const codes = new Set(config.stationRegisterCodes.map((code) => code.toUpperCase()))
-  const oldest = new Date(context.now.getTime() - stationWindowMs).toISOString()
   const found = db
-    .select({
-      id: orders.id,
-      kind: orders.kind,
-      orderNumber: orders.orderNumber,
-      createdAt: orders.createdAt,
-    })
+    .select(stationOrderColumns)
     .from(orders)
     .where(inArray(orders.id, [...new Set(orderIds)]))
     .all()
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
-  const wanted: { kind: JobKind; orderId: string; printerId: string }[] = []
-  for (const order of found) {
-    if (order.createdAt < oldest) continue
-    if (codes.size > 0) {
-      const code = registerCodeOf(order.orderNumber, context.storeCode)
-      if (!code || !codes.has(code.toUpperCase())) continue
-    }
-    if (kind === 'kitchen') {
-      if (order.kind !== 'SALE') continue
-      if (!hasKitchenLines(db, order.id, config.stationCategoryIds)) continue
-    }
-    for (const printer of targets) wanted.push({ kind, orderId: order.id, printerId: printer.id })
-  }
-  return enqueueAll(db, wanted, context.now.toISOString())
+  return enqueueAll(db, stationJobs(db, config, found, context), context.now.toISOString())
+}
+
+/**
+ * When this register's station subscription took effect: the time of the last settings save.
+ *
+ * Why the save time: the schema has nowhere to keep a separate "station since" (RegisterConfig is
+ * strict, and audit events are pulled from every register, so reading them back is neither cheap
+ * nor unambiguous). The save time moves on every save, not only on a change of mode or
+ * subscription, which can only make a catch-up skip orders older than a save: never print
+ * history. It cannot make it skip an order a crash left unqueued, because every start catches up
+ * before anyone can save settings. Null when settings were never saved (a plain register).
+ */
+export function stationSince(db: RegisterExecutor): string | null {
+  return (
+    db
+      .select({ updatedAt: registerSettings.updatedAt })
+      .from(registerSettings)
+      .where(eq(registerSettings.id, 1))
+      .get()?.updatedAt ?? null
+  )
+}
+
+/**
+ * A station's catch-up: the register stopped after a pull committed orders but before their jobs
+ * were queued ('order:synced' never reached the print service). Queues the original job of every
+ * local order the station would have printed, made since its subscription took effect and in the
+ * 12-hour window (a range on orders_created_idx), exactly once through the unique index. The
+ * register's own orders are left out, as a pull never brings them. Returns the printers that got
+ * a new job.
+ */
+export function catchUpStation(
+  db: RegisterDb,
+  config: RegisterConfig,
+  context: { now: Date; storeCode: string; registerCode: string },
+): string[] {
+  if (config.mode === 'register') return []
+  const since = stationSince(db)
+  if (since === null) return []
+  const windowStart = new Date(context.now.getTime() - stationWindowMs).toISOString()
+  const from = since > windowStart ? since : windowStart
+  const found = db
+    .select(stationOrderColumns)
+    .from(orders)
+    .where(and(gte(orders.createdAt, from), isNull(orders.deletedAt)))
+    .orderBy(asc(orders.createdAt), asc(orders.id))
+    .all()
+  return enqueueAll(
+    db,
+    stationJobs(db, config, found, { ...context, ownRegisterCode: context.registerCode }),
+    context.now.toISOString(),
+  )
 }

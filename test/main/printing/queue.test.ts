@@ -1,3 +1,4 @@
+import { v4 as uuidv4 } from 'uuid'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RegisterCore } from '../../../src/main/core'
 import { OrderSummary } from '../../../src/shared/ipc/schemas'
@@ -281,6 +282,72 @@ describe('the print queue on a network receipt printer', () => {
     expect(
       await callError(core, 'print:retry', { jobId: (await jobsOf(core))[0]!.id }),
     ).toMatchObject({ code: 'CONFLICT' })
+  })
+})
+
+describe('the cash drawer', () => {
+  type DrawerEvent = { id: string; employeeId: string | null; subjectId: string; details: string }
+  const drawerOpens = (core: RegisterCore) =>
+    core.database.sqlite
+      .prepare(
+        "select id, employee_id as employeeId, subject_id as subjectId, details from audit_events where action = 'drawer.opened'",
+      )
+      .all() as DrawerEvent[]
+  const pulses = (printer: FakePrinter) =>
+    printer.jobs().map((bytes) => latin1(bytes).includes('\x1bp'))
+
+  it('audits each cash sale that kicks it open once, when the receipt prints', async () => {
+    const printer = await fakePrinter('refuse')
+    const { core } = openPrinting(tempDir())
+    await configure(core, { printers: [networkPrinter(printer, { opensDrawer: true })] })
+    const cash = await sell(core)
+    await waitFor(async () => {
+      const job = await jobFor(core, cash.id)
+      return job && job.status === 'failed' && job.attempts >= 2
+    }, 'failed attempts')
+    // The printer is off: the drawer did not open.
+    expect(drawerOpens(core)).toEqual([])
+
+    await printer.setMode('accept')
+    await waitFor(async () => (await jobFor(core, cash.id))?.status === 'printed', 'printed')
+    const { order: card } = await call(core, 'sale:complete', {
+      clientRequestId: uuidv4(),
+      lines: [{ productId: cash.items[0]!.productId!, quantity: 1, modifierOptionIds: [] }],
+      payments: [{ method: 'card', amountCents: cash.totalCents, referenceNumber: 'AUTH-1' }],
+    })
+    await call(core, 'print:reprint', { orderId: cash.id, kind: 'receipt' })
+    await printer.waitForJobs(3)
+    await waitFor(async () => {
+      const jobs = await jobsOf(core)
+      return jobs.length === 3 && jobs.every((job) => job.status === 'printed')
+    }, 'every job printed')
+    // The original cash receipt kicked the drawer; the card sale and the COPY did not.
+    expect(pulses(printer)).toEqual([true, false, false])
+    const opens = drawerOpens(core)
+    expect(opens).toHaveLength(1)
+    expect(opens[0]).toMatchObject({ subjectId: cash.id, employeeId: cash.employeeId })
+    expect(cash.employeeId).not.toBeNull()
+    expect(JSON.parse(opens[0]!.details)).toEqual({
+      reason: 'cash sale',
+      orderId: cash.id,
+      printer: 'Front',
+    })
+    expect(opens.some((event) => event.subjectId === card.id)).toBe(false)
+    // It syncs like every audit event.
+    const queued = core.database.sqlite
+      .prepare("select entity_id as entityId from outbox where entity = 'auditEvent'")
+      .all() as { entityId: string }[]
+    expect(queued.map((row) => row.entityId)).toContain(opens[0]!.id)
+  })
+
+  it('is not audited for a printer with no drawer', async () => {
+    const printer = await fakePrinter()
+    const { core } = openPrinting(tempDir())
+    await configure(core, { printers: [networkPrinter(printer, { opensDrawer: false })] })
+    const cash = await sell(core)
+    await waitFor(async () => (await jobFor(core, cash.id))?.status === 'printed', 'printed')
+    expect(pulses(printer)).toEqual([false])
+    expect(drawerOpens(core)).toEqual([])
   })
 })
 

@@ -145,6 +145,75 @@ describe('a receipt station', () => {
   })
 })
 
+describe('a station that was stopped when a pull committed', () => {
+  it('prints each pulled order once at the next start, and nothing from before it became a station', async () => {
+    const { code } = await createTestStore(server)
+    const printer = await startFakePrinter()
+    printers.push(printer)
+    const a = openCore(tempDir(), 'A')
+    const stationDir = tempDir()
+    const station = openCore(stationDir, 'S')
+    for (const register of [a, station]) await enroll(register.core, code)
+    const history = await sell(a.core)
+    await syncClean(a.core)
+    const config = await configure(station.core, {
+      mode: 'receipt-station',
+      stationRegisterCodes: ['A'],
+      printers: [networkPrinter(printer, { name: 'Pickup' })],
+    })
+    const sales = [await sell(a.core), await sell(a.core)]
+    await syncClean(a.core)
+    // The pull commits while nothing prints (the register stops before queueing the jobs).
+    await syncClean(station.core)
+    expect(await jobsOf(station.core)).toEqual([])
+
+    station.start()
+    await printer.waitForJobs(2)
+    const jobs = await allPrinted(station.core, 2)
+    expect(jobs.map((job) => job.orderId).sort()).toEqual(sales.map((o) => o.id).sort())
+    await station.quit()
+
+    const again = openCore(stationDir, 'S')
+    again.start()
+    await call(again.core, 'printer:testPage', { printerId: config.printers[0]!.id })
+    await printer.waitForJobs(3)
+    await allPrinted(again.core, 3)
+    const received = printer.jobs()
+    expect(received).toHaveLength(3)
+    for (const sale of sales)
+      expect(
+        received.filter((bytes) => latin1(bytes).includes(sale.orderNumber)),
+        sale.orderNumber,
+      ).toHaveLength(1)
+    expect(received.some((bytes) => latin1(bytes).includes(history.orderNumber))).toBe(false)
+    expect((await jobsOf(again.core)).some((job) => job.orderId === history.id)).toBe(false)
+  })
+
+  it('catches up only on orders of its subscription', async () => {
+    const { code } = await createTestStore(server)
+    const printer = await startFakePrinter()
+    printers.push(printer)
+    const a = openCore(tempDir(), 'A')
+    const b = openCore(tempDir(), 'B')
+    const station = openCore(tempDir(), 'S')
+    for (const register of [a, b, station]) await enroll(register.core, code)
+    await configure(station.core, {
+      mode: 'receipt-station',
+      stationRegisterCodes: ['A'],
+      printers: [networkPrinter(printer)],
+    })
+    const fromA = await sell(a.core)
+    const fromB = await sell(b.core)
+    await syncClean(a.core)
+    await syncClean(b.core)
+    await syncClean(station.core)
+    station.start()
+    const [job] = await allPrinted(station.core, 1)
+    expect(job!.orderId).toBe(fromA.id)
+    expect(printer.jobs().some((bytes) => latin1(bytes).includes(fromB.orderNumber))).toBe(false)
+  })
+})
+
 describe('a kitchen station', () => {
   it('prints only the lines of its categories and skips orders with none', async () => {
     const { code } = await createTestStore(server)
