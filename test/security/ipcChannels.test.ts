@@ -95,6 +95,22 @@ const validInputs: { [C in InvokeChannel]: InvokeInput<C> } = {
   'shift:list': undefined,
   'audit:list': { limit: 10 },
   'settings:get': undefined,
+  'settings:update': {
+    options: {
+      discountLimitPercent: 15,
+      approvals: ['refund', 'void'],
+      tenderMethods: [
+        { id: 'cash', kind: 'cash', label: 'Cash', requiresReference: false },
+        { id: 'gift-card', kind: 'other', label: 'Gift card', requiresReference: true },
+      ],
+      idleLockSeconds: 60,
+      pinAttempts: 5,
+      pinLockoutSeconds: 30,
+      embeddedBarcodes: [{ prefix: '21', kind: 'weight' }],
+      denominationsCents: [2000, 1000, 500, 100, 25],
+      requireOpenShift: true,
+    },
+  },
   'register:config': undefined,
   'register:saveConfig': {
     config: {

@@ -10,6 +10,7 @@ import {
   type ShiftServiceContext,
 } from '../services/shiftService'
 import { listAuditEvents } from '../store/auditRepository'
+import { updateStoreOptions } from '../store/identityRepository'
 import { listShifts } from '../store/shiftRepository'
 import type { HandlerContext, HandlerGroup } from './handlers'
 
@@ -28,6 +29,7 @@ type StaffChannels =
   | 'shift:list'
   | 'audit:list'
   | 'settings:get'
+  | 'settings:update'
 
 const recentShiftCount = 50
 
@@ -112,5 +114,23 @@ export function createStaffHandlers(context: HandlerContext): HandlerGroup<Staff
       return listAuditEvents(db, input.limit)
     },
     'settings:get': () => ({ options: context.storeOptions() }),
+    'settings:update': (input) => {
+      const { actor, approvedBy } = authority.authorize('settings', input.approvalId)
+      if (actor.role === 'cashier' && !approvedBy)
+        throw new PosError('FORBIDDEN', 'Only a manager can change the store options.')
+      const now = context.now().toISOString()
+      const before = context.storeOptions()
+      const options = db.transaction((tx) => {
+        const saved = updateStoreOptions(tx, input.options, now)
+        authority.audit(tx, {
+          action: 'store.optionsChanged',
+          actor,
+          approvedBy,
+          details: { before, after: saved },
+        })
+        return saved
+      })
+      return { options }
+    },
   }
 }

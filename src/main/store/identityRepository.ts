@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { v4 as uuidv4 } from 'uuid'
 import { parseStoreOptions, StoreOptions } from '../../shared/store/options'
-import type { RegisterDb } from './database'
+import type { RegisterDb, RegisterExecutor } from './database'
 import { deviceIdentity, storeSettings } from './schema'
 
 export type DeviceIdentity = typeof deviceIdentity.$inferSelect
@@ -68,14 +68,14 @@ export function changeDeviceIdentity(
 }
 
 /** The store's operating options (approvals, tenders, idle lock), defaults filled in. */
-export function getStoreOptions(db: RegisterDb): StoreOptions {
+export function getStoreOptions(db: RegisterExecutor): StoreOptions {
   const row = db.select({ options: storeSettings.options }).from(storeSettings).get()
   return parseStoreOptions(row?.options ?? '{}')
 }
 
 /** Replaces some options (validated as a whole before anything is written). */
 export function updateStoreOptions(
-  db: RegisterDb,
+  db: RegisterExecutor,
   changes: Partial<StoreOptions>,
   now: string,
 ): StoreOptions {

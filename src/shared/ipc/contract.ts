@@ -48,6 +48,7 @@ import {
   ShiftReportInput,
   ShiftSummary,
   SignInInput,
+  StoreOptionsInput,
   ZReport,
 } from './staffSchemas'
 import { ConflictView, ResolveConflictInput, SalesToday, StoreHealth } from './managerSchemas'
@@ -125,6 +126,8 @@ export const invokeContract = {
   'shift:list': { input: z.undefined(), output: z.array(ShiftSummary) },
   'audit:list': { input: AuditListInput, output: z.array(AuditEvent) },
   'settings:get': { input: z.undefined(), output: SettingsView },
+  /** Changes the store options on this register: approvals, discount limit, tenders, idle lock. */
+  'settings:update': { input: StoreOptionsInput, output: SettingsView },
   /** This register's mode, language, printers and station subscriptions. */
   'register:config': { input: z.undefined(), output: RegisterConfig },
   'register:saveConfig': { input: SaveRegisterConfigInput, output: RegisterConfig },

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ProtectedAction, StoreOptions } from '../store/options'
+import { ProtectedAction, StoreOptions, StoreOptionsStrict } from '../store/options'
 
 const Cents = z.number().int().safe()
 const Id = z.uuid()
@@ -164,3 +164,8 @@ export const AuditListInput = z
   .default({ limit: 100 })
 
 export const SettingsView = z.object({ options: StoreOptions })
+
+/** A manager's change to how this register runs the store's rules (approvals, tenders, …). */
+export const StoreOptionsInput = z
+  .object({ options: StoreOptionsStrict, approvalId: Id.optional() })
+  .strict()

@@ -81,6 +81,20 @@ export const StoreOptions = z.object({
 })
 export type StoreOptions = z.infer<typeof StoreOptions>
 
+/**
+ * The same options as a manager sends them: unknown keys are refused (a typo must not be dropped
+ * silently), while stored options stay lenient so an older register reads a newer one's JSON.
+ */
+export const StoreOptionsStrict = StoreOptions.extend({
+  tenderMethods: z
+    .array(TenderMethod.strict())
+    .min(1)
+    .refine((methods) => new Set(methods.map((method) => method.id)).size === methods.length, {
+      message: 'each tender needs its own id',
+    }),
+  embeddedBarcodes: z.array(EmbeddedBarcodeRule.strict()),
+}).strict()
+
 /** Reads stored options; a corrupt value falls back to defaults rather than stopping the till. */
 export function parseStoreOptions(json: string): StoreOptions {
   try {
