@@ -130,6 +130,8 @@ export function createStaffHandlers(context: HandlerContext): HandlerGroup<Staff
         })
         return saved
       })
+      // The register screen reloads tenders and approvals from the session event.
+      sessionChanged()
       return { options }
     },
   }

@@ -4,9 +4,11 @@ import { useAppInfo } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { useTranslation } from '../../i18n'
 import { enrollmentProblem } from '../sync/enrollmentProblem'
+import { isManagerRole, useSession } from '../session/useSession'
 import { useSyncStatus } from '../sync/syncStatus'
 import { EnrollmentForm } from './EnrollmentForm'
 import { RegisterConfigForm } from './RegisterConfigForm'
+import { StoreOptionsSection } from './StoreOptionsForm'
 import { useRegisterConfig } from './registerConfig'
 
 export function SettingsScreen() {
@@ -14,6 +16,8 @@ export function SettingsScreen() {
   const { t } = useTranslation('settings')
   const { status, error, update, reload } = useSyncStatus()
   const registerConfig = useRegisterConfig()
+  const { session, refresh: refreshSession } = useSession()
+  const isManager = isManagerRole(session.employee?.role)
   const enrolledRef = useRef<HTMLDivElement>(null)
   // Set by a successful enrollment; the next render that shows the confirmation takes focus.
   const isConfirmationDue = useRef(false)
@@ -103,6 +107,21 @@ export function SettingsScreen() {
             <p className="page-loading">{t('config.loading')}</p>
           )}
         </section>
+
+        {isManager && (
+          <section
+            className="page-card"
+            aria-labelledby="settings-store-title"
+            data-testid="store-options"
+          >
+            <h3 id="settings-store-title" className="page-card-title">
+              {t('storeOptions.title')}
+            </h3>
+            <p className="page-card-intro">{t('storeOptions.intro')}</p>
+            {/* The session carries the approvals and idle lock, so it is read again after a save. */}
+            <StoreOptionsSection onSaved={() => void refreshSession()} />
+          </section>
+        )}
 
         <section className="page-card" aria-labelledby="settings-register-title">
           <h3 id="settings-register-title" className="page-card-title">

@@ -12,7 +12,7 @@ const approval = {
     noSale: 'فتح الدرج دون بيع',
     closeShift: 'إغلاق الوردية',
     catalogEdit: 'تعديل الكتالوج',
-    settings: 'تغيير طابعات هذا الجهاز أو وضعه أو لغته',
+    settings: 'تغيير الإعدادات (قواعد المتجر أو الطابعات أو الوضع أو اللغة)',
   },
 } satisfies Record<string, unknown>
 

@@ -12,7 +12,7 @@ const approval = {
     noSale: 'Open the drawer without a sale',
     closeShift: 'Close the shift',
     catalogEdit: 'Change the catalog',
-    settings: "Change this register's printers, mode or language",
+    settings: 'Change the settings (store rules, printers, mode or language)',
   },
 } satisfies Record<string, unknown>
 

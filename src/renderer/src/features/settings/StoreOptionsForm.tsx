@@ -1,0 +1,333 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { PosError } from '../../../../shared/ipc'
+import type { StoreOptions } from '../../../../shared/store/options'
+import { useAppInfo } from '../../appInfo'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { useTranslation } from '../../i18n'
+import { errorMessage, pos } from '../../pos'
+import { actionName } from '../approval/actionNames'
+import { useProtected } from '../approval/useProtected'
+import { toMoneyText } from '../catalog/moneyText'
+import type { FieldErrors } from './configForm'
+import { BarcodeRuleRows, TenderTable } from './StoreOptionRows'
+import {
+  checkOptionsDraft,
+  fieldPath,
+  optionsErrorKey,
+  orderedApprovals,
+  protectedActions,
+  toOptionsDraft,
+  type StoreOptionsDraft,
+} from './storeOptionsForm'
+
+/** Loads the store's rules and shows the form once they are read. */
+export function StoreOptionsSection({ onSaved }: { onSaved: (options: StoreOptions) => void }) {
+  const { t } = useTranslation('settings')
+  const [options, setOptions] = useState<StoreOptions | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [attempt, setAttempt] = useState(0)
+
+  useEffect(() => {
+    let isCurrent = true
+    pos.invoke('settings:get').then(
+      (view) => {
+        if (!isCurrent) return
+        setOptions(view.options)
+        setError(null)
+      },
+      (failure: unknown) => {
+        if (isCurrent) setError(errorMessage(failure))
+      },
+    )
+    return () => {
+      isCurrent = false
+    }
+  }, [attempt])
+
+  if (options)
+    return (
+      <StoreOptionsForm
+        options={options}
+        onSaved={(saved) => {
+          setOptions(saved)
+          onSaved(saved)
+        }}
+      />
+    )
+  if (error)
+    return (
+      <ErrorAlert
+        message={t('storeOptions.loadFailed', { reason: error })}
+        onRetry={() => setAttempt((count) => count + 1)}
+      />
+    )
+  return <p className="page-loading">{t('storeOptions.loading')}</p>
+}
+
+interface StoreOptionsFormProps {
+  options: StoreOptions
+  onSaved: (options: StoreOptions) => void
+}
+
+/** Discount limit, approvals, payment methods, locking, scale labels and the cash count. */
+export function StoreOptionsForm({ options, onSaved }: StoreOptionsFormProps) {
+  const { t } = useTranslation('settings')
+  const { currency } = useAppInfo()
+  const protectedCall = useProtected()
+  const baseId = useId()
+  const formRef = useRef<HTMLFormElement>(null)
+  const [base, setBase] = useState(options)
+  const [draft, setDraft] = useState<StoreOptionsDraft>(() => toOptionsDraft(options, currency))
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [isSaved, setIsSaved] = useState(false)
+  const [isSaving, setIsSaving] = useState(false)
+  const isDirty = JSON.stringify(draft) !== JSON.stringify(toOptionsDraft(base, currency))
+  const denominationExample = [10_000, 2_000, 500, 25]
+    .map((cents) => toMoneyText(cents, currency))
+    .join(', ')
+
+  if (options !== base) {
+    setBase(options)
+    if (!isDirty) setDraft(toOptionsDraft(options, currency))
+  }
+
+  // After a failed save, the first field with a message takes focus.
+  useEffect(() => {
+    if (Object.keys(errors).length === 0) return
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+  }, [errors])
+
+  function edit(change: Partial<StoreOptionsDraft>) {
+    setDraft((current) => ({ ...current, ...change }))
+    setIsSaved(false)
+  }
+
+  // Paths name rows by position, so messages are stale once a row is removed.
+  function editRows(change: Partial<StoreOptionsDraft>) {
+    setErrors({})
+    edit(change)
+  }
+
+  function message(path: string, key: string | undefined, fallback: string): string {
+    const found = key ?? optionsErrorKey(path)
+    return found ? t(found) : fallback
+  }
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (isSaving) return
+    setFormError(null)
+    setIsSaved(false)
+    const checked = checkOptionsDraft(draft, currency)
+    if (!checked.ok) {
+      const next: FieldErrors = {}
+      for (const issue of checked.issues)
+        next[issue.path] ??= message(issue.path, issue.key, issue.message)
+      setErrors(next)
+      return
+    }
+    setErrors({})
+    setIsSaving(true)
+    try {
+      const saved = await protectedCall('settings', (approvalId) =>
+        pos.invoke('settings:update', { options: checked.options, approvalId }),
+      )
+      if (saved === null) return
+      setBase(saved.options)
+      setDraft(toOptionsDraft(saved.options, currency))
+      setIsSaved(true)
+      onSaved(saved.options)
+    } catch (failure) {
+      // A path main names a field for goes next to it; 'options' alone is a form-wide problem.
+      if (failure instanceof PosError && failure.path?.startsWith('options.')) {
+        const path = fieldPath(failure.path)
+        setErrors({ [path]: message(path, undefined, failure.message) })
+      } else {
+        setFormError(t('storeOptions.saveFailed', { reason: errorMessage(failure) }))
+      }
+    } finally {
+      setIsSaving(false)
+    }
+  }
+
+  const invalid = (path: string) => ({
+    'aria-invalid': errors[path] !== undefined,
+    'aria-describedby': `${baseId}-${path}-hint`,
+  })
+  const hint = (path: string, text?: string) => (
+    <p
+      id={`${baseId}-${path}-hint`}
+      className={errors[path] === undefined ? 'field-hint' : 'field-hint field-hint-error'}
+      data-testid={errors[path] === undefined ? undefined : `error-${path}`}
+    >
+      {errors[path] ?? text}
+    </p>
+  )
+
+  function numberField(
+    field: 'discountLimitPercent' | 'idleLockSeconds' | 'pinAttempts' | 'pinLockoutSeconds',
+    label: string,
+    hintText?: string,
+  ) {
+    const path = `options.${field}`
+    return (
+      <div className="field">
+        <label className="field-label" htmlFor={`${baseId}-${field}`}>
+          {label}
+        </label>
+        <input
+          {...invalid(path)}
+          id={`${baseId}-${field}`}
+          className="field-input store-number"
+          value={draft[field]}
+          inputMode={field === 'discountLimitPercent' ? 'decimal' : 'numeric'}
+          dir="ltr"
+          onChange={(event) => edit({ [field]: event.target.value })}
+        />
+        {hint(path, hintText)}
+      </div>
+    )
+  }
+
+  return (
+    <form
+      ref={formRef}
+      className="store-options-form"
+      noValidate
+      onSubmit={(event) => void save(event)}
+    >
+      <div className="settings-grid">
+        {numberField(
+          'discountLimitPercent',
+          t('storeOptions.discountLimit'),
+          t('storeOptions.discountLimitHint'),
+        )}
+        {numberField('idleLockSeconds', t('storeOptions.idleLock'), t('storeOptions.idleLockHint'))}
+        {numberField('pinAttempts', t('storeOptions.pinAttempts'))}
+        {numberField('pinLockoutSeconds', t('storeOptions.pinLockout'))}
+      </div>
+
+      <fieldset className="settings-categories" aria-describedby={`${baseId}-approvals-hint`}>
+        <legend className="field-label">{t('storeOptions.approvals')}</legend>
+        <p id={`${baseId}-approvals-hint`} className="field-hint">
+          {t('storeOptions.approvalsHint')}
+        </p>
+        <div className="store-approval-list">
+          {protectedActions.map((action) => (
+            <label key={action} className="settings-check">
+              <input
+                type="checkbox"
+                checked={draft.approvals.includes(action)}
+                onChange={(event) =>
+                  edit({
+                    approvals: orderedApprovals(
+                      event.target.checked
+                        ? [...draft.approvals, action]
+                        : draft.approvals.filter((candidate) => candidate !== action),
+                    ),
+                  })
+                }
+              />
+              {actionName(action)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <TenderTable
+        tenders={draft.tenderMethods}
+        errors={errors}
+        onChange={(tenderMethods) => edit({ tenderMethods })}
+        onAdd={() =>
+          editRows({
+            tenderMethods: [
+              ...draft.tenderMethods,
+              {
+                key: crypto.randomUUID(),
+                id: null,
+                label: '',
+                kind: 'other',
+                requiresReference: false,
+              },
+            ],
+          })
+        }
+        onRemove={(key) =>
+          editRows({ tenderMethods: draft.tenderMethods.filter((tender) => tender.key !== key) })
+        }
+      />
+
+      <BarcodeRuleRows
+        rules={draft.embeddedBarcodes}
+        errors={errors}
+        onChange={(embeddedBarcodes) => edit({ embeddedBarcodes })}
+        onAdd={() => {
+          // Offer the first prefix no rule uses yet.
+          const used = new Set(draft.embeddedBarcodes.map((rule) => rule.prefix.trim()))
+          const free = Array.from({ length: 10 }, (_, digit) => `2${digit}`).find(
+            (prefix) => !used.has(prefix),
+          )
+          editRows({
+            embeddedBarcodes: [
+              ...draft.embeddedBarcodes,
+              { key: crypto.randomUUID(), prefix: free ?? '', kind: 'weight' },
+            ],
+          })
+        }}
+        onRemove={(key) =>
+          editRows({
+            embeddedBarcodes: draft.embeddedBarcodes.filter((rule) => rule.key !== key),
+          })
+        }
+      />
+
+      <div className="settings-subsection">
+        <div className="field">
+          <label className="field-label" htmlFor={`${baseId}-denominations`}>
+            {t('storeOptions.denominations')}
+          </label>
+          <input
+            {...invalid('options.denominationsCents')}
+            id={`${baseId}-denominations`}
+            className="field-input"
+            value={draft.denominations}
+            inputMode="decimal"
+            dir="ltr"
+            onChange={(event) => edit({ denominations: event.target.value })}
+          />
+          {hint(
+            'options.denominationsCents',
+            t('storeOptions.denominationsHint', { example: denominationExample }),
+          )}
+        </div>
+
+        <label className="settings-check">
+          <input
+            type="checkbox"
+            checked={draft.requireOpenShift}
+            onChange={(event) => edit({ requireOpenShift: event.target.checked })}
+          />
+          {t('storeOptions.requireOpenShift')}
+        </label>
+      </div>
+
+      {formError && <ErrorAlert message={formError} onDismiss={() => setFormError(null)} />}
+
+      <div className="settings-save">
+        <button
+          type="submit"
+          className="button button-primary settings-save-button"
+          disabled={isSaving}
+          aria-busy={isSaving}
+        >
+          {isSaving && <span className="spinner" aria-hidden="true" />}
+          {t('storeOptions.save')}
+        </button>
+        <span className="settings-save-status" role="status" data-testid="store-options-status">
+          {isSaving ? t('saving') : isSaved ? t('storeOptions.saved') : isDirty ? t('unsaved') : ''}
+        </span>
+      </div>
+    </form>
+  )
+}
