@@ -57,6 +57,13 @@ for (const registerCode of ['R1', 'R2']) {
     console.error(`Register ${registerCode} could not enroll: ${status.error.message}`)
     process.exit(1)
   }
+  // Ready to sell: the demo manager opens each register's shift with a $100 float, then signs out
+  // so the newcomer signs in at the lock screen.
+  core.authority.signIn('1234')
+  const session = await core.registry.dispatch('session:get', undefined)
+  if (session.ok && (session.value as { shift: unknown }).shift === null)
+    await core.registry.dispatch('shift:open', { openingCashCents: 10_000 })
+  core.authority.signOut()
   const host = await startWebHost({
     core,
     rendererDir: join(projectRoot, 'out', 'renderer'),
@@ -66,7 +73,7 @@ for (const registerCode of ['R1', 'R2']) {
   console.log(`Register ${registerCode}: ${host.launchUrl}`)
 }
 console.log(
-  "\nOpen both register links in a browser and sign in with PIN 1234 (manager) or 1111 (cashier);\nopen a shift (Shift page), sell on one, and the sale shows in the other's Orders within a second.",
+  "\nOpen both register links in a browser and sign in with PIN 1234 (manager) or 1111 (cashier).\nTheir shifts are open: sell on one, and the sale shows in the other's Orders within a second.",
 )
 console.log(
   "The Sync screen shows each register's queue; stop this command (Ctrl-C) to take the server down.",
