@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { SaveBar } from './SaveBar'
 import { PosError } from '../../../../shared/ipc'
 import type { RegisterConfig } from '../../../../shared/store/registerConfig'
 import { ErrorAlert } from '../../components/ErrorAlert'
@@ -241,20 +242,14 @@ export function RegisterConfigForm({ config, onSaved }: RegisterConfigFormProps)
 
       {formError && <ErrorAlert message={formError} onDismiss={() => setFormError(null)} />}
 
-      <div className="settings-save">
-        <button
-          type="submit"
-          className="button button-primary settings-save-button"
-          disabled={isSaving}
-          aria-busy={isSaving}
-        >
-          {isSaving && <span className="spinner" aria-hidden="true" />}
-          {t('save')}
-        </button>
-        <span className="settings-save-status" role="status" data-testid="settings-save-status">
-          {isSaving ? t('saving') : isSaved ? t('saved') : isDirty ? t('unsaved') : ''}
-        </span>
-      </div>
+      <SaveBar
+        label={t('save')}
+        savedText={t('saved')}
+        isSaving={isSaving}
+        isSaved={isSaved}
+        isDirty={isDirty}
+        testId="settings-save-status"
+      />
     </form>
   )
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { SaveBar } from './SaveBar'
 import { PosError } from '../../../../shared/ipc'
 import type { StoreOptions } from '../../../../shared/store/options'
 import { useAppInfo } from '../../appInfo'
@@ -314,20 +315,14 @@ export function StoreOptionsForm({ options, onSaved }: StoreOptionsFormProps) {
 
       {formError && <ErrorAlert message={formError} onDismiss={() => setFormError(null)} />}
 
-      <div className="settings-save">
-        <button
-          type="submit"
-          className="button button-primary settings-save-button"
-          disabled={isSaving}
-          aria-busy={isSaving}
-        >
-          {isSaving && <span className="spinner" aria-hidden="true" />}
-          {t('storeOptions.save')}
-        </button>
-        <span className="settings-save-status" role="status" data-testid="store-options-status">
-          {isSaving ? t('saving') : isSaved ? t('storeOptions.saved') : isDirty ? t('unsaved') : ''}
-        </span>
-      </div>
+      <SaveBar
+        label={t('storeOptions.save')}
+        savedText={t('storeOptions.saved')}
+        isSaving={isSaving}
+        isSaved={isSaved}
+        isDirty={isDirty}
+        testId="store-options-status"
+      />
     </form>
   )
 }
