@@ -86,6 +86,8 @@ const validInputs: { [C in InvokeChannel]: InvokeInput<C> } = {
   'session:signOut': undefined,
   'session:approve': { pin: '1234', action: 'refund' },
   'employee:list': undefined,
+  'employee:save': { id: uuid, name: 'Rana', role: 'cashier', pin: '4321', isActive: true },
+  'employee:listAll': undefined,
   'shift:open': { openingCashCents: 10_000 },
   'shift:cashMovement': { kind: 'OUT', amountCents: 500, reason: 'change run' },
   'drawer:open': { reason: 'check float' },

@@ -20,6 +20,8 @@ type StaffChannels =
   | 'session:signOut'
   | 'session:approve'
   | 'employee:list'
+  | 'employee:save'
+  | 'employee:listAll'
   | 'shift:open'
   | 'shift:cashMovement'
   | 'drawer:open'
@@ -112,6 +114,12 @@ export function createStaffHandlers(context: HandlerContext): HandlerGroup<Staff
       if (actor.role === 'cashier')
         throw new PosError('FORBIDDEN', 'Only a manager can see the audit log.')
       return listAuditEvents(db, input.limit)
+    },
+    'employee:save': () => {
+      throw new PosError('INTERNAL', 'Not built yet.')
+    },
+    'employee:listAll': () => {
+      throw new PosError('INTERNAL', 'Not built yet.')
     },
     'settings:get': () => ({ options: context.storeOptions() }),
     'settings:update': (input) => {

@@ -41,6 +41,7 @@ import {
   CashMovementInput,
   DrawerOpenInput,
   Employee,
+  EmployeeInput,
   Session,
   SettingsView,
   ShiftCloseInput,
@@ -113,6 +114,10 @@ export const invokeContract = {
   /** A manager's PIN approves one protected action; pass the approvalId to that call. */
   'session:approve': { input: ApproveInput, output: Approval },
   'employee:list': { input: z.undefined(), output: z.array(Employee) },
+  /** Admins add staff, change a role or PIN, or deactivate someone; the change syncs. */
+  'employee:save': { input: EmployeeInput, output: Employee },
+  /** Everyone, inactive people too, for the admin's staff screen. */
+  'employee:listAll': { input: z.undefined(), output: z.array(Employee) },
   'shift:open': { input: ShiftOpenInput, output: ShiftSummary },
   'shift:cashMovement': { input: CashMovementInput, output: CashMovement },
   /** Opens the drawer without a sale ("no sale"); always logged. */

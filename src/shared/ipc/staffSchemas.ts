@@ -39,6 +39,18 @@ export const Session = z.object({
 
 export const SignInInput = z.object({ pin: Pin }).strict()
 
+/** An admin adds or edits a person; `pin` is required for a new one and optional on edits. */
+export const EmployeeInput = z
+  .object({
+    id: Id.optional(),
+    name: z.string().trim().min(1).max(100),
+    role: Role,
+    pin: Pin.optional(),
+    isActive: z.boolean().default(true),
+    approvalId: Id.optional(),
+  })
+  .strict()
+
 export const ApproveInput = z.object({ pin: Pin, action: ProtectedAction }).strict()
 
 /** A one-time manager approval for one action, valid for a few minutes. */
