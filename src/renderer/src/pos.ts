@@ -77,6 +77,11 @@ export const pos: PosBridge = {
 
 /** A sentence for the cashier from anything a call or the money engine threw. */
 export function errorMessage(error: unknown): string {
+  // Main explains itself in English; another language gets the translation of the error's code.
+  if (error instanceof PosError && i18n.language !== 'en') {
+    const key = `common:errors.codes.${error.code}`
+    if (i18n.exists(key)) return i18n.t(key)
+  }
   if (error instanceof Error && error.message) return error.message
   return i18n.t('common:errors.generic')
 }
