@@ -1,3 +1,4 @@
+import QRCode from 'qrcode'
 import type { ReceiptDoc, ReceiptRow } from '../../shared/receipt/types'
 
 /** Everything printed comes from users or the catalog: escape it all. */
@@ -57,8 +58,26 @@ function rowHtml(row: ReceiptRow): string {
     case 'barcode':
       return `<p class="receipt-row receipt-code">${escapeHtml(row.value)}</p>`
     case 'qrcode':
-      return ''
+      return qrSvg(row.value)
   }
+}
+
+/**
+ * The order number as a QR code in inline SVG (qrcode encodes; this only draws the modules), so
+ * the preview, the PDF and an e-mail can be scanned back into Orders like a printed receipt.
+ */
+function qrSvg(text: string): string {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' })
+  let path = ''
+  for (let row = 0; row < modules.size; row++)
+    for (let column = 0; column < modules.size; column++)
+      if (modules.get(row, column)) path += `M${column} ${row}h1v1h-1z`
+  const box = modules.size + 8
+  return (
+    `<svg class="receipt-qr" xmlns="http://www.w3.org/2000/svg" viewBox="-4 -4 ${box} ${box}" ` +
+    `width="30mm" height="30mm" role="img" aria-label="${escapeHtml(text)}">` +
+    `<rect x="-4" y="-4" width="${box}" height="${box}" fill="#fff"/><path d="${path}" fill="#000"/></svg>`
+  )
 }
 
 function rowClasses(role: string, emphasis: string, extra: string[]): string {
@@ -98,5 +117,6 @@ function stylesheet(doc: ReceiptDoc): string {
     `.receipt-savings{margin-top:1mm}`,
     `.receipt-footer{margin-top:2mm}`,
     `.receipt-code{margin-top:3mm;text-align:center;font-weight:700;font-size:1.5em;letter-spacing:.05em}`,
+    `.receipt-qr{display:block;margin:2mm auto 0}`,
   ].join('')
 }

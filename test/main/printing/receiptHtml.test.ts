@@ -67,7 +67,10 @@ describe('receipt HTML', () => {
     for (const markup of [html, bodyHtml]) {
       expect(markup).not.toContain('<img')
       expect(markup).not.toContain('<script')
-      expect(markup).not.toContain('<svg')
+      // The only SVG is the QR code main draws; the reference's injected one stays text.
+      expect(markup.match(/<svg/g)).toHaveLength(1)
+      expect(markup).toContain('<svg class="receipt-qr"')
+      expect(markup).not.toMatch(/<svg[^>]*onload/i)
       expect(markup).not.toContain('<b>')
       expect(markup).toContain('&lt;img src=x onerror=alert(1)&gt;')
       expect(markup).toContain('&quot;Bob&quot; &amp; &lt;b&gt;Co&lt;/b&gt;')
