@@ -1,4 +1,9 @@
 import { PosError } from '../../shared/ipc/errors'
+import {
+  listAllEmployees,
+  saveEmployee,
+  type EmployeeServiceContext,
+} from '../services/employeeService'
 import { activeEmployees, sessionOf, shiftSummaryOf } from '../services/sessionView'
 import {
   closeShift,
@@ -42,6 +47,12 @@ export function createStaffHandlers(context: HandlerContext): HandlerGroup<Staff
     authority,
     device: () => sync.device,
     storeOptions: context.storeOptions,
+    now: context.now,
+  }
+  const staff: EmployeeServiceContext = {
+    db,
+    authority,
+    deviceId: () => sync.device.deviceId,
     now: context.now,
   }
   const session = () => sessionOf(db, authority, sync.device.deviceId, context.storeOptions())
@@ -115,12 +126,14 @@ export function createStaffHandlers(context: HandlerContext): HandlerGroup<Staff
         throw new PosError('FORBIDDEN', 'Only a manager can see the audit log.')
       return listAuditEvents(db, input.limit)
     },
-    'employee:save': () => {
-      throw new PosError('INTERNAL', 'Not built yet.')
+    'employee:save': (input) => {
+      const saved = saveEmployee(staff, input)
+      sync.notifyLocalCommit()
+      // A rename of whoever is signed in shows at once on the top bar.
+      sessionChanged()
+      return saved
     },
-    'employee:listAll': () => {
-      throw new PosError('INTERNAL', 'Not built yet.')
-    },
+    'employee:listAll': () => listAllEmployees(staff),
     'settings:get': () => ({ options: context.storeOptions() }),
     'settings:update': (input) => {
       const { actor, approvedBy } = authority.authorize('settings', input.approvalId)

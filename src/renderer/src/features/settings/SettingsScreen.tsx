@@ -8,6 +8,7 @@ import { isManagerRole, useSession } from '../session/useSession'
 import { useSyncStatus } from '../sync/syncStatus'
 import { EnrollmentForm } from './EnrollmentForm'
 import { RegisterConfigForm } from './RegisterConfigForm'
+import { StaffSection } from './StaffSection'
 import { StoreOptionsSection } from './StoreOptionsForm'
 import { useRegisterConfig } from './registerConfig'
 
@@ -18,6 +19,8 @@ export function SettingsScreen() {
   const registerConfig = useRegisterConfig()
   const { session, refresh: refreshSession } = useSession()
   const isManager = isManagerRole(session.employee?.role)
+  // Staff and their PINs are an admin's job; main refuses anyone else too.
+  const isAdmin = session.employee?.role === 'admin'
   const enrolledRef = useRef<HTMLDivElement>(null)
   // Set by a successful enrollment; the next render that shows the confirmation takes focus.
   const isConfirmationDue = useRef(false)
@@ -120,6 +123,16 @@ export function SettingsScreen() {
             <p className="page-card-intro">{t('storeOptions.intro')}</p>
             {/* The session carries the approvals and idle lock, so it is read again after a save. */}
             <StoreOptionsSection onSaved={() => void refreshSession()} />
+          </section>
+        )}
+
+        {isAdmin && (
+          <section className="page-card" aria-labelledby="settings-staff-title" data-testid="staff">
+            <h3 id="settings-staff-title" className="page-card-title">
+              {t('staff.title')}
+            </h3>
+            <p className="page-card-intro">{t('staff.intro')}</p>
+            <StaffSection />
           </section>
         )}
 

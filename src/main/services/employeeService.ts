@@ -1,0 +1,163 @@
+import { and, eq, isNull } from 'drizzle-orm'
+import { v7 as uuidv7 } from 'uuid'
+import type { InvokeOutput, InvokeParsedInput } from '../../shared/ipc/contract'
+import { PosError } from '../../shared/ipc/errors'
+import type { RegisterDb, RegisterExecutor } from '../store/database'
+import { enqueueMutation } from '../store/outboxRepository'
+import { employees } from '../store/schema'
+import type { Authority } from './authority'
+import { hashPin, verifyPin } from './pin'
+
+/*
+ * Staff are edited by an admin on any register and travel like any other record (PENDING row +
+ * outbox entry), PIN hash included, so every register can verify the PIN offline.
+ *
+ * Sign-in is by PIN alone, so two active people must never share one: the PIN is checked against
+ * every other active employee's hash before it is saved.
+ *
+ * Registers edit offline, so two of them could still hand out one PIN before they sync; that
+ * cannot be caught here, only when one of the two is edited again.
+ *
+ * Deactivating (or demoting) the person who is signed in does not sign them out: the authority
+ * holds who is signed in for this session, and the change takes effect at their next sign-in.
+ */
+
+export interface EmployeeServiceContext {
+  db: RegisterDb
+  authority: Authority
+  deviceId: () => string
+  now: () => Date
+}
+
+type EmployeeInput = InvokeParsedInput<'employee:save'>
+type Employee = InvokeOutput<'employee:save'>
+
+const employeeView = {
+  id: employees.id,
+  name: employees.name,
+  role: employees.role,
+  isActive: employees.isActive,
+}
+
+function liveEmployee(db: RegisterExecutor, id: string) {
+  return db
+    .select({ ...employeeView, pinHash: employees.pinHash })
+    .from(employees)
+    .where(and(eq(employees.id, id), isNull(employees.deletedAt)))
+    .get()
+}
+
+function otherActiveEmployees(db: RegisterExecutor, id: string) {
+  return db
+    .select({ ...employeeView, pinHash: employees.pinHash })
+    .from(employees)
+    .where(and(eq(employees.isActive, true), isNull(employees.deletedAt)))
+    .all()
+    .filter((employee) => employee.id !== id)
+}
+
+function checkPinUnique(db: RegisterExecutor, id: string, pin: string): void {
+  const clash = otherActiveEmployees(db, id).some((employee) => verifyPin(employee.pinHash, pin))
+  if (clash) throw new PosError('CONFLICT', 'Another active employee already uses that PIN.', 'pin')
+}
+
+/** Taking away the last active admin would leave no one able to manage staff. */
+function checkAdminRemains(
+  db: RegisterExecutor,
+  before: { role: string; isActive: boolean },
+  input: EmployeeInput,
+  id: string,
+): void {
+  const wasAdmin = before.role === 'admin' && before.isActive
+  const staysAdmin = input.role === 'admin' && input.isActive
+  if (!wasAdmin || staysAdmin) return
+  const otherAdmins = otherActiveEmployees(db, id).filter((employee) => employee.role === 'admin')
+  if (otherAdmins.length === 0)
+    throw new PosError(
+      'CONFLICT',
+      'This is the last active admin. Make someone else an admin first.',
+      input.isActive ? 'role' : 'isActive',
+    )
+}
+
+/** An admin adds or edits a person; the PIN is hashed, never stored or audited in clear. */
+export function saveEmployee(context: EmployeeServiceContext, input: EmployeeInput): Employee {
+  const actor = context.authority.requireSignedIn()
+  if (actor.role !== 'admin')
+    throw new PosError('FORBIDDEN', 'Only an admin can add or change staff.')
+  const { db } = context
+  const now = context.now().toISOString()
+  return db.transaction((tx) => {
+    const before = input.id ? liveEmployee(tx, input.id) : undefined
+    if (input.id && !before) throw new PosError('NOT_FOUND', 'That employee no longer exists.')
+    if (!before && !input.pin)
+      throw new PosError('VALIDATION_FAILED', 'Enter a PIN for the new person.', 'pin')
+    const id = before?.id ?? uuidv7()
+    if (input.pin && input.isActive) checkPinUnique(tx, id, input.pin)
+    // The old PIN may have gone to someone else meanwhile, and a salted hash cannot be compared.
+    if (!input.pin && before && input.isActive && !before.isActive)
+      throw new PosError(
+        'VALIDATION_FAILED',
+        'Enter a new PIN to make this person active again.',
+        'pin',
+      )
+    if (before) checkAdminRemains(tx, before, input, id)
+    const pinHash = input.pin ? hashPin(input.pin) : before!.pinHash
+    if (before)
+      tx.update(employees)
+        .set({
+          name: input.name,
+          role: input.role,
+          isActive: input.isActive,
+          pinHash,
+          syncStatus: 'PENDING',
+          updatedAt: now,
+        })
+        .where(eq(employees.id, id))
+        .run()
+    else
+      tx.insert(employees)
+        .values({
+          id,
+          deviceId: context.deviceId(),
+          syncStatus: 'PENDING',
+          updatedAt: now,
+          name: input.name,
+          role: input.role,
+          isActive: input.isActive,
+          pinHash,
+        })
+        .run()
+    enqueueMutation(tx, 'employee', id, now)
+    context.authority.audit(tx, {
+      action: 'employee.saved',
+      actor,
+      subjectId: id,
+      // Never the PIN or its hash: the audit log travels and is shown to managers.
+      details: {
+        name: input.name,
+        role: input.role,
+        isActive: input.isActive,
+        pinChanged: input.pin !== undefined,
+      },
+    })
+    return { id, name: input.name, role: input.role, isActive: input.isActive }
+  })
+}
+
+/** Everyone, inactive too, for the staff screen: active first, then by name. */
+export function listAllEmployees(context: EmployeeServiceContext): Employee[] {
+  const actor = context.authority.requireSignedIn()
+  if (actor.role === 'cashier')
+    throw new PosError('FORBIDDEN', 'Only a manager or admin can see the staff list.')
+  return context.db
+    .select(employeeView)
+    .from(employees)
+    .where(isNull(employees.deletedAt))
+    .all()
+    .sort(
+      (a, b) =>
+        Number(b.isActive) - Number(a.isActive) ||
+        a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }),
+    )
+}
