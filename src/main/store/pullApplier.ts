@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
 import type { PulledChange } from '../../shared/sync/protocol'
 import type { RegisterDb } from './database'
-import { syncedTables } from './syncedTables'
+import { isSyncedEntity, syncedTables } from './syncedTables'
 import { unsyncedEntityIds } from './outboxRepository'
 import { ModifierGroup, PricingUnit, ProductVariant } from '../../shared/ipc/catalogSchemas'
 import { pullStatements, storedVersions, type PullStatements } from './pullStatements'
@@ -195,38 +195,14 @@ interface PageContext {
 }
 
 function softDelete(context: PageContext, change: PulledChange): boolean {
-  const params = { id: change.id, at: change.updatedAt, version: change.version, hash: change.hash }
-  switch (change.entity) {
-    case 'order':
-      context.statements.softDeleteOrder.run(params)
-      return true
-    case 'product':
-      context.statements.softDeleteProduct.run(params)
-      return true
-    case 'category':
-      context.statements.softDeleteCategory.run(params)
-      return true
-    case 'taxRate':
-      context.statements.softDeleteTaxRate.run(params)
-      return true
-    case 'customer':
-      context.statements.softDeleteCustomer.run(params)
-      return true
-    case 'employee':
-      context.statements.softDeleteEmployee.run(params)
-      return true
-    case 'shift':
-      context.statements.softDeleteShift.run(params)
-      return true
-    case 'cashMovement':
-      context.statements.softDeleteCashMovement.run(params)
-      return true
-    case 'auditEvent':
-      context.statements.softDeleteAuditEvent.run(params)
-      return true
-    default:
-      return false
-  }
+  if (!isSyncedEntity(change.entity)) return false
+  context.statements.softDelete[change.entity].run({
+    id: change.id,
+    at: change.updatedAt,
+    version: change.version,
+    hash: change.hash,
+  })
+  return true
 }
 
 function applyOrder(context: PageContext, change: PulledChange): boolean {

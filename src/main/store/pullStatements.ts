@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { RegisterDb } from './database'
-import type { SyncedTable } from './syncedTables'
+import { syncedTables, type SyncedEntity, type SyncedTable } from './syncedTables'
 
 const syncColumns = [
   'id',
@@ -44,10 +44,16 @@ function insert(sqlite: Database.Database, table: string, columns: readonly stri
  * prepared once per database rather than built per row (10x faster, see bench/sync).
  */
 function prepare(sqlite: Database.Database) {
-  const softDelete = (table: string) =>
-    sqlite.prepare(
-      `UPDATE ${table} SET deleted_at = @at, sync_status = 'SYNCED', sync_version = @version, server_hash = @hash WHERE id = @id`,
-    )
+  // Products and employees also stop being sellable / able to sign in.
+  const deactivates = new Set<SyncedTable>(['products', 'employees'])
+  const softDelete = Object.fromEntries(
+    Object.entries(syncedTables).map(([entity, table]) => [
+      entity,
+      sqlite.prepare(
+        `UPDATE ${table} SET deleted_at = @at, ${deactivates.has(table) ? 'is_active = 0, ' : ''}sync_status = 'SYNCED', sync_version = @version, server_hash = @hash WHERE id = @id`,
+      ),
+    ]),
+  ) as Record<SyncedEntity, Database.Statement>
   return {
     // The late flag is decided on first arrival only: a later version of the same order (its
     // status moving to refunded) must neither set nor clear it.
@@ -164,20 +170,8 @@ function prepare(sqlite: Database.Database) {
       'details',
       'created_at',
     ]),
-    softDeleteOrder: softDelete('orders'),
-    softDeleteCustomer: softDelete('customers'),
-    softDeleteShift: softDelete('shifts'),
-    softDeleteCashMovement: softDelete('cash_movements'),
-    softDeleteAuditEvent: softDelete('audit_events'),
-    // A removed employee can no longer sign in anywhere.
-    softDeleteEmployee: sqlite.prepare(
-      `UPDATE employees SET deleted_at = @at, is_active = 0, sync_status = 'SYNCED', sync_version = @version, server_hash = @hash WHERE id = @id`,
-    ),
-    softDeleteCategory: softDelete('categories'),
-    softDeleteTaxRate: softDelete('tax_rates'),
-    softDeleteProduct: sqlite.prepare(
-      `UPDATE products SET deleted_at = @at, is_active = 0, sync_status = 'SYNCED', sync_version = @version, server_hash = @hash WHERE id = @id`,
-    ),
+    /** Tombstones by entity: the row stays (sales reference it), marked deleted. */
+    softDelete,
     keepSequenceAhead: sqlite.prepare(
       'UPDATE device_identity SET last_order_seq = max(last_order_seq, ?) WHERE id = 1',
     ),
