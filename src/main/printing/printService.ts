@@ -5,9 +5,9 @@ import type { OrderDetail as OrderDetailSchema } from '../../shared/ipc/schemas'
 import type { PrintJob, PrinterStatus } from '../../shared/ipc/printSchemas'
 import type { PrinterConfig, RegisterConfig } from '../../shared/store/registerConfig'
 import type { RegisterEvents } from '../events'
-import { createAuthority, type Actor, type Authority } from '../services/authority'
+import type { Actor, Authority } from '../services/authority'
 import type { RegisterDb, RegisterExecutor } from '../store/database'
-import { getStoreOptions, getStoreSettings } from '../store/identityRepository'
+import { getStoreSettings } from '../store/identityRepository'
 import { getOrderDetail } from '../store/orderRepository'
 import { employees } from '../store/schema'
 import type { BackoffPolicy } from '../sync/backoff'
@@ -63,11 +63,8 @@ export interface PrintServiceOptions {
   pollIntervalMs?: number | undefined
   stopGraceMs?: number | undefined
   log: (message: string, error?: unknown) => void
-  /**
-   * Writes the drawer's audit events. The core should pass its own; without one, an authority
-   * over the same database writes the same rows (audit needs nothing but the device and clock).
-   */
-  authority?: Pick<Authority, 'audit'> | undefined
+  /** The core's authority: writes the drawer's audit events. */
+  authority: Pick<Authority, 'audit'>
 }
 
 /** Audit action of a drawer kicked open by a receipt (issue 5: every drawer open is audited). */
@@ -98,14 +95,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
   const timeouts: NetworkTimeouts = { ...defaultNetworkTimeouts, ...options.network }
   const config = () => getRegisterConfig(db)
   const changed = (printerIds: string[]) => events.emit('print:changed', { printerIds })
-  const authority =
-    options.authority ??
-    createAuthority({
-      db,
-      deviceId: () => options.device().deviceId,
-      storeOptions: () => getStoreOptions(db),
-      now: options.now,
-    })
+  const { authority } = options
   let isStarted = false
 
   function orderFor(orderId: string): OrderDetail | null {
