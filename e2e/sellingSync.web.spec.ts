@@ -173,7 +173,10 @@ test('a whole day offline — open, sell, refund, close with a Z report — then
 
   await goTo(page, 'Shift')
   await page.getByRole('button', { name: 'Close shift' }).click()
-  const expected = Number(await page.getByTestId('count-expected').getAttribute('data-cents'))
+  // The expected cash arrives with the shift's preview, a moment after the form opens.
+  const expectedCash = page.getByTestId('count-expected')
+  await expect(expectedCash).toHaveAttribute('data-cents', /^[1-9][0-9]*$/)
+  const expected = Number(await expectedCash.getAttribute('data-cents'))
   await page.getByTestId('count-100').fill(String(Math.floor(expected / 100)))
   await page.getByTestId('count-1').fill(String(expected % 100))
   await page.getByRole('button', { name: 'Confirm close' }).click()
