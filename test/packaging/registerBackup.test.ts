@@ -101,7 +101,7 @@ describe('register backup and restore', () => {
     expect(existsSync(join(dataDir, 'register.db-wal'))).toBe(false)
 
     const core = register(dataDir)
-    expect((await call(core, 'sync:status')).counts.pending).toBe(3)
+    expect((await call(core, 'sync:getStatus')).counts.pending).toBe(3)
     const status = await call(core, 'sync:runNow')
     expect(status).toMatchObject({
       enrollment: 'enrolled',
@@ -128,7 +128,7 @@ describe('register backup and restore', () => {
     expect(existsSync(join(dataDir, 'register.db'))).toBe(true)
 
     const core = register(replacement, 'machine-b')
-    expect((await call(core, 'sync:status')).enrollment).toBe('needs_reenrollment')
+    expect((await call(core, 'sync:getStatus')).enrollment).toBe('needs_reenrollment')
     const status = await call(core, 'sync:enroll', { serverUrl: server.url, enrollmentCode: code })
     expect(status.enrollment).toBe('enrolled')
     const synced = await call(core, 'sync:runNow')

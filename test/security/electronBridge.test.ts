@@ -110,7 +110,7 @@ describe('main process IPC registration', () => {
 
   it('answers our own top frame, and still validates what it sends', async () => {
     const own = { sender: window.webContents, senderFrame: window.mainFrame }
-    const info = (await electron.handlers.get('app:info')!(own, undefined)) as InvokeResult<{
+    const info = (await electron.handlers.get('app:getInfo')!(own, undefined)) as InvokeResult<{
       host: string
     }>
     expect(info).toMatchObject({ ok: true, value: { host: 'web' } })

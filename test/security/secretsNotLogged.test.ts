@@ -104,7 +104,7 @@ describe('secrets never logged', () => {
       secrets.push(...tokensOf(a), ...tokensOf(b))
       stops.push(a.startBackground(), b.startBackground())
       await expect
-        .poll(async () => (await call(a, 'sync:status')).isRealtimeConnected, { timeout: 15_000 })
+        .poll(async () => (await call(a, 'sync:getStatus')).isRealtimeConnected, { timeout: 15_000 })
         .toBe(true)
 
       const catalog = await call(a, 'catalog:list')

@@ -146,7 +146,7 @@ export async function expectSyncInvariant(input: InvariantInput): Promise<Invari
   const byId = new Map(onServer.map((row) => [row.money.id, row.money]))
   const perRegister: number[] = []
   for (const [index, core] of input.registers.entries()) {
-    const status = await call(core, 'sync:status')
+    const status = await call(core, 'sync:getStatus')
     const mine = createdIds(core)
     const poisonHere = [...mine].filter((id) => poison.has(id)).length
     expect(status.enrollment, `register ${index} still enrolled`).toBe('enrolled')

@@ -161,7 +161,7 @@ export async function offlineTogetherScenario(suite: FaultSuite): Promise<string
       .toEqual(registers.map(() => perRegister))
     for (const [index, core] of registers.entries()) {
       expect(lastOffline[index]!.message).toMatch(/unreachable|Lost the connection/)
-      const { counts } = await call(core, 'sync:status')
+      const { counts } = await call(core, 'sync:getStatus')
       expect(counts).toMatchObject({ synced: 0, dead: 0, failed: 0 })
       expect(
         core.database.sqlite.prepare('select max(attempts) as attempts from outbox').get(),
@@ -172,7 +172,7 @@ export async function offlineTogetherScenario(suite: FaultSuite): Promise<string
     await expect
       .poll(
         async () => {
-          const views = await Promise.all(registers.map((core) => call(core, 'sync:status')))
+          const views = await Promise.all(registers.map((core) => call(core, 'sync:getStatus')))
           const isPushed = views.every(
             (view) => view.counts.synced === perRegister && view.counts.pending === 0,
           )

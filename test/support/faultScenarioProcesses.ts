@@ -87,7 +87,7 @@ export async function registerKilledScenario(suite: FaultSuite): Promise<string>
       [storeId, reopened.device.deviceId],
     ),
   )
-  const { synced } = (await call(reopened, 'sync:status')).counts
+  const { synced } = (await call(reopened, 'sync:getStatus')).counts
   const unheard = Number(onServer!.n) - synced
   expect(
     [...sold].filter((id) => !local.has(id)),

@@ -15,7 +15,7 @@ type CatalogChannels =
   | 'catalog:search'
   | 'catalog:lookupBarcode'
   | 'catalog:listAll'
-  | 'catalog:taxRates'
+  | 'catalog:listTaxRates'
   | 'catalog:saveProduct'
   | 'catalog:saveCategory'
   | 'catalog:importCsv'
@@ -32,7 +32,7 @@ export function createCatalogHandlers(context: HandlerContext): HandlerGroup<Cat
     'catalog:lookupBarcode': (input) =>
       lookupBarcode(db, input.barcode, context.storeOptions().embeddedBarcodes),
     'catalog:listAll': () => listAllProducts(db),
-    'catalog:taxRates': () => listTaxRates(db),
+    'catalog:listTaxRates': () => listTaxRates(db),
     'catalog:saveProduct': (input) => saveProduct(context, input),
     'catalog:saveCategory': (input) => saveCategory(context, input),
     'catalog:importCsv': (input) => importProductsCsv(context, input),

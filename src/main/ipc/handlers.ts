@@ -39,7 +39,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createStaffHandlers(context),
     ...createPrintHandlers(context),
     ...createManagerHandlers(context),
-    'app:info': () => {
+    'app:getInfo': () => {
       const settings = getStoreSettings(db)
       return {
         appName: 'AuraFlow POS',
@@ -54,10 +54,10 @@ export function createHandlers(context: HandlerContext): Handlers {
         pricingRules: pricingRulesOf(settings),
       }
     },
-    'sync:status': () => sync.status(),
+    'sync:getStatus': () => sync.status(),
     'sync:runNow': () => sync.runNow(),
     'sync:enroll': (input) => sync.enroll(input),
-    'sync:deadList': () => sync.deadList(),
+    'sync:listDead': () => sync.deadList(),
     'sync:retryDead': (input) => sync.retryDead(input.outboxIds),
   }
 }

@@ -2,7 +2,7 @@ import { createManagerService } from '../services/managerService'
 import type { HandlerContext, HandlerGroup } from './handlers'
 
 type ManagerChannels =
-  'manager:health' | 'manager:conflicts' | 'manager:resolveConflict' | 'manager:salesToday'
+  'manager:getHealth' | 'manager:listConflicts' | 'manager:resolveConflict' | 'manager:getSalesToday'
 
 /** The manager console: store-wide sync health, conflicts and today's sales. Managers only. */
 export function createManagerHandlers(context: HandlerContext): HandlerGroup<ManagerChannels> {
@@ -13,9 +13,9 @@ export function createManagerHandlers(context: HandlerContext): HandlerGroup<Man
     now: context.now,
   })
   return {
-    'manager:health': () => manager.health(),
-    'manager:conflicts': () => manager.conflicts(),
+    'manager:getHealth': () => manager.health(),
+    'manager:listConflicts': () => manager.conflicts(),
     'manager:resolveConflict': (input) => manager.resolveConflict(input),
-    'manager:salesToday': () => manager.salesToday(),
+    'manager:getSalesToday': () => manager.salesToday(),
   }
 }

@@ -4,17 +4,17 @@ import { getRegisterConfig, saveRegisterConfig } from '../printing/registerConfi
 import type { HandlerContext, HandlerGroup } from './handlers'
 
 type PrintChannels =
-  | 'register:config'
+  | 'register:getConfig'
   | 'register:saveConfig'
-  | 'print:jobs'
-  | 'print:status'
+  | 'print:listJobs'
+  | 'print:getStatus'
   | 'print:reprint'
   | 'print:retry'
   | 'print:cancel'
   | 'print:markDone'
   | 'printer:testPage'
-  | 'receipt:html'
-  | 'receipt:pdf'
+  | 'receipt:renderHtml'
+  | 'receipt:renderPdf'
 
 /** Rules the schema cannot express on its own. */
 function checkConfig(config: RegisterConfig): void {
@@ -35,7 +35,7 @@ export function createPrintHandlers(context: HandlerContext): HandlerGroup<Print
   const { db, authority, events, print } = context
   return {
     // Also on the lock screen: it needs the register's language before anyone signs in.
-    'register:config': () => getRegisterConfig(db),
+    'register:getConfig': () => getRegisterConfig(db),
     'register:saveConfig': (input) => {
       const { actor, approvedBy } = authority.authorize('settings', input.approvalId)
       checkConfig(input.config)
@@ -73,8 +73,8 @@ export function createPrintHandlers(context: HandlerContext): HandlerGroup<Print
       return saved
     },
     // Read-only and needed by station screens and the printer banner, signed in or not.
-    'print:jobs': (input) => print.jobs(input),
-    'print:status': () => print.status(),
+    'print:listJobs': (input) => print.jobs(input),
+    'print:getStatus': () => print.status(),
     'print:reprint': (input) => {
       const actor = authority.requireSignedIn()
       const job = print.reprint(input.orderId, input.kind, input.printerId)
@@ -106,7 +106,7 @@ export function createPrintHandlers(context: HandlerContext): HandlerGroup<Print
       authority.requireSignedIn()
       return print.testPage(input.printerId)
     },
-    'receipt:html': (input) => {
+    'receipt:renderHtml': (input) => {
       const receipt = print.receiptHtml(input.orderId, input)
       return {
         html: receipt.html,
@@ -115,7 +115,7 @@ export function createPrintHandlers(context: HandlerContext): HandlerGroup<Print
         language: receipt.language,
       }
     },
-    'receipt:pdf': async (input) => {
+    'receipt:renderPdf': async (input) => {
       if (!context.renderPdf) throw new PosError('NOT_SUPPORTED', 'PDF needs the desktop app.')
       const receipt = print.receiptHtml(input.orderId, input)
       const pdf = await context.renderPdf(receipt.html, input.paperWidthMm)

@@ -28,11 +28,11 @@ type StaffChannels =
   | 'employee:save'
   | 'employee:listAll'
   | 'shift:open'
-  | 'shift:cashMovement'
+  | 'shift:recordCashMovement'
   | 'drawer:open'
   | 'shift:preview'
   | 'shift:close'
-  | 'shift:report'
+  | 'shift:getReport'
   | 'shift:list'
   | 'audit:list'
   | 'settings:get'
@@ -97,7 +97,7 @@ export function createStaffHandlers(context: HandlerContext): HandlerGroup<Staff
       shiftWritten()
       return shiftSummaryOf(db, shift)
     },
-    'shift:cashMovement': (input) => {
+    'shift:recordCashMovement': (input) => {
       const movement = recordCashMovement(shifts, input)
       sync.notifyLocalCommit()
       return movement
@@ -113,7 +113,7 @@ export function createStaffHandlers(context: HandlerContext): HandlerGroup<Staff
       shiftWritten()
       return report
     },
-    'shift:report': (input) => shiftReport(shifts, input.shiftId),
+    'shift:getReport': (input) => shiftReport(shifts, input.shiftId),
     'shift:list': () => {
       authority.requireSignedIn()
       return listShifts(db, sync.device.deviceId, recentShiftCount).map((shift) =>

@@ -34,7 +34,7 @@ import type { Authority } from './authority'
  * register (the sync pull) and that shift is already CLOSED here, the pull stores it with
  * late_for_shift = 1 (pullApplier). The Z report never drops or rejects such an order: it is kept
  * out of the sales figures printed at close, so a reprint matches the paper, and shown in the
- * report's `late` bucket, which shift:report recomputes live each time.
+ * report's `late` bucket, which shift:getReport recomputes live each time.
  */
 
 export interface ShiftServiceContext {
@@ -45,7 +45,7 @@ export interface ShiftServiceContext {
   now: () => Date
 }
 
-type CashMovementView = InvokeOutput<'shift:cashMovement'>
+type CashMovementView = InvokeOutput<'shift:recordCashMovement'>
 
 function requireOpenShift(context: ShiftServiceContext, db: RegisterExecutor = context.db) {
   const shift = currentShift(db, context.device().deviceId)
@@ -84,7 +84,7 @@ export function openShift(context: ShiftServiceContext, openingCashCents: number
 
 export function recordCashMovement(
   context: ShiftServiceContext,
-  input: InvokeParsedInput<'shift:cashMovement'>,
+  input: InvokeParsedInput<'shift:recordCashMovement'>,
 ): CashMovementView {
   context.authority.requireSignedIn()
   const shift = requireOpenShift(context)

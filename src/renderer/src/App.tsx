@@ -38,7 +38,7 @@ export function App() {
 
   useEffect(() => {
     let isCurrent = true
-    pos.invoke('app:info').then(
+    pos.invoke('app:getInfo').then(
       (info) => {
         if (isCurrent) setStartup({ status: 'ready', info })
       },

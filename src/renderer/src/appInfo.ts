@@ -3,11 +3,11 @@ import { formatMoney, type Cents } from '../../shared/domain'
 import type { InvokeOutput } from '../../shared/ipc'
 import { useLocale } from './i18n'
 
-export type AppInfo = InvokeOutput<'app:info'>
+export type AppInfo = InvokeOutput<'app:getInfo'>
 
 export const AppInfoContext = createContext<AppInfo | null>(null)
 
-/** Who this register is; only rendered below the point where app:info has loaded. */
+/** Who this register is; only rendered below the point where app:getInfo has loaded. */
 export function useAppInfo(): AppInfo {
   const info = useContext(AppInfoContext)
   if (!info) throw new Error('useAppInfo used outside AppInfoContext')

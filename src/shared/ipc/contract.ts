@@ -74,7 +74,7 @@ import { DeadRecord, EnrollInput, RetryDeadInput, SyncStatusView } from './syncS
  */
 export const invokeContract = {
   /** Who and where this register is, and how it prices. */
-  'app:info': { input: z.undefined(), output: AppInfo },
+  'app:getInfo': { input: z.undefined(), output: AppInfo },
   /** Active categories and products, optionally one category's products. */
   'catalog:list': { input: CatalogQuery, output: Catalog },
   /** Products whose name, SKU or barcode match; an exact barcode or SKU comes first. */
@@ -83,7 +83,7 @@ export const invokeContract = {
   'catalog:lookupBarcode': { input: BarcodeLookup, output: BarcodeMatch.nullable() },
   /** Every product, inactive ones too, for the manager's catalog editor. */
   'catalog:listAll': { input: z.undefined(), output: z.array(Product) },
-  'catalog:taxRates': { input: z.undefined(), output: z.array(TaxRateView) },
+  'catalog:listTaxRates': { input: z.undefined(), output: z.array(TaxRateView) },
   /** Creates or edits a product (catalogEdit); the change syncs to every register. */
   'catalog:saveProduct': { input: ProductInput, output: Product },
   'catalog:saveCategory': { input: CategoryInput, output: Category },
@@ -119,14 +119,14 @@ export const invokeContract = {
   /** Everyone, inactive people too, for the admin's staff screen. */
   'employee:listAll': { input: z.undefined(), output: z.array(Employee) },
   'shift:open': { input: ShiftOpenInput, output: ShiftSummary },
-  'shift:cashMovement': { input: CashMovementInput, output: CashMovement },
+  'shift:recordCashMovement': { input: CashMovementInput, output: CashMovement },
   /** Opens the drawer without a sale ("no sale"); always logged. */
   'drawer:open': { input: DrawerOpenInput, output: z.object({ auditEventId: z.string() }) },
   /** What the drawer should hold now, and the report so far (an X report). */
   'shift:preview': { input: z.undefined(), output: ZReport },
   /** Counts the drawer out and closes the shift; returns the Z report. */
   'shift:close': { input: ShiftCloseInput, output: ZReport },
-  'shift:report': { input: ShiftReportInput, output: ZReport },
+  'shift:getReport': { input: ShiftReportInput, output: ZReport },
   /** Recent shifts on this register, newest first. */
   'shift:list': { input: z.undefined(), output: z.array(ShiftSummary) },
   'audit:list': { input: AuditListInput, output: z.array(AuditEvent) },
@@ -134,12 +134,12 @@ export const invokeContract = {
   /** Changes the store options on this register: approvals, discount limit, tenders, idle lock. */
   'settings:update': { input: StoreOptionsInput, output: SettingsView },
   /** This register's mode, language, printers and station subscriptions. */
-  'register:config': { input: z.undefined(), output: RegisterConfig },
+  'register:getConfig': { input: z.undefined(), output: RegisterConfig },
   'register:saveConfig': { input: SaveRegisterConfigInput, output: RegisterConfig },
   /** Print jobs, newest first (the station screen and the print banner). */
-  'print:jobs': { input: PrintJobQuery, output: z.array(PrintJob) },
+  'print:listJobs': { input: PrintJobQuery, output: z.array(PrintJob) },
   /** Each configured printer: reachable or not, last error, jobs waiting. */
-  'print:status': { input: z.undefined(), output: z.array(PrinterStatus) },
+  'print:getStatus': { input: z.undefined(), output: z.array(PrinterStatus) },
   /** Prints an order again, marked COPY. */
   'print:reprint': { input: ReprintInput, output: PrintJob },
   /** Tries a failed or uncertain job again now (an uncertain one may print twice: asked first). */
@@ -149,27 +149,27 @@ export const invokeContract = {
   'print:markDone': { input: JobIdInput, output: PrintJob },
   'printer:testPage': { input: PrinterIdInput, output: PrintJob },
   /** The receipt as HTML (preview, e-mail). */
-  'receipt:html': { input: ReceiptPreviewInput, output: ReceiptHtml },
+  'receipt:renderHtml': { input: ReceiptPreviewInput, output: ReceiptHtml },
   /** The receipt as PDF (Electron printToPDF; NOT_SUPPORTED in the web host). */
-  'receipt:pdf': { input: ReceiptPreviewInput, output: ReceiptPdf },
+  'receipt:renderPdf': { input: ReceiptPreviewInput, output: ReceiptPdf },
   /** Store-wide sync health for the manager console (server stats + this register live). */
-  'manager:health': { input: z.undefined(), output: StoreHealth },
-  'manager:conflicts': { input: z.undefined(), output: z.array(ConflictView) },
+  'manager:getHealth': { input: z.undefined(), output: StoreHealth },
+  'manager:listConflicts': { input: z.undefined(), output: z.array(ConflictView) },
   'manager:resolveConflict': { input: ResolveConflictInput, output: z.array(ConflictView) },
   /** Today's sales on this register's copy of the store's orders. */
-  'manager:salesToday': { input: z.undefined(), output: SalesToday },
+  'manager:getSalesToday': { input: z.undefined(), output: SalesToday },
   /** Recent orders, newest first. */
   'order:list': { input: OrderListQuery, output: z.array(OrderSummary) },
   /** One order with its lines and payments. */
   'order:get': { input: OrderGet, output: OrderDetail },
   /** Where sync stands: enrollment, state, counts, last success and error. */
-  'sync:status': { input: z.undefined(), output: SyncStatusView },
+  'sync:getStatus': { input: z.undefined(), output: SyncStatusView },
   /** Pushes and pulls now ("Sync now"); resolves when that run is over. */
   'sync:runNow': { input: z.undefined(), output: SyncStatusView },
   /** Enrolls this register with a sync server using a one-time code from the manager. */
   'sync:enroll': { input: EnrollInput, output: SyncStatusView },
   /** Records the server refused for good, with the reason. */
-  'sync:deadList': { input: z.undefined(), output: z.array(DeadRecord) },
+  'sync:listDead': { input: z.undefined(), output: z.array(DeadRecord) },
   /** Queues dead records (all, or the given ones) for another try. */
   'sync:retryDead': { input: RetryDeadInput, output: SyncStatusView },
 } as const

@@ -7,7 +7,7 @@ import { editable } from './fixtures'
 const tempDir = useTempDirs()
 
 async function newProductInput(core: RegisterCore) {
-  const rates = await call(core, 'catalog:taxRates')
+  const rates = await call(core, 'catalog:listTaxRates')
   const { categories } = await call(core, 'catalog:list')
   return {
     sku: 'PAT-ECL',

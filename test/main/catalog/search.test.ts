@@ -8,7 +8,7 @@ const tempDir = useTempDirs()
 
 async function coreWithProducts(options: TestCoreOptions = {}): Promise<RegisterCore> {
   const core = openTestCore(tempDir(), options)
-  const [taxRate] = await call(core, 'catalog:taxRates')
+  const [taxRate] = await call(core, 'catalog:listTaxRates')
   const save = (sku: string, name: string, barcodes: string[] = [], isActive = true) =>
     call(core, 'catalog:saveProduct', {
       sku,

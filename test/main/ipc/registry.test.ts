@@ -10,7 +10,7 @@ const tempDir = useTempDirs()
 describe('IPC handler registry', () => {
   it('answers every contract channel with a contract-shaped value', async () => {
     const core = openTestCore(tempDir())
-    const info = await call(core, 'app:info')
+    const info = await call(core, 'app:getInfo')
     expect(info).toMatchObject({
       appName: 'AuraFlow POS',
       host: 'web',

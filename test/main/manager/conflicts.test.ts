@@ -43,7 +43,7 @@ describe('manager conflicts', () => {
     const { storeId, code } = await createTestStore(server())
     const a = await enrolled(code, 'A')
     const b = await enrolled(code, 'B')
-    expect(await call(b, 'manager:conflicts')).toEqual([])
+    expect(await call(b, 'manager:listConflicts')).toEqual([])
 
     // Both registers edit the lemonade before either syncs; A reaches the server first.
     const fromA = await renameOffline(a, 'DRK-LEM', 'Lemonade (large)', 450)
@@ -52,7 +52,7 @@ describe('manager conflicts', () => {
     await call(a, 'sync:runNow')
     await call(b, 'sync:runNow')
 
-    const listed = await call(a, 'manager:conflicts')
+    const listed = await call(a, 'manager:listConflicts')
     expect(listed).toEqual([
       {
         id: expect.any(String),
@@ -66,7 +66,7 @@ describe('manager conflicts', () => {
         createdAt: expect.any(String),
       },
     ])
-    const health = await call(a, 'manager:health')
+    const health = await call(a, 'manager:getHealth')
     expect(health.registers.find((row) => row.deviceId === b.device.deviceId)?.openConflicts).toBe(
       1,
     )
@@ -116,7 +116,7 @@ describe('manager conflicts', () => {
     await renameOffline(b, 'DRK-LEM', 'Fresh lemonade', 395)
     await call(a, 'sync:runNow')
     await call(b, 'sync:runNow')
-    const [conflict] = await call(b, 'manager:conflicts')
+    const [conflict] = await call(b, 'manager:listConflicts')
     const merged = {
       ...(conflict!.serverData as Record<string, unknown>),
       name: 'Fresh lemonade (large)',

@@ -9,11 +9,11 @@ import { sell, useRegisters } from './managerHarness'
 const { server, enrolled } = useRegisters()
 
 const rowOf = async (viewer: RegisterCore, subject: RegisterCore) => {
-  const health = await call(viewer, 'manager:health')
+  const health = await call(viewer, 'manager:getHealth')
   return { health, row: health.registers.find((row) => row.deviceId === subject.device.deviceId) }
 }
 
-describe('manager:health', () => {
+describe('manager:getHealth', () => {
   it("shows every register's pending work, live for this register even while the server is down", async () => {
     const { code } = await createTestStore(server())
     const proxy = await startFaultProxy(Number(new URL(server().url).port))
@@ -48,7 +48,7 @@ describe('manager:health', () => {
         seenByB.health.registers.find((row) => row.deviceId === b.device.deviceId),
       ).toMatchObject({ isThisRegister: true, registerCode: 'B', pending: 0 })
 
-      const beforeOutage = await call(a, 'manager:health')
+      const beforeOutage = await call(a, 'manager:getHealth')
       expect(beforeOutage.serverReachable).toBe(true)
 
       proxy.setPlan(refusePlan)

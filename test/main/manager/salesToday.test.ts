@@ -37,7 +37,7 @@ async function sell(core: RegisterCore, lines: [sku: string, quantity: number][]
 
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0)
 
-describe('manager:salesToday', () => {
+describe('manager:getSalesToday', () => {
   it("adds up today's sales and refunds by hour, tender and product, leaving yesterday out", async () => {
     const day = (hour: number, minute: number, dayOffset = 0) =>
       new Date(2030, 0, 15 + dayOffset, hour, minute)
@@ -76,7 +76,7 @@ describe('manager:salesToday', () => {
     expect(refund.totalCents).toBeLessThan(0)
 
     clock.now = day(17, 0)
-    const report = await call(core, 'manager:salesToday')
+    const report = await call(core, 'manager:getSalesToday')
     const today = [first, second, third, refund]
     expect(report).toMatchObject({ date: '2030-01-15', currency: first.currency, orderCount: 3 })
     expect(report.totalCents).toBe(sum(today.map((order) => order.totalCents)))
@@ -132,7 +132,7 @@ describe('manager:salesToday', () => {
 
   it('is empty on a day without sales', async () => {
     const { core } = registerAt(new Date(2030, 5, 1, 9, 0))
-    const report = await call(core, 'manager:salesToday')
+    const report = await call(core, 'manager:getSalesToday')
     expect(report).toMatchObject({
       date: '2030-06-01',
       totalCents: 0,
@@ -145,7 +145,7 @@ describe('manager:salesToday', () => {
 })
 
 describe('manager console access', () => {
-  const channels = ['manager:health', 'manager:conflicts', 'manager:salesToday'] as const
+  const channels = ['manager:getHealth', 'manager:listConflicts', 'manager:getSalesToday'] as const
 
   it('refuses a cashier and asks for a sign-in when nobody is signed in', async () => {
     const cashier = openTestCore(tempDir(), { signIn: 'cashier' })
@@ -164,14 +164,14 @@ describe('manager console access', () => {
       expect(await callError(cashier, channel)).toMatchObject({ code: 'SIGN_IN_REQUIRED' })
 
     cashier.authority.signIn(demoPins.admin)
-    expect((await call(cashier, 'manager:salesToday')).orderCount).toBe(0)
+    expect((await call(cashier, 'manager:getSalesToday')).orderCount).toBe(0)
   })
 
   it('shows an unenrolled register only itself, with its live outbox', async () => {
     const core = openTestCore(tempDir())
     open.push(core)
     await sell(core, [['COF-ESP', 1]])
-    const health = await call(core, 'manager:health')
+    const health = await call(core, 'manager:getHealth')
     expect(health).toMatchObject({
       enrolled: false,
       serverReachable: false,
@@ -180,6 +180,6 @@ describe('manager console access', () => {
       registers: [{ deviceId: core.device.deviceId, isThisRegister: true, pending: 1 }],
     })
     expect(health.registers).toHaveLength(1)
-    expect(await call(core, 'manager:conflicts')).toEqual([])
+    expect(await call(core, 'manager:listConflicts')).toEqual([])
   })
 })

@@ -50,7 +50,7 @@ function openPrinting(dataDir: string, options: TestCoreOptions = {}) {
   }
 }
 
-const jobsOf = (core: RegisterCore) => call(core, 'print:jobs', { limit: 100, hideDone: false })
+const jobsOf = (core: RegisterCore) => call(core, 'print:listJobs', { limit: 100, hideDone: false })
 
 async function jobFor(core: RegisterCore, orderId: string) {
   return (await jobsOf(core)).find((job) => job.orderId === orderId && !job.isCopy)
@@ -95,7 +95,7 @@ describe('the print queue on a network receipt printer', () => {
       `Printer Kitchen pass (127.0.0.1:${printer.port}) is not reachable. Check that it is on and connected to the network.`,
     )
     expect(failed.nextAttemptAt).not.toBeNull()
-    const [status] = await call(core, 'print:status')
+    const [status] = await call(core, 'print:getStatus')
     expect(status).toMatchObject({
       printerId: config.printers[0]!.id,
       state: 'unreachable',
@@ -111,7 +111,7 @@ describe('the print queue on a network receipt printer', () => {
     }, 'the job printed')
     expect(printed.lastError).toBeNull()
     expect(latin1(printer.jobs()[0]!)).toContain(order.orderNumber)
-    expect((await call(core, 'print:status'))[0]).toMatchObject({
+    expect((await call(core, 'print:getStatus'))[0]).toMatchObject({
       state: 'ready',
       waitingJobs: 0,
     })
@@ -128,7 +128,7 @@ describe('the print queue on a network receipt printer', () => {
       return job?.status === 'failed' ? job : null
     }, 'a timed-out attempt')
     expect(failed.lastError).toMatch(/did not take the job within/)
-    expect((await call(core, 'print:status'))[0]!.state).toBe('error')
+    expect((await call(core, 'print:getStatus'))[0]!.state).toBe('error')
     await printer.setMode('accept')
     await waitFor(async () => (await jobFor(core, order.id))?.status === 'printed', 'printed')
     expect(printer.jobs()).toHaveLength(1)
@@ -228,7 +228,7 @@ describe('the print queue on a network receipt printer', () => {
     // A third start finds nothing left to print.
     const third = openPrinting(dataDir)
     await call(third.core, 'printer:testPage', {
-      printerId: (await call(third.core, 'register:config')).printers[0]!.id,
+      printerId: (await call(third.core, 'register:getConfig')).printers[0]!.id,
     })
     await printer.waitForJobs(4)
     expect(
@@ -355,7 +355,7 @@ describe('register settings', () => {
   it('are readable before anyone signs in, and saved only with a manager', async () => {
     const core = openTestCore(tempDir(), { signIn: 'nobody' })
     running.push({ core, stop: null })
-    expect(await call(core, 'register:config')).toMatchObject({
+    expect(await call(core, 'register:getConfig')).toMatchObject({
       mode: 'register',
       language: 'en',
       printers: [],
@@ -383,7 +383,7 @@ describe('register settings', () => {
     })
     expect(saved).toMatchObject({ language: 'ar', mode: 'register' })
     expect(changes).toEqual([saved])
-    expect(await call(core, 'register:config')).toEqual(saved)
+    expect(await call(core, 'register:getConfig')).toEqual(saved)
     const audit = core.database.sqlite
       .prepare("select details from audit_events where action = 'register.configChanged'")
       .all() as { details: string }[]
@@ -416,10 +416,10 @@ describe('receipts as HTML and PDF', () => {
     const core = openTestCore(tempDir())
     running.push({ core, stop: null })
     const order = await sell(core)
-    const preview = await call(core, 'receipt:html', { orderId: order.id, paperWidthMm: 58 })
+    const preview = await call(core, 'receipt:renderHtml', { orderId: order.id, paperWidthMm: 58 })
     expect(preview).toMatchObject({ paperWidthMm: 58, language: 'en' })
     expect(preview.html).toContain(order.orderNumber)
-    expect(await callError(core, 'receipt:pdf', { orderId: order.id })).toEqual({
+    expect(await callError(core, 'receipt:renderPdf', { orderId: order.id })).toEqual({
       code: 'NOT_SUPPORTED',
       message: 'PDF needs the desktop app.',
     })
@@ -437,7 +437,7 @@ describe('receipts as HTML and PDF', () => {
     })
     running.push({ core, stop: null })
     const order = await sell(core)
-    const pdf = await call(core, 'receipt:pdf', { orderId: order.id, isCopy: true })
+    const pdf = await call(core, 'receipt:renderPdf', { orderId: order.id, isCopy: true })
     expect(pdf.fileName).toBe(`receipt-${order.orderNumber}-copy.pdf`)
     expect(Buffer.from(pdf.base64, 'base64').toString()).toBe('%PDF-1.7 test')
     expect(seen[0]!.width).toBe(80)

@@ -21,7 +21,7 @@ beforeAll(async () => {
   sale = pinned((await sellMixedOrder(core)).order)
   refund = pinned(await refundFirstLine(core, (await sellMixedOrder(core)).order))
   // A product and a customer named by someone hostile, sold through the real core.
-  const [taxRate] = await call(core, 'catalog:taxRates')
+  const [taxRate] = await call(core, 'catalog:listTaxRates')
   const product = await call(core, 'catalog:saveProduct', {
     sku: 'XSS-1',
     name: injection,

@@ -81,7 +81,7 @@ async function syncClean(core: RegisterCore) {
   expect(status, JSON.stringify(status)).toMatchObject({ state: 'idle', lastError: null })
 }
 
-const jobsOf = (core: RegisterCore) => call(core, 'print:jobs', { limit: 100, hideDone: false })
+const jobsOf = (core: RegisterCore) => call(core, 'print:listJobs', { limit: 100, hideDone: false })
 
 async function allPrinted(core: RegisterCore, count: number) {
   return waitFor(async () => {
@@ -258,7 +258,7 @@ describe('a kitchen station', () => {
     kitchen.core.authority.signOut()
     const done = await call(kitchen.core, 'print:markDone', { jobId: ticket!.id })
     expect(done.doneAt).not.toBeNull()
-    expect(await call(kitchen.core, 'print:jobs', { limit: 10, hideDone: true })).toEqual([])
+    expect(await call(kitchen.core, 'print:listJobs', { limit: 10, hideDone: true })).toEqual([])
   })
 })
 

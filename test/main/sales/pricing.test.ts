@@ -133,7 +133,7 @@ describe('pricing a sale from the catalog', () => {
       [{ method: 'cash', amountCents: 2000 }],
       { orderDiscount: { type: 'amount', amountCents: 100 } },
     )
-    const { pricingRules } = await call(core, 'app:info')
+    const { pricingRules } = await call(core, 'app:getInfo')
     const expected = computeOrderTotals(
       {
         lines: [

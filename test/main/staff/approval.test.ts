@@ -10,7 +10,7 @@ describe('manager approval', () => {
   it('refuses a cashier a cash-out until a manager PIN approves it, and logs the approver', async () => {
     const core = openTestCore(tempDir(), { signIn: 'cashier', requireOpenShift: true })
     await call(core, 'shift:open', { openingCashCents: 10_000 })
-    expect(await callError(core, 'shift:cashMovement', safeDrop)).toMatchObject({
+    expect(await callError(core, 'shift:recordCashMovement', safeDrop)).toMatchObject({
       code: 'APPROVAL_REQUIRED',
       path: 'cashMovement',
     })
@@ -19,7 +19,7 @@ describe('manager approval', () => {
       action: 'cashMovement',
     })
     expect(approval).toMatchObject({ action: 'cashMovement', approverName: 'Maya (manager)' })
-    const movement = await call(core, 'shift:cashMovement', {
+    const movement = await call(core, 'shift:recordCashMovement', {
       ...safeDrop,
       approvalId: approval.approvalId,
     })
@@ -48,8 +48,8 @@ describe('manager approval', () => {
       pin: demoPins.manager,
       action: 'cashMovement',
     })
-    await call(core, 'shift:cashMovement', { ...safeDrop, approvalId })
-    expect((await callError(core, 'shift:cashMovement', { ...safeDrop, approvalId })).code).toBe(
+    await call(core, 'shift:recordCashMovement', { ...safeDrop, approvalId })
+    expect((await callError(core, 'shift:recordCashMovement', { ...safeDrop, approvalId })).code).toBe(
       'APPROVAL_REQUIRED',
     )
     core.close()
@@ -62,7 +62,7 @@ describe('manager approval', () => {
       pin: demoPins.manager,
       action: 'refund',
     })
-    expect((await callError(core, 'shift:cashMovement', { ...safeDrop, approvalId })).code).toBe(
+    expect((await callError(core, 'shift:recordCashMovement', { ...safeDrop, approvalId })).code).toBe(
       'APPROVAL_REQUIRED',
     )
     const { count } = core.database.sqlite
@@ -86,7 +86,7 @@ describe('manager approval', () => {
   it('lets a manager take cash out without asking anyone', async () => {
     const core = openTestCore(tempDir(), { signIn: 'manager', requireOpenShift: true })
     await call(core, 'shift:open', { openingCashCents: 10_000 })
-    const movement = await call(core, 'shift:cashMovement', safeDrop)
+    const movement = await call(core, 'shift:recordCashMovement', safeDrop)
     expect(movement.employeeName).toBe('Maya (manager)')
     core.close()
   })

@@ -59,8 +59,8 @@ describe('a shift', () => {
   it('opens, sells, moves cash and closes with a count difference; the Z report equals the sales to the cent', async () => {
     const core = openTestCore(tempDir(), { signIn: 'manager', requireOpenShift: true })
     const { shift, sales } = await openWithThreeSales(core)
-    await call(core, 'shift:cashMovement', { kind: 'IN', amountCents: 500, reason: 'Float top-up' })
-    await call(core, 'shift:cashMovement', { kind: 'OUT', amountCents: 2_000, reason: 'Safe drop' })
+    await call(core, 'shift:recordCashMovement', { kind: 'IN', amountCents: 500, reason: 'Float top-up' })
+    await call(core, 'shift:recordCashMovement', { kind: 'OUT', amountCents: 2_000, reason: 'Safe drop' })
 
     const expectedCash = 10_000 + sum(sales, (sale) => sale.paidCents.cash) + 500 - 2_000
     const preview = await call(core, 'shift:preview')
@@ -113,7 +113,7 @@ describe('a shift', () => {
       countedCashCents: expectedCash - 25,
       differenceCents: -25,
     })
-    expect(await call(core, 'shift:report', { shiftId: shift.id })).toEqual(report)
+    expect(await call(core, 'shift:getReport', { shiftId: shift.id })).toEqual(report)
     expect(outboxByEntity(core)).toMatchObject({ shift: 2, cashMovement: 2, auditEvent: 4 })
     const actions = (await call(core, 'audit:list', {})).map((event) => event.action)
     expect(actions).toEqual(['shift.closed', 'cash.movement', 'cash.movement', 'shift.opened'])
@@ -130,7 +130,7 @@ describe('a shift', () => {
       payments: [{ method: 'card', amountCents: 325 }],
       isLate: true,
     })
-    const report = await call(core, 'shift:report', { shiftId: shift.id })
+    const report = await call(core, 'shift:getReport', { shiftId: shift.id })
     expect(report.late).toEqual({ count: 1, totalCents: late.totalCents })
     expect({ ...report, late: closed.late }).toEqual(closed)
     core.close()
@@ -142,7 +142,7 @@ describe('a shift', () => {
       'SHIFT_REQUIRED',
     )
     expect(
-      (await callError(core, 'shift:cashMovement', { kind: 'IN', amountCents: 1, reason: 'x' }))
+      (await callError(core, 'shift:recordCashMovement', { kind: 'IN', amountCents: 1, reason: 'x' }))
         .code,
     ).toBe('SHIFT_REQUIRED')
     expect((await callError(core, 'shift:preview')).code).toBe('SHIFT_REQUIRED')

@@ -111,7 +111,7 @@ describe('upgrades', () => {
     expect(
       upgraded.database.sqlite.prepare('select entity, entity_id, state from outbox').all(),
     ).toEqual([{ entity: 'order', entity_id: orderId, state: 'pending' }])
-    expect((await call(upgraded, 'sync:status')).counts.pending).toBe(1)
+    expect((await call(upgraded, 'sync:getStatus')).counts.pending).toBe(1)
     // The upgraded schema is really in place, and the old sale reads as a sale on the wire.
     expect(
       upgraded.database.sqlite

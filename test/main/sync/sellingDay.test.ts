@@ -68,7 +68,7 @@ async function sellingDay(a: RegisterCore) {
     phone: '+44 20 7946 0000',
   })
   const shift = await call(a, 'shift:open', { openingCashCents: 100_00 })
-  const movement = await call(a, 'shift:cashMovement', {
+  const movement = await call(a, 'shift:recordCashMovement', {
     kind: 'OUT',
     amountCents: 5_00,
     reason: 'Milk from the corner shop',

@@ -72,7 +72,7 @@ describe('register sync worker against a real server', () => {
     const a = await enrolled(code, 'A')
     const b = await enrolled(code, 'B')
     const sold = [await sell(a, 'COF-LAT', 2), await sell(a, 'KIT-BLT'), await sell(a, 'GRO-BEA')]
-    expect((await call(a, 'sync:status')).counts).toMatchObject({ pending: 3, synced: 0 })
+    expect((await call(a, 'sync:getStatus')).counts).toMatchObject({ pending: 3, synced: 0 })
 
     const afterPush = await call(a, 'sync:runNow')
     expect(afterPush).toMatchObject({
@@ -152,7 +152,7 @@ describe('register sync worker against a real server', () => {
       .run('US\u0000', poison.id)
     const status = await call(a, 'sync:runNow')
     expect(status.counts).toMatchObject({ synced: 2, dead: 1, pending: 0 })
-    const dead = await call(a, 'sync:deadList')
+    const dead = await call(a, 'sync:listDead')
     expect(dead).toEqual([
       expect.objectContaining({
         entityId: poison.id,
@@ -200,7 +200,7 @@ describe('register sync worker against a real server', () => {
     )
 
     const copy = register(dir, { fingerprint: 'machine-b' })
-    expect((await call(copy, 'sync:status')).enrollment).toBe('needs_reenrollment')
+    expect((await call(copy, 'sync:getStatus')).enrollment).toBe('needs_reenrollment')
     await sell(copy)
     expect((await call(copy, 'sync:runNow')).counts.pending).toBe(1)
 
@@ -224,7 +224,7 @@ describe('register sync worker against a real server', () => {
     expect(
       await callError(core, 'sync:enroll', { serverUrl: 'ftp://x', enrollmentCode: 'WHATEVER' }),
     ).toMatchObject({ code: 'VALIDATION_FAILED', path: 'serverUrl' })
-    expect((await call(core, 'sync:status')).enrollment).toBe('not_enrolled')
+    expect((await call(core, 'sync:getStatus')).enrollment).toBe('not_enrolled')
   })
 
   it('starts the scope again when its cursor is past the server retention (410 RESET)', async () => {
@@ -324,16 +324,16 @@ describe('realtime', () => {
       await call(core, 'sync:enroll', { serverUrl: ownServer.url, enrollmentCode: code })
       open.find((entry) => entry.core === core)!.stop = core.startBackground()
       await expect
-        .poll(async () => (await call(core, 'sync:status')).isRealtimeConnected, {
+        .poll(async () => (await call(core, 'sync:getStatus')).isRealtimeConnected, {
           timeout: 10_000,
         })
         .toBe(true)
       await expect
-        .poll(async () => (await call(core, 'sync:status')).state, { timeout: 10_000 })
+        .poll(async () => (await call(core, 'sync:getStatus')).state, { timeout: 10_000 })
         .toBe('idle')
       await ownServer.stop()
       await expect
-        .poll(async () => (await call(core, 'sync:status')).state, { timeout: 10_000 })
+        .poll(async () => (await call(core, 'sync:getStatus')).state, { timeout: 10_000 })
         .toBe('offline')
     } finally {
       await ownServer.stop()
@@ -349,7 +349,7 @@ describe('realtime', () => {
     for (const entry of open)
       if (entry.core === a || entry.core === b) entry.stop = entry.core.startBackground()
     await expect
-      .poll(async () => (await call(b, 'sync:status')).isRealtimeConnected, { timeout: 10_000 })
+      .poll(async () => (await call(b, 'sync:getStatus')).isRealtimeConnected, { timeout: 10_000 })
       .toBe(true)
 
     const arrived = new Promise<string[]>((resolve) => {

@@ -108,7 +108,7 @@ describe('web host', () => {
       for (let index = 0; index < 100 && !predicate(); index++)
         await new Promise((resolve) => setTimeout(resolve, 20))
     }
-    socket.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'app:info' }))
+    socket.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'app:getInfo' }))
     socket.send(
       JSON.stringify({ type: 'invoke', id: 2, channel: 'sale:complete', input: { lines: 'nope' } }),
     )

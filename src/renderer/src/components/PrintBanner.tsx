@@ -6,7 +6,7 @@ import { usePrinterStatus, usePrintJobs, type PrintJob } from '../features/stati
 import { useTranslation } from '../i18n'
 import { errorMessage, pos } from '../pos'
 
-const troubleQuery: InvokeInput<'print:jobs'> = { statuses: ['failed', 'uncertain'], limit: 50 }
+const troubleQuery: InvokeInput<'print:listJobs'> = { statuses: ['failed', 'uncertain'], limit: 50 }
 
 interface PrintBannerProps {
   /** Opens the print jobs screen (the station screen), where every job can be retried. */

@@ -5,7 +5,7 @@ import { errorMessage, pos } from '../../pos'
 import type { Category } from '../../types'
 
 export type CatalogProduct = InvokeOutput<'catalog:listAll'>[number]
-export type TaxRate = InvokeOutput<'catalog:taxRates'>[number]
+export type TaxRate = InvokeOutput<'catalog:listTaxRates'>[number]
 
 export interface CatalogData {
   products: CatalogProduct[]
@@ -35,7 +35,7 @@ export function useCatalogData(): CatalogDataState {
     Promise.all([
       pos.invoke('catalog:listAll'),
       pos.invoke('catalog:list', { categoryId: noCategory }),
-      pos.invoke('catalog:taxRates'),
+      pos.invoke('catalog:listTaxRates'),
     ]).then(
       ([products, catalog, taxRates]) => {
         if (!isCurrent) return

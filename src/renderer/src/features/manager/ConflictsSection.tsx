@@ -6,7 +6,7 @@ import { errorMessage, pos } from '../../pos'
 import { usePolled } from '../station/usePrintData'
 import { ConflictCard } from './ConflictCard'
 
-export type Conflict = InvokeOutput<'manager:conflicts'>[number]
+export type Conflict = InvokeOutput<'manager:listConflicts'>[number]
 export type Resolution = Omit<InvokeInput<'manager:resolveConflict'>, 'conflictId'>
 
 const conflictEvents = ['sync:statusChanged'] as const
@@ -14,7 +14,7 @@ const conflictEvents = ['sync:statusChanged'] as const
 /** Records the server and a register changed both ways: the manager picks or merges. */
 export function ConflictsSection() {
   const { t } = useTranslation('manager')
-  const read = useCallback(() => pos.invoke('manager:conflicts'), [])
+  const read = useCallback(() => pos.invoke('manager:listConflicts'), [])
   const conflicts = usePolled(read, conflictEvents, 15_000)
   const [resolved, setResolved] = useState<Conflict[] | null>(null)
   const [actionError, setActionError] = useState<string | null>(null)

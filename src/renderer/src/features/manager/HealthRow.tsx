@@ -2,7 +2,7 @@ import type { InvokeOutput } from '../../../../shared/ipc'
 import { useTranslation } from '../../i18n'
 import { useFormat } from './useFormat'
 
-type RegisterHealth = InvokeOutput<'manager:health'>['registers'][number]
+type RegisterHealth = InvokeOutput<'manager:getHealth'>['registers'][number]
 
 /** One register's line in the sync health table. */
 export function HealthRow({ register, nowMs }: { register: RegisterHealth; nowMs: number }) {

@@ -15,7 +15,7 @@ export function SyncHealthSection() {
   const { t } = useTranslation('manager')
   const format = useFormat()
   const now = useNowMs(5000)
-  const read = useCallback(() => pos.invoke('manager:health'), [])
+  const read = useCallback(() => pos.invoke('manager:getHealth'), [])
   const health = usePolled(read, healthEvents, 5000)
   const syncStatus = useSyncStatus()
   const data = health.data

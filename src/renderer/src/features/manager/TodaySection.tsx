@@ -12,7 +12,7 @@ const salesEvents = ['order:created', 'order:synced'] as const
 export function TodaySection() {
   const { t, i18n } = useTranslation('manager')
   const format = useFormat()
-  const read = useCallback(() => pos.invoke('manager:salesToday'), [])
+  const read = useCallback(() => pos.invoke('manager:getSalesToday'), [])
   const sales = usePolled(read, salesEvents, 30_000)
   const data = sales.data
   const isRtl = i18n.dir() === 'rtl'

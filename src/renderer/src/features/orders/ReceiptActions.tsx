@@ -8,7 +8,7 @@ import { useRegisterConfig } from '../settings/registerConfig'
 import { jobStatusText } from '../station/jobText'
 import { useFollowedJob } from '../station/usePrintData'
 
-type ReceiptHtml = InvokeOutput<'receipt:html'>
+type ReceiptHtml = InvokeOutput<'receipt:renderHtml'>
 
 type Reprint =
   | { status: 'idle' }
@@ -58,7 +58,7 @@ function OrderReceiptActions({ order }: { order: OrderDetail }) {
     setMessage(null)
     try {
       setPreview(
-        await pos.invoke('receipt:html', { orderId: order.id, isCopy: false, paperWidthMm }),
+        await pos.invoke('receipt:renderHtml', { orderId: order.id, isCopy: false, paperWidthMm }),
       )
     } catch (failure) {
       setMessage({
@@ -74,7 +74,7 @@ function OrderReceiptActions({ order }: { order: OrderDetail }) {
     setPdfState('saving')
     setMessage(null)
     try {
-      const pdf = await pos.invoke('receipt:pdf', {
+      const pdf = await pos.invoke('receipt:renderPdf', {
         orderId: order.id,
         isCopy: false,
         paperWidthMm,

@@ -27,7 +27,7 @@ export function isStationMode(config: RegisterConfig | null): boolean {
 }
 
 /**
- * Reads register:config once (it is allowed before anyone signs in, so the lock screen speaks the
+ * Reads register:getConfig once (it is allowed before anyone signs in, so the lock screen speaks the
  * register's language) and follows register:configChanged; every config applies its language.
  */
 export function useRegisterConfigSource(): RegisterConfigState {
@@ -55,7 +55,7 @@ export function useRegisterConfigSource(): RegisterConfigState {
   useEffect(() => {
     let isCurrent = true
     const pushedBefore = pushedCount.current
-    pos.invoke('register:config').then(
+    pos.invoke('register:getConfig').then(
       (next) => {
         if (isCurrent && pushedCount.current === pushedBefore) apply(next)
       },

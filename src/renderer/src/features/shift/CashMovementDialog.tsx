@@ -52,7 +52,7 @@ export function CashMovementDialog({ kind, onClose, onRecorded }: CashMovementDi
     setProblem(undefined)
     try {
       const movement = await protectedCall('cashMovement', (approvalId) =>
-        pos.invoke('shift:cashMovement', { kind, amountCents, reason: reason.trim(), approvalId }),
+        pos.invoke('shift:recordCashMovement', { kind, amountCents, reason: reason.trim(), approvalId }),
       )
       if (movement) {
         onRecorded(movement)

@@ -26,7 +26,7 @@ export function ShiftHistory({ version, onOpenReport }: ShiftHistoryProps) {
     setOpeningId(shiftId)
     setError(null)
     try {
-      onOpenReport(await pos.invoke('shift:report', { shiftId }))
+      onOpenReport(await pos.invoke('shift:getReport', { shiftId }))
     } catch (failure) {
       setError(t('history.reportFailed', { error: errorMessage(failure) }))
     } finally {

@@ -2,8 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { EventChannel, InvokeInput, InvokeOutput } from '../../../../shared/ipc'
 import { errorMessage, pos } from '../../pos'
 
-export type PrintJob = InvokeOutput<'print:jobs'>[number]
-export type PrinterStatus = InvokeOutput<'print:status'>[number]
+export type PrintJob = InvokeOutput<'print:listJobs'>[number]
+export type PrinterStatus = InvokeOutput<'print:getStatus'>[number]
 
 export interface Polled<T> {
   data: T | null
@@ -59,18 +59,18 @@ export function usePolled<T>(
 const printEvents = ['print:changed'] as const
 
 export function usePrinterStatus(): Polled<PrinterStatus[]> {
-  const read = useCallback(() => pos.invoke('print:status'), [])
+  const read = useCallback(() => pos.invoke('print:getStatus'), [])
   return usePolled(read, printEvents, 10_000)
 }
 
 export function usePrintJobs(
-  query: InvokeInput<'print:jobs'>,
+  query: InvokeInput<'print:listJobs'>,
   events: readonly EventChannel[] = printEvents,
   intervalMs = 10_000,
 ): Polled<PrintJob[]> {
   // The query is compared by value, so a caller may build it inline.
   const key = JSON.stringify(query)
-  const read = useCallback(() => pos.invoke('print:jobs', JSON.parse(key)), [key])
+  const read = useCallback(() => pos.invoke('print:listJobs', JSON.parse(key)), [key])
   return usePolled(read, events, intervalMs)
 }
 
@@ -87,7 +87,7 @@ export function useFollowedJob(): [PrintJob | null, (job: PrintJob | null) => vo
     if (jobId === null || isSettled) return
     let isCurrent = true
     const stop = pos.on('print:changed', () => {
-      pos.invoke('print:jobs', { limit: 100, hideDone: false }).then(
+      pos.invoke('print:listJobs', { limit: 100, hideDone: false }).then(
         (jobs) => {
           const next = jobs.find((candidate) => candidate.id === jobId)
           if (isCurrent && next) setJob(next)

@@ -28,7 +28,7 @@ export function unsentCount(counts: SyncCounts): number {
   return counts.pending + counts.inFlight + counts.failed
 }
 
-/** Reads sync:status once and then follows sync:statusChanged; mounted once, at the app level. */
+/** Reads sync:getStatus once and then follows sync:statusChanged; mounted once, at the app level. */
 export function useSyncStatusSource(): SyncStatusState {
   const [status, setStatus] = useState<SyncStatusView | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -49,7 +49,7 @@ export function useSyncStatusSource(): SyncStatusState {
   useEffect(() => {
     let isCurrent = true
     const pushedBefore = pushedCount.current
-    pos.invoke('sync:status').then(
+    pos.invoke('sync:getStatus').then(
       (next) => {
         if (!isCurrent || pushedCount.current !== pushedBefore) return
         setStatus(next)

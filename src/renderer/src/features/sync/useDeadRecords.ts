@@ -17,7 +17,7 @@ export function useDeadRecords(deadCount: number): DeadRecordsState {
 
   useEffect(() => {
     let isCurrent = true
-    pos.invoke('sync:deadList').then(
+    pos.invoke('sync:listDead').then(
       (list) => {
         if (!isCurrent) return
         setRecords(list)
