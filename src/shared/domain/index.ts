@@ -2,15 +2,15 @@ export { DomainError, isDomainError, type DomainErrorCode } from './errors'
 export { isCents, currencyExponent, formatMoney, parseMoney, type Cents } from './money'
 export { divideRounded, roundToIncrement, isRoundingMode, type RoundingMode } from './rounding'
 export { allocateCents } from './allocation'
-export {
-  computeOrderTotals,
-  type PricingRules,
-  type LineInput,
-  type OrderInput,
-  type LineTotals,
-  type TaxBucket,
-  type OrderTotals,
-} from './totals'
+export { computeOrderTotals } from './totals'
+export type {
+  PricingRules,
+  LineInput,
+  OrderInput,
+  LineTotals,
+  TaxBucket,
+  OrderTotals,
+} from './pricingTypes'
 export { maxTaxRateBasisPoints } from './validation'
 export {
   settleTender,

@@ -1,7 +1,7 @@
 import { allocateLargestRemainder } from './allocation'
 import { toCents } from './money'
 import { divideRounded } from './rounding'
-import type { PricingRules, TaxBucket } from './totals'
+import type { PricingRules, TaxBucket } from './pricingTypes'
 
 const basisPointsPerWhole = 10_000n
 

@@ -1,7 +1,7 @@
 import { DomainError } from './errors'
 import { isCents, toCents, type Cents } from './money'
 import { roundToIncrement } from './rounding'
-import type { PricingRules } from './totals'
+import type { PricingRules } from './pricingTypes'
 import { validateRules } from './validation'
 
 export type TenderMethod = 'cash' | 'card' | 'other'

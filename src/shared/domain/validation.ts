@@ -1,7 +1,7 @@
 import { DomainError } from './errors'
 import { isCents } from './money'
 import { isRoundingMode } from './rounding'
-import type { LineInput, OrderInput, PricingRules } from './totals'
+import type { LineInput, OrderInput, PricingRules } from './pricingTypes'
 
 // 1000 % is far above any real tax and keeps a typo like 82500 for 8.25 % from passing.
 export const maxTaxRateBasisPoints = 100_000
