@@ -1,14 +1,17 @@
 import {
-  computeOrderTotals,
-  discountCents,
   discountPercentOf,
+  DiscountError,
   DomainError,
+  lineUnitPriceCents,
+  priceOrder,
+  type AppliedDiscount,
   type Discount,
+  type OrderToPrice,
   type OrderTotals,
+  type PricedOrder,
   type PricingRules,
-  type RoundingMode,
 } from '../../shared/domain'
-import { parseEmbeddedBarcode, priceForWeight } from '../../shared/domain/barcode'
+import { parseEmbeddedBarcode } from '../../shared/domain/barcode'
 import type { InvokeParsedInput } from '../../shared/ipc/contract'
 import { PosError } from '../../shared/ipc/errors'
 import type { Product } from '../../shared/ipc/schemas'
@@ -41,8 +44,8 @@ export interface PricedCart {
 
 /**
  * Prices a cart from the catalog — variant price, modifier options, weight or price read again
- * from the scanned label, line and order discounts — through the shared totals engine. Nothing
- * the renderer computed is trusted.
+ * from the scanned label, line and order discounts — through the shared pricing (priceOrder),
+ * the same the register's preview uses. Nothing the renderer computed is trusted.
  */
 export function priceCart(
   db: RegisterDb,
@@ -56,57 +59,38 @@ export function priceCart(
       cart.lines.map((line) => line.productId),
     ).map((row): [string, SellableProduct] => [row.id, row]),
   )
+  const lines = cart.lines.map((draft, index) =>
+    priceLine(found.get(draft.productId), draft, index, options),
+  )
+  const priced = priceOrRefuse(
+    {
+      lines: lines.map((line, index) => ({
+        unitPriceCents: line.unitPriceCents,
+        quantity: line.quantity,
+        taxRateBasisPoints: line.taxRateBasisPoints,
+        discount: cart.lines[index]?.discount,
+      })),
+      orderDiscount: cart.orderDiscount,
+    },
+    rules,
+  )
+
   const limit = options.discountLimitPercent
   const discountsAboveLimit: DiscountAboveLimit[] = []
-  const lines = cart.lines.map((draft, index) => {
-    const line = priceLine(found.get(draft.productId), draft, index, options)
-    const grossCents = line.unitPriceCents * line.quantity
-    const path = `lines.${index}.discount`
-    const lineDiscountCents = draft.discount
-      ? applyDiscount(grossCents, draft.discount, rules.roundingMode, path)
-      : 0
-    if (draft.discount && isAboveLimit(draft.discount, lineDiscountCents, grossCents, limit))
-      discountsAboveLimit.push({ path, discountCents: lineDiscountCents, baseCents: grossCents })
-    return { ...line, lineDiscountCents }
-  })
-  const afterLinesCents = lines.reduce(
-    (sum, line) => sum + line.unitPriceCents * line.quantity - line.lineDiscountCents,
-    0,
-  )
-  const orderDiscountCents = cart.orderDiscount
-    ? applyDiscount(afterLinesCents, cart.orderDiscount, rules.roundingMode, 'orderDiscount')
-    : 0
-  if (
-    cart.orderDiscount &&
-    isAboveLimit(cart.orderDiscount, orderDiscountCents, afterLinesCents, limit)
-  )
-    discountsAboveLimit.push({
-      path: 'orderDiscount',
-      discountCents: orderDiscountCents,
-      baseCents: afterLinesCents,
-    })
-
-  let totals: OrderTotals
-  try {
-    totals = computeOrderTotals(
-      {
-        lines: lines.map((line) => ({
-          unitPriceCents: line.unitPriceCents,
-          quantity: line.quantity,
-          taxRateBasisPoints: line.taxRateBasisPoints,
-          discountCents: line.lineDiscountCents,
-        })),
-        orderDiscountCents,
-      },
-      rules,
-    )
-  } catch (error) {
-    if (error instanceof DomainError)
-      throw new PosError('VALIDATION_FAILED', `This sale cannot be priced: ${error.message}.`)
-    throw error
+  const judge = (applied: AppliedDiscount | null, path: string) => {
+    if (applied && isAboveLimit(applied, limit))
+      discountsAboveLimit.push({
+        path,
+        discountCents: applied.discountCents,
+        baseCents: applied.baseCents,
+      })
   }
+  priced.lineDiscounts.forEach((applied, index) => judge(applied, `lines.${index}.discount`))
+  judge(priced.orderDiscount, 'orderDiscount')
+
+  const { totals } = priced
   return {
-    lines: lines.map(({ lineDiscountCents: _, ...line }, index) => {
+    lines: lines.map((line, index) => {
       const figures = totals.lines[index]
       if (!figures) throw new Error('Totals engine returned fewer lines than it was given.')
       return {
@@ -138,7 +122,7 @@ function priceLine(
       at('productId'),
     )
   }
-  let unitPriceCents = product.priceCents
+  let listPriceCents = product.priceCents
   let variantName: string | null = null
   if (draft.variantId !== undefined) {
     const variant = product.variants.find((candidate) => candidate.id === draft.variantId)
@@ -148,11 +132,12 @@ function priceLine(
         `That choice is not offered for ${product.name}.`,
         at('variantId'),
       )
-    unitPriceCents = variant.priceCents
+    listPriceCents = variant.priceCents
     variantName = variant.name
   }
 
   let weightGrams: number | null = null
+  let labelPriceCents: number | null = null
   if (draft.scannedBarcode !== undefined) {
     const embedded = parseEmbeddedBarcode(draft.scannedBarcode, options.embeddedBarcodes)
     const codes = [product.barcode, ...product.barcodes]
@@ -175,10 +160,9 @@ function priceLine(
           'A weighed item is one line of quantity 1: scan each label.',
           at('quantity'),
         )
-      unitPriceCents = priceForWeight(unitPriceCents, embedded.value)
       weightGrams = embedded.value
     } else {
-      unitPriceCents = embedded.value
+      labelPriceCents = embedded.value
     }
   } else if (product.pricingUnit === 'kg') {
     // A per-kg price sold as "1" would charge a kilo whatever was on the scale.
@@ -190,12 +174,16 @@ function priceLine(
   }
 
   const modifiers = chosenModifiers(product, draft.modifierOptionIds, at('modifierOptionIds'))
-  unitPriceCents += modifiers.reduce((sum, modifier) => sum + modifier.priceCents, 0)
   return {
     productId: product.id,
     sku: product.sku,
     name: product.name,
-    unitPriceCents,
+    unitPriceCents: lineUnitPriceCents({
+      listPriceCents,
+      modifierPricesCents: modifiers.map((modifier) => modifier.priceCents),
+      weightGrams,
+      labelPriceCents,
+    }),
     quantity: draft.quantity,
     taxRateBasisPoints: product.taxRateBasisPoints,
     variantId: draft.variantId ?? null,
@@ -243,34 +231,30 @@ function chosenModifiers(
   return sold
 }
 
-function applyDiscount(
-  baseCents: number,
-  discount: Discount,
-  mode: RoundingMode,
-  path: string,
-): number {
+/** priceOrder, its refusals as the errors the register shows, with the field they are about. */
+function priceOrRefuse(order: OrderToPrice, rules: PricingRules): PricedOrder {
   try {
-    return discountCents(baseCents, discount, mode)
+    return priceOrder(order, rules)
   } catch (error) {
-    if (error instanceof DomainError)
+    if (error instanceof DiscountError) {
+      const isOrder = error.lineIndex === null
       throw new PosError(
         'DISCOUNT_INVALID',
-        path === 'orderDiscount'
+        isOrder
           ? 'The order discount is more than the order.'
           : 'The discount is more than the line.',
-        path,
+        isOrder ? 'orderDiscount' : `lines.${error.lineIndex}.discount`,
       )
+    }
+    if (error instanceof DomainError)
+      throw new PosError('VALIDATION_FAILED', `This sale cannot be priced: ${error.message}.`)
     throw error
   }
 }
 
 /** A typed percent is judged as typed, so rounding a 20 % discount never trips a 20 % limit. */
-function isAboveLimit(
-  discount: Discount,
-  cents: number,
-  baseCents: number,
-  limitPercent: number,
-): boolean {
+function isAboveLimit(applied: AppliedDiscount, limitPercent: number): boolean {
+  const { discount } = applied
   if (discount.type === 'percent') return discount.percent > limitPercent
-  return discountPercentOf(cents, baseCents) > limitPercent
+  return discountPercentOf(applied.discountCents, applied.baseCents) > limitPercent
 }

@@ -21,6 +21,16 @@ export {
 } from './tender'
 export { discountCents, discountPercentOf, type Discount } from './discount'
 export {
+  lineUnitPriceCents,
+  priceOrder,
+  DiscountError,
+  type UnitPriceInput,
+  type LineToPrice,
+  type OrderToPrice,
+  type AppliedDiscount,
+  type PricedOrder,
+} from './linePricing'
+export {
   refundLineAmounts,
   splitRefundOverTenders,
   type SoldLine,

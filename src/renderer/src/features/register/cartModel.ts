@@ -1,5 +1,5 @@
-import type { Cents } from '../../../../shared/domain'
-import { parseEmbeddedBarcode, priceForWeight } from '../../../../shared/domain/barcode'
+import { lineUnitPriceCents, type Cents } from '../../../../shared/domain'
+import { parseEmbeddedBarcode } from '../../../../shared/domain/barcode'
 import type { EmbeddedBarcodeRule } from '../../../../shared/store/options'
 import { i18n } from '../../i18n'
 import type { Product } from '../../types'
@@ -184,22 +184,19 @@ export function modifiersOf(
   )
 }
 
-/**
- * One unit's price, as main prices it: a label's price as printed; a weighed item's per-kg price
- * times its weight; otherwise the variant's price (or the product's) plus the options.
- */
+/** One unit's price, by the rule main prices the sale with (lineUnitPriceCents). */
 export function unitPriceCents(
   line: Pick<
     CartLine,
     'product' | 'variantId' | 'modifierOptionIds' | 'weightGrams' | 'embeddedPriceCents'
   >,
 ): Cents {
-  if (line.embeddedPriceCents !== null) return line.embeddedPriceCents
-  const basePriceCents = variantOf(line)?.priceCents ?? line.product.priceCents
-  const optionsCents = modifiersOf(line).reduce((sum, modifier) => sum + modifier.priceCents, 0)
-  const priced =
-    line.weightGrams === null ? basePriceCents : priceForWeight(basePriceCents, line.weightGrams)
-  return priced + optionsCents
+  return lineUnitPriceCents({
+    listPriceCents: variantOf(line)?.priceCents ?? line.product.priceCents,
+    modifierPricesCents: modifiersOf(line).map((modifier) => modifier.priceCents),
+    weightGrams: line.weightGrams,
+    labelPriceCents: line.embeddedPriceCents,
+  })
 }
 
 /** "Latte (Large)": what the cashier reads on the line and in the parked list. */
