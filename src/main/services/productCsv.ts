@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync'
 import { v7 as uuidv7 } from 'uuid'
+import { decimalText } from '../../shared/domain'
 import { Barcode } from '../../shared/ipc/catalogSchemas'
 import type { InvokeOutput, InvokeParsedInput } from '../../shared/ipc/contract'
 import {
@@ -19,7 +20,7 @@ import type { CatalogContext } from './catalogService'
 import {
   columnIndexes,
   csvColumns,
-  formatPrice,
+  csvPriceDecimals,
   parseFlag,
   parsePriceCents,
   readRecords,
@@ -230,7 +231,7 @@ export function exportProductsCsv(context: Pick<CatalogContext, 'db'>): {
     products.map((product) => [
       product.sku,
       product.name,
-      formatPrice(product.priceCents),
+      decimalText(product.priceCents, csvPriceDecimals),
       product.categoryId ? (categoryNames.get(product.categoryId) ?? '') : '',
       taxRateNames.get(product.taxRateId) ?? '',
       product.barcodes.join('|'),

@@ -21,6 +21,9 @@ const requiredColumns: readonly CsvColumn[] = ['sku', 'name', 'price']
 
 const maxPriceCents = 100_000_000
 
+/** The CSV's prices always have two decimals ("3.50"), whatever the store's currency. */
+export const csvPriceDecimals = 2
+
 /** "3.50" → 350. Major units, at most two decimals, never negative. */
 export function parsePriceCents(text: string): number | string {
   if (text === '') return 'Price is missing.'
@@ -30,10 +33,6 @@ export function parsePriceCents(text: string): number | string {
   const cents = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'))
   if (cents > maxPriceCents) return `Price "${text}" is too high.`
   return cents
-}
-
-export function formatPrice(cents: number): string {
-  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`
 }
 
 export function parseFlag(text: string, fallback: boolean): boolean | null {

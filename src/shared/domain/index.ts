@@ -1,5 +1,14 @@
 export { DomainError, isDomainError, type DomainErrorCode } from './errors'
-export { isCents, currencyExponent, formatMoney, parseMoney, type Cents } from './money'
+export {
+  isCents,
+  currencyExponent,
+  decimalText,
+  moneyText,
+  formatMoney,
+  parseMoney,
+  type Cents,
+} from './money'
+export { asciiDigits } from './digits'
 export { divideRounded, roundToIncrement, isRoundingMode, type RoundingMode } from './rounding'
 export { allocateCents } from './allocation'
 export { computeOrderTotals } from './totals'

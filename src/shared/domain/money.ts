@@ -49,20 +49,32 @@ function isNumericLiteral(text: string): text is Intl.StringNumericLiteral {
   return /^-?\d+(\.\d+)?$/.test(text)
 }
 
-/** Formats minor units as currency text; goes through a decimal string so large amounts stay exact. */
-export function formatMoney(cents: Cents, currency: string, locale?: string): string {
+/**
+ * Minor units as a plain decimal with `exponent` digits after the point ("3.50", "-0.05", "350"
+ * for exponent 0): the one cents-to-text conversion, exact for any safe integer because it works
+ * on the digits, never divides a float.
+ */
+export function decimalText(cents: Cents, exponent: number): string {
   if (!isCents(cents)) {
     throw new DomainError('INVALID_AMOUNT', `Amount must be whole minor units, got ${cents}`)
   }
-  const exponent = currencyExponent(currency)
   const magnitude = BigInt(Math.abs(cents))
     .toString()
     .padStart(exponent + 1, '0')
-  const wholeDigits = magnitude.slice(0, magnitude.length - exponent)
-  const fractionDigits = magnitude.slice(magnitude.length - exponent)
   const sign = cents < 0 ? '-' : ''
-  const decimal =
-    exponent === 0 ? `${sign}${wholeDigits}` : `${sign}${wholeDigits}.${fractionDigits}`
+  if (exponent === 0) return `${sign}${magnitude}`
+  const wholeDigits = magnitude.slice(0, magnitude.length - exponent)
+  return `${sign}${wholeDigits}.${magnitude.slice(magnitude.length - exponent)}`
+}
+
+/** Minor units as the plain decimal a cashier types ("20.00", "350" in JPY), which parseMoney reads. */
+export function moneyText(cents: Cents, currency: string): string {
+  return decimalText(cents, currencyExponent(currency))
+}
+
+/** Formats minor units as currency text; goes through a decimal string so large amounts stay exact. */
+export function formatMoney(cents: Cents, currency: string, locale?: string): string {
+  const decimal = moneyText(cents, currency)
   if (!isNumericLiteral(decimal)) throw new Error(`Built a malformed decimal: ${decimal}`)
   return currencyFormatter(currency, locale).format(decimal)
 }

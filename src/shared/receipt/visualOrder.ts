@@ -5,6 +5,8 @@
  * receipt lines; it does no shaping, which the printer's code page does or does not do itself.
  */
 
+import { asciiDigits } from '../domain/digits'
+
 const bidiControls = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/g
 const rightToLeft = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/
 const leftToRight = /[\p{L}\p{N}]/u
@@ -17,15 +19,6 @@ const mirrored: Record<string, string> = {
   '>': '<',
   '«': '»',
   '»': '«',
-}
-
-/** Arabic-Indic digits and separators as ASCII, which every code page has. */
-export function asciiDigits(text: string): string {
-  return text
-    .replace(/[\u0660-\u0669]/g, (digit) => String(digit.charCodeAt(0) - 0x0660))
-    .replace(/[\u06F0-\u06F9]/g, (digit) => String(digit.charCodeAt(0) - 0x06f0))
-    .replaceAll('\u066B', '.')
-    .replaceAll('\u066C', ',')
 }
 
 /** How many printer columns a string takes (one per character). */

@@ -1,7 +1,7 @@
+import { asciiDigits } from '../../../../shared/domain'
 import { useId, useRef, useState, type FormEvent } from 'react'
 import type { ProtectedAction } from '../../../../shared/store/options'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { asciiDigits } from '../../components/digits'
 import { Modal } from '../../components/Modal'
 import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'

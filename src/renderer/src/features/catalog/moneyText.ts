@@ -1,20 +1,9 @@
-import { currencyExponent, parseMoney, type Cents } from '../../../../shared/domain'
-import { asciiDigits } from '../../components/digits'
+import { asciiDigits, moneyText, parseMoney, type Cents } from '../../../../shared/domain'
 import { i18n } from '../../i18n'
-
-/** Minor units as the plain decimal a manager would type ("3.50"), which parseMoney reads back. */
-export function toMoneyText(cents: Cents, currency: string): string {
-  const exponent = currencyExponent(currency)
-  const digits = BigInt(cents)
-    .toString()
-    .padStart(exponent + 1, '0')
-  if (exponent === 0) return digits
-  return `${digits.slice(0, digits.length - exponent)}.${digits.slice(digits.length - exponent)}`
-}
 
 /** An example amount in the currency's own shape, for messages: "3.50" or "350" (JPY). */
 export function moneyExample(currency: string): string {
-  return currencyExponent(currency) === 0 ? '350' : toMoneyText(350, currency)
+  return moneyText(350, currency)
 }
 
 export type MoneyRead = { kind: 'ok'; cents: Cents } | { kind: 'invalid'; message: string }

@@ -1,6 +1,7 @@
+import { moneyText } from '../../../../shared/domain'
 import type { InvokeInput, InvokeOutput } from '../../../../shared/ipc'
 import { i18n } from '../../i18n'
-import { readMoney, toMoneyText } from './moneyText'
+import { readMoney } from './moneyText'
 
 type Product = InvokeOutput<'catalog:listAll'>[number]
 export type ProductSave = InvokeInput<'catalog:saveProduct'>
@@ -75,7 +76,7 @@ export function productToForm(product: Product, currency: string): ProductForm {
     id: product.id,
     sku: product.sku,
     name: product.name,
-    price: toMoneyText(product.priceCents, currency),
+    price: moneyText(product.priceCents, currency),
     categoryId: product.categoryId ?? '',
     taxRateId: product.taxRateId,
     barcodes: [...product.barcodes],
@@ -85,7 +86,7 @@ export function productToForm(product: Product, currency: string): ProductForm {
     variants: product.variants.map((variant) => ({
       id: variant.id,
       name: variant.name,
-      price: toMoneyText(variant.priceCents, currency),
+      price: moneyText(variant.priceCents, currency),
       sku: variant.sku ?? '',
       barcode: variant.barcode ?? '',
     })),
@@ -97,7 +98,7 @@ export function productToForm(product: Product, currency: string): ProductForm {
       options: group.options.map((option) => ({
         id: option.id,
         name: option.name,
-        price: toMoneyText(option.priceCents, currency),
+        price: moneyText(option.priceCents, currency),
       })),
     })),
   }

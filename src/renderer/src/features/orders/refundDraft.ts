@@ -1,5 +1,9 @@
-import { refundLineAmounts, type Cents, type SoldLine } from '../../../../shared/domain'
-import { asciiDigits } from '../../components/digits'
+import {
+  asciiDigits,
+  refundLineAmounts,
+  type Cents,
+  type SoldLine,
+} from '../../../../shared/domain'
 import { i18n } from '../../i18n'
 
 /**

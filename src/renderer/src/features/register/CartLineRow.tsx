@@ -1,3 +1,4 @@
+import { asciiDigits } from '../../../../shared/domain'
 import { useState, type KeyboardEvent } from 'react'
 import type { LineTotals } from '../../../../shared/domain'
 import { useAppInfo, useMoney } from '../../appInfo'
@@ -11,7 +12,6 @@ import {
   type CartLine,
 } from './cartModel'
 import type { DiscountInput } from './saleTypes'
-import { asciiDigits } from '../../components/digits'
 
 interface CartLineRowProps {
   line: CartLine

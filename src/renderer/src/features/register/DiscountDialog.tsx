@@ -1,10 +1,14 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
-import { discountCents, parseMoney, type Cents } from '../../../../shared/domain'
+import {
+  asciiDigits,
+  discountCents,
+  moneyText,
+  parseMoney,
+  type Cents,
+} from '../../../../shared/domain'
 import { useAppInfo, useMoney } from '../../appInfo'
-import { asciiDigits } from '../../components/digits'
 import { Modal } from '../../components/Modal'
 import { useTranslation } from '../../i18n'
-import { toMoneyInput } from './cashAmounts'
 import type { DiscountInput } from './saleTypes'
 
 interface DiscountDialogProps {
@@ -23,7 +27,7 @@ function initialText(discount: DiscountInput | null, currency: string): string {
   if (!discount) return ''
   return discount.type === 'percent'
     ? String(discount.percent)
-    : toMoneyInput(discount.amountCents, currency)
+    : moneyText(discount.amountCents, currency)
 }
 
 /** A percent or an amount off a line or the order; main asks for a manager above the limit. */

@@ -1,17 +1,16 @@
 import '../../styles/tender.css'
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
 import { v4 as uuidv4 } from 'uuid'
-import { parseMoney, type Cents } from '../../../../shared/domain'
+import { asciiDigits, moneyText, parseMoney, type Cents } from '../../../../shared/domain'
 import { PosError } from '../../../../shared/ipc'
 import { useAppInfo, useMoney } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { asciiDigits } from '../../components/digits'
 import { Modal } from '../../components/Modal'
 import { i18n, useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { SaleReceipt } from '../../types'
 import { useProtected } from '../approval/useProtected'
-import { quickCashAmounts, toMoneyInput } from './cashAmounts'
+import { quickCashAmounts } from './cashAmounts'
 import type { SaleDraft, TenderMethod } from './saleTypes'
 import {
   maxPayments,
@@ -262,7 +261,7 @@ export function TenderDialog({
                 inputMode="decimal"
                 autoComplete="off"
                 spellCheck={false}
-                placeholder={toMoneyInput(suggestedAmountCents(tender, taken), currency)}
+                placeholder={moneyText(suggestedAmountCents(tender, taken), currency)}
                 value={amountText}
                 aria-invalid={isAmountInvalid || isNonCashTooMuch}
                 aria-describedby={hintId}
@@ -287,7 +286,7 @@ export function TenderDialog({
                     className="button button-secondary quick-amount"
                     disabled={isSubmitting}
                     onClick={() => {
-                      setAmountText(toMoneyInput(amountCents, currency))
+                      setAmountText(moneyText(amountCents, currency))
                       amountRef.current?.focus()
                     }}
                   >

@@ -16,13 +16,3 @@ export function quickCashAmounts(dueCents: Cents, currency: string, count = 3): 
   const sorted = [...above].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).slice(0, count)
   return [dueCents, ...sorted.map((amount) => Number(amount))]
 }
-
-/** Minor units as the plain decimal a cashier would type ("20.00"), which parseMoney reads back. */
-export function toMoneyInput(cents: Cents, currency: string): string {
-  const exponent = currencyExponent(currency)
-  const digits = BigInt(cents)
-    .toString()
-    .padStart(exponent + 1, '0')
-  if (exponent === 0) return digits
-  return `${digits.slice(0, digits.length - exponent)}.${digits.slice(digits.length - exponent)}`
-}

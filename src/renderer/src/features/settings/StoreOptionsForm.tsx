@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { SaveBar } from './SaveBar'
+import { moneyText } from '../../../../shared/domain'
 import { PosError } from '../../../../shared/ipc'
 import type { StoreOptions } from '../../../../shared/store/options'
 import { useAppInfo } from '../../appInfo'
@@ -8,7 +9,6 @@ import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import { actionName } from '../approval/actionNames'
 import { useProtected } from '../approval/useProtected'
-import { toMoneyText } from '../catalog/moneyText'
 import type { FieldErrors } from './configForm'
 import { BarcodeRuleRows, TenderTable } from './StoreOptionRows'
 import {
@@ -85,7 +85,7 @@ export function StoreOptionsForm({ options, onSaved }: StoreOptionsFormProps) {
   const [isSaving, setIsSaving] = useState(false)
   const isDirty = JSON.stringify(draft) !== JSON.stringify(toOptionsDraft(base, currency))
   const denominationExample = [10_000, 2_000, 500, 25]
-    .map((cents) => toMoneyText(cents, currency))
+    .map((cents) => moneyText(cents, currency))
     .join(', ')
 
   if (options !== base) {

@@ -1,5 +1,5 @@
+import { asciiDigits } from '../../../../shared/domain'
 import type { InvokeInput } from '../../../../shared/ipc'
-import { asciiDigits } from '../../components/digits'
 import type { Employee, Role } from '../../types'
 
 export type EmployeeSaveInput = InvokeInput<'employee:save'>

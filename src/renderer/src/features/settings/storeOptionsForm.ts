@@ -1,4 +1,4 @@
-import { parseMoney, type Cents } from '../../../../shared/domain'
+import { asciiDigits, moneyText, parseMoney, type Cents } from '../../../../shared/domain'
 import {
   ProtectedAction,
   StoreOptionsStrict,
@@ -6,8 +6,6 @@ import {
   type StoreOptions,
   type TenderKind,
 } from '../../../../shared/store/options'
-import { asciiDigits } from '../../components/digits'
-import { toMoneyText } from '../catalog/moneyText'
 
 /** A payment method as the form holds it; `id` is null for a new one until it is saved. */
 export interface TenderDraft {
@@ -65,9 +63,7 @@ export function toOptionsDraft(options: StoreOptions, currency: string): StoreOp
       key: `saved-rule-${index}`,
       ...rule,
     })),
-    denominations: options.denominationsCents
-      .map((cents) => toMoneyText(cents, currency))
-      .join(', '),
+    denominations: options.denominationsCents.map((cents) => moneyText(cents, currency)).join(', '),
     requireOpenShift: options.requireOpenShift,
   }
 }

@@ -1,8 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
-import { parseMoney } from '../../../../shared/domain'
+import { asciiDigits, parseMoney } from '../../../../shared/domain'
 import { useAppInfo, useMoney } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { asciiDigits } from '../../components/digits'
 import { Modal } from '../../components/Modal'
 import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
@@ -52,7 +51,12 @@ export function CashMovementDialog({ kind, onClose, onRecorded }: CashMovementDi
     setProblem(undefined)
     try {
       const movement = await protectedCall('cashMovement', (approvalId) =>
-        pos.invoke('shift:recordCashMovement', { kind, amountCents, reason: reason.trim(), approvalId }),
+        pos.invoke('shift:recordCashMovement', {
+          kind,
+          amountCents,
+          reason: reason.trim(),
+          approvalId,
+        }),
       )
       if (movement) {
         onRecorded(movement)

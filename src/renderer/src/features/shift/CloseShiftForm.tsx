@@ -1,7 +1,7 @@
+import { asciiDigits } from '../../../../shared/domain'
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useMoney } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { asciiDigits } from '../../components/digits'
 import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import { countedCents as sumCounts } from '../../../../shared/domain/cashCount'

@@ -1,8 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
-import { parseMoney } from '../../../../shared/domain'
+import { asciiDigits, parseMoney } from '../../../../shared/domain'
 import { useAppInfo } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { asciiDigits } from '../../components/digits'
 import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 
