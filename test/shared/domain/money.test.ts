@@ -1,9 +1,13 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  asciiDigits,
   currencyExponent,
+  decimalText,
   DomainError,
   formatMoney,
   isCents,
+  moneyText,
   parseMoney,
 } from '../../../src/shared/domain'
 
@@ -101,5 +105,42 @@ describe('parseMoney', () => {
   it('returns null for an amount too large to hold exactly', () => {
     expect(parseMoney('90071992547409.91', 'USD')).toBe(Number.MAX_SAFE_INTEGER)
     expect(parseMoney('90071992547409.92', 'USD')).toBeNull()
+  })
+})
+
+describe('moneyText', () => {
+  it('writes the plain decimal a cashier types, in the currency’s own shape', () => {
+    expect(moneyText(2000, 'USD')).toBe('20.00')
+    expect(moneyText(5, 'USD')).toBe('0.05')
+    expect(moneyText(350, 'JPY')).toBe('350')
+    expect(moneyText(1250, 'KWD')).toBe('1.250')
+    expect(moneyText(-250, 'USD')).toBe('-2.50')
+  })
+
+  it('is read back exactly by parseMoney', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+        fc.constantFrom('USD', 'JPY', 'KWD'),
+        (cents, currency) => parseMoney(moneyText(cents, currency), currency) === cents,
+      ),
+    )
+  })
+
+  it('keeps two decimals for the CSV whatever the amount, exact at the largest safe one', () => {
+    expect(decimalText(350, 2)).toBe('3.50')
+    expect(decimalText(0, 2)).toBe('0.00')
+    expect(decimalText(Number.MAX_SAFE_INTEGER, 2)).toBe('90071992547409.91')
+    expect(() => decimalText(1.5, 2)).toThrow(DomainError)
+  })
+})
+
+describe('asciiDigits', () => {
+  it('reads Arabic-Indic and Eastern Arabic-Indic digits and separators as ASCII', () => {
+    expect(asciiDigits('١٢٣٫٤٥')).toBe('123.45')
+    expect(asciiDigits('۰۹۸۷')).toBe('0987')
+    expect(asciiDigits('١٬٢٣٤٫٥٠')).toBe('1,234.50')
+    expect(parseMoney(asciiDigits('١٬٢٣٤٫٥٠'), 'USD')).toBe(123450)
+    expect(asciiDigits('Latte 4.75 ر.س')).toBe('Latte 4.75 ر.س')
   })
 })
