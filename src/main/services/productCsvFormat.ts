@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync'
+import { parseDecimal } from '../../shared/domain'
 import { PosError } from '../../shared/ipc/errors'
 
 /**
@@ -28,9 +29,8 @@ export const csvPriceDecimals = 2
 export function parsePriceCents(text: string): number | string {
   if (text === '') return 'Price is missing.'
   if (text.startsWith('-')) return `Price "${text}" is negative.`
-  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(text)
-  if (!match) return `Price "${text}" is not a price like 3.50.`
-  const cents = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'))
+  const cents = parseDecimal(text, csvPriceDecimals)
+  if (cents === null) return `Price "${text}" is not a price like 3.50.`
   if (cents > maxPriceCents) return `Price "${text}" is too high.`
   return cents
 }

@@ -5,6 +5,7 @@ export {
   decimalText,
   moneyText,
   formatMoney,
+  parseDecimal,
   parseMoney,
   type Cents,
 } from './money'

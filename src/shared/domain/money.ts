@@ -83,11 +83,11 @@ export function formatMoney(cents: Cents, currency: string, locale?: string): st
 const moneyPattern = /^(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d*))?$/
 
 /**
- * Reads what a cashier types ("12.5", "1,234.50", ".75") into minor units. Returns null for
- * anything that is not a plain non-negative amount, including more decimals than the currency has.
+ * Reads a plain non-negative decimal ("12.5", "1,234.50", ".75") into minor units with
+ * `exponent` digits after the point: the one text-to-cents conversion. Returns null for anything
+ * else, including more decimals than `exponent`.
  */
-export function parseMoney(text: string, currency: string): Cents | null {
-  const exponent = currencyExponent(currency)
+export function parseDecimal(text: string, exponent: number): Cents | null {
   const match = moneyPattern.exec(text.trim())
   if (!match) return null
   const wholeDigits = (match[1] ?? '').replaceAll(',', '')
@@ -96,4 +96,9 @@ export function parseMoney(text: string, currency: string): Cents | null {
   if (fractionDigits.length > exponent) return null
   const minorUnits = BigInt(`${wholeDigits || '0'}${fractionDigits.padEnd(exponent, '0')}`)
   return minorUnits > maxSafeCents ? null : Number(minorUnits)
+}
+
+/** Reads what a cashier types into minor units of `currency` (see parseDecimal); null if not money. */
+export function parseMoney(text: string, currency: string): Cents | null {
+  return parseDecimal(text, currencyExponent(currency))
 }

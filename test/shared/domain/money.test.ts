@@ -8,6 +8,7 @@ import {
   formatMoney,
   isCents,
   moneyText,
+  parseDecimal,
   parseMoney,
 } from '../../../src/shared/domain'
 
@@ -125,6 +126,13 @@ describe('moneyText', () => {
         (cents, currency) => parseMoney(moneyText(cents, currency), currency) === cents,
       ),
     )
+  })
+
+  it('is read back by parseDecimal at a fixed exponent, as the CSV import reads prices', () => {
+    expect(parseDecimal(decimalText(350, 2), 2)).toBe(350)
+    expect(parseDecimal('3.5', 2)).toBe(350)
+    expect(parseDecimal('1.005', 2)).toBeNull()
+    expect(parseDecimal('-1', 2)).toBeNull()
   })
 
   it('keeps two decimals for the CSV whatever the amount, exact at the largest safe one', () => {
