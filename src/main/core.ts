@@ -14,6 +14,7 @@ import {
   type DeviceIdentity,
 } from './store/identityRepository'
 import { seedDemoStaffIfNone, seedDemoStoreIfEmpty } from './store/seed/seedDemoStore'
+import { syncRepositories } from './store/syncRepositories'
 import { machineFingerprint } from './sync/fingerprint'
 import { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from './sync/syncWorker'
 
@@ -91,7 +92,7 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
     const events = createRegisterEvents()
     const sync = createSyncWorker({
       ...options.sync,
-      db: database.db,
+      repositories: syncRepositories(database.db),
       device,
       events,
       fingerprint: options.fingerprint ?? machineFingerprint(),

@@ -11,6 +11,7 @@ import type { RegisterDb } from '../store/database'
 import { getStoreSettings } from '../store/identityRepository'
 import { salesByMethod, salesByMinute, salesTotals, topProducts } from '../store/salesReport'
 import { recordLabel } from '../store/syncRecords'
+import { syncOutboxRepository } from '../store/syncRepositories'
 import type { StatsDevice, StatsReply, StoredConflict } from '../sync/healthProtocol'
 import { outboxHealth } from '../sync/heartbeat'
 import { SyncRequestError } from '../sync/syncClient'
@@ -100,7 +101,7 @@ export function createManagerService(options: ManagerServiceOptions): ManagerSer
 
   /** This register from its own outbox, with the server's view of it where there is one. */
   function thisRegister(server: StatsDevice | undefined): RegisterHealthView {
-    const local = outboxHealth(db)
+    const local = outboxHealth(syncOutboxRepository(db))
     const device = sync.device
     return {
       deviceId: device.deviceId,

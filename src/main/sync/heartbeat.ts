@@ -1,6 +1,4 @@
-import type { RegisterDb } from '../store/database'
-import { listDeadEntries, oldestUnsyncedAt, outboxCounts } from '../store/outboxRepository'
-import { recordLabel } from '../store/syncRecords'
+import type { SyncOutboxRepository } from '../store/syncRepositories'
 import type { HeartbeatReport } from './healthProtocol'
 
 /** The server keeps at most this many dead reasons per register, with bounded strings. */
@@ -19,28 +17,27 @@ export interface OutboxHealth {
 const clip = (text: string, length: number) =>
   text.length > length ? `${text.slice(0, length - 1)}…` : text
 
+type OutboxHealthSource = Pick<SyncOutboxRepository, 'counts' | 'oldestUnsyncedAt' | 'listDead'>
+
 /** This register's outbox as the manager console shows it, read live from SQLite. */
-export function outboxHealth(db: RegisterDb): OutboxHealth {
-  const counts = outboxCounts(db)
-  const dead = listDeadEntries(db)
+export function outboxHealth(outbox: OutboxHealthSource): OutboxHealth {
+  const counts = outbox.counts()
+  const dead = outbox.listDead()
   return {
     pending: counts.pending + counts.inFlight + counts.failed,
-    oldestPendingAt: oldestUnsyncedAt(db),
+    oldestPendingAt: outbox.oldestUnsyncedAt(),
     deadRecords: dead.length,
     deadReasons: dead.slice(0, maxDeadReasons).map((entry) => ({
-      label: clip(
-        entry.orderNumber ?? recordLabel(db, entry.entity, entry.entityId),
-        maxLabelLength,
-      ),
+      label: clip(entry.label, maxLabelLength),
       reason: clip(entry.lastError ?? 'Refused by the server', maxReasonLength),
     })),
   }
 }
 
 export function heartbeatReport(
-  db: RegisterDb,
+  outbox: OutboxHealthSource,
   registerCode: string,
   appVersion: string,
 ): HeartbeatReport {
-  return { ...outboxHealth(db), registerCode, appVersion }
+  return { ...outboxHealth(outbox), registerCode, appVersion }
 }

@@ -1,11 +1,10 @@
-import type { RegisterDb } from '../store/database'
-import { applyPulledPage } from '../store/pullApplier'
-import { getSyncState, updateSyncState } from '../store/syncStateRepository'
+import type { PulledPageWriter, SyncStateRepository } from '../store/syncRepositories'
 import type { PullChangesResponse } from '../../shared/sync/protocol'
 import { SyncRequestError, type SyncClient } from './syncClient'
 
 export interface PullContext {
-  db: RegisterDb
+  syncState: SyncStateRepository
+  pulled: PulledPageWriter
   client: SyncClient
   deviceId: string
   currency: string
@@ -50,7 +49,7 @@ export async function runPullPhase(context: PullContext): Promise<PullSummary> {
     orderIds: [],
     resets: 0,
   }
-  let since = getSyncState(context.db)?.pullCursor ?? null
+  let since = context.syncState.get()?.pullCursor ?? null
   let next: Promise<PullChangesResponse> | null = null
   try {
     for (;;) {
@@ -62,15 +61,14 @@ export async function runPullPhase(context: PullContext): Promise<PullSummary> {
         if (error instanceof SyncRequestError && error.kind === 'reset' && summary.resets === 0) {
           summary.resets++
           since = null
-          updateSyncState(context.db, { pullCursor: null }, context.now())
+          context.syncState.update({ pullCursor: null }, context.now())
           continue
         }
         throw error
       }
       // The next page's cursor is known now: fetch it while this one is written to disk.
       next = page.hasMore ? fetchPage(context, page.nextSyncToken) : null
-      const applied = applyPulledPage(
-        context.db,
+      const applied = context.pulled.apply(
         { changes: page.changes, nextSyncToken: page.nextSyncToken },
         { localDeviceId: context.deviceId, currency: context.currency, now: context.now() },
       )

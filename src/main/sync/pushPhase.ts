@@ -1,20 +1,19 @@
 import type { Change, ChangeResult } from '../../shared/sync/protocol'
 import { MAX_BATCH_RECORDS } from '../../shared/sync/protocol'
-import type { RegisterDb } from '../store/database'
-import {
-  claimDueEntries,
-  settleEntries,
-  type EntryOutcome,
-  type OutboxRow,
-} from '../store/outboxRepository'
-import { baseVersionOf, readWireRecord } from '../store/syncRecords'
-import { recordConflict } from '../store/conflictRepository'
-import { applyPulledPage } from '../store/pullApplier'
+import type { ConflictRecord } from '../store/conflictRepository'
+import type { EntryOutcome, OutboxRow } from '../store/outboxRepository'
+import type {
+  PulledPageWriter,
+  SyncOutboxRepository,
+  SyncRecordReader,
+} from '../store/syncRepositories'
 import { backoffDelayMs, type BackoffPolicy } from './backoff'
 import { SyncRequestError, type SyncClient } from './syncClient'
 
 export interface PushContext {
-  db: RegisterDb
+  outbox: SyncOutboxRepository
+  records: SyncRecordReader
+  pulled: PulledPageWriter
   client: SyncClient
   deviceId: string
   currency: string
@@ -33,8 +32,8 @@ export interface PushSummary {
   failure: SyncRequestError | null
 }
 
-function toChange(db: RegisterDb, row: OutboxRow): Change | null {
-  const data = row.operation === 'delete' ? undefined : readWireRecord(db, row.entity, row.entityId)
+function toChange(records: SyncRecordReader, row: OutboxRow): Change | null {
+  const data = row.operation === 'delete' ? undefined : records.wireRecord(row.entity, row.entityId)
   if (row.operation === 'upsert' && data === null) return null
   // An edit names the server version it started from, so the server applies it rather than
   // treating it as a concurrent edit (a shift's close, a sale marked refunded, a catalog edit).
@@ -43,7 +42,7 @@ function toChange(db: RegisterDb, row: OutboxRow): Change | null {
     entity: row.entity as Change['entity'],
     id: row.entityId,
     op: row.operation,
-    baseVersion: baseVersionOf(db, row.entity, row.entityId),
+    baseVersion: records.baseVersion(row.entity, row.entityId),
     data,
   }
 }
@@ -127,12 +126,12 @@ export async function runPushPhase(context: PushContext): Promise<PushSummary> {
 
 /** Claims, sends and settles one batch; null when nothing is due. */
 async function pushBatch(context: PushContext): Promise<PushSummary | null> {
-  const rows = claimDueEntries(context.db, MAX_BATCH_RECORDS, context.now())
+  const rows = context.outbox.claimDue(MAX_BATCH_RECORDS, context.now())
   if (rows.length === 0) return null
   const outcomes = new Map<number, EntryOutcome>()
   const sendable: { row: OutboxRow; change: Change }[] = []
   for (const row of rows) {
-    const change = toChange(context.db, row)
+    const change = toChange(context.records, row)
     if (change) sendable.push({ row, change })
     else
       outcomes.set(row.id, {
@@ -198,29 +197,21 @@ async function pushBatch(context: PushContext): Promise<PushSummary | null> {
       }
     }
   }
-  settleEntries(context.db, outcomes, context.now(), (tx) => {
-    for (const { row, result, localData } of conflicts) {
-      recordConflict(
-        tx,
-        {
-          entity: row.entity,
-          entityId: row.entityId,
-          resolution: result.resolution ?? 'server-wins',
-          serverConflictId: result.conflictId ?? null,
-          localData,
-          serverData: result.serverRecord?.data ?? null,
-        },
-        context.now(),
-      )
-    }
-  })
+  const conflictRecords = conflicts.map(({ row, result, localData }): ConflictRecord => ({
+    entity: row.entity,
+    entityId: row.entityId,
+    resolution: result.resolution ?? 'server-wins',
+    serverConflictId: result.conflictId ?? null,
+    localData,
+    serverData: result.serverRecord?.data ?? null,
+  }))
+  context.outbox.settle(outcomes, conflictRecords, context.now())
   // The server kept its own version: take it, as a pull would.
   const serverWins = conflicts.filter(
     ({ result }) => result.resolution === 'server-wins' && result.serverRecord,
   )
   if (serverWins.length > 0) {
-    applyPulledPage(
-      context.db,
+    context.pulled.apply(
       {
         changes: serverWins.map(({ result }) => ({
           ...result.serverRecord!,

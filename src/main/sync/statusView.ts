@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { EnrollmentState, SyncState, SyncStatusView } from '../../shared/ipc/syncSchemas'
-import type { RegisterDb } from '../store/database'
-import { oldestUnsyncedAt, outboxCounts } from '../store/outboxRepository'
+import type { RegisterEvents } from '../events'
+import type { SyncOutboxRepository, SyncStateRepository } from '../store/syncRepositories'
 import type { SyncStateRow } from '../store/syncStateRepository'
 
 export type StatusView = z.infer<typeof SyncStatusView>
@@ -24,7 +24,7 @@ export interface RuntimeState {
 }
 
 export function buildStatusView(
-  db: RegisterDb,
+  outbox: Pick<SyncOutboxRepository, 'counts' | 'oldestUnsyncedAt'>,
   row: SyncStateRow | null,
   fingerprint: string,
   runtime: RuntimeState,
@@ -34,12 +34,42 @@ export function buildStatusView(
     state: runtime.state,
     serverUrl: row?.serverUrl ?? null,
     storeId: row?.storeId ?? null,
-    counts: outboxCounts(db),
-    oldestPendingAt: oldestUnsyncedAt(db),
+    counts: outbox.counts(),
+    oldestPendingAt: outbox.oldestUnsyncedAt(),
     lastSuccessAt: row?.lastSuccessAt ?? null,
     lastError:
       row?.lastError && row.lastErrorAt ? { message: row.lastError, at: row.lastErrorAt } : null,
     pull: runtime.pull,
     isRealtimeConnected: runtime.isRealtimeConnected,
+  }
+}
+
+export interface StatusReporter {
+  /** The status as it is now, read live. */
+  status(): StatusView
+  /** Reads the status and emits sync:statusChanged when it differs from the last one emitted. */
+  emit(): StatusView
+}
+
+export function createStatusReporter(options: {
+  syncState: SyncStateRepository
+  outbox: Pick<SyncOutboxRepository, 'counts' | 'oldestUnsyncedAt'>
+  fingerprint: string
+  runtime: RuntimeState
+  events: RegisterEvents
+}): StatusReporter {
+  let lastEmitted = ''
+  const status = () =>
+    buildStatusView(options.outbox, options.syncState.get(), options.fingerprint, options.runtime)
+  return {
+    status,
+    emit() {
+      const view = status()
+      const key = JSON.stringify(view)
+      if (key === lastEmitted) return view
+      lastEmitted = key
+      options.events.emit('sync:statusChanged', view)
+      return view
+    },
   }
 }

@@ -1,0 +1,89 @@
+import type { RegisterEvents } from '../events'
+import type { SyncRepositories } from '../store/syncRepositories'
+import type { BackoffPolicy } from './backoff'
+import type { Enrollment } from './enrollment'
+import type { HeartbeatSender } from './heartbeatSender'
+import { runPullPhase } from './pullPhase'
+import { runPushPhase } from './pushPhase'
+import type { RuntimeState } from './statusView'
+import { SyncRequestError } from './syncClient'
+
+export interface SyncRunOptions {
+  repositories: SyncRepositories
+  enrollment: Enrollment
+  heartbeat: HeartbeatSender
+  events: RegisterEvents
+  /** Shared with the status view: the run sets state and pull progress. */
+  runtime: RuntimeState
+  emitStatus(): void
+  pullPageSize: number
+  backoff: BackoffPolicy
+  random(): number
+  now(): Date
+  log(message: string, error?: unknown): void
+}
+
+/**
+ * One sync run: push what is due, pull until caught up, then report health. A failure ends the run
+ * and is recorded as its outcome: offline when the server could not be reached, error otherwise.
+ */
+export function createSyncRun(options: SyncRunOptions): () => Promise<void> {
+  const { repositories, enrollment, runtime, emitStatus } = options
+  const { syncState } = repositories
+  const iso = () => options.now().toISOString()
+
+  return async function runOnce(): Promise<void> {
+    const serverUrl = enrollment.enrolledServerUrl()
+    if (!serverUrl) return
+    const client = enrollment.clientFor(serverUrl)
+    const deviceId = enrollment.device.deviceId
+    const currency = repositories.identity.currency()
+    const accessToken = enrollment.accessToken
+    runtime.state = 'syncing'
+    emitStatus()
+    try {
+      const push = await runPushPhase({
+        outbox: repositories.outbox,
+        records: repositories.records,
+        pulled: repositories.pulled,
+        client,
+        deviceId,
+        currency,
+        accessToken,
+        now: iso,
+        nowMs: () => options.now().getTime(),
+        backoff: options.backoff,
+        random: options.random,
+        onProgress: emitStatus,
+      })
+      if (push.failure) throw push.failure
+      const pull = await runPullPhase({
+        syncState,
+        pulled: repositories.pulled,
+        client,
+        deviceId,
+        currency,
+        pageSize: options.pullPageSize,
+        accessToken,
+        now: iso,
+        onPage: (progress) => {
+          runtime.pull = progress
+          emitStatus()
+        },
+      })
+      if (pull.orderIds.length > 0) options.events.emit('order:synced', { orderIds: pull.orderIds })
+      syncState.update({ lastSuccessAt: iso(), lastError: null, lastErrorAt: null }, iso())
+      await options.heartbeat.send()
+      runtime.state = 'idle'
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      runtime.state =
+        error instanceof SyncRequestError && error.kind === 'unreachable' ? 'offline' : 'error'
+      if (!(error instanceof SyncRequestError)) options.log('sync run failed', error)
+      syncState.update({ lastError: message, lastErrorAt: iso() }, iso())
+    } finally {
+      runtime.pull = null
+      emitStatus()
+    }
+  }
+}
