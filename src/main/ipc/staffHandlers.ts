@@ -4,7 +4,7 @@ import {
   saveEmployee,
   type EmployeeServiceContext,
 } from '../services/employeeService'
-import { activeEmployees, sessionOf, shiftSummaryOf } from '../services/sessionView'
+import { sessionOf, shiftSummaryOf } from '../services/sessionView'
 import {
   closeShift,
   openDrawer,
@@ -15,9 +15,10 @@ import {
   type ShiftServiceContext,
 } from '../services/shiftService'
 import { listAuditEvents } from '../store/auditRepository'
+import { activeEmployees } from '../store/employeeRepository'
 import { updateStoreOptions } from '../store/identityRepository'
 import { listShifts } from '../store/shiftRepository'
-import type { HandlerContext, HandlerGroup } from './handlers'
+import type { HandlerContext, HandlerGroup } from './handlerContext'
 
 type StaffChannels =
   | 'session:get'

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm'
 import type { z } from 'zod'
 import { PosError } from '../../shared/ipc/errors'
 import type { OrderDetail as OrderDetailSchema } from '../../shared/ipc/schemas'
@@ -9,14 +8,7 @@ import type { Actor, Authority } from '../services/authority'
 import type { RegisterDb, RegisterExecutor } from '../store/database'
 import { getStoreSettings } from '../store/identityRepository'
 import { getOrderDetail } from '../store/orderRepository'
-import { employees } from '../store/schema'
-import type { BackoffPolicy } from '../sync/backoff'
-import {
-  defaultNetworkTimeouts,
-  probeNetworkPrinter,
-  sendToNetworkPrinter,
-  type NetworkTimeouts,
-} from './networkPrinter'
+import { employeeById } from '../store/employeeRepository'
 import {
   cancelJob,
   enqueueExtra,
@@ -26,16 +18,23 @@ import {
   waitingCounts,
   type JobListQuery,
   type PrintJobRow,
-} from './printQueue'
+} from '../store/printJobRepository'
+import { getRegisterConfig } from '../store/registerConfigRepository'
+import { productsInCategories } from '../store/stationRepository'
+import type { BackoffPolicy } from '../sync/backoff'
+import {
+  defaultNetworkTimeouts,
+  probeNetworkPrinter,
+  sendToNetworkPrinter,
+  type NetworkTimeouts,
+} from './networkPrinter'
 import { createPrintWorker, JobNotPrintableError, type Delivered } from './printWorker'
-import { getRegisterConfig } from './registerConfigRepository'
 import { shouldOpenDrawer } from './receiptModel'
 import { renderEscPos, renderReceiptHtml, type RenderInput } from './render'
 import {
   catchUpStation,
   enqueueForLocalOrder,
   enqueueForSyncedOrders,
-  productsInCategories,
   registerCodeOf,
 } from './station'
 
@@ -155,11 +154,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
   /** The employee who rang the order up, as the actor of its drawer open (null if unknown). */
   function orderActor(tx: RegisterExecutor, employeeId: string | null): Actor | null {
     if (!employeeId) return null
-    const employee = tx
-      .select({ id: employees.id, name: employees.name, role: employees.role })
-      .from(employees)
-      .where(eq(employees.id, employeeId))
-      .get()
+    const employee = employeeById(tx, employeeId)
     return employee ? { employeeId: employee.id, name: employee.name, role: employee.role } : null
   }
 

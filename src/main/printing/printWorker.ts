@@ -1,7 +1,5 @@
 import type { PrinterConfig } from '../../shared/store/registerConfig'
 import type { RegisterDb, RegisterExecutor } from '../store/database'
-import type { BackoffPolicy } from '../sync/backoff'
-import { PrinterError } from './networkPrinter'
 import {
   claimNext,
   markFailed,
@@ -9,7 +7,9 @@ import {
   markPrinted,
   queueHead,
   type PrintJobRow,
-} from './printQueue'
+} from '../store/printJobRepository'
+import { backoffDelayMs, type BackoffPolicy } from '../sync/backoff'
+import { PrinterError } from './networkPrinter'
 
 export type PrinterState = 'ready' | 'unreachable' | 'error' | 'unknown'
 
@@ -65,6 +65,9 @@ export interface PrintWorker {
   health(printerId: string): PrinterHealth
 }
 
+/** Retries of a failing printer: quick at first, then once a minute at most. */
+export const printBackoff: BackoffPolicy = { baseMs: 1_000, capMs: 60_000 }
+
 const unknownHealth: PrinterHealth = { state: 'unknown', lastError: null, checkedAt: null }
 
 /**
@@ -97,14 +100,20 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
       error instanceof Error ? error.message : `The job could not print: ${String(error)}`
     if (!isPrinterFault && !(error instanceof JobNotPrintableError))
       options.log('print job failed', error)
-    markFailed(
-      db,
-      job.id,
-      // Anything but a plain "cannot print this" is worth another try (a system printer's hiccup).
-      { message, isRetryable: !(error instanceof JobNotPrintableError) },
-      options.now().getTime(),
-      { backoff: options.backoff, random: options.random },
-    )
+    const nowMs = options.now().getTime()
+    markFailed(db, job.id, {
+      message,
+      // Anything but a plain "cannot print this" is worth another try (a system printer's hiccup),
+      // after a growing, jittered wait.
+      retryAt:
+        error instanceof JobNotPrintableError
+          ? null
+          : (attempts) =>
+              new Date(
+                nowMs +
+                  backoffDelayMs(attempts - 1, options.backoff ?? printBackoff, options.random),
+              ).toISOString(),
+    })
     if (isPrinterFault)
       setHealth(job.printerId, {
         state: error.kind === 'unreachable' ? 'unreachable' : 'error',

@@ -1,8 +1,7 @@
-import { and, asc, eq, isNull } from 'drizzle-orm'
 import type { InvokeOutput } from '../../shared/ipc/contract'
 import type { StoreOptions } from '../../shared/store/options'
 import type { RegisterExecutor } from '../store/database'
-import { employees } from '../store/schema'
+import { liveEmployee } from '../store/employeeRepository'
 import { currentShift, shiftPeople, type ShiftRow } from '../store/shiftRepository'
 import type { Authority } from './authority'
 
@@ -32,18 +31,7 @@ export function sessionOf(
   options: StoreOptions,
 ): Session {
   const actor = authority.current()
-  const row = actor
-    ? db
-        .select({
-          id: employees.id,
-          name: employees.name,
-          role: employees.role,
-          isActive: employees.isActive,
-        })
-        .from(employees)
-        .where(and(eq(employees.id, actor.employeeId), isNull(employees.deletedAt)))
-        .get()
-    : undefined
+  const row = actor ? liveEmployee(db, actor.employeeId) : undefined
   const shift = currentShift(db, deviceId)
   return {
     // The row when it exists (a synced rename shows at once); the signed-in actor otherwise.
@@ -54,19 +42,4 @@ export function sessionOf(
     approvals: options.approvals,
     idleLockSeconds: options.idleLockSeconds,
   }
-}
-
-/** Everyone who can sign in here, by name. */
-export function activeEmployees(db: RegisterExecutor) {
-  return db
-    .select({
-      id: employees.id,
-      name: employees.name,
-      role: employees.role,
-      isActive: employees.isActive,
-    })
-    .from(employees)
-    .where(and(eq(employees.isActive, true), isNull(employees.deletedAt)))
-    .orderBy(asc(employees.name))
-    .all()
 }

@@ -1,7 +1,7 @@
 import { v4 as uuidv4 } from 'uuid'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { RegisterCore } from '../../../src/main/core'
-import { getRegisterConfig } from '../../../src/main/printing/registerConfigRepository'
+import { getRegisterConfig } from '../../../src/main/store/registerConfigRepository'
 import {
   enqueueForSyncedOrders,
   registerCodeOf,
