@@ -37,9 +37,6 @@ const passesDatabaseHandle = [
   'src/main/sync/**/*.ts',
   // TODO(lead): remove each once the service takes a repository bundle instead of RegisterDb.
   'src/main/ipc/handlerContext.ts',
-  'src/main/printing/printService.ts',
-  'src/main/printing/printWorker.ts',
-  'src/main/printing/station.ts',
   'src/main/services/authority.ts',
   'src/main/services/catalogService.ts',
   'src/main/services/employeeService.ts',

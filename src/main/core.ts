@@ -7,6 +7,7 @@ import { createHandlerRegistry, type HandlerRegistry } from './ipc/registry'
 import type { NetworkTimeouts } from './printing/networkPrinter'
 import { createPrintService, type PrintService, type SystemPrint } from './printing/printService'
 import { openRegisterDatabase, type RegisterDatabase } from './store/database'
+import { createPrintStore } from './store/printStore'
 import type { BackoffPolicy } from './sync/backoff'
 import { createAuthority, type Authority } from './services/authority'
 import {
@@ -111,7 +112,7 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
     })
     const print = createPrintService({
       ...options.printing,
-      db: database.db,
+      store: createPrintStore(database.db),
       events,
       now,
       device: () => sync.device,

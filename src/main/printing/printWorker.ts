@@ -1,13 +1,6 @@
 import type { PrinterConfig } from '../../shared/store/registerConfig'
-import type { RegisterDb, RegisterExecutor } from '../store/database'
-import {
-  claimNext,
-  markFailed,
-  markInterruptedUncertain,
-  markPrinted,
-  queueHead,
-  type PrintJobRow,
-} from '../store/printJobRepository'
+import type { PrintJobRow } from '../store/printJobRepository'
+import type { PrintedHook, PrintStore } from '../store/printStore'
 import { backoffDelayMs, type BackoffPolicy } from '../sync/backoff'
 import { PrinterError } from './networkPrinter'
 
@@ -29,11 +22,14 @@ export class JobNotPrintableError extends Error {
 
 export interface Delivered {
   /** Runs in the transaction that marks the job printed, only if it does. */
-  onPrinted?: ((tx: RegisterExecutor) => void) | undefined
+  onPrinted?: PrintedHook | undefined
 }
 
 export interface PrintWorkerOptions {
-  db: RegisterDb
+  store: Pick<
+    PrintStore,
+    'queueHead' | 'claimNext' | 'markPrinted' | 'markFailed' | 'markInterruptedUncertain'
+  >
   now: () => Date
   /** The configured printers, read on every pass (settings can change at any time). */
   printers: () => PrinterConfig[]
@@ -75,7 +71,7 @@ const unknownHealth: PrinterHealth = { state: 'unknown', lastError: null, checke
  * independent of each other (a kitchen printer that is off never holds receipts).
  */
 export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
-  const { db } = options
+  const { store } = options
   const pollIntervalMs = options.pollIntervalMs ?? 5_000
   const inFlight = new Map<string, Promise<void>>()
   const probing = new Set<Promise<void>>()
@@ -101,7 +97,7 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
     if (!isPrinterFault && !(error instanceof JobNotPrintableError))
       options.log('print job failed', error)
     const nowMs = options.now().getTime()
-    markFailed(db, job.id, {
+    store.markFailed(job.id, {
       message,
       // Anything but a plain "cannot print this" is worth another try (a system printer's hiccup),
       // after a growing, jittered wait.
@@ -133,9 +129,7 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
     try {
       if (outcome.ok) {
         const { delivered } = outcome
-        db.transaction((tx) => {
-          if (markPrinted(tx, job.id, iso())) delivered?.onPrinted?.(tx)
-        })
+        store.markPrinted(job.id, iso(), delivered?.onPrinted)
         setHealth(printer.id, { state: 'ready', lastError: null, checkedAt: iso() })
       } else recordFailure(job, outcome.error)
       options.onChange([printer.id])
@@ -155,14 +149,14 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
       const nowIso = iso()
       for (const printer of options.printers()) {
         if (inFlight.has(printer.id)) continue
-        const head = queueHead(db, printer.id)
+        const head = store.queueHead(printer.id)
         if (!head) continue
         if (head.status === 'failed' && head.nextAttemptAt && head.nextAttemptAt > nowIso) {
           const dueInMs = Date.parse(head.nextAttemptAt) - Date.parse(nowIso)
           sleepMs = Math.min(sleepMs, Math.max(dueInMs, 1))
           continue
         }
-        const job = claimNext(db, printer.id, nowIso)
+        const job = store.claimNext(printer.id, nowIso)
         if (!job) continue
         options.onChange([printer.id])
         const running = print(job, printer).finally(() => {
@@ -181,7 +175,7 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
     if (!isRunning) return
     for (const printer of options.printers()) {
       if (printer.kind !== 'network' || inFlight.has(printer.id)) continue
-      if (queueHead(db, printer.id)) continue // its next job tells us soon enough
+      if (store.queueHead(printer.id)) continue // its next job tells us soon enough
       const before = observed.get(printer.id) ?? 0
       const probe = options
         .probe(printer)
@@ -207,7 +201,7 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
   return {
     start() {
       if (isRunning) throw new Error('The print worker is already running.')
-      const uncertain = markInterruptedUncertain(db)
+      const uncertain = store.markInterruptedUncertain()
       isRunning = true
       if (uncertain > 0) options.onChange([])
       pass()

@@ -1,14 +1,17 @@
 import type { PrinterConfig, RegisterConfig } from '../../shared/store/registerConfig'
-import type { RegisterDb, RegisterExecutor } from '../store/database'
-import { enqueueOriginals } from '../store/printJobRepository'
-import {
-  orderLineProductIds,
-  productsInCategories,
-  stationOrdersByIds,
-  stationOrdersSince,
-  stationSince,
-  type StationOrder,
-} from '../store/stationRepository'
+import type { PrintStore } from '../store/printStore'
+import type { StationOrder } from '../store/stationRepository'
+
+/** The reads and writes the station rules make. */
+export type StationStore = Pick<
+  PrintStore,
+  | 'enqueueOriginals'
+  | 'orderLineProductIds'
+  | 'productsInCategories'
+  | 'stationOrdersByIds'
+  | 'stationOrdersSince'
+  | 'stationSince'
+>
 
 /**
  * A station prints only orders made in the last 12 hours. A station enrolled (or switched to
@@ -33,11 +36,11 @@ export function registerCodeOf(orderNumber: string, storeCode: string): string |
 }
 
 /** Whether a kitchen ticket for this order would have a line on it (the category filter). */
-function hasKitchenLines(db: RegisterExecutor, orderId: string, categoryIds: readonly string[]) {
-  const lines = orderLineProductIds(db, orderId)
+function hasKitchenLines(store: StationStore, orderId: string, categoryIds: readonly string[]) {
+  const lines = store.orderLineProductIds(orderId)
   if (categoryIds.length === 0) return lines.length > 0
   const productIds = lines.flatMap((productId) => (productId ? [productId] : []))
-  return productsInCategories(db, productIds, categoryIds).size > 0
+  return store.productsInCategories(productIds, categoryIds).size > 0
 }
 
 const printersFor = (config: RegisterConfig, role: PrinterConfig['role']) =>
@@ -49,7 +52,7 @@ const printersFor = (config: RegisterConfig, role: PrinterConfig['role']) =>
  * the kitchen). Returns the printers that got a new job.
  */
 export function enqueueForLocalOrder(
-  db: RegisterDb,
+  store: StationStore,
   config: RegisterConfig,
   order: { id: string; kind: 'SALE' | 'REFUND' },
   now: string,
@@ -63,11 +66,11 @@ export function enqueueForLocalOrder(
   if (
     order.kind === 'SALE' &&
     kitchen.length > 0 &&
-    hasKitchenLines(db, order.id, config.stationCategoryIds)
+    hasKitchenLines(store, order.id, config.stationCategoryIds)
   )
     for (const printer of kitchen)
       wanted.push({ kind: 'kitchen', orderId: order.id, printerId: printer.id })
-  return enqueueOriginals(db, wanted, now)
+  return store.enqueueOriginals(wanted, now)
 }
 
 /**
@@ -76,7 +79,7 @@ export function enqueueForLocalOrder(
  * station, sales with lines in the chosen categories) on each printer of that role.
  */
 function stationJobs(
-  db: RegisterExecutor,
+  store: StationStore,
   config: RegisterConfig,
   found: StationOrder[],
   context: { now: Date; storeCode: string; ownRegisterCode?: string | undefined },
@@ -101,7 +104,7 @@ function stationJobs(
     }
     if (kind === 'kitchen') {
       if (order.kind !== 'SALE') continue
-      if (!hasKitchenLines(db, order.id, config.stationCategoryIds)) continue
+      if (!hasKitchenLines(store, order.id, config.stationCategoryIds)) continue
     }
     for (const printer of targets) wanted.push({ kind, orderId: order.id, printerId: printer.id })
   }
@@ -113,14 +116,17 @@ function stationJobs(
  * makes a replayed pull or a restart harmless. Returns the printers that got a new job.
  */
 export function enqueueForSyncedOrders(
-  db: RegisterDb,
+  store: StationStore,
   config: RegisterConfig,
   orderIds: readonly string[],
   context: { now: Date; storeCode: string },
 ): string[] {
   if (config.mode === 'register' || orderIds.length === 0) return []
-  const found = stationOrdersByIds(db, orderIds)
-  return enqueueOriginals(db, stationJobs(db, config, found, context), context.now.toISOString())
+  const found = store.stationOrdersByIds(orderIds)
+  return store.enqueueOriginals(
+    stationJobs(store, config, found, context),
+    context.now.toISOString(),
+  )
 }
 
 /**
@@ -132,19 +138,18 @@ export function enqueueForSyncedOrders(
  * a new job.
  */
 export function catchUpStation(
-  db: RegisterDb,
+  store: StationStore,
   config: RegisterConfig,
   context: { now: Date; storeCode: string; registerCode: string },
 ): string[] {
   if (config.mode === 'register') return []
-  const since = stationSince(db)
+  const since = store.stationSince()
   if (since === null) return []
   const windowStart = new Date(context.now.getTime() - stationWindowMs).toISOString()
   const from = since > windowStart ? since : windowStart
-  const found = stationOrdersSince(db, from)
-  return enqueueOriginals(
-    db,
-    stationJobs(db, config, found, { ...context, ownRegisterCode: context.registerCode }),
+  const found = store.stationOrdersSince(from)
+  return store.enqueueOriginals(
+    stationJobs(store, config, found, { ...context, ownRegisterCode: context.registerCode }),
     context.now.toISOString(),
   )
 }
