@@ -44,7 +44,6 @@ const passesDatabaseHandle = [
   'src/main/services/refundService.ts',
   'src/main/services/salePricing.ts',
   'src/main/services/saleService.ts',
-  'src/main/services/sessionView.ts',
   'src/main/services/shiftService.ts',
 ]
 
