@@ -16,6 +16,62 @@ const noElectron = {
   message: 'Only the files in electronFiles (eslint.config.js) may import electron.',
 }
 
+/** The register's SQL: only src/main/store writes queries (STYLE.md rule 18). */
+const registerSql = {
+  group: ['drizzle-orm', 'drizzle-orm/*', 'better-sqlite3', '**/store/schema'],
+  message: 'SQL lives in src/main/store: add or call a repository function there.',
+}
+/** The database handle itself: services take repositories, not the database (rule 18). */
+const registerDatabase = {
+  group: ['**/store/database'],
+  message: 'Services take repositories, not the database: only src/main/store and core.ts open it.',
+}
+const registerStoreFiles = ['src/main/store/**/*.ts']
+/**
+ * Files that still receive the database handle and pass it to repository functions (they
+ * write no SQL themselves). core.ts opens the database and wires everything: it stays.
+ */
+const passesDatabaseHandle = [
+  'src/main/core.ts',
+  // TODO(lead): remove once src/main/sync takes repositories
+  'src/main/sync/**/*.ts',
+  // TODO(lead): remove each once the service takes a repository bundle instead of RegisterDb.
+  'src/main/ipc/handlerContext.ts',
+  'src/main/services/authority.ts',
+  'src/main/services/catalogService.ts',
+  'src/main/services/employeeService.ts',
+  'src/main/services/managerService.ts',
+  'src/main/services/refundService.ts',
+  'src/main/services/salePricing.ts',
+  'src/main/services/saleService.ts',
+  'src/main/services/shiftService.ts',
+]
+
+/** The server's database drivers: src/server/db owns the connection, src/server/sync the queries. */
+const serverSql = {
+  group: ['drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/pglite', '@electric-sql/pglite/*'],
+  message: 'Server SQL lives in src/server/db and src/server/sync.',
+}
+/** Server files outside db/ and sync/ that query today (routes, auth, tenancy, realtime). */
+const serverSqlToday = [
+  // TODO(lead): move these queries into src/server/db or src/server/sync, then drop the list.
+  'src/server/app.ts',
+  'src/server/auth/principal.ts',
+  'src/server/auth/tokens.ts',
+  'src/server/realtime/bus.ts',
+  'src/server/realtime/socketRoute.ts',
+  'src/server/routes/adminCatalog.ts',
+  'src/server/routes/auth.ts',
+  'src/server/routes/sync.ts',
+  'src/server/tenancy/admins.ts',
+  'src/server/tenancy/bootstrap.ts',
+  'src/server/tenancy/enrollmentCodes.ts',
+]
+const serverOnly = {
+  group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+  message: 'The server shares only src/shared with the register.',
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -43,7 +99,32 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/main/**/*.ts'],
+    ignores: [...registerStoreFiles, ...passesDatabaseHandle],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [noElectron], patterns: [registerSql, registerDatabase] },
+      ],
+    },
+  },
+  {
+    files: passesDatabaseHandle,
+    ignores: registerStoreFiles,
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [registerSql] }],
+    },
+  },
+  {
+    // May import electron; still no SQL and no database handle.
     files: electronFiles,
+    ignores: ['src/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [registerSql, registerDatabase] }],
+    },
+  },
+  {
+    files: ['src/preload/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {
@@ -92,19 +173,18 @@ export default tseslint.config(
   },
   {
     files: ['src/server/**/*.ts'],
+    ignores: ['src/server/db/**/*.ts', 'src/server/sync/**/*.ts', ...serverSqlToday],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          paths: [noElectron],
-          patterns: [
-            {
-              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
-              message: 'The server shares only src/shared with the register.',
-            },
-          ],
-        },
+        { paths: [noElectron], patterns: [serverOnly, serverSql] },
       ],
+    },
+  },
+  {
+    files: ['src/server/db/**/*.ts', 'src/server/sync/**/*.ts', ...serverSqlToday],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [serverOnly] }],
     },
   },
 )

@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { createRegisterEvents, type RegisterEvents } from './events'
-import { createHandlers, type HandlerContext } from './ipc/handlers'
+import type { HandlerContext } from './ipc/handlerContext'
+import { createHandlers } from './ipc/handlers'
 import { createHandlerRegistry, type HandlerRegistry } from './ipc/registry'
 import type { NetworkTimeouts } from './printing/networkPrinter'
 import { createPrintService, type PrintService, type SystemPrint } from './printing/printService'
 import { openRegisterDatabase, type RegisterDatabase } from './store/database'
+import { createPrintStore } from './store/printStore'
 import type { BackoffPolicy } from './sync/backoff'
 import { createAuthority, type Authority } from './services/authority'
 import {
@@ -111,7 +113,7 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
     })
     const print = createPrintService({
       ...options.printing,
-      db: database.db,
+      store: createPrintStore(database.db),
       events,
       now,
       device: () => sync.device,

@@ -8,7 +8,7 @@ import {
   lookupBarcode,
   searchProducts,
 } from '../store/catalogRepository'
-import type { HandlerContext, HandlerGroup } from './handlers'
+import type { HandlerContext, HandlerGroup } from './handlerContext'
 
 type CatalogChannels =
   | 'catalog:list'

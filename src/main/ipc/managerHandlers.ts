@@ -1,8 +1,11 @@
 import { createManagerService } from '../services/managerService'
-import type { HandlerContext, HandlerGroup } from './handlers'
+import type { HandlerContext, HandlerGroup } from './handlerContext'
 
 type ManagerChannels =
-  'manager:getHealth' | 'manager:listConflicts' | 'manager:resolveConflict' | 'manager:getSalesToday'
+  | 'manager:getHealth'
+  | 'manager:listConflicts'
+  | 'manager:resolveConflict'
+  | 'manager:getSalesToday'
 
 /** The manager console: store-wide sync health, conflicts and today's sales. Managers only. */
 export function createManagerHandlers(context: HandlerContext): HandlerGroup<ManagerChannels> {

@@ -1,7 +1,7 @@
 import { PosError } from '../../shared/ipc/errors'
 import type { RegisterConfig } from '../../shared/store/registerConfig'
-import { getRegisterConfig, saveRegisterConfig } from '../printing/registerConfigRepository'
-import type { HandlerContext, HandlerGroup } from './handlers'
+import { getRegisterConfig, saveRegisterConfig } from '../store/registerConfigRepository'
+import type { HandlerContext, HandlerGroup } from './handlerContext'
 
 type PrintChannels =
   | 'register:getConfig'

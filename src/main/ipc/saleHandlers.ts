@@ -8,7 +8,7 @@ import { createCustomer, findCustomer, searchCustomers } from '../store/customer
 import { getStoreSettings } from '../store/identityRepository'
 import { findOrderByNumber, getOrderDetail, listOrders } from '../store/orderRepository'
 import { listParked, parkOrder, recallParked } from '../store/parkRepository'
-import type { HandlerContext, HandlerGroup } from './handlers'
+import type { HandlerContext, HandlerGroup } from './handlerContext'
 
 type SaleChannels =
   | 'sale:complete'

@@ -4,7 +4,7 @@ import {
   saveEmployee,
   type EmployeeServiceContext,
 } from '../services/employeeService'
-import { activeEmployees, sessionOf, shiftSummaryOf } from '../services/sessionView'
+import { sessionOf, shiftSummaryOf } from '../services/sessionView'
 import {
   closeShift,
   openDrawer,
@@ -15,9 +15,11 @@ import {
   type ShiftServiceContext,
 } from '../services/shiftService'
 import { listAuditEvents } from '../store/auditRepository'
+import { activeEmployees } from '../store/employeeRepository'
 import { updateStoreOptions } from '../store/identityRepository'
+import { createSessionStore } from '../store/sessionStore'
 import { listShifts } from '../store/shiftRepository'
-import type { HandlerContext, HandlerGroup } from './handlers'
+import type { HandlerContext, HandlerGroup } from './handlerContext'
 
 type StaffChannels =
   | 'session:get'
@@ -55,7 +57,9 @@ export function createStaffHandlers(context: HandlerContext): HandlerGroup<Staff
     deviceId: () => sync.device.deviceId,
     now: context.now,
   }
-  const session = () => sessionOf(db, authority, sync.device.deviceId, context.storeOptions())
+  const sessionStore = createSessionStore(db)
+  const session = () =>
+    sessionOf(sessionStore, authority, sync.device.deviceId, context.storeOptions())
   /** Tells the renderer who is signed in and whether a shift is open, and returns the same view. */
   const sessionChanged = () => {
     const view = session()
@@ -95,7 +99,7 @@ export function createStaffHandlers(context: HandlerContext): HandlerGroup<Staff
     'shift:open': (input) => {
       const shift = openShift(shifts, input.openingCashCents)
       shiftWritten()
-      return shiftSummaryOf(db, shift)
+      return shiftSummaryOf(sessionStore, shift)
     },
     'shift:recordCashMovement': (input) => {
       const movement = recordCashMovement(shifts, input)
@@ -117,7 +121,7 @@ export function createStaffHandlers(context: HandlerContext): HandlerGroup<Staff
     'shift:list': () => {
       authority.requireSignedIn()
       return listShifts(db, sync.device.deviceId, recentShiftCount).map((shift) =>
-        shiftSummaryOf(db, shift),
+        shiftSummaryOf(sessionStore, shift),
       )
     },
     'audit:list': (input) => {

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm'
 import type { z } from 'zod'
 import { PosError } from '../../shared/ipc/errors'
 import type { OrderDetail as OrderDetailSchema } from '../../shared/ipc/schemas'
@@ -6,10 +5,8 @@ import type { PrintJob, PrinterStatus } from '../../shared/ipc/printSchemas'
 import type { PrinterConfig, RegisterConfig } from '../../shared/store/registerConfig'
 import type { RegisterEvents } from '../events'
 import type { Actor, Authority } from '../services/authority'
-import type { RegisterDb, RegisterExecutor } from '../store/database'
-import { getStoreSettings } from '../store/identityRepository'
-import { getOrderDetail } from '../store/orderRepository'
-import { employees } from '../store/schema'
+import type { JobListQuery, PrintJobRow } from '../store/printJobRepository'
+import type { PrintStore } from '../store/printStore'
 import type { BackoffPolicy } from '../sync/backoff'
 import {
   defaultNetworkTimeouts,
@@ -17,25 +14,13 @@ import {
   sendToNetworkPrinter,
   type NetworkTimeouts,
 } from './networkPrinter'
-import {
-  cancelJob,
-  enqueueExtra,
-  listJobs,
-  markJobDone,
-  retryJob,
-  waitingCounts,
-  type JobListQuery,
-  type PrintJobRow,
-} from './printQueue'
 import { createPrintWorker, JobNotPrintableError, type Delivered } from './printWorker'
-import { getRegisterConfig } from './registerConfigRepository'
 import { shouldOpenDrawer } from './receiptModel'
 import { renderEscPos, renderReceiptHtml, type RenderInput } from './render'
 import {
   catchUpStation,
   enqueueForLocalOrder,
   enqueueForSyncedOrders,
-  productsInCategories,
   registerCodeOf,
 } from './station'
 
@@ -50,7 +35,8 @@ export type SystemPrint = (
 ) => Promise<void>
 
 export interface PrintServiceOptions {
-  db: RegisterDb
+  /** The print queue and what printing reads, bound to the register's database. */
+  store: PrintStore
   events: RegisterEvents
   now: () => Date
   /** This register as it is now (its code changes when a copied folder is enrolled again). */
@@ -91,15 +77,15 @@ export interface PrintService {
 }
 
 export function createPrintService(options: PrintServiceOptions): PrintService {
-  const { db, events } = options
+  const { store, events } = options
   const timeouts: NetworkTimeouts = { ...defaultNetworkTimeouts, ...options.network }
-  const config = () => getRegisterConfig(db)
+  const config = () => store.registerConfig()
   const changed = (printerIds: string[]) => events.emit('print:changed', { printerIds })
   const { authority } = options
   let isStarted = false
 
   function orderFor(orderId: string): OrderDetail | null {
-    return getOrderDetail(db, orderId)
+    return store.order(orderId)
   }
 
   function renderInput(
@@ -108,7 +94,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     settings: { isCopy: boolean; paperWidthMm: 58 | 80 },
   ): RenderInput {
     const registerConfig = config()
-    const store = getStoreSettings(db)
+    const storeSettings = store.storeSettings()
     return {
       kind,
       order,
@@ -116,10 +102,10 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       paperWidthMm: settings.paperWidthMm,
       language: registerConfig.language,
       store: {
-        name: store.storeName,
-        code: store.storeCode,
-        currency: store.currency,
-        locale: store.locale,
+        name: storeSettings.storeName,
+        code: storeSettings.storeCode,
+        currency: storeSettings.currency,
+        locale: storeSettings.locale,
       },
       registerCode: options.device().registerCode,
       footer: registerConfig.receiptFooter,
@@ -134,8 +120,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     if (!order) throw new JobNotPrintableError('The order of this job is not on this register.')
     const categoryIds = config().stationCategoryIds
     if (job.kind !== 'kitchen' || categoryIds.length === 0) return order
-    const kept = productsInCategories(
-      db,
+    const kept = store.productsInCategories(
       order.items.flatMap((item) => (item.productId ? [item.productId] : [])),
       categoryIds,
     )
@@ -148,18 +133,14 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
   /** The drawer opens for a sale rung up here, never for a copy or another register's order. */
   function opensDrawer(job: PrintJobRow, order: OrderDetail | null, printer: PrinterConfig) {
     if (!printer.opensDrawer || job.isCopy || job.kind !== 'receipt' || !order) return false
-    const code = registerCodeOf(order.orderNumber, getStoreSettings(db).storeCode)
+    const code = registerCodeOf(order.orderNumber, store.storeSettings().storeCode)
     return code === options.device().registerCode
   }
 
   /** The employee who rang the order up, as the actor of its drawer open (null if unknown). */
-  function orderActor(tx: RegisterExecutor, employeeId: string | null): Actor | null {
+  function orderActor(employeeId: string | null): Actor | null {
     if (!employeeId) return null
-    const employee = tx
-      .select({ id: employees.id, name: employees.name, role: employees.role })
-      .from(employees)
-      .where(eq(employees.id, employeeId))
-      .get()
+    const employee = store.employee(employeeId)
     return employee ? { employeeId: employee.id, name: employee.name, role: employee.role } : null
   }
 
@@ -192,7 +173,8 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       onPrinted: (tx) => {
         authority.audit(tx, {
           action: drawerOpenedAction,
-          actor: orderActor(tx, order.employeeId),
+          // Read inside the transaction (one connection), so the actor is as of the print.
+          actor: orderActor(order.employeeId),
           subjectId: order.id,
           details: { reason: 'cash sale', orderId: order.id, printer: printer.name },
         })
@@ -201,7 +183,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
   }
 
   const worker = createPrintWorker({
-    db,
+    store,
     now: options.now,
     printers: () => config().printers,
     deliver,
@@ -264,9 +246,9 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
   function catchUp() {
     try {
       afterEnqueue(
-        catchUpStation(db, config(), {
+        catchUpStation(store, config(), {
           now: options.now(),
-          storeCode: getStoreSettings(db).storeCode,
+          storeCode: store.storeSettings().storeCode,
           registerCode: options.device().registerCode,
         }),
       )
@@ -284,13 +266,13 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
         try {
           if (event === 'order:created') {
             const order = payload as { id: string; kind: 'SALE' | 'REFUND' }
-            afterEnqueue(enqueueForLocalOrder(db, config(), order, options.now().toISOString()))
+            afterEnqueue(enqueueForLocalOrder(store, config(), order, options.now().toISOString()))
           } else if (event === 'order:synced') {
             const { orderIds } = payload as { orderIds: string[] }
             afterEnqueue(
-              enqueueForSyncedOrders(db, config(), orderIds, {
+              enqueueForSyncedOrders(store, config(), orderIds, {
                 now: options.now(),
-                storeCode: getStoreSettings(db).storeCode,
+                storeCode: store.storeSettings().storeCode,
               }),
             )
           }
@@ -329,8 +311,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
             : 'No kitchen printer is set up on this register.',
           'printerId',
         )
-      const job = enqueueExtra(
-        db,
+      const job = store.enqueueExtra(
         { kind, orderId, printerId: printer.id },
         options.now().toISOString(),
       )
@@ -339,19 +320,18 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     testPage(printerId) {
       const printer = requirePrinter(printerId)
       return touched(
-        enqueueExtra(
-          db,
+        store.enqueueExtra(
           { kind: 'test', orderId: null, printerId: printer.id },
           options.now().toISOString(),
         ),
       )
     },
-    retry: (jobId) => touched(retryJob(db, jobId)),
-    cancel: (jobId) => touched(cancelJob(db, jobId)),
-    markDone: (jobId) => touched(markJobDone(db, jobId, options.now().toISOString())),
-    jobs: (query) => listJobs(db, query).map(view),
+    retry: (jobId) => touched(store.retry(jobId)),
+    cancel: (jobId) => touched(store.cancel(jobId)),
+    markDone: (jobId) => touched(store.markDone(jobId, options.now().toISOString())),
+    jobs: (query) => store.list(query).map(view),
     status() {
-      const waiting = waitingCounts(db)
+      const waiting = store.waitingCounts()
       return config().printers.map((printer) => ({
         printerId: printer.id,
         name: printer.name,

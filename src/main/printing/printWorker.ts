@@ -1,15 +1,8 @@
 import type { PrinterConfig } from '../../shared/store/registerConfig'
-import type { RegisterDb, RegisterExecutor } from '../store/database'
-import type { BackoffPolicy } from '../sync/backoff'
+import type { PrintJobRow } from '../store/printJobRepository'
+import type { PrintedHook, PrintStore } from '../store/printStore'
+import { backoffDelayMs, type BackoffPolicy } from '../sync/backoff'
 import { PrinterError } from './networkPrinter'
-import {
-  claimNext,
-  markFailed,
-  markInterruptedUncertain,
-  markPrinted,
-  queueHead,
-  type PrintJobRow,
-} from './printQueue'
 
 export type PrinterState = 'ready' | 'unreachable' | 'error' | 'unknown'
 
@@ -29,11 +22,14 @@ export class JobNotPrintableError extends Error {
 
 export interface Delivered {
   /** Runs in the transaction that marks the job printed, only if it does. */
-  onPrinted?: ((tx: RegisterExecutor) => void) | undefined
+  onPrinted?: PrintedHook | undefined
 }
 
 export interface PrintWorkerOptions {
-  db: RegisterDb
+  store: Pick<
+    PrintStore,
+    'queueHead' | 'claimNext' | 'markPrinted' | 'markFailed' | 'markInterruptedUncertain'
+  >
   now: () => Date
   /** The configured printers, read on every pass (settings can change at any time). */
   printers: () => PrinterConfig[]
@@ -65,6 +61,9 @@ export interface PrintWorker {
   health(printerId: string): PrinterHealth
 }
 
+/** Retries of a failing printer: quick at first, then once a minute at most. */
+export const printBackoff: BackoffPolicy = { baseMs: 1_000, capMs: 60_000 }
+
 const unknownHealth: PrinterHealth = { state: 'unknown', lastError: null, checkedAt: null }
 
 /**
@@ -72,7 +71,7 @@ const unknownHealth: PrinterHealth = { state: 'unknown', lastError: null, checke
  * independent of each other (a kitchen printer that is off never holds receipts).
  */
 export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
-  const { db } = options
+  const { store } = options
   const pollIntervalMs = options.pollIntervalMs ?? 5_000
   const inFlight = new Map<string, Promise<void>>()
   const probing = new Set<Promise<void>>()
@@ -97,14 +96,20 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
       error instanceof Error ? error.message : `The job could not print: ${String(error)}`
     if (!isPrinterFault && !(error instanceof JobNotPrintableError))
       options.log('print job failed', error)
-    markFailed(
-      db,
-      job.id,
-      // Anything but a plain "cannot print this" is worth another try (a system printer's hiccup).
-      { message, isRetryable: !(error instanceof JobNotPrintableError) },
-      options.now().getTime(),
-      { backoff: options.backoff, random: options.random },
-    )
+    const nowMs = options.now().getTime()
+    store.markFailed(job.id, {
+      message,
+      // Anything but a plain "cannot print this" is worth another try (a system printer's hiccup),
+      // after a growing, jittered wait.
+      retryAt:
+        error instanceof JobNotPrintableError
+          ? null
+          : (attempts) =>
+              new Date(
+                nowMs +
+                  backoffDelayMs(attempts - 1, options.backoff ?? printBackoff, options.random),
+              ).toISOString(),
+    })
     if (isPrinterFault)
       setHealth(job.printerId, {
         state: error.kind === 'unreachable' ? 'unreachable' : 'error',
@@ -124,9 +129,7 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
     try {
       if (outcome.ok) {
         const { delivered } = outcome
-        db.transaction((tx) => {
-          if (markPrinted(tx, job.id, iso())) delivered?.onPrinted?.(tx)
-        })
+        store.markPrinted(job.id, iso(), delivered?.onPrinted)
         setHealth(printer.id, { state: 'ready', lastError: null, checkedAt: iso() })
       } else recordFailure(job, outcome.error)
       options.onChange([printer.id])
@@ -146,14 +149,14 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
       const nowIso = iso()
       for (const printer of options.printers()) {
         if (inFlight.has(printer.id)) continue
-        const head = queueHead(db, printer.id)
+        const head = store.queueHead(printer.id)
         if (!head) continue
         if (head.status === 'failed' && head.nextAttemptAt && head.nextAttemptAt > nowIso) {
           const dueInMs = Date.parse(head.nextAttemptAt) - Date.parse(nowIso)
           sleepMs = Math.min(sleepMs, Math.max(dueInMs, 1))
           continue
         }
-        const job = claimNext(db, printer.id, nowIso)
+        const job = store.claimNext(printer.id, nowIso)
         if (!job) continue
         options.onChange([printer.id])
         const running = print(job, printer).finally(() => {
@@ -172,7 +175,7 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
     if (!isRunning) return
     for (const printer of options.printers()) {
       if (printer.kind !== 'network' || inFlight.has(printer.id)) continue
-      if (queueHead(db, printer.id)) continue // its next job tells us soon enough
+      if (store.queueHead(printer.id)) continue // its next job tells us soon enough
       const before = observed.get(printer.id) ?? 0
       const probe = options
         .probe(printer)
@@ -198,7 +201,7 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
   return {
     start() {
       if (isRunning) throw new Error('The print worker is already running.')
-      const uncertain = markInterruptedUncertain(db)
+      const uncertain = store.markInterruptedUncertain()
       isRunning = true
       if (uncertain > 0) options.onChange([])
       pass()

@@ -1,8 +1,17 @@
-import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm'
 import type { PrinterConfig, RegisterConfig } from '../../shared/store/registerConfig'
-import type { RegisterDb, RegisterExecutor } from '../store/database'
-import { orderItems, orders, products, registerSettings } from '../store/schema'
-import { enqueueOriginal } from './printQueue'
+import type { PrintStore } from '../store/printStore'
+import type { StationOrder } from '../store/stationRepository'
+
+/** The reads and writes the station rules make. */
+export type StationStore = Pick<
+  PrintStore,
+  | 'enqueueOriginals'
+  | 'orderLineProductIds'
+  | 'productsInCategories'
+  | 'stationOrdersByIds'
+  | 'stationOrdersSince'
+  | 'stationSince'
+>
 
 /**
  * A station prints only orders made in the last 12 hours. A station enrolled (or switched to
@@ -26,49 +35,16 @@ export function registerCodeOf(orderNumber: string, storeCode: string): string |
   return start < 0 ? null : head.slice(start + 1) || null
 }
 
-/** The product ids of an order's lines that belong to the given categories. */
-export function productsInCategories(
-  db: RegisterExecutor,
-  productIds: readonly string[],
-  categoryIds: readonly string[],
-): Set<string> {
-  if (productIds.length === 0 || categoryIds.length === 0) return new Set()
-  const rows = db
-    .select({ id: products.id, categoryId: products.categoryId })
-    .from(products)
-    .where(inArray(products.id, [...new Set(productIds)]))
-    .all()
-  const wanted = new Set(categoryIds)
-  return new Set(
-    rows.filter((row) => row.categoryId && wanted.has(row.categoryId)).map((row) => row.id),
-  )
-}
-
 /** Whether a kitchen ticket for this order would have a line on it (the category filter). */
-function hasKitchenLines(db: RegisterExecutor, orderId: string, categoryIds: readonly string[]) {
-  const lines = db
-    .select({ productId: orderItems.productId })
-    .from(orderItems)
-    .where(eq(orderItems.orderId, orderId))
-    .all()
+function hasKitchenLines(store: StationStore, orderId: string, categoryIds: readonly string[]) {
+  const lines = store.orderLineProductIds(orderId)
   if (categoryIds.length === 0) return lines.length > 0
-  const productIds = lines.flatMap((line) => (line.productId ? [line.productId] : []))
-  return productsInCategories(db, productIds, categoryIds).size > 0
+  const productIds = lines.flatMap((productId) => (productId ? [productId] : []))
+  return store.productsInCategories(productIds, categoryIds).size > 0
 }
 
 const printersFor = (config: RegisterConfig, role: PrinterConfig['role']) =>
   config.printers.filter((printer) => printer.role === role)
-
-function enqueueAll(
-  db: RegisterDb,
-  wanted: { kind: JobKind; orderId: string; printerId: string }[],
-  now: string,
-): string[] {
-  if (wanted.length === 0) return []
-  return db.transaction((tx) =>
-    wanted.flatMap((job) => (enqueueOriginal(tx, job, now) ? [job.printerId] : [])),
-  )
-}
 
 /**
  * A sale or refund just committed on this register: its receipt on each receipt printer when
@@ -76,7 +52,7 @@ function enqueueAll(
  * the kitchen). Returns the printers that got a new job.
  */
 export function enqueueForLocalOrder(
-  db: RegisterDb,
+  store: StationStore,
   config: RegisterConfig,
   order: { id: string; kind: 'SALE' | 'REFUND' },
   now: string,
@@ -90,14 +66,12 @@ export function enqueueForLocalOrder(
   if (
     order.kind === 'SALE' &&
     kitchen.length > 0 &&
-    hasKitchenLines(db, order.id, config.stationCategoryIds)
+    hasKitchenLines(store, order.id, config.stationCategoryIds)
   )
     for (const printer of kitchen)
       wanted.push({ kind: 'kitchen', orderId: order.id, printerId: printer.id })
-  return enqueueAll(db, wanted, now)
+  return store.enqueueOriginals(wanted, now)
 }
-
-type StationOrder = Pick<typeof orders.$inferSelect, 'id' | 'kind' | 'orderNumber' | 'createdAt'>
 
 /**
  * The jobs a station owes for some orders (oldest first): each order from a subscribed register,
@@ -105,7 +79,7 @@ type StationOrder = Pick<typeof orders.$inferSelect, 'id' | 'kind' | 'orderNumbe
  * station, sales with lines in the chosen categories) on each printer of that role.
  */
 function stationJobs(
-  db: RegisterExecutor,
+  store: StationStore,
   config: RegisterConfig,
   found: StationOrder[],
   context: { now: Date; storeCode: string; ownRegisterCode?: string | undefined },
@@ -130,18 +104,11 @@ function stationJobs(
     }
     if (kind === 'kitchen') {
       if (order.kind !== 'SALE') continue
-      if (!hasKitchenLines(db, order.id, config.stationCategoryIds)) continue
+      if (!hasKitchenLines(store, order.id, config.stationCategoryIds)) continue
     }
     for (const printer of targets) wanted.push({ kind, orderId: order.id, printerId: printer.id })
   }
   return wanted
-}
-
-const stationOrderColumns = {
-  id: orders.id,
-  kind: orders.kind,
-  orderNumber: orders.orderNumber,
-  createdAt: orders.createdAt,
 }
 
 /**
@@ -149,37 +116,16 @@ const stationOrderColumns = {
  * makes a replayed pull or a restart harmless. Returns the printers that got a new job.
  */
 export function enqueueForSyncedOrders(
-  db: RegisterDb,
+  store: StationStore,
   config: RegisterConfig,
   orderIds: readonly string[],
   context: { now: Date; storeCode: string },
 ): string[] {
   if (config.mode === 'register' || orderIds.length === 0) return []
-  const found = db
-    .select(stationOrderColumns)
-    .from(orders)
-    .where(inArray(orders.id, [...new Set(orderIds)]))
-    .all()
-  return enqueueAll(db, stationJobs(db, config, found, context), context.now.toISOString())
-}
-
-/**
- * When this register's station subscription took effect: the time of the last settings save.
- *
- * Why the save time: the schema has nowhere to keep a separate "station since" (RegisterConfig is
- * strict, and audit events are pulled from every register, so reading them back is neither cheap
- * nor unambiguous). The save time moves on every save, not only on a change of mode or
- * subscription, which can only make a catch-up skip orders older than a save: never print
- * history. It cannot make it skip an order a crash left unqueued, because every start catches up
- * before anyone can save settings. Null when settings were never saved (a plain register).
- */
-export function stationSince(db: RegisterExecutor): string | null {
-  return (
-    db
-      .select({ updatedAt: registerSettings.updatedAt })
-      .from(registerSettings)
-      .where(eq(registerSettings.id, 1))
-      .get()?.updatedAt ?? null
+  const found = store.stationOrdersByIds(orderIds)
+  return store.enqueueOriginals(
+    stationJobs(store, config, found, context),
+    context.now.toISOString(),
   )
 }
 
@@ -192,24 +138,18 @@ export function stationSince(db: RegisterExecutor): string | null {
  * a new job.
  */
 export function catchUpStation(
-  db: RegisterDb,
+  store: StationStore,
   config: RegisterConfig,
   context: { now: Date; storeCode: string; registerCode: string },
 ): string[] {
   if (config.mode === 'register') return []
-  const since = stationSince(db)
+  const since = store.stationSince()
   if (since === null) return []
   const windowStart = new Date(context.now.getTime() - stationWindowMs).toISOString()
   const from = since > windowStart ? since : windowStart
-  const found = db
-    .select(stationOrderColumns)
-    .from(orders)
-    .where(and(gte(orders.createdAt, from), isNull(orders.deletedAt)))
-    .orderBy(asc(orders.createdAt), asc(orders.id))
-    .all()
-  return enqueueAll(
-    db,
-    stationJobs(db, config, found, { ...context, ownRegisterCode: context.registerCode }),
+  const found = store.stationOrdersSince(from)
+  return store.enqueueOriginals(
+    stationJobs(store, config, found, { ...context, ownRegisterCode: context.registerCode }),
     context.now.toISOString(),
   )
 }

@@ -1,10 +1,9 @@
-import { and, eq, isNull } from 'drizzle-orm'
 import { v4 as uuidv4, v7 as uuidv7 } from 'uuid'
 import { PosError } from '../../shared/ipc/errors'
 import type { ProtectedAction, StoreOptions } from '../../shared/store/options'
 import type { RegisterDb, RegisterExecutor } from '../store/database'
-import { enqueueMutation } from '../store/outboxRepository'
-import { auditEvents, employees } from '../store/schema'
+import { appendAuditEvent } from '../store/auditRepository'
+import { activeEmployeesWithPins, employeeById } from '../store/employeeRepository'
 import { verifyPin } from './pin'
 
 export type Role = 'cashier' | 'manager' | 'admin'
@@ -79,16 +78,7 @@ export function createAuthority(options: {
       const seconds = Math.ceil((lockedUntil - nowMs) / 1000)
       throw new PosError('PIN_LOCKED', `Too many wrong PINs. Try again in ${seconds} s.`, 'pin')
     }
-    const candidates = db
-      .select({
-        id: employees.id,
-        name: employees.name,
-        role: employees.role,
-        pinHash: employees.pinHash,
-      })
-      .from(employees)
-      .where(and(eq(employees.isActive, true), isNull(employees.deletedAt)))
-      .all()
+    const candidates = activeEmployeesWithPins(db)
     const match = candidates.find((employee) => verifyPin(employee.pinHash, pin))
     if (!match) {
       failures++
@@ -150,33 +140,24 @@ export function createAuthority(options: {
     },
     audit(tx, event) {
       const id = uuidv7()
-      const now = options.now().toISOString()
-      tx.insert(auditEvents)
-        .values({
+      appendAuditEvent(
+        tx,
+        {
           id,
           deviceId: options.deviceId(),
-          syncStatus: 'PENDING',
-          updatedAt: now,
           action: event.action,
           employeeId: event.actor?.employeeId ?? null,
           approvedBy: event.approvedBy?.employeeId ?? null,
           subjectId: event.subjectId ?? null,
-          details: JSON.stringify(event.details ?? {}),
-          createdAt: now,
-        })
-        .run()
-      enqueueMutation(tx, 'auditEvent', id, now)
+          details: event.details ?? {},
+        },
+        options.now().toISOString(),
+      )
       return id
     },
     employeeName(executor, employeeId) {
       if (!employeeId) return null
-      return (
-        executor
-          .select({ name: employees.name })
-          .from(employees)
-          .where(eq(employees.id, employeeId))
-          .get()?.name ?? null
-      )
+      return employeeById(executor, employeeId)?.name ?? null
     },
   }
   return authority

@@ -1,7 +1,6 @@
 import { v7 as uuidv7 } from 'uuid'
 import type { InvokeParsedInput } from '../../shared/ipc/contract'
 import { PosError } from '../../shared/ipc/errors'
-import type { HandlerContext } from '../ipc/handlers'
 import { findProducts, listCategories, type ProductRow } from '../store/catalogRepository'
 import {
   barcodeOwner,
@@ -14,9 +13,21 @@ import {
   upsertCategory,
   upsertProduct,
 } from '../store/catalogWriteRepository'
+import type { RegisterEvents } from '../events'
+import type { RegisterDb } from '../store/database'
 import { enqueueMutation } from '../store/outboxRepository'
+import type { SyncWorker } from '../sync/syncWorker'
+import type { Authority } from './authority'
 
-export type CatalogContext = Pick<HandlerContext, 'db' | 'sync' | 'events' | 'authority' | 'now'>
+/** What a catalog write needs; the IPC handlers, the CSV import and tests all pass it. */
+export interface CatalogContext {
+  db: RegisterDb
+  /** This register: its device id stamps every row it writes. */
+  sync: Pick<SyncWorker, 'device'>
+  events: RegisterEvents
+  authority: Authority
+  now: () => Date
+}
 type ProductInput = InvokeParsedInput<'catalog:saveProduct'>
 type CategoryInput = InvokeParsedInput<'catalog:saveCategory'>
 

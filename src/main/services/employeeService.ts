@@ -1,10 +1,15 @@
-import { and, eq, isNull } from 'drizzle-orm'
 import { v7 as uuidv7 } from 'uuid'
 import type { InvokeOutput, InvokeParsedInput } from '../../shared/ipc/contract'
 import { PosError } from '../../shared/ipc/errors'
 import type { RegisterDb, RegisterExecutor } from '../store/database'
 import { enqueueMutation } from '../store/outboxRepository'
-import { employees } from '../store/schema'
+import {
+  activeEmployeesWithPins,
+  insertEmployee,
+  liveEmployees,
+  liveEmployeeWithPin,
+  updateEmployee,
+} from '../store/employeeRepository'
 import type { Authority } from './authority'
 import { hashPin, verifyPin } from './pin'
 
@@ -32,28 +37,8 @@ export interface EmployeeServiceContext {
 type EmployeeInput = InvokeParsedInput<'employee:save'>
 type Employee = InvokeOutput<'employee:save'>
 
-const employeeView = {
-  id: employees.id,
-  name: employees.name,
-  role: employees.role,
-  isActive: employees.isActive,
-}
-
-function liveEmployee(db: RegisterExecutor, id: string) {
-  return db
-    .select({ ...employeeView, pinHash: employees.pinHash })
-    .from(employees)
-    .where(and(eq(employees.id, id), isNull(employees.deletedAt)))
-    .get()
-}
-
 function otherActiveEmployees(db: RegisterExecutor, id: string) {
-  return db
-    .select({ ...employeeView, pinHash: employees.pinHash })
-    .from(employees)
-    .where(and(eq(employees.isActive, true), isNull(employees.deletedAt)))
-    .all()
-    .filter((employee) => employee.id !== id)
+  return activeEmployeesWithPins(db).filter((employee) => employee.id !== id)
 }
 
 function checkPinUnique(db: RegisterExecutor, id: string, pin: string): void {
@@ -88,7 +73,7 @@ export function saveEmployee(context: EmployeeServiceContext, input: EmployeeInp
   const { db } = context
   const now = context.now().toISOString()
   return db.transaction((tx) => {
-    const before = input.id ? liveEmployee(tx, input.id) : undefined
+    const before = input.id ? liveEmployeeWithPin(tx, input.id) : undefined
     if (input.id && !before) throw new PosError('NOT_FOUND', 'That employee no longer exists.')
     if (!before && !input.pin)
       throw new PosError('VALIDATION_FAILED', 'Enter a PIN for the new person.', 'pin')
@@ -103,31 +88,9 @@ export function saveEmployee(context: EmployeeServiceContext, input: EmployeeInp
       )
     if (before) checkAdminRemains(tx, before, input, id)
     const pinHash = input.pin ? hashPin(input.pin) : before!.pinHash
-    if (before)
-      tx.update(employees)
-        .set({
-          name: input.name,
-          role: input.role,
-          isActive: input.isActive,
-          pinHash,
-          syncStatus: 'PENDING',
-          updatedAt: now,
-        })
-        .where(eq(employees.id, id))
-        .run()
-    else
-      tx.insert(employees)
-        .values({
-          id,
-          deviceId: context.deviceId(),
-          syncStatus: 'PENDING',
-          updatedAt: now,
-          name: input.name,
-          role: input.role,
-          isActive: input.isActive,
-          pinHash,
-        })
-        .run()
+    const row = { name: input.name, role: input.role, isActive: input.isActive, pinHash }
+    if (before) updateEmployee(tx, id, row, now)
+    else insertEmployee(tx, { ...row, id, deviceId: context.deviceId() }, now)
     enqueueMutation(tx, 'employee', id, now)
     context.authority.audit(tx, {
       action: 'employee.saved',
@@ -150,14 +113,9 @@ export function listAllEmployees(context: EmployeeServiceContext): Employee[] {
   const actor = context.authority.requireSignedIn()
   if (actor.role === 'cashier')
     throw new PosError('FORBIDDEN', 'Only a manager or admin can see the staff list.')
-  return context.db
-    .select(employeeView)
-    .from(employees)
-    .where(isNull(employees.deletedAt))
-    .all()
-    .sort(
-      (a, b) =>
-        Number(b.isActive) - Number(a.isActive) ||
-        a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }),
-    )
+  return liveEmployees(context.db).sort(
+    (a, b) =>
+      Number(b.isActive) - Number(a.isActive) ||
+      a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }),
+  )
 }

@@ -1,21 +1,22 @@
-import { and, asc, eq, isNull } from 'drizzle-orm'
 import type { InvokeOutput } from '../../shared/ipc/contract'
 import type { StoreOptions } from '../../shared/store/options'
-import type { RegisterExecutor } from '../store/database'
-import { employees } from '../store/schema'
-import { currentShift, shiftPeople, type ShiftRow } from '../store/shiftRepository'
+import type { SessionStore } from '../store/sessionStore'
+import type { ShiftRow } from '../store/shiftRepository'
 import type { Authority } from './authority'
 
 type Session = InvokeOutput<'session:get'>
 type ShiftSummary = InvokeOutput<'shift:open'>
 
-export function shiftSummaryOf(db: RegisterExecutor, shift: ShiftRow): ShiftSummary {
+export function shiftSummaryOf(
+  store: Pick<SessionStore, 'shiftPeople'>,
+  shift: ShiftRow,
+): ShiftSummary {
   return {
     id: shift.id,
     registerCode: shift.registerCode,
     status: shift.status,
     openedAt: shift.openedAt,
-    openedByName: shiftPeople(db, shift.id).openedByName,
+    openedByName: store.shiftPeople(shift.id).openedByName,
     openingCashCents: shift.openingCashCents,
     closedAt: shift.closedAt,
     expectedCashCents: shift.expectedCashCents,
@@ -26,47 +27,21 @@ export function shiftSummaryOf(db: RegisterExecutor, shift: ShiftRow): ShiftSumm
 
 /** Who is at this register, its open shift, and what needs a manager: what the renderer gates on. */
 export function sessionOf(
-  db: RegisterExecutor,
+  store: SessionStore,
   authority: Authority,
   deviceId: string,
   options: StoreOptions,
 ): Session {
   const actor = authority.current()
-  const row = actor
-    ? db
-        .select({
-          id: employees.id,
-          name: employees.name,
-          role: employees.role,
-          isActive: employees.isActive,
-        })
-        .from(employees)
-        .where(and(eq(employees.id, actor.employeeId), isNull(employees.deletedAt)))
-        .get()
-    : undefined
-  const shift = currentShift(db, deviceId)
+  const row = actor ? store.liveEmployee(actor.employeeId) : undefined
+  const shift = store.currentShift(deviceId)
   return {
     // The row when it exists (a synced rename shows at once); the signed-in actor otherwise.
     employee: actor
       ? (row ?? { id: actor.employeeId, name: actor.name, role: actor.role, isActive: true })
       : null,
-    shift: shift ? shiftSummaryOf(db, shift) : null,
+    shift: shift ? shiftSummaryOf(store, shift) : null,
     approvals: options.approvals,
     idleLockSeconds: options.idleLockSeconds,
   }
-}
-
-/** Everyone who can sign in here, by name. */
-export function activeEmployees(db: RegisterExecutor) {
-  return db
-    .select({
-      id: employees.id,
-      name: employees.name,
-      role: employees.role,
-      isActive: employees.isActive,
-    })
-    .from(employees)
-    .where(and(eq(employees.isActive, true), isNull(employees.deletedAt)))
-    .orderBy(asc(employees.name))
-    .all()
 }

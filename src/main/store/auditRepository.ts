@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, isNull, lte } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { RegisterExecutor } from './database'
+import { enqueueMutation } from './outboxRepository'
 import { auditEvents, employees } from './schema'
 
 /**
@@ -69,4 +70,29 @@ export function auditEventsBetween(
     .where(and(...conditions))
     .all()
     .map((row) => ({ action: row.action, details: parseAuditDetails(row.details) }))
+}
+
+/** One audit event as its writer states it; the row's bookkeeping is added here. */
+export interface AuditEventWrite {
+  id: string
+  deviceId: string
+  action: string
+  employeeId: string | null
+  approvedBy: string | null
+  subjectId: string | null
+  details: Record<string, unknown>
+}
+
+/** Appends an audit event and queues it for sync, in the caller's transaction. */
+export function appendAuditEvent(db: RegisterExecutor, event: AuditEventWrite, now: string): void {
+  db.insert(auditEvents)
+    .values({
+      ...event,
+      syncStatus: 'PENDING',
+      updatedAt: now,
+      details: JSON.stringify(event.details),
+      createdAt: now,
+    })
+    .run()
+  enqueueMutation(db, 'auditEvent', event.id, now)
 }

@@ -1,7 +1,8 @@
 import { v4 as uuidv4 } from 'uuid'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { RegisterCore } from '../../../src/main/core'
-import { getRegisterConfig } from '../../../src/main/printing/registerConfigRepository'
+import { createPrintStore } from '../../../src/main/store/printStore'
+import { getRegisterConfig } from '../../../src/main/store/registerConfigRepository'
 import {
   enqueueForSyncedOrders,
   registerCodeOf,
@@ -283,10 +284,15 @@ describe('which pulled orders a station prints', () => {
       storeCode: 'S01',
     })
     expect(
-      enqueueForSyncedOrders(core.database.db, config, [order.id], later(stationWindowMs + 60_000)),
+      enqueueForSyncedOrders(
+        createPrintStore(core.database.db),
+        config,
+        [order.id],
+        later(stationWindowMs + 60_000),
+      ),
     ).toEqual([])
-    expect(enqueueForSyncedOrders(core.database.db, config, [order.id], later(60_000))).toEqual([
-      config.printers[0]!.id,
-    ])
+    expect(
+      enqueueForSyncedOrders(createPrintStore(core.database.db), config, [order.id], later(60_000)),
+    ).toEqual([config.printers[0]!.id])
   })
 })

@@ -1,9 +1,12 @@
 import { useId, useMemo, useState } from 'react'
+import type { InvokeInput, InvokeOutput } from '../../../../shared/ipc'
 import { useTranslation } from '../../i18n'
-import type { Conflict, Resolution } from './ConflictsSection'
 import { conflictRows, valueText } from './conflictFields'
 import { MergeEditor } from './MergeEditor'
 import { useFormat } from './useFormat'
+
+export type Conflict = InvokeOutput<'manager:listConflicts'>[number]
+export type Resolution = Omit<InvokeInput<'manager:resolveConflict'>, 'conflictId'>
 
 interface ConflictCardProps {
   conflict: Conflict

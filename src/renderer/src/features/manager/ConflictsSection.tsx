@@ -1,13 +1,9 @@
 import { useCallback, useState } from 'react'
-import type { InvokeInput, InvokeOutput } from '../../../../shared/ipc'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import { usePolled } from '../station/usePrintData'
-import { ConflictCard } from './ConflictCard'
-
-export type Conflict = InvokeOutput<'manager:listConflicts'>[number]
-export type Resolution = Omit<InvokeInput<'manager:resolveConflict'>, 'conflictId'>
+import { ConflictCard, type Conflict, type Resolution } from './ConflictCard'
 
 const conflictEvents = ['sync:statusChanged'] as const
 

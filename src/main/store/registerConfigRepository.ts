@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { parseRegisterConfig, RegisterConfig } from '../../shared/store/registerConfig'
-import type { RegisterExecutor } from '../store/database'
-import { registerSettings } from '../store/schema'
+import type { RegisterExecutor } from './database'
+import { registerSettings } from './schema'
 
 /** This register's mode, language and printers; defaults (a plain English till) until saved. */
 export function getRegisterConfig(db: RegisterExecutor): RegisterConfig {

@@ -1,16 +1,12 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm'
 import { v7 as uuidv7 } from 'uuid'
 import { PosError } from '../../shared/ipc/errors'
-import type { RegisterDb, RegisterExecutor } from '../store/database'
-import { orders, printJobs } from '../store/schema'
-import { backoffDelayMs, type BackoffPolicy } from '../sync/backoff'
+import type { RegisterDb, RegisterExecutor } from './database'
+import { orders, printJobs } from './schema'
 
 export type PrintJobRow = typeof printJobs.$inferSelect
 export type PrintJobKind = PrintJobRow['kind']
 export type PrintJobStatus = PrintJobRow['status']
-
-/** Retries of a failing printer: quick at first, then once a minute at most. */
-export const printBackoff: BackoffPolicy = { baseMs: 1_000, capMs: 60_000 }
 
 /**
  * Queues the original ticket of an order for one printer. The partial unique index allows one
@@ -29,6 +25,21 @@ export function enqueueOriginal(
       .onConflictDoNothing()
       .returning()
       .get() ?? null
+  )
+}
+
+/**
+ * Queues several originals in one transaction. Returns the printers that got a new job (one
+ * entry per job; a job queued before is skipped).
+ */
+export function enqueueOriginals(
+  db: RegisterDb,
+  wanted: readonly { kind: 'receipt' | 'kitchen'; orderId: string; printerId: string }[],
+  now: string,
+): string[] {
+  if (wanted.length === 0) return []
+  return db.transaction((tx) =>
+    wanted.flatMap((job) => (enqueueOriginal(tx, job, now) ? [job.printerId] : [])),
   )
 }
 
@@ -108,26 +119,24 @@ export function markPrinted(db: RegisterExecutor, jobId: string, now: string): b
 }
 
 /**
- * Records a failed attempt. A retryable failure (the printer) comes back after a growing, jittered
- * wait; one that cannot succeed by waiting (the order is gone) stays failed for a person.
+ * Records a failed attempt. `retryAt` says when a retryable failure comes back, given the number
+ * of attempts so far (the caller's backoff); null leaves the job failed for a person.
  */
 export function markFailed(
   db: RegisterExecutor,
   jobId: string,
-  failure: { message: string; isRetryable: boolean },
-  nowMs: number,
-  options: { backoff?: BackoffPolicy; random?: () => number } = {},
+  failure: { message: string; retryAt: ((attempts: number) => string) | null },
 ): void {
   const job = getJob(db, jobId)
   if (!job || job.status !== 'printing') return
   const attempts = job.attempts + 1
-  const nextAttemptAt = failure.isRetryable
-    ? new Date(
-        nowMs + backoffDelayMs(attempts - 1, options.backoff ?? printBackoff, options.random),
-      ).toISOString()
-    : null
   db.update(printJobs)
-    .set({ status: 'failed', attempts, lastError: failure.message, nextAttemptAt })
+    .set({
+      status: 'failed',
+      attempts,
+      lastError: failure.message,
+      nextAttemptAt: failure.retryAt?.(attempts) ?? null,
+    })
     .where(eq(printJobs.id, jobId))
     .run()
 }
