@@ -33,8 +33,6 @@ const registerStoreFiles = ['src/main/store/**/*.ts']
  */
 const passesDatabaseHandle = [
   'src/main/core.ts',
-  // TODO(lead): remove once src/main/sync takes repositories
-  'src/main/sync/**/*.ts',
   // TODO(lead): remove each once the service takes a repository bundle instead of RegisterDb.
   'src/main/ipc/handlerContext.ts',
   'src/main/services/authority.ts',
