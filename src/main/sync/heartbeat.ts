@@ -1,10 +1,9 @@
 import type { RegisterDb } from '../store/database'
 import { listDeadEntries, oldestUnsyncedAt, outboxCounts } from '../store/outboxRepository'
 import { recordLabel } from '../store/syncRecords'
-import type { HeartbeatReport } from './healthProtocol'
+import { MAX_DEAD_REASONS, type HeartbeatRequest } from '../../shared/sync/health'
 
-/** The server keeps at most this many dead reasons per register, with bounded strings. */
-const maxDeadReasons = 20
+/** The server keeps at most MAX_DEAD_REASONS per register, with bounded strings. */
 const maxLabelLength = 200
 const maxReasonLength = 500
 
@@ -27,7 +26,7 @@ export function outboxHealth(db: RegisterDb): OutboxHealth {
     pending: counts.pending + counts.inFlight + counts.failed,
     oldestPendingAt: oldestUnsyncedAt(db),
     deadRecords: dead.length,
-    deadReasons: dead.slice(0, maxDeadReasons).map((entry) => ({
+    deadReasons: dead.slice(0, MAX_DEAD_REASONS).map((entry) => ({
       label: clip(
         entry.orderNumber ?? recordLabel(db, entry.entity, entry.entityId),
         maxLabelLength,
@@ -41,6 +40,6 @@ export function heartbeatReport(
   db: RegisterDb,
   registerCode: string,
   appVersion: string,
-): HeartbeatReport {
+): HeartbeatRequest {
   return { ...outboxHealth(db), registerCode, appVersion }
 }

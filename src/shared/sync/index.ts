@@ -1,4 +1,5 @@
 export * from './protocol'
+export * from './health'
 export * from './entities'
 export * from './canonicalJson'
 export * from './decimalCents'
