@@ -9,6 +9,7 @@ import {
 } from '../store/outboxRepository'
 import { baseVersionOf, readWireRecord } from '../store/syncRecords'
 import { recordConflict } from '../store/conflictRepository'
+import { isSyncedEntity } from '../store/syncedTables'
 import { applyPulledPage } from '../store/pullApplier'
 import { backoffDelayMs, type BackoffPolicy } from './backoff'
 import { SyncRequestError, type SyncClient } from './syncClient'
@@ -34,13 +35,14 @@ export interface PushSummary {
 }
 
 function toChange(db: RegisterDb, row: OutboxRow): Change | null {
+  if (!isSyncedEntity(row.entity)) return null
   const data = row.operation === 'delete' ? undefined : readWireRecord(db, row.entity, row.entityId)
   if (row.operation === 'upsert' && data === null) return null
   // An edit names the server version it started from, so the server applies it rather than
   // treating it as a concurrent edit (a shift's close, a sale marked refunded, a catalog edit).
   return {
     mutationId: row.mutationId,
-    entity: row.entity as Change['entity'],
+    entity: row.entity,
     id: row.entityId,
     op: row.operation,
     baseVersion: baseVersionOf(db, row.entity, row.entityId),
