@@ -1,7 +1,12 @@
 import { getTableColumns, getTableName } from 'drizzle-orm'
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { describe, expect, it } from 'vitest'
-import { entitySchemas, wireRecordSchemas, type WireRecordEntity } from '../../../src/shared/sync'
+import {
+  entitySchemas,
+  wireRecordSchemas,
+  type ReadWireRecord,
+  type WireRecordEntity,
+} from '../../../src/shared/sync'
 import {
   categoryToRow,
   categoryToWire,
@@ -79,11 +84,11 @@ const metaOf = (row: Record<string, unknown>): SyncMeta => ({
 })
 
 /** What crosses the network: JSON text, read back with the register's schema. */
-function overTheWire<E extends WireRecordEntity>(entity: E, data: unknown) {
+function overTheWire<E extends WireRecordEntity>(entity: E, data: unknown): ReadWireRecord<E> {
   const sent: unknown = JSON.parse(JSON.stringify(data))
   // Whatever a register sends, the server accepts.
   expect(entitySchemas[entity].safeParse(sent).error?.issues).toBeUndefined()
-  return wireRecordSchemas[entity].parse(sent)
+  return wireRecordSchemas[entity].parse(sent) as ReadWireRecord<E>
 }
 
 function expectCarried(
@@ -135,22 +140,19 @@ describe('row mappers', () => {
 
   it('carries every order, line and payment column inside the envelope, or lists it as local', () => {
     const order = sampleRow(orders)
-    const item = { ...sampleRow(orderItems), orderId: order.id }
-    const payment = { ...sampleRow(payments), orderId: order.id }
+    const item: Record<string, unknown> = { ...sampleRow(orderItems), orderId: order.id }
+    const payment: Record<string, unknown> = { ...sampleRow(payments), orderId: order.id }
     const strip = (row: Record<string, unknown>, local: readonly string[]) =>
       Object.fromEntries(Object.entries(row).filter(([key]) => !local.includes(key)))
     const wire = {
-      order: strip(order, [
-        ...localSyncColumns.filter((key) => key !== 'deviceId'),
-        'lateForShift',
-      ]),
+      order: strip(order, localOrderColumns.orders),
       items: [
         {
-          ...strip(item, [...localSyncColumns, ...localOrderColumns.orderItems]),
+          ...strip(item, localOrderColumns.orderItems),
           modifiers: JSON.parse(item.modifiers as string),
         },
       ],
-      payments: [strip(payment, [...localSyncColumns, ...localOrderColumns.payments])],
+      payments: [strip(payment, localOrderColumns.payments)],
     }
     const read = overTheWire('order', wire)
     const meta = metaOf(order)

@@ -9,44 +9,29 @@ type OrderItemRow = typeof orderItems.$inferSelect
 type PaymentRow = typeof payments.$inferSelect
 type ReadOrder = ReadWireRecord<'order'>
 
-/** Columns that stay on this register, beyond the sync bookkeeping. */
+const localSync = ['syncStatus', 'syncVersion', 'serverHash', 'deletedAt'] as const
+
+/** Columns that stay on this register: everything else of an order travels in its envelope. */
 export const localOrderColumns = {
   // The late bucket is this register's view of when the order arrived, not part of the sale.
-  orders: ['lateForShift'],
+  orders: [...localSync, 'lateForShift'],
   // Lines and payments travel inside their order's envelope: its id and sync columns are implied.
-  orderItems: ['orderId', 'deviceId', 'updatedAt'],
-  payments: ['orderId', 'deviceId', 'updatedAt'],
+  orderItems: [...localSync, 'deviceId', 'updatedAt', 'orderId'],
+  payments: [...localSync, 'deviceId', 'updatedAt', 'orderId'],
 } as const
 
-// Wire columns: everything but the local sync bookkeeping (and, for lines, what the envelope implies).
-const {
-  syncStatus: _os,
-  syncVersion: _ov,
-  serverHash: _oh,
-  deletedAt: _od,
-  lateForShift: _ol,
-  ...orderWire
-} = getTableColumns(orders)
-const {
-  syncStatus: _is,
-  syncVersion: _iv,
-  serverHash: _ih,
-  deletedAt: _id,
-  deviceId: _idev,
-  updatedAt: _iu,
-  orderId: _io,
-  ...itemWire
-} = getTableColumns(orderItems)
-const {
-  syncStatus: _ps,
-  syncVersion: _pv,
-  serverHash: _ph,
-  deletedAt: _pd,
-  deviceId: _pdev,
-  updatedAt: _pu,
-  orderId: _po,
-  ...paymentWire
-} = getTableColumns(payments)
+function columnsWithout<T extends object, const K extends keyof T>(
+  columns: T,
+  keys: readonly K[],
+): Omit<T, K> {
+  const copy = { ...columns }
+  for (const key of keys) delete copy[key]
+  return copy
+}
+
+const orderWire = columnsWithout(getTableColumns(orders), localOrderColumns.orders)
+const itemWire = columnsWithout(getTableColumns(orderItems), localOrderColumns.orderItems)
+const paymentWire = columnsWithout(getTableColumns(payments), localOrderColumns.payments)
 
 /** Every pushed order is read here, so the three reads are prepared once per database. */
 function prepareOrderReads(db: RegisterDb) {
