@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test'
 import { randomUUID } from 'node:crypto'
+import type { PullChangesResponse } from '../src/shared/sync/protocol'
+import type { WireRecord } from '../src/shared/sync/wireRecords'
 import { expect, test } from './support/fixtures'
 import { goTo, payCash, tile } from './support/register'
 import { readyToSell } from './support/session'
@@ -19,10 +21,8 @@ test.afterEach(async () => {
   server = null
 })
 
-interface WireOrder {
-  order: { id: string; orderNumber: string; kind?: string; refundOfOrderId?: string | null }
-  items: { id: string; quantity: number; refundOfItemId?: string | null; totalCents: number }[]
-}
+/** An order as registers push it and the server relays it. */
+type WireOrder = WireRecord<'order'>
 
 /** Everything the server holds for the store, read as a newly enrolled device would. */
 async function serverRecords(serverUrl: string): Promise<{ entity: string; data: unknown }[]> {
@@ -46,11 +46,7 @@ async function serverRecords(serverUrl: string): Promise<{ entity: string; data:
       { headers: { authorization: `Bearer ${accessToken}` } },
     )
     expect(reply.status).toBe(200)
-    const page = (await reply.json()) as {
-      changes: { entity: string; data: unknown }[]
-      nextSyncToken: string
-      hasMore: boolean
-    }
+    const page = (await reply.json()) as PullChangesResponse
     records.push(...page.changes)
     if (!page.hasMore) return records
     since = page.nextSyncToken

@@ -12,7 +12,7 @@ import { getStoreSettings } from '../store/identityRepository'
 import { salesByMethod, salesByMinute, salesTotals, topProducts } from '../store/salesReport'
 import { recordLabel } from '../store/syncRecords'
 import { syncOutboxRepository } from '../store/syncRepositories'
-import type { StatsDevice, StatsReply, StoredConflict } from '../sync/healthProtocol'
+import type { StatsDevice, StatsResponse, StoredConflict } from '../../shared/sync/health'
 import { outboxHealth } from '../sync/heartbeat'
 import { SyncRequestError } from '../sync/syncClient'
 import type { SyncWorker } from '../sync/syncWorker'
@@ -89,11 +89,11 @@ function localDay(now: Date): { date: string; fromIso: string; toIso: string } {
 export function createManagerService(options: ManagerServiceOptions): ManagerService {
   const { db, sync, authority } = options
   // The last good answer from the server, shown (marked stale) while it cannot be reached.
-  let cachedStats: { stats: StatsReply; fetchedAt: string } | null = null
+  let cachedStats: { stats: StatsResponse; fetchedAt: string } | null = null
 
   const isEnrolled = () => sync.status().enrollment === 'enrolled'
 
-  async function fetchStats(): Promise<StatsReply> {
+  async function fetchStats(): Promise<StatsResponse> {
     const stats = await sync.withServer((client, token) => client.stats(token, serverTimeoutMs))
     cachedStats = { stats, fetchedAt: options.now().toISOString() }
     return stats
@@ -139,7 +139,7 @@ export function createManagerService(options: ManagerServiceOptions): ManagerSer
     }
   }
 
-  function registersOf(stats: StatsReply | null): RegisterHealthView[] {
+  function registersOf(stats: StatsResponse | null): RegisterHealthView[] {
     const ownId = sync.device.deviceId
     const devices = stats?.devices ?? []
     const own = devices.find((device) => device.deviceId === ownId)

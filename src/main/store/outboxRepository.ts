@@ -2,18 +2,13 @@ import { and, asc, count, eq, inArray, isNull, lt, lte, min, notExists, or, sql 
 import { alias } from 'drizzle-orm/sqlite-core'
 import { v7 as uuidv7 } from 'uuid'
 import type { RegisterDb, RegisterExecutor } from './database'
-import { syncedTables } from './syncedTables'
+import { isSyncedEntity, syncedEntities, syncedTableName, type SyncedEntity } from './syncedTables'
 import { orders, outbox } from './schema'
 
 export type OutboxRow = typeof outbox.$inferSelect
 type SyncStatus = 'PENDING' | 'SYNCING' | 'SYNCED' | 'FAILED' | 'MODIFIED' | 'DELETED'
 
-const entityTables = syncedTables
-export type OutboxEntity = keyof typeof entityTables
-
-function isOutboxEntity(entity: string): entity is OutboxEntity {
-  return Object.hasOwn(entityTables, entity)
-}
+export type OutboxEntity = SyncedEntity
 
 /**
  * Claim and settle run for every pushed record, so their statements are prepared once per
@@ -73,17 +68,9 @@ function prepareOutboxStatements(db: RegisterDb) {
       "UPDATE outbox SET state = 'dead', attempts = attempts + 1, last_error = ?, updated_at = ? WHERE id = ?",
     ),
     requeue: sqlite.prepare("UPDATE outbox SET state = 'pending', updated_at = ? WHERE id = ?"),
-    rows: {
-      order: rowStatements('orders'),
-      product: rowStatements('products'),
-      category: rowStatements('categories'),
-      taxRate: rowStatements('tax_rates'),
-      customer: rowStatements('customers'),
-      employee: rowStatements('employees'),
-      shift: rowStatements('shifts'),
-      cashMovement: rowStatements('cash_movements'),
-      auditEvent: rowStatements('audit_events'),
-    } satisfies Record<OutboxEntity, unknown>,
+    rows: Object.fromEntries(
+      syncedEntities.map((entity) => [entity, rowStatements(syncedTableName(entity))]),
+    ) as Record<OutboxEntity, ReturnType<typeof rowStatements>>,
     itemsStatus: sqlite.prepare('UPDATE order_items SET sync_status = ? WHERE order_id = ?'),
     paymentsStatus: sqlite.prepare('UPDATE payments SET sync_status = ? WHERE order_id = ?'),
   }
@@ -109,7 +96,7 @@ function markRows(
   status: SyncStatus,
   server?: { version: number | null; hash: string | null },
 ) {
-  if (!isOutboxEntity(entity)) return
+  if (!isSyncedEntity(entity)) return
   const table = statements.rows[entity]
   if (server?.version != null) table.synced.run(server.version, server.hash, entityId)
   else table.status.run(status, entityId)

@@ -1,186 +1,59 @@
 import type { Statement } from 'better-sqlite3'
-import { asc, eq, getTableColumns, sql } from 'drizzle-orm'
-import { syncedTables } from './syncedTables'
+import { eq } from 'drizzle-orm'
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
+import type { WireRecord } from '../../shared/sync/wireRecords'
+import { isSyncedEntity, syncedTableName, syncedTables, type SyncedEntity } from './syncedTables'
 import type { RegisterDb, RegisterExecutor } from './database'
+import { categories, customers, employees, orders, products, shifts } from './schema'
+import { categoryToWire, productToWire, taxRateToWire } from './rows/catalogRows'
+import { readOrderRecord } from './rows/orderRows'
 import {
-  auditEvents,
-  cashMovements,
-  categories,
-  customers,
-  employees,
-  orderItems,
-  orders,
-  payments,
-  products,
-  shifts,
-  taxRates,
-} from './schema'
+  auditEventToWire,
+  cashMovementToWire,
+  customerToWire,
+  employeeToWire,
+  shiftToWire,
+} from './rows/storeRows'
 
-// Wire columns: everything but the local sync bookkeeping (and, for lines, what the envelope implies).
-const {
-  syncStatus: _os,
-  syncVersion: _ov,
-  serverHash: _oh,
-  deletedAt: _od,
-  // The late bucket is this register's view of when the order arrived, not part of the sale.
-  lateForShift: _ol,
-  ...orderWire
-} = getTableColumns(orders)
-const {
-  syncStatus: _is,
-  syncVersion: _iv,
-  serverHash: _ih,
-  deletedAt: _id,
-  deviceId: _idev,
-  updatedAt: _iu,
-  orderId: _io,
-  ...itemWire
-} = getTableColumns(orderItems)
-const {
-  syncStatus: _ps,
-  syncVersion: _pv,
-  serverHash: _ph,
-  deletedAt: _pd,
-  deviceId: _pdev,
-  updatedAt: _pu,
-  orderId: _po,
-  ...paymentWire
-} = getTableColumns(payments)
+type Readers = { [E in SyncedEntity]: (db: RegisterDb, id: string) => WireRecord<E> | null }
 
-/** Every pushed order is read here, so the three reads are prepared once per database. */
-function prepareOrderReads(db: RegisterDb) {
-  const id = sql.placeholder('id')
-  return {
-    order: db.select(orderWire).from(orders).where(eq(orders.id, id)).prepare(),
-    items: db
-      .select(itemWire)
-      .from(orderItems)
-      .where(eq(orderItems.orderId, id))
-      .orderBy(asc(orderItems.lineNumber))
-      .prepare(),
-    payments: db
-      .select(paymentWire)
-      .from(payments)
-      .where(eq(payments.orderId, id))
-      .orderBy(asc(payments.createdAt), asc(payments.id))
-      .prepare(),
-  }
-}
-const orderReads = new WeakMap<RegisterDb, ReturnType<typeof prepareOrderReads>>()
-
-/** A JSON column as its value; a damaged one as the fallback rather than a failed push. */
-function parseJson(text: string | null, fallback: unknown): unknown {
-  if (text === null) return fallback
-  try {
-    return JSON.parse(text)
-  } catch {
-    return fallback
+/** A simple entity's record: its one row, mapped to the wire. */
+function rowReader<E extends Exclude<SyncedEntity, 'order'>>(
+  entity: E,
+  toWire: (row: (typeof syncedTables)[E]['$inferSelect']) => WireRecord<E>,
+) {
+  const table: SQLiteTable & { id: SQLiteColumn } = syncedTables[entity]
+  return (db: RegisterDb, id: string): WireRecord<E> | null => {
+    const row = db.select().from(table).where(eq(table.id, id)).get()
+    return row ? toWire(row as (typeof syncedTables)[E]['$inferSelect']) : null
   }
 }
 
-/** Leaves out null fields the wire schema allows only as absent (e.g. a customer's email). */
-function withoutNulls<T extends Record<string, unknown>>(row: T, keys: readonly (keyof T)[]) {
-  const copy: Record<string, unknown> = { ...row }
-  for (const key of keys) if (copy[key as string] === null) delete copy[key as string]
-  return copy
-}
-
-function readOrder(db: RegisterDb, id: string): unknown {
-  let reads = orderReads.get(db)
-  if (!reads) {
-    reads = prepareOrderReads(db)
-    orderReads.set(db, reads)
-  }
-  const order = reads.order.get({ id })
-  if (!order) return null
-  return {
-    order,
-    items: reads.items.all({ id }).map((item) => ({
-      ...withoutNulls(item, ['productId']),
-      modifiers: parseJson(item.modifiers, []),
-    })),
-    payments: reads.payments.all({ id }),
-  }
+const readers: Readers = {
+  order: readOrderRecord,
+  product: rowReader('product', productToWire),
+  category: rowReader('category', categoryToWire),
+  taxRate: rowReader('taxRate', taxRateToWire),
+  customer: rowReader('customer', customerToWire),
+  employee: rowReader('employee', employeeToWire),
+  shift: rowReader('shift', shiftToWire),
+  cashMovement: rowReader('cashMovement', cashMovementToWire),
+  auditEvent: rowReader('auditEvent', auditEventToWire),
 }
 
 /**
- * The data a record carries on the wire (protocol v1: money in integer cents), shaped to pass the
- * server's entity schemas (src/shared/sync/entities.ts). Sync metadata stays local; an order
+ * The data a record carries on the wire (protocol v1: money in integer cents), typed and shaped by
+ * the shared wire records (src/shared/sync/wireRecords.ts). Sync metadata stays local; an order
  * travels as one envelope with its items and payments; JSON columns travel as JSON values.
  */
-export function readWireRecord(db: RegisterDb, entity: string, id: string): unknown {
-  switch (entity) {
-    case 'order':
-      return readOrder(db, id)
-    case 'product': {
-      const row = db.select().from(products).where(eq(products.id, id)).get()
-      if (!row) return null
-      return {
-        ...stripMeta(row),
-        barcodes: parseJson(row.barcodes, row.barcode ? [row.barcode] : []),
-        variants: parseJson(row.variants, []),
-        modifierGroups: parseJson(row.modifierGroups, []),
-      }
-    }
-    case 'category': {
-      const row = db.select().from(categories).where(eq(categories.id, id)).get()
-      return row ? stripMeta(row) : null
-    }
-    case 'taxRate': {
-      const row = db.select().from(taxRates).where(eq(taxRates.id, id)).get()
-      return row ? { ...stripMeta(row), isInclusive: false } : null
-    }
-    case 'customer': {
-      const row = db.select().from(customers).where(eq(customers.id, id)).get()
-      return row ? withoutNulls(stripMeta(row), ['email', 'phone']) : null
-    }
-    case 'employee': {
-      // The PIN hash travels so every register can verify PINs offline.
-      const row = db.select().from(employees).where(eq(employees.id, id)).get()
-      return row ? stripMeta(row) : null
-    }
-    case 'shift': {
-      const row = db.select().from(shifts).where(eq(shifts.id, id)).get()
-      if (!row) return null
-      return {
-        ...stripMeta(row),
-        // The register it belongs to: another register closing its copy must not take it over.
-        deviceId: row.deviceId,
-        employeeId: row.openedBy,
-        closingCashCents: row.countedCashCents,
-        cashCount: parseJson(row.cashCount, null),
-        zReport: parseJson(row.zReport, null),
-      }
-    }
-    case 'cashMovement': {
-      const row = db.select().from(cashMovements).where(eq(cashMovements.id, id)).get()
-      return row ? stripMeta(row) : null
-    }
-    case 'auditEvent': {
-      const row = db.select().from(auditEvents).where(eq(auditEvents.id, id)).get()
-      if (!row) return null
-      const details = parseJson(row.details, {})
-      return {
-        ...stripMeta(row),
-        details:
-          details !== null && typeof details === 'object' && !Array.isArray(details)
-            ? details
-            : { value: details },
-      }
-    }
-    default:
-      return null
-  }
+export function readWireRecord<E extends SyncedEntity>(
+  db: RegisterDb,
+  entity: E,
+  id: string,
+): WireRecord<E> | null {
+  return readers[entity](db, id)
 }
 
-function stripMeta<
-  T extends { syncStatus: unknown; syncVersion: unknown; serverHash: unknown; deviceId: unknown },
->(row: T) {
-  const { syncStatus: _s, syncVersion: _v, serverHash: _h, deviceId: _d, ...data } = row
-  return data
-}
-
-const versionTables = syncedTables
 const versionReads = new WeakMap<RegisterDb, Map<string, Statement>>()
 
 /**
@@ -188,8 +61,8 @@ const versionReads = new WeakMap<RegisterDb, Map<string, Statement>>()
  * for a record the server has never confirmed to this register (created here, or seeded).
  */
 export function baseVersionOf(db: RegisterDb, entity: string, id: string): number {
-  if (!Object.hasOwn(versionTables, entity)) return 0
-  const table = versionTables[entity as keyof typeof versionTables]
+  if (!isSyncedEntity(entity)) return 0
+  const table = syncedTableName(entity)
   let reads = versionReads.get(db)
   if (!reads) {
     reads = new Map()

@@ -1,3 +1,5 @@
+import type { WireRecord } from '../../shared/sync/wireRecords'
+import type { SyncedEntity } from './syncedTables'
 import type { RegisterDb } from './database'
 import { recordConflict, type ConflictRecord } from './conflictRepository'
 import { changeDeviceIdentity, getStoreSettings, type DeviceIdentity } from './identityRepository'
@@ -59,7 +61,7 @@ export interface SyncOutboxRepository {
 
 /** Local records in their wire form, for a push. */
 export interface SyncRecordReader {
-  wireRecord(entity: string, id: string): unknown
+  wireRecord<E extends SyncedEntity>(entity: E, id: string): WireRecord<E> | null
   baseVersion(entity: string, id: string): number
 }
 

@@ -1,8 +1,7 @@
 import type { SyncOutboxRepository } from '../store/syncRepositories'
-import type { HeartbeatReport } from './healthProtocol'
+import { MAX_DEAD_REASONS, type HeartbeatRequest } from '../../shared/sync/health'
 
-/** The server keeps at most this many dead reasons per register, with bounded strings. */
-const maxDeadReasons = 20
+/** The server keeps at most MAX_DEAD_REASONS per register, with bounded strings. */
 const maxLabelLength = 200
 const maxReasonLength = 500
 
@@ -27,7 +26,7 @@ export function outboxHealth(outbox: OutboxHealthSource): OutboxHealth {
     pending: counts.pending + counts.inFlight + counts.failed,
     oldestPendingAt: outbox.oldestUnsyncedAt(),
     deadRecords: dead.length,
-    deadReasons: dead.slice(0, maxDeadReasons).map((entry) => ({
+    deadReasons: dead.slice(0, MAX_DEAD_REASONS).map((entry) => ({
       label: clip(entry.label, maxLabelLength),
       reason: clip(entry.lastError ?? 'Refused by the server', maxReasonLength),
     })),
@@ -38,6 +37,6 @@ export function heartbeatReport(
   outbox: OutboxHealthSource,
   registerCode: string,
   appVersion: string,
-): HeartbeatReport {
+): HeartbeatRequest {
   return { ...outboxHealth(outbox), registerCode, appVersion }
 }

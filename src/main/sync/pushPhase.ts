@@ -1,6 +1,7 @@
 import type { Change, ChangeResult } from '../../shared/sync/protocol'
 import { MAX_BATCH_RECORDS } from '../../shared/sync/protocol'
 import type { ConflictRecord } from '../store/conflictRepository'
+import { isSyncedEntity } from '../store/syncedTables'
 import type { EntryOutcome, OutboxRow } from '../store/outboxRepository'
 import type {
   PulledPageWriter,
@@ -33,13 +34,14 @@ export interface PushSummary {
 }
 
 function toChange(records: SyncRecordReader, row: OutboxRow): Change | null {
+  if (!isSyncedEntity(row.entity)) return null
   const data = row.operation === 'delete' ? undefined : records.wireRecord(row.entity, row.entityId)
   if (row.operation === 'upsert' && data === null) return null
   // An edit names the server version it started from, so the server applies it rather than
   // treating it as a concurrent edit (a shift's close, a sale marked refunded, a catalog edit).
   return {
     mutationId: row.mutationId,
-    entity: row.entity as Change['entity'],
+    entity: row.entity,
     id: row.entityId,
     op: row.operation,
     baseVersion: records.baseVersion(row.entity, row.entityId),

@@ -12,12 +12,12 @@ import {
   type ResolveConflictRequest,
 } from '../../shared/sync/protocol'
 import {
-  ConflictListReply,
-  HeartbeatReply,
-  ResolveConflictReply,
-  StatsReply,
-  type HeartbeatReport,
-} from './healthProtocol'
+  ConflictListResponse,
+  HeartbeatResponse,
+  ResolveConflictResponse,
+  StatsResponse,
+  type HeartbeatRequest,
+} from '../../shared/sync/health'
 
 /**
  * Why a call failed, in the terms the worker acts on:
@@ -62,16 +62,16 @@ export interface SyncClient {
   /** The calls below take a per-call deadline: a manager's screen should not wait 15 s. */
   heartbeat(
     accessToken: string,
-    report: HeartbeatReport,
+    report: HeartbeatRequest,
     timeoutMs?: number,
-  ): Promise<z.output<typeof HeartbeatReply>>
-  stats(accessToken: string, timeoutMs?: number): Promise<StatsReply>
-  conflicts(accessToken: string, timeoutMs?: number): Promise<z.output<typeof ConflictListReply>>
+  ): Promise<HeartbeatResponse>
+  stats(accessToken: string, timeoutMs?: number): Promise<StatsResponse>
+  conflicts(accessToken: string, timeoutMs?: number): Promise<ConflictListResponse>
   resolveConflict(
     accessToken: string,
     request: ResolveConflictRequest,
     timeoutMs?: number,
-  ): Promise<z.output<typeof ResolveConflictReply>>
+  ): Promise<ResolveConflictResponse>
   close(): Promise<void>
 }
 
@@ -170,14 +170,14 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       )
     },
     heartbeat: (accessToken, report, timeoutMs) =>
-      call(HeartbeatReply, 'POST', '/api/sync/heartbeat', report, accessToken, timeoutMs),
+      call(HeartbeatResponse, 'POST', '/api/sync/heartbeat', report, accessToken, timeoutMs),
     stats: (accessToken, timeoutMs) =>
-      call(StatsReply, 'GET', '/api/sync/stats', undefined, accessToken, timeoutMs),
+      call(StatsResponse, 'GET', '/api/sync/stats', undefined, accessToken, timeoutMs),
     conflicts: (accessToken, timeoutMs) =>
-      call(ConflictListReply, 'GET', '/api/sync/conflicts', undefined, accessToken, timeoutMs),
+      call(ConflictListResponse, 'GET', '/api/sync/conflicts', undefined, accessToken, timeoutMs),
     resolveConflict: (accessToken, request, timeoutMs) =>
       call(
-        ResolveConflictReply,
+        ResolveConflictResponse,
         'POST',
         '/api/sync/resolve-conflict',
         request,

@@ -4,6 +4,8 @@ import {
   BatchPushResponse,
   EnrollRequest,
   ErrorBody,
+  HeartbeatRequest,
+  HeartbeatResponse,
   PullChangesResponse,
   RefreshRequest,
   ResolveConflictRequest,
@@ -15,7 +17,6 @@ import {
   TokenResponse,
 } from '../../shared/sync'
 import { AdminCategoryBody, AdminProductBody, AdminRecord } from '../routes/adminCatalog'
-import { HeartbeatRequest, HeartbeatResponse } from '../sync/heartbeat'
 
 const AdminSaveResponse = z.object({
   record: z.object({

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import {
   BatchPushRequest,
+  HeartbeatRequest,
   MAX_BATCH_RECORDS,
   DEFAULT_PULL_LIMIT,
   PullChangesQuery,
@@ -10,9 +11,13 @@ import {
 } from '../../shared/sync'
 import type {
   BatchPushResponse,
+  ConflictListResponse,
   EntityName,
+  HeartbeatResponse,
   PullChangesResponse,
   PulledChange,
+  ResolveConflictResponse,
+  StatsResponse,
 } from '../../shared/sync'
 import {
   assertSameDevice,
@@ -38,7 +43,7 @@ import { DeviceNotActiveError, pushRecords } from '../sync/push'
 import { toServerRecord } from '../sync/records'
 import type { RecordRow } from '../sync/records'
 import { entityRegistry } from '../sync/registry'
-import { HeartbeatRequest, recordHeartbeat } from '../sync/heartbeat'
+import { recordHeartbeat } from '../sync/heartbeat'
 import { resolveConflict } from '../sync/resolve'
 import { storeStats } from '../sync/stats'
 import type { RouteContext } from './context'
@@ -149,7 +154,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
     }
   })
 
-  app.post('/api/sync/resolve-conflict', async (request) => {
+  app.post('/api/sync/resolve-conflict', async (request): Promise<ResolveConflictResponse> => {
     const principal = await authenticate(db, signer, request)
     refuseUnstorableValues(request.body, 'resolution')
     const body = parseOrThrow(ResolveConflictRequest, request.body, 'resolution')
@@ -198,7 +203,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
     }
   })
 
-  app.get('/api/sync/conflicts', async (request) => {
+  app.get('/api/sync/conflicts', async (request): Promise<ConflictListResponse> => {
     const principal = await authenticate(db, signer, request)
     const query = parseOrThrow(ConflictListQuery, request.query, 'query')
     const storeId = await storeInScope(db, principal, query.storeId)
@@ -233,7 +238,6 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
         serverVersion: conflict.serverVersion,
         clientData: conflict.clientData,
         clientDeleted: conflict.clientDeleted,
-        /** The record as the server holds it now (null when it has none). */
         serverData: serverData ?? null,
         serverDeleted: serverDeleted ?? false,
         status: conflict.status,
@@ -243,7 +247,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
     }
   })
 
-  app.post('/api/sync/heartbeat', async (request) => {
+  app.post('/api/sync/heartbeat', async (request): Promise<HeartbeatResponse> => {
     // Reads the device row (not just the token), so a revoked register stops reporting at once.
     const device = requireDevice(await authenticate(db, signer, request))
     refuseUnstorableValues(request.body, 'heartbeat')
@@ -252,7 +256,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
     return { reportedAt: reportedAt.toISOString() }
   })
 
-  app.get('/api/sync/stats', async (request) => {
+  app.get('/api/sync/stats', async (request): Promise<StatsResponse> => {
     const principal = await authenticate(db, signer, request)
     const storeId = await storeInScope(
       db,

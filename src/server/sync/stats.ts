@@ -1,37 +1,14 @@
 import { and, count, eq, sql } from 'drizzle-orm'
 import type { Database } from '../db/connection'
 import { devices, mutationLedger, stores, syncConflicts, syncRecords } from '../db/schema'
-import { reportedHealthOf, type ReportedHealth } from './heartbeat'
-
-/** Server-side figures, plus what the register last reported about its own outbox (heartbeat). */
-export interface DeviceStats extends ReportedHealth {
-  deviceId: string
-  name: string
-  role: string
-  isRevoked: boolean
-  lastSeenAt: string | null
-  cursorSeq: number
-  cursorLag: number
-  openConflicts: number
-  rejectedRecords: number
-}
-
-export interface StoreStats {
-  storeId: string
-  headSeq: number
-  records: number
-  tombstones: number
-  recordsByEntity: Record<string, number>
-  openConflicts: number
-  rejectedRecords: number
-  devices: DeviceStats[]
-}
+import type { StatsResponse } from '../../shared/sync'
+import { reportedHealthOf } from './heartbeat'
 
 /**
  * Sync health of one store: per device last seen, cursor lag, open conflicts, rejected records, and
  * the pending and dead changes it last reported.
  */
-export async function storeStats(db: Database, storeId: string): Promise<StoreStats | null> {
+export async function storeStats(db: Database, storeId: string): Promise<StatsResponse | null> {
   const [store] = await db
     .select({ headSeq: stores.headSeq })
     .from(stores)

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { RegisterCore } from '../../../src/main/core'
 import { applyPulledPage } from '../../../src/main/store/pullApplier'
 import { readWireRecord, recordLabel } from '../../../src/main/store/syncRecords'
+import type { SyncedEntity } from '../../../src/main/store/syncedTables'
 import { entitySchemas, type EntityName, type PulledChange } from '../../../src/shared/sync'
 import { openTestCore } from '../../support/registerCore'
 import { useTempDirs } from '../../support/tempDir'
@@ -44,7 +45,7 @@ function registerWithEveryEntity() {
   const day = writeSellingDay(core.database.db, core.device, now)
   const closedShiftId = openShift(core.database.db, core.device, now)
   closeShift(core.database.db, closedShiftId, now)
-  const records: [EntityName, string][] = [
+  const records: [SyncedEntity, string][] = [
     ['order', day.saleId],
     ['order', day.refundId],
     ['product', firstId(core, 'products')],
