@@ -3,6 +3,7 @@ import { v4 as uuidv4 } from 'uuid'
 import { PosError } from '../../../../shared/ipc'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Modal } from '../../components/Modal'
+import { ModalActions } from '../../components/ModalActions'
 import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { OrderDetail } from '../../types'
@@ -306,25 +307,7 @@ export function RefundDialog({ order, onClose, onRefunded, onOrderChanged }: Ref
 
         {error && <ErrorAlert message={error} />}
 
-        <div className="modal-actions">
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={onClose}
-            disabled={isSubmitting}
-          >
-            {t('common:actions.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={isSubmitting}
-            aria-busy={isSubmitting}
-          >
-            {isSubmitting && <span className="spinner" aria-hidden="true" />}
-            {t('refund.confirm')}
-          </button>
-        </div>
+        <ModalActions submitLabel={t('refund.confirm')} onCancel={onClose} isBusy={isSubmitting} />
       </form>
     </Modal>
   )

@@ -7,6 +7,7 @@ import { useAppInfo, useMoney } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { asciiDigits } from '../../components/digits'
 import { Modal } from '../../components/Modal'
+import { ModalActions } from '../../components/ModalActions'
 import { i18n, useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { SaleReceipt } from '../../types'
@@ -355,27 +356,16 @@ export function TenderDialog({
 
         {error && <ErrorAlert message={error} />}
 
-        <div className="modal-actions">
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={onClose}
-            disabled={isSubmitting}
-          >
-            {t('common:actions.cancel')}
-          </button>
-          <button
-            ref={completeRef}
-            type="button"
-            className="button button-primary button-complete"
-            disabled={!canComplete}
-            aria-busy={isSubmitting}
-            onClick={() => void complete()}
-          >
-            {isSubmitting && <span className="spinner" aria-hidden="true" />}
-            {t('tender.complete')}
-          </button>
-        </div>
+        <ModalActions
+          submitLabel={t('tender.complete')}
+          onCancel={onClose}
+          isBusy={isSubmitting}
+          isSubmitDisabled={!canComplete}
+          submitType="button"
+          onSubmit={() => void complete()}
+          submitClassName="button-primary button-complete"
+          submitRef={completeRef}
+        />
       </div>
     </Modal>
   )
