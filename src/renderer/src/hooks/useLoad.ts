@@ -17,6 +17,8 @@ export interface LoadOptions {
   reloadOn?: readonly EventChannel[]
   /** False skips reading (nothing selected yet); the hook then reports neither data nor loading. */
   isEnabled?: boolean
+  /** Turns the failure's message into the sentence shown (usually "Could not …: reason"). */
+  describeError?: (message: string) => string
 }
 
 interface Settled {
@@ -39,7 +41,7 @@ function isSameDeps(left: DependencyList, right: DependencyList): boolean {
 export function useLoad<T>(
   read: () => Promise<T>,
   deps: DependencyList,
-  { reloadOn = [], isEnabled = true }: LoadOptions = {},
+  { reloadOn = [], isEnabled = true, describeError = (message) => message }: LoadOptions = {},
 ): Loaded<T> {
   const [data, setData] = useState<T | null>(null)
   const [settled, setSettled] = useState<Settled | null>(null)
@@ -56,7 +58,7 @@ export function useLoad<T>(
         setSettled({ deps, attempt, error: null })
       },
       (failure: unknown) => {
-        if (isCurrent) setSettled({ deps, attempt, error: errorMessage(failure) })
+        if (isCurrent) setSettled({ deps, attempt, error: describeError(errorMessage(failure)) })
       },
     )
     return () => {

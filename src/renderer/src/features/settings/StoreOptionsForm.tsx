@@ -4,6 +4,7 @@ import { PosError } from '../../../../shared/ipc'
 import type { StoreOptions } from '../../../../shared/store/options'
 import { useAppInfo } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { useLoad } from '../../hooks/useLoad'
 import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import { actionName } from '../approval/actionNames'
@@ -24,34 +25,19 @@ import {
 /** Loads the store's rules and shows the form once they are read. */
 export function StoreOptionsSection({ onSaved }: { onSaved: (options: StoreOptions) => void }) {
   const { t } = useTranslation('settings')
-  const [options, setOptions] = useState<StoreOptions | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [attempt, setAttempt] = useState(0)
-
-  useEffect(() => {
-    let isCurrent = true
-    pos.invoke('settings:get').then(
-      (view) => {
-        if (!isCurrent) return
-        setOptions(view.options)
-        setError(null)
-      },
-      (failure: unknown) => {
-        if (isCurrent) setError(errorMessage(failure))
-      },
-    )
-    return () => {
-      isCurrent = false
-    }
-  }, [attempt])
+  const settings = useLoad(() => pos.invoke('settings:get'), [])
+  // A save answers with what was stored, which then stands in for what was read.
+  const [saved, setSaved] = useState<StoreOptions | null>(null)
+  const options = saved ?? settings.data?.options ?? null
+  const error = settings.error
 
   if (options)
     return (
       <StoreOptionsForm
         options={options}
-        onSaved={(saved) => {
-          setOptions(saved)
-          onSaved(saved)
+        onSaved={(next) => {
+          setSaved(next)
+          onSaved(next)
         }}
       />
     )
@@ -59,7 +45,7 @@ export function StoreOptionsSection({ onSaved }: { onSaved: (options: StoreOptio
     return (
       <ErrorAlert
         message={t('storeOptions.loadFailed', { reason: error })}
-        onRetry={() => setAttempt((count) => count + 1)}
+        onRetry={settings.reload}
       />
     )
   return <p className="page-loading">{t('storeOptions.loading')}</p>
