@@ -18,13 +18,16 @@ export interface DraftFormOptions<Value, Draft, Checked> {
   onSaved?: (value: Value) => void
 }
 
-export interface DraftForm<Draft> {
+export interface DraftForm<Value, Draft> {
+  /** The value as last saved (or as last handed in). */
+  base: Value
   draft: Draft
   /** Merges a change into the draft; the form is no longer "saved". */
   edit: (change: Partial<Draft>) => void
   errors: FieldErrors
   setErrors: (errors: FieldErrors) => void
   formError: string | null
+  setFormError: (message: string | null) => void
   isDirty: boolean
   isSaving: boolean
   isSaved: boolean
@@ -44,7 +47,7 @@ export function useDraftForm<Value, Draft, Checked>({
   save,
   describeFailure,
   onSaved,
-}: DraftFormOptions<Value, Draft, Checked>): DraftForm<Draft> {
+}: DraftFormOptions<Value, Draft, Checked>): DraftForm<Value, Draft> {
   const formRef = useRef<HTMLFormElement>(null)
   const [base, setBase] = useState(value)
   const [draft, setDraft] = useState<Draft>(() => toDraft(value))
@@ -98,5 +101,18 @@ export function useDraftForm<Value, Draft, Checked>({
     }
   }
 
-  return { draft, edit, errors, setErrors, formError, isDirty, isSaving, isSaved, formRef, submit }
+  return {
+    base,
+    draft,
+    edit,
+    errors,
+    setErrors,
+    formError,
+    setFormError,
+    isDirty,
+    isSaving,
+    isSaved,
+    formRef,
+    submit,
+  }
 }

@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useId, useState } from 'react'
 import { SaveBar } from './SaveBar'
 import { PosError } from '../../../../shared/ipc'
 import type { StoreOptions } from '../../../../shared/store/options'
 import { useAppInfo } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { useDraftForm } from '../../hooks/useDraftForm'
 import { useLoad } from '../../hooks/useLoad'
 import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
@@ -62,33 +63,39 @@ export function StoreOptionsForm({ options, onSaved }: StoreOptionsFormProps) {
   const { currency } = useAppInfo()
   const protectedCall = useProtected()
   const baseId = useId()
-  const formRef = useRef<HTMLFormElement>(null)
-  const [base, setBase] = useState(options)
-  const [draft, setDraft] = useState<StoreOptionsDraft>(() => toOptionsDraft(options, currency))
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [isSaved, setIsSaved] = useState(false)
-  const [isSaving, setIsSaving] = useState(false)
-  const isDirty = JSON.stringify(draft) !== JSON.stringify(toOptionsDraft(base, currency))
+  const form = useDraftForm({
+    value: options,
+    toDraft: (value: StoreOptions) => toOptionsDraft(value, currency),
+    check: (draft: StoreOptionsDraft) => {
+      const checked = checkOptionsDraft(draft, currency)
+      if (checked.ok) return { ok: true, value: checked.options }
+      const errors: FieldErrors = {}
+      for (const issue of checked.issues)
+        errors[issue.path] ??= message(issue.path, issue.key, issue.message)
+      return { ok: false, errors }
+    },
+    save: async (checked) => {
+      const saved = await protectedCall('settings', (approvalId) =>
+        pos.invoke('settings:update', { options: checked, approvalId }),
+      )
+      return saved === null ? null : saved.options
+    },
+    // A path main names a field for goes next to it; 'options' alone is a form-wide problem.
+    describeFailure: (failure) => {
+      if (failure instanceof PosError && failure.path?.startsWith('options.')) {
+        const path = fieldPath(failure.path)
+        return { errors: { [path]: message(path, undefined, failure.message) } }
+      }
+      return { formError: t('storeOptions.saveFailed', { reason: errorMessage(failure) }) }
+    },
+    onSaved,
+  })
+  const { draft, edit, errors, setErrors, formError, setFormError, isDirty, isSaving, isSaved } =
+    form
+  const { formRef, submit } = form
   const denominationExample = [10_000, 2_000, 500, 25]
     .map((cents) => toMoneyText(cents, currency))
     .join(', ')
-
-  if (options !== base) {
-    setBase(options)
-    if (!isDirty) setDraft(toOptionsDraft(options, currency))
-  }
-
-  // After a failed save, the first field with a message takes focus.
-  useEffect(() => {
-    if (Object.keys(errors).length === 0) return
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
-  }, [errors])
-
-  function edit(change: Partial<StoreOptionsDraft>) {
-    setDraft((current) => ({ ...current, ...change }))
-    setIsSaved(false)
-  }
 
   // Paths name rows by position, so messages are stale once a row is removed.
   function editRows(change: Partial<StoreOptionsDraft>) {
@@ -99,43 +106,6 @@ export function StoreOptionsForm({ options, onSaved }: StoreOptionsFormProps) {
   function message(path: string, key: string | undefined, fallback: string): string {
     const found = key ?? optionsErrorKey(path)
     return found ? t(found) : fallback
-  }
-
-  async function save(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (isSaving) return
-    setFormError(null)
-    setIsSaved(false)
-    const checked = checkOptionsDraft(draft, currency)
-    if (!checked.ok) {
-      const next: FieldErrors = {}
-      for (const issue of checked.issues)
-        next[issue.path] ??= message(issue.path, issue.key, issue.message)
-      setErrors(next)
-      return
-    }
-    setErrors({})
-    setIsSaving(true)
-    try {
-      const saved = await protectedCall('settings', (approvalId) =>
-        pos.invoke('settings:update', { options: checked.options, approvalId }),
-      )
-      if (saved === null) return
-      setBase(saved.options)
-      setDraft(toOptionsDraft(saved.options, currency))
-      setIsSaved(true)
-      onSaved(saved.options)
-    } catch (failure) {
-      // A path main names a field for goes next to it; 'options' alone is a form-wide problem.
-      if (failure instanceof PosError && failure.path?.startsWith('options.')) {
-        const path = fieldPath(failure.path)
-        setErrors({ [path]: message(path, undefined, failure.message) })
-      } else {
-        setFormError(t('storeOptions.saveFailed', { reason: errorMessage(failure) }))
-      }
-    } finally {
-      setIsSaving(false)
-    }
   }
 
   const invalid = (path: string) => ({
@@ -182,7 +152,7 @@ export function StoreOptionsForm({ options, onSaved }: StoreOptionsFormProps) {
       ref={formRef}
       className="store-options-form"
       noValidate
-      onSubmit={(event) => void save(event)}
+      onSubmit={(event) => void submit(event)}
     >
       <div className="settings-grid">
         {numberField(
