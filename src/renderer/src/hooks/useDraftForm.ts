@@ -33,7 +33,8 @@ export interface DraftForm<Value, Draft> {
   isSaved: boolean
   /** The form element; after a failed check or save its first invalid field takes focus. */
   formRef: RefObject<HTMLFormElement | null>
-  submit: (event: FormEvent<HTMLFormElement>) => Promise<void>
+  /** Checks and saves the draft; pass the form's submit event so the page does not reload. */
+  submit: (event?: Pick<FormEvent, 'preventDefault'>) => Promise<void>
 }
 
 /**
@@ -73,8 +74,8 @@ export function useDraftForm<Value, Draft, Checked>({
     setIsSaved(false)
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
+  async function submit(event?: Pick<FormEvent, 'preventDefault'>) {
+    event?.preventDefault()
     if (isSaving) return
     setFormError(null)
     setIsSaved(false)

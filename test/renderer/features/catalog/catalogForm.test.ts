@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { exportFileName, formatFileSize } from '../../../../src/renderer/src/features/catalog/csvFile'
-import { filterProducts, searchKeys } from '../../../../src/renderer/src/features/catalog/productFilter'
+import {
+  exportFileName,
+  formatFileSize,
+} from '../../../../src/renderer/src/features/catalog/csvFile'
+import {
+  filterProducts,
+  searchKeys,
+} from '../../../../src/renderer/src/features/catalog/productFilter'
 import {
   emptyProductForm,
   formToInput,
