@@ -1,5 +1,6 @@
 import '../../styles/register.css'
 import '../../styles/cart.css'
+import '../../styles/registerDialogs.css'
 import { useCallback, useMemo, useRef, useState } from 'react'
 import { useAppInfo } from '../../appInfo'
 import type { Product } from '../../types'
