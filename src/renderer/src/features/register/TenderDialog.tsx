@@ -14,6 +14,7 @@ import type { SaleReceipt } from '../../types'
 import { useProtected } from '../approval/useProtected'
 import { quickCashAmounts, toMoneyInput } from './cashAmounts'
 import type { SaleDraft, TenderMethod } from './saleTypes'
+import { TenderMethods, TenderPaymentList, TenderSummaryView } from './TenderParts'
 import {
   maxPayments,
   settle,
@@ -193,51 +194,14 @@ export function TenderDialog({
       className="tender-dialog"
     >
       <div className="tender-body">
-        <dl className="tender-summary">
-          <div>
-            <dt>{t('tender.total')}</dt>
-            <dd data-testid="tender-total">{money(summary.dueCents)}</dd>
-          </div>
-          <div>
-            <dt>{t('tender.paid')}</dt>
-            <dd data-testid="tender-paid">{money(summary.paidCents)}</dd>
-          </div>
-          {summary.isFullyPaid ? (
-            <div className="tender-summary-change">
-              <dt>{t('tender.changeDue')}</dt>
-              <dd data-testid="change-due">{money(summary.changeCents)}</dd>
-            </div>
-          ) : (
-            <div className="tender-summary-remaining">
-              <dt>{t('tender.remainingDue')}</dt>
-              <dd data-testid="remaining-due">{money(summary.remainingCents)}</dd>
-            </div>
-          )}
-        </dl>
-        {summary.cashRoundingAdjustmentCents !== 0 && (
-          <p className="tender-note">
-            {t('tender.cashRounding', {
-              sign: summary.cashRoundingAdjustmentCents > 0 ? '+' : '−',
-              amount: money(Math.abs(summary.cashRoundingAdjustmentCents)),
-            })}
-          </p>
-        )}
+        <TenderSummaryView summary={summary} />
 
-        <div className="tender-methods" role="radiogroup" aria-label={t('tender.method')}>
-          {tenders.map((candidate) => (
-            <button
-              key={candidate.id}
-              type="button"
-              role="radio"
-              aria-checked={candidate.id === tender?.id}
-              className="tender-method"
-              disabled={isSubmitting}
-              onClick={() => chooseTender(candidate)}
-            >
-              {candidate.label}
-            </button>
-          ))}
-        </div>
+        <TenderMethods
+          tenders={tenders}
+          chosenId={tender?.id}
+          isDisabled={isSubmitting}
+          onChoose={chooseTender}
+        />
 
         {tender && !taken.isFullyPaid && (
           <form
@@ -321,38 +285,13 @@ export function TenderDialog({
           </form>
         )}
 
-        {payments.length > 0 && (
-          <ul className="tender-payments" aria-label={t('tender.payments')}>
-            {payments.map((payment) => (
-              <li key={payment.key} className="tender-payment" data-testid="tender-payment">
-                <span className="tender-payment-label">
-                  {payment.tender.label}
-                  {payment.referenceNumber.trim() && (
-                    <span className="tender-payment-reference">
-                      {' '}
-                      · {payment.referenceNumber.trim()}
-                    </span>
-                  )}
-                </span>
-                <span className="tender-payment-amount">{money(payment.amountCents)}</span>
-                <button
-                  type="button"
-                  className="icon-button icon-button-danger"
-                  aria-label={t('tender.removePayment', {
-                    label: payment.tender.label,
-                    amount: money(payment.amountCents),
-                  })}
-                  disabled={isSubmitting}
-                  onClick={() =>
-                    setPayments((previous) => previous.filter((other) => other.key !== payment.key))
-                  }
-                >
-                  ✕
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <TenderPaymentList
+          payments={payments}
+          isDisabled={isSubmitting}
+          onRemove={(key) =>
+            setPayments((previous) => previous.filter((other) => other.key !== key))
+          }
+        />
 
         {error && <ErrorAlert message={error} />}
 
