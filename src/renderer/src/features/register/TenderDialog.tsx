@@ -1,9 +1,9 @@
 import '../../styles/tender.css'
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { v4 as uuidv4 } from 'uuid'
 import { parseMoney, type Cents } from '../../../../shared/domain'
 import { PosError } from '../../../../shared/ipc'
-import { useAppInfo, useMoney } from '../../appInfo'
+import { useAppInfo } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { asciiDigits } from '../../components/digits'
 import { Modal } from '../../components/Modal'
@@ -12,8 +12,8 @@ import { i18n, useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { SaleReceipt } from '../../types'
 import { useProtected } from '../approval/useProtected'
-import { quickCashAmounts, toMoneyInput } from './cashAmounts'
 import type { SaleDraft, TenderMethod } from './saleTypes'
+import { TenderEntryForm } from './TenderEntryForm'
 import { TenderMethods, TenderPaymentList, TenderSummaryView } from './TenderParts'
 import {
   maxPayments,
@@ -30,14 +30,6 @@ interface TenderDialogProps {
   tenders: readonly TenderMethod[]
   onClose: () => void
   onCompleted: (receipt: SaleReceipt, tenderedCents: Cents) => void
-}
-
-function referenceLabel(tender: TenderMethod): string {
-  const base =
-    tender.kind === 'card'
-      ? i18n.t('register:tender.approvalCode')
-      : i18n.t('register:tender.referenceNumber', { label: tender.label })
-  return tender.requiresReference ? base : i18n.t('register:tender.optional', { label: base })
 }
 
 /** Why a sale failed, in the cashier's terms; main's message says what to do. */
@@ -62,12 +54,10 @@ export function TenderDialog({
   onCompleted,
 }: TenderDialogProps) {
   const { currency, pricingRules } = useAppInfo()
-  const money = useMoney()
   const { t } = useTranslation('register')
   const protectedCall = useProtected()
   const amountRef = useRef<HTMLInputElement>(null)
   const completeRef = useRef<HTMLButtonElement>(null)
-  const hintId = useId()
   // One id per payment attempt: a double click or a retry after a lost reply stays one sale.
   const [clientRequestId] = useState(() => uuidv4())
   const firstTender = tenders.find((tender) => tender.kind === 'cash') ?? tenders[0]
@@ -111,10 +101,6 @@ export function TenderDialog({
     entry && entry.tender.kind === 'cash' && !isBlank ? [...payments, entry] : payments
   const summary = settle(totalCents, counted, pricingRules)
   const canComplete = summary.isFullyPaid && counted.length > 0 && !isSubmitting
-  const quickAmounts = useMemo(
-    () => quickCashAmounts(taken.cashToCompleteCents, currency),
-    [taken.cashToCompleteCents, currency],
-  )
 
   // Once the payments cover the sale the entry form goes; Enter on Complete sale finishes.
   useEffect(() => {
@@ -174,16 +160,14 @@ export function TenderDialog({
     else addEntry()
   }
 
-  let hint = ''
-  if (isAmountInvalid) hint = t('tender.badAmount')
-  else if (isNonCashTooMuch) hint = t('tender.atMost', { amount: money(taken.remainingCents) })
-  else if (tender?.kind === 'cash' && !summary.isFullyPaid && !isBlank)
-    hint = t('tender.moreNeeded', { amount: money(summary.cashToCompleteCents) })
-  else if (tender && !taken.isFullyPaid && isBlank)
-    hint = t('tender.leaveBlank', { amount: money(suggestedAmountCents(tender, taken)) })
-
-  let addLabel = t('tender.addPayment', { label: tender?.label ?? '' })
-  if (tender?.kind === 'card') addLabel = t('tender.cardApproved')
+  const entryState = {
+    entryCents,
+    isBlank,
+    isAmountInvalid,
+    isNonCashTooMuch,
+    isReferenceMissing,
+    canAddEntry,
+  }
 
   return (
     <Modal
@@ -204,85 +188,19 @@ export function TenderDialog({
         />
 
         {tender && !taken.isFullyPaid && (
-          <form
-            className="tender-entry"
-            aria-label={t('tender.entry', { label: tender.label })}
+          <TenderEntryForm
+            tender={tender}
+            taken={taken}
+            summary={summary}
+            entry={entryState}
+            amountText={amountText}
+            referenceText={referenceText}
+            isSubmitting={isSubmitting}
+            amountRef={amountRef}
+            onAmountText={setAmountText}
+            onReferenceText={setReferenceText}
             onSubmit={submitEntry}
-            noValidate
-          >
-            {tender.kind === 'card' && (
-              <p className="tender-card-step" data-testid="card-step">
-                <strong>{t('tender.cardTaken')}</strong>{' '}
-                {t('tender.cardCharge', { amount: money(entryCents ?? taken.remainingCents) })}
-              </p>
-            )}
-            <label className="field">
-              <span className="field-label">
-                {tender.kind === 'cash' ? t('tender.amountTendered') : t('tender.amount')}
-              </span>
-              <input
-                ref={amountRef}
-                className="field-input money-input"
-                type="text"
-                inputMode="decimal"
-                autoComplete="off"
-                spellCheck={false}
-                placeholder={toMoneyInput(suggestedAmountCents(tender, taken), currency)}
-                value={amountText}
-                aria-invalid={isAmountInvalid || isNonCashTooMuch}
-                aria-describedby={hintId}
-                readOnly={isSubmitting}
-                onChange={(event) => setAmountText(event.target.value)}
-              />
-            </label>
-            <p
-              id={hintId}
-              className={
-                isAmountInvalid || isNonCashTooMuch ? 'field-hint field-hint-error' : 'field-hint'
-              }
-            >
-              {hint}
-            </p>
-            {tender.kind === 'cash' && (
-              <div className="quick-amounts" role="group" aria-label={t('tender.quickAmounts')}>
-                {quickAmounts.map((amountCents, index) => (
-                  <button
-                    key={amountCents}
-                    type="button"
-                    className="button button-secondary quick-amount"
-                    disabled={isSubmitting}
-                    onClick={() => {
-                      setAmountText(toMoneyInput(amountCents, currency))
-                      amountRef.current?.focus()
-                    }}
-                  >
-                    {index === 0
-                      ? t('tender.exact', { amount: money(amountCents) })
-                      : money(amountCents)}
-                  </button>
-                ))}
-              </div>
-            )}
-            {tender.kind !== 'cash' && (
-              <label className="field">
-                <span className="field-label">{referenceLabel(tender)}</span>
-                <input
-                  className="field-input"
-                  type="text"
-                  autoComplete="off"
-                  spellCheck={false}
-                  maxLength={100}
-                  value={referenceText}
-                  aria-invalid={isReferenceMissing && !isBlank}
-                  readOnly={isSubmitting}
-                  onChange={(event) => setReferenceText(event.target.value)}
-                />
-              </label>
-            )}
-            <button type="submit" className="button button-secondary" disabled={!canAddEntry}>
-              {addLabel}
-            </button>
-          </form>
+          />
         )}
 
         <TenderPaymentList
