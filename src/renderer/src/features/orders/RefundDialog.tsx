@@ -18,6 +18,7 @@ import {
 } from './refundDraft'
 import { quantityInputId, RefundLinesTable } from './RefundLinesTable'
 import { RefundPreview } from './RefundPreview'
+import { RefundToChoice } from './RefundToChoice'
 
 interface RefundDialogProps {
   order: OrderDetail
@@ -43,7 +44,6 @@ export function RefundDialog({ order, onClose, onRefunded, onOrderChanged }: Ref
   const firstFieldRef = useRef<HTMLInputElement>(null)
   const reasonRef = useRef<HTMLInputElement>(null)
   const reasonHintId = useId()
-  const tendersId = useId()
   // One id for this refund however often it is retried: a lost reply cannot refund twice.
   const [clientRequestId] = useState(() => uuidv4())
   const [quantities, setQuantities] = useState<QuantityTexts>({})
@@ -196,38 +196,12 @@ export function RefundDialog({ order, onClose, onRefunded, onOrderChanged }: Ref
           {reasonError ?? ''}
         </p>
 
-        <fieldset className="refund-to" disabled={isSubmitting}>
-          <legend className="field-label">{t('refund.refundTo')}</legend>
-          <label className="refund-to-option">
-            <input
-              type="radio"
-              name="refund-to"
-              value="original"
-              aria-describedby={originalTenders ? tendersId : undefined}
-              checked={refundTo === 'original'}
-              onChange={() => setRefundTo('original')}
-            />
-            <span>
-              {t('refund.original')}
-              {/* Out of the name, so "Cash" names only the cash choice; read as its description. */}
-              {originalTenders && (
-                <span id={tendersId} className="refund-to-detail" aria-hidden="true">
-                  {originalTenders}
-                </span>
-              )}
-            </span>
-          </label>
-          <label className="refund-to-option">
-            <input
-              type="radio"
-              name="refund-to"
-              value="cash"
-              checked={refundTo === 'cash'}
-              onChange={() => setRefundTo('cash')}
-            />
-            <span>{t('refund.cash')}</span>
-          </label>
-        </fieldset>
+        <RefundToChoice
+          refundTo={refundTo}
+          originalTenders={originalTenders}
+          isDisabled={isSubmitting}
+          onChange={setRefundTo}
+        />
 
         <RefundPreview order={order} lines={lines} unitCount={unitCount} refundTo={refundTo} />
 
