@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react'
-import { AppInfoContext, type AppInfo } from './appInfo'
+import { AppInfoContext } from './appInfo'
 import { ErrorAlert } from './components/ErrorAlert'
+import { useLoad } from './hooks/useLoad'
 import { PrintBanner } from './components/PrintBanner'
 import { isPageAllowed, TopBar, type Page } from './components/TopBar'
 import { ApprovalProvider } from './features/approval/ApprovalProvider'
@@ -24,72 +25,39 @@ import { StationScreen } from './features/station/StationScreen'
 import { SyncScreen } from './features/sync/SyncScreen'
 import { SyncStatusContext, useSyncStatusSource } from './features/sync/syncStatus'
 import { useTranslation } from './i18n'
-import { errorMessage, pos } from './pos'
-
-type Startup =
-  { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; info: AppInfo }
+import { pos } from './pos'
 
 export function App() {
   const { t } = useTranslation('shell')
-  const [startup, setStartup] = useState<Startup>({ status: 'loading' })
-  const [attempt, setAttempt] = useState(0)
+  const info = useLoad(() => pos.invoke('app:getInfo'), [])
   // Read first of all, so even the start-up and lock screens speak the register's language.
   const registerConfig = useRegisterConfigSource()
 
-  useEffect(() => {
-    let isCurrent = true
-    pos.invoke('app:getInfo').then(
-      (info) => {
-        if (isCurrent) setStartup({ status: 'ready', info })
-      },
-      (error: unknown) => {
-        if (isCurrent) setStartup({ status: 'failed', message: errorMessage(error) })
-      },
+  if (info.data)
+    return (
+      <AppInfoContext.Provider value={info.data}>
+        <RegisterConfigContext.Provider value={registerConfig}>
+          <SessionProvider>
+            <Shell />
+          </SessionProvider>
+        </RegisterConfigContext.Provider>
+      </AppInfoContext.Provider>
     )
-    return () => {
-      isCurrent = false
-    }
-  }, [attempt])
-
-  switch (startup.status) {
-    case 'loading':
-      return (
-        <main className="startup">
-          <h1 className="startup-title">AuraFlow POS</h1>
-          <div className="spinner spinner-large" aria-hidden="true" />
-          <p role="status">{t('starting')}</p>
-        </main>
-      )
-    case 'failed':
-      return (
-        <main className="startup">
-          <h1 className="startup-title">AuraFlow POS</h1>
-          <ErrorAlert
-            message={t('startFailed', { reason: startup.message })}
-            onRetry={() => {
-              setStartup({ status: 'loading' })
-              setAttempt((count) => count + 1)
-            }}
-          />
-        </main>
-      )
-    case 'ready':
-      return (
-        <AppInfoContext.Provider value={startup.info}>
-          <RegisterConfigContext.Provider value={registerConfig}>
-            <SessionProvider>
-              <Shell />
-            </SessionProvider>
-          </RegisterConfigContext.Provider>
-        </AppInfoContext.Provider>
-      )
-    default: {
-      const unknownStatus: never = startup
-      return unknownStatus
-    }
-  }
+  if (info.error && !info.isLoading)
+    return (
+      <main className="startup">
+        <h1 className="startup-title">AuraFlow POS</h1>
+        <ErrorAlert message={t('startFailed', { reason: info.error })} onRetry={info.reload} />
+      </main>
+    )
+  return (
+    <main className="startup">
+      <h1 className="startup-title">AuraFlow POS</h1>
+      <div className="spinner spinner-large" aria-hidden="true" />
+      <p role="status">{t('starting')}</p>
+    </main>
+  )
 }
-
 /**
  * The register's frame. The register page stays mounted (hidden) through other screens and the
  * lock screen, so a cart survives a visit to Orders or an idle lock.

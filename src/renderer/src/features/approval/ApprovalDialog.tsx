@@ -3,6 +3,7 @@ import { useId, useRef, useState, type FormEvent } from 'react'
 import type { ProtectedAction } from '../../../../shared/store/options'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Modal } from '../../components/Modal'
+import { ModalActions } from '../../components/ModalActions'
 import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import { actionName } from './actionNames'
@@ -74,25 +75,12 @@ export function ApprovalDialog({ action, reason, onApproved, onCancel }: Approva
           {t('hint')}
         </p>
         {error && <ErrorAlert message={error} />}
-        <div className="modal-actions">
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={onCancel}
-            disabled={isChecking}
-          >
-            {t('common:actions.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={!isValidPin || isChecking}
-            aria-busy={isChecking}
-          >
-            {isChecking && <span className="spinner" aria-hidden="true" />}
-            {t('approve')}
-          </button>
-        </div>
+        <ModalActions
+          submitLabel={t('approve')}
+          onCancel={onCancel}
+          isBusy={isChecking}
+          isSubmitDisabled={!isValidPin}
+        />
       </form>
     </Modal>
   )

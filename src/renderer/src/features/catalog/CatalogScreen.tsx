@@ -1,4 +1,5 @@
 import '../../styles/catalog.css'
+import '../../styles/catalogSections.css'
 import { useState } from 'react'
 import { useAppInfo } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'

@@ -3,6 +3,7 @@ import { PosError } from '../../../../shared/ipc'
 import { useAppInfo } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Modal } from '../../components/Modal'
+import { ModalActions } from '../../components/ModalActions'
 import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { Category } from '../../types'
@@ -267,25 +268,7 @@ export function ProductEditor({
         )}
         {error && <ErrorAlert message={error} />}
 
-        <div className="modal-actions">
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={onClose}
-            disabled={isSaving}
-          >
-            {t('common:actions.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            aria-busy={isSaving}
-            disabled={isSaving}
-          >
-            {isSaving && <span className="spinner" aria-hidden="true" />}
-            {t('editor.save')}
-          </button>
-        </div>
+        <ModalActions submitLabel={t('editor.save')} onCancel={onClose} isBusy={isSaving} />
       </form>
     </Modal>
   )

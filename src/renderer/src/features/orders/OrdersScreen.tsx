@@ -1,4 +1,5 @@
 import '../../styles/orders.css'
+import '../../styles/orderRefunds.css'
 import '../../styles/refund.css'
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react'
 import { PosError } from '../../../../shared/ipc'

@@ -3,6 +3,7 @@ import { v4 as uuidv4 } from 'uuid'
 import { PosError } from '../../../../shared/ipc'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Modal } from '../../components/Modal'
+import { ModalActions } from '../../components/ModalActions'
 import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { OrderDetail } from '../../types'
@@ -11,13 +12,13 @@ import { tenderLabel } from './format'
 import {
   allRemaining,
   itemIdForErrorPath,
-  readQuantity,
   refundLines,
-  remainingQuantity,
   type QuantityTexts,
   type RefundTo,
 } from './refundDraft'
+import { quantityInputId, RefundLinesTable } from './RefundLinesTable'
 import { RefundPreview } from './RefundPreview'
+import { RefundToChoice } from './RefundToChoice'
 
 interface RefundDialogProps {
   order: OrderDetail
@@ -28,10 +29,6 @@ interface RefundDialogProps {
 }
 
 const quickReasonKeys = ['changedMind', 'damaged', 'wrongItem', 'chargedInError'] as const
-
-function quantityInputId(itemId: string): string {
-  return `refund-quantity-${itemId}`
-}
 
 function without(errors: Readonly<Record<string, string>>, itemId: string) {
   if (!(itemId in errors)) return errors
@@ -47,7 +44,6 @@ export function RefundDialog({ order, onClose, onRefunded, onOrderChanged }: Ref
   const firstFieldRef = useRef<HTMLInputElement>(null)
   const reasonRef = useRef<HTMLInputElement>(null)
   const reasonHintId = useId()
-  const tendersId = useId()
   // One id for this refund however often it is retried: a lost reply cannot refund twice.
   const [clientRequestId] = useState(() => uuidv4())
   const [quantities, setQuantities] = useState<QuantityTexts>({})
@@ -129,9 +125,6 @@ export function RefundDialog({ order, onClose, onRefunded, onOrderChanged }: Ref
     }
   }
 
-  // The first line with something left gets focus when the dialog opens.
-  const firstEditableId = items.find((item) => remainingQuantity(item) > 0)?.id
-
   return (
     <Modal
       title={t('refund.title', { number: order.orderNumber })}
@@ -141,80 +134,14 @@ export function RefundDialog({ order, onClose, onRefunded, onOrderChanged }: Ref
       className="refund-dialog"
     >
       <form className="refund-form" onSubmit={(event) => void submit(event)} noValidate>
-        <table className="refund-lines" aria-label={t('refund.items')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('refund.item')}</th>
-              <th scope="col" className="numeric">
-                {t('refund.left')}
-              </th>
-              <th scope="col">{t('refund.refund')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => {
-              const remaining = remainingQuantity(item)
-              const text = quantities[item.id] ?? ''
-              const check = readQuantity(text, remaining)
-              const lineError =
-                lineErrors[item.id] ?? (check.kind === 'invalid' ? check.message : null)
-              const name = item.variantName ? `${item.name} (${item.variantName})` : item.name
-              const hintId = `${quantityInputId(item.id)}-hint`
-              const isFirst = item.id === firstEditableId
-              return (
-                <tr key={item.id} data-testid="refund-line">
-                  <td>
-                    <span className="refund-line-name">{name}</span>
-                    <span className="refund-line-sold">
-                      {t('refund.sold', { quantity: item.quantity })}
-                      {item.refundedQuantity > 0 &&
-                        t('refund.refundedSoFar', { quantity: item.refundedQuantity })}
-                    </span>
-                  </td>
-                  <td className="numeric">{remaining}</td>
-                  <td>
-                    {remaining === 0 ? (
-                      <span className="refund-line-done">{t('refund.allRefunded')}</span>
-                    ) : (
-                      <div className="refund-quantity">
-                        <input
-                          ref={isFirst ? firstFieldRef : undefined}
-                          id={quantityInputId(item.id)}
-                          className="field-input refund-quantity-input"
-                          type="text"
-                          inputMode="numeric"
-                          autoComplete="off"
-                          placeholder="0"
-                          aria-label={t('refund.quantityFor', { name })}
-                          aria-invalid={lineError !== null}
-                          aria-describedby={hintId}
-                          value={text}
-                          readOnly={isSubmitting}
-                          onChange={(event) => setQuantity(item.id, event.target.value)}
-                        />
-                        <button
-                          type="button"
-                          className="button button-secondary button-small"
-                          aria-label={t('refund.allOf', { remaining, name })}
-                          disabled={isSubmitting}
-                          onClick={() => setQuantity(item.id, String(remaining))}
-                        >
-                          {t('refund.all')}
-                        </button>
-                      </div>
-                    )}
-                    <p
-                      id={hintId}
-                      className={lineError ? 'field-hint field-hint-error' : 'field-hint'}
-                    >
-                      {lineError ?? ''}
-                    </p>
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
+        <RefundLinesTable
+          items={items}
+          quantities={quantities}
+          lineErrors={lineErrors}
+          isSubmitting={isSubmitting}
+          firstFieldRef={firstFieldRef}
+          onQuantity={setQuantity}
+        />
 
         <button
           type="button"
@@ -269,62 +196,18 @@ export function RefundDialog({ order, onClose, onRefunded, onOrderChanged }: Ref
           {reasonError ?? ''}
         </p>
 
-        <fieldset className="refund-to" disabled={isSubmitting}>
-          <legend className="field-label">{t('refund.refundTo')}</legend>
-          <label className="refund-to-option">
-            <input
-              type="radio"
-              name="refund-to"
-              value="original"
-              aria-describedby={originalTenders ? tendersId : undefined}
-              checked={refundTo === 'original'}
-              onChange={() => setRefundTo('original')}
-            />
-            <span>
-              {t('refund.original')}
-              {/* Out of the name, so "Cash" names only the cash choice; read as its description. */}
-              {originalTenders && (
-                <span id={tendersId} className="refund-to-detail" aria-hidden="true">
-                  {originalTenders}
-                </span>
-              )}
-            </span>
-          </label>
-          <label className="refund-to-option">
-            <input
-              type="radio"
-              name="refund-to"
-              value="cash"
-              checked={refundTo === 'cash'}
-              onChange={() => setRefundTo('cash')}
-            />
-            <span>{t('refund.cash')}</span>
-          </label>
-        </fieldset>
+        <RefundToChoice
+          refundTo={refundTo}
+          originalTenders={originalTenders}
+          isDisabled={isSubmitting}
+          onChange={setRefundTo}
+        />
 
         <RefundPreview order={order} lines={lines} unitCount={unitCount} refundTo={refundTo} />
 
         {error && <ErrorAlert message={error} />}
 
-        <div className="modal-actions">
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={onClose}
-            disabled={isSubmitting}
-          >
-            {t('common:actions.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={isSubmitting}
-            aria-busy={isSubmitting}
-          >
-            {isSubmitting && <span className="spinner" aria-hidden="true" />}
-            {t('refund.confirm')}
-          </button>
-        </div>
+        <ModalActions submitLabel={t('refund.confirm')} onCancel={onClose} isBusy={isSubmitting} />
       </form>
     </Modal>
   )

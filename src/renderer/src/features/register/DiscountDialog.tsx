@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/domain'
 import { useAppInfo, useMoney } from '../../appInfo'
 import { Modal } from '../../components/Modal'
+import { ModalActions } from '../../components/ModalActions'
 import { useTranslation } from '../../i18n'
 import type { DiscountInput } from './saleTypes'
 
@@ -120,19 +121,18 @@ export function DiscountDialog({
               ? t('discount.takesOff', { off: money(offCents), base: money(baseCents) })
               : t('discount.of', { base: money(baseCents) }))}
         </p>
-        <div className="dialog-actions">
+        <ModalActions
+          className="dialog-actions"
+          submitLabel={t('discount.apply')}
+          onCancel={onClose}
+          isSubmitDisabled={!discount}
+        >
           {current && (
             <button type="button" className="button button-ghost" onClick={() => onApply(null)}>
               {t('discount.remove')}
             </button>
           )}
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={!discount}>
-            {t('discount.apply')}
-          </button>
-        </div>
+        </ModalActions>
       </form>
     </Modal>
   )

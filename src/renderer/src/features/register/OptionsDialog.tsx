@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { useMoney } from '../../appInfo'
 import { Modal } from '../../components/Modal'
+import { ModalActions } from '../../components/ModalActions'
 import { i18n, useTranslation } from '../../i18n'
 import type { Product } from '../../types'
 import { unitPriceCents, type LineChoice } from './cartModel'
@@ -140,17 +141,18 @@ export function OptionsDialog({ choice, onAdd, onClose }: OptionsDialogProps) {
         <p className="field-hint" role="status">
           {missing}
         </p>
-        <div className="modal-actions">
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={!canAdd}>
-            {t('options.addToSale')}
-            <span className="options-price" data-testid="options-price">
-              {money(priceCents)}
-            </span>
-          </button>
-        </div>
+        <ModalActions
+          submitLabel={
+            <>
+              {t('options.addToSale')}
+              <span className="options-price" data-testid="options-price">
+                {money(priceCents)}
+              </span>
+            </>
+          }
+          onCancel={onClose}
+          isSubmitDisabled={!canAdd}
+        />
       </form>
     </Modal>
   )

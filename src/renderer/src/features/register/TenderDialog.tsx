@@ -1,17 +1,19 @@
 import '../../styles/tender.css'
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { v4 as uuidv4 } from 'uuid'
-import { asciiDigits, moneyText, parseMoney, type Cents } from '../../../../shared/domain'
+import { asciiDigits, parseMoney, type Cents } from '../../../../shared/domain'
 import { PosError } from '../../../../shared/ipc'
-import { useAppInfo, useMoney } from '../../appInfo'
+import { useAppInfo } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Modal } from '../../components/Modal'
+import { ModalActions } from '../../components/ModalActions'
 import { i18n, useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { SaleReceipt } from '../../types'
 import { useProtected } from '../approval/useProtected'
-import { quickCashAmounts } from './cashAmounts'
 import type { SaleDraft, TenderMethod } from './saleTypes'
+import { TenderEntryForm } from './TenderEntryForm'
+import { TenderMethods, TenderPaymentList, TenderSummaryView } from './TenderParts'
 import {
   maxPayments,
   settle,
@@ -27,14 +29,6 @@ interface TenderDialogProps {
   tenders: readonly TenderMethod[]
   onClose: () => void
   onCompleted: (receipt: SaleReceipt, tenderedCents: Cents) => void
-}
-
-function referenceLabel(tender: TenderMethod): string {
-  const base =
-    tender.kind === 'card'
-      ? i18n.t('register:tender.approvalCode')
-      : i18n.t('register:tender.referenceNumber', { label: tender.label })
-  return tender.requiresReference ? base : i18n.t('register:tender.optional', { label: base })
 }
 
 /** Why a sale failed, in the cashier's terms; main's message says what to do. */
@@ -59,12 +53,10 @@ export function TenderDialog({
   onCompleted,
 }: TenderDialogProps) {
   const { currency, pricingRules } = useAppInfo()
-  const money = useMoney()
   const { t } = useTranslation('register')
   const protectedCall = useProtected()
   const amountRef = useRef<HTMLInputElement>(null)
   const completeRef = useRef<HTMLButtonElement>(null)
-  const hintId = useId()
   // One id per payment attempt: a double click or a retry after a lost reply stays one sale.
   const [clientRequestId] = useState(() => uuidv4())
   const firstTender = tenders.find((tender) => tender.kind === 'cash') ?? tenders[0]
@@ -108,10 +100,6 @@ export function TenderDialog({
     entry && entry.tender.kind === 'cash' && !isBlank ? [...payments, entry] : payments
   const summary = settle(totalCents, counted, pricingRules)
   const canComplete = summary.isFullyPaid && counted.length > 0 && !isSubmitting
-  const quickAmounts = useMemo(
-    () => quickCashAmounts(taken.cashToCompleteCents, currency),
-    [taken.cashToCompleteCents, currency],
-  )
 
   // Once the payments cover the sale the entry form goes; Enter on Complete sale finishes.
   useEffect(() => {
@@ -171,16 +159,14 @@ export function TenderDialog({
     else addEntry()
   }
 
-  let hint = ''
-  if (isAmountInvalid) hint = t('tender.badAmount')
-  else if (isNonCashTooMuch) hint = t('tender.atMost', { amount: money(taken.remainingCents) })
-  else if (tender?.kind === 'cash' && !summary.isFullyPaid && !isBlank)
-    hint = t('tender.moreNeeded', { amount: money(summary.cashToCompleteCents) })
-  else if (tender && !taken.isFullyPaid && isBlank)
-    hint = t('tender.leaveBlank', { amount: money(suggestedAmountCents(tender, taken)) })
-
-  let addLabel = t('tender.addPayment', { label: tender?.label ?? '' })
-  if (tender?.kind === 'card') addLabel = t('tender.cardApproved')
+  const entryState = {
+    entryCents,
+    isBlank,
+    isAmountInvalid,
+    isNonCashTooMuch,
+    isReferenceMissing,
+    canAddEntry,
+  }
 
   return (
     <Modal
@@ -191,190 +177,51 @@ export function TenderDialog({
       className="tender-dialog"
     >
       <div className="tender-body">
-        <dl className="tender-summary">
-          <div>
-            <dt>{t('tender.total')}</dt>
-            <dd data-testid="tender-total">{money(summary.dueCents)}</dd>
-          </div>
-          <div>
-            <dt>{t('tender.paid')}</dt>
-            <dd data-testid="tender-paid">{money(summary.paidCents)}</dd>
-          </div>
-          {summary.isFullyPaid ? (
-            <div className="tender-summary-change">
-              <dt>{t('tender.changeDue')}</dt>
-              <dd data-testid="change-due">{money(summary.changeCents)}</dd>
-            </div>
-          ) : (
-            <div className="tender-summary-remaining">
-              <dt>{t('tender.remainingDue')}</dt>
-              <dd data-testid="remaining-due">{money(summary.remainingCents)}</dd>
-            </div>
-          )}
-        </dl>
-        {summary.cashRoundingAdjustmentCents !== 0 && (
-          <p className="tender-note">
-            {t('tender.cashRounding', {
-              sign: summary.cashRoundingAdjustmentCents > 0 ? '+' : '−',
-              amount: money(Math.abs(summary.cashRoundingAdjustmentCents)),
-            })}
-          </p>
-        )}
+        <TenderSummaryView summary={summary} />
 
-        <div className="tender-methods" role="radiogroup" aria-label={t('tender.method')}>
-          {tenders.map((candidate) => (
-            <button
-              key={candidate.id}
-              type="button"
-              role="radio"
-              aria-checked={candidate.id === tender?.id}
-              className="tender-method"
-              disabled={isSubmitting}
-              onClick={() => chooseTender(candidate)}
-            >
-              {candidate.label}
-            </button>
-          ))}
-        </div>
+        <TenderMethods
+          tenders={tenders}
+          chosenId={tender?.id}
+          isDisabled={isSubmitting}
+          onChoose={chooseTender}
+        />
 
         {tender && !taken.isFullyPaid && (
-          <form
-            className="tender-entry"
-            aria-label={t('tender.entry', { label: tender.label })}
+          <TenderEntryForm
+            tender={tender}
+            taken={taken}
+            summary={summary}
+            entry={entryState}
+            amountText={amountText}
+            referenceText={referenceText}
+            isSubmitting={isSubmitting}
+            amountRef={amountRef}
+            onAmountText={setAmountText}
+            onReferenceText={setReferenceText}
             onSubmit={submitEntry}
-            noValidate
-          >
-            {tender.kind === 'card' && (
-              <p className="tender-card-step" data-testid="card-step">
-                <strong>{t('tender.cardTaken')}</strong>{' '}
-                {t('tender.cardCharge', { amount: money(entryCents ?? taken.remainingCents) })}
-              </p>
-            )}
-            <label className="field">
-              <span className="field-label">
-                {tender.kind === 'cash' ? t('tender.amountTendered') : t('tender.amount')}
-              </span>
-              <input
-                ref={amountRef}
-                className="field-input money-input"
-                type="text"
-                inputMode="decimal"
-                autoComplete="off"
-                spellCheck={false}
-                placeholder={moneyText(suggestedAmountCents(tender, taken), currency)}
-                value={amountText}
-                aria-invalid={isAmountInvalid || isNonCashTooMuch}
-                aria-describedby={hintId}
-                readOnly={isSubmitting}
-                onChange={(event) => setAmountText(event.target.value)}
-              />
-            </label>
-            <p
-              id={hintId}
-              className={
-                isAmountInvalid || isNonCashTooMuch ? 'field-hint field-hint-error' : 'field-hint'
-              }
-            >
-              {hint}
-            </p>
-            {tender.kind === 'cash' && (
-              <div className="quick-amounts" role="group" aria-label={t('tender.quickAmounts')}>
-                {quickAmounts.map((amountCents, index) => (
-                  <button
-                    key={amountCents}
-                    type="button"
-                    className="button button-secondary quick-amount"
-                    disabled={isSubmitting}
-                    onClick={() => {
-                      setAmountText(moneyText(amountCents, currency))
-                      amountRef.current?.focus()
-                    }}
-                  >
-                    {index === 0
-                      ? t('tender.exact', { amount: money(amountCents) })
-                      : money(amountCents)}
-                  </button>
-                ))}
-              </div>
-            )}
-            {tender.kind !== 'cash' && (
-              <label className="field">
-                <span className="field-label">{referenceLabel(tender)}</span>
-                <input
-                  className="field-input"
-                  type="text"
-                  autoComplete="off"
-                  spellCheck={false}
-                  maxLength={100}
-                  value={referenceText}
-                  aria-invalid={isReferenceMissing && !isBlank}
-                  readOnly={isSubmitting}
-                  onChange={(event) => setReferenceText(event.target.value)}
-                />
-              </label>
-            )}
-            <button type="submit" className="button button-secondary" disabled={!canAddEntry}>
-              {addLabel}
-            </button>
-          </form>
+          />
         )}
 
-        {payments.length > 0 && (
-          <ul className="tender-payments" aria-label={t('tender.payments')}>
-            {payments.map((payment) => (
-              <li key={payment.key} className="tender-payment" data-testid="tender-payment">
-                <span className="tender-payment-label">
-                  {payment.tender.label}
-                  {payment.referenceNumber.trim() && (
-                    <span className="tender-payment-reference">
-                      {' '}
-                      · {payment.referenceNumber.trim()}
-                    </span>
-                  )}
-                </span>
-                <span className="tender-payment-amount">{money(payment.amountCents)}</span>
-                <button
-                  type="button"
-                  className="icon-button icon-button-danger"
-                  aria-label={t('tender.removePayment', {
-                    label: payment.tender.label,
-                    amount: money(payment.amountCents),
-                  })}
-                  disabled={isSubmitting}
-                  onClick={() =>
-                    setPayments((previous) => previous.filter((other) => other.key !== payment.key))
-                  }
-                >
-                  ✕
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <TenderPaymentList
+          payments={payments}
+          isDisabled={isSubmitting}
+          onRemove={(key) =>
+            setPayments((previous) => previous.filter((other) => other.key !== key))
+          }
+        />
 
         {error && <ErrorAlert message={error} />}
 
-        <div className="modal-actions">
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={onClose}
-            disabled={isSubmitting}
-          >
-            {t('common:actions.cancel')}
-          </button>
-          <button
-            ref={completeRef}
-            type="button"
-            className="button button-primary button-complete"
-            disabled={!canComplete}
-            aria-busy={isSubmitting}
-            onClick={() => void complete()}
-          >
-            {isSubmitting && <span className="spinner" aria-hidden="true" />}
-            {t('tender.complete')}
-          </button>
-        </div>
+        <ModalActions
+          submitLabel={t('tender.complete')}
+          onCancel={onClose}
+          isBusy={isSubmitting}
+          isSubmitDisabled={!canComplete}
+          submitType="button"
+          onSubmit={() => void complete()}
+          submitClassName="button-primary button-complete"
+          submitRef={completeRef}
+        />
       </div>
     </Modal>
   )

@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Modal } from '../../components/Modal'
+import { ModalActions } from '../../components/ModalActions'
 import { useTranslation } from '../../i18n'
 import { errorMessage } from '../../pos'
 
@@ -87,25 +88,13 @@ export function TextDialog(props: TextDialogProps) {
           </div>
         )}
         {error && <ErrorAlert message={error} />}
-        <div className="modal-actions">
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={props.onClose}
-            disabled={isBusy}
-          >
-            {t('common:actions.cancel')}
-          </button>
-          <button
-            type="submit"
-            className={props.isDanger ? 'button button-danger' : 'button button-primary'}
-            disabled={!canSubmit}
-            aria-busy={isBusy}
-          >
-            {isBusy && <span className="spinner" aria-hidden="true" />}
-            {confirmLabel}
-          </button>
-        </div>
+        <ModalActions
+          submitLabel={confirmLabel}
+          onCancel={props.onClose}
+          isBusy={isBusy}
+          isSubmitDisabled={!canSubmit}
+          submitClassName={props.isDanger ? 'button-danger' : 'button-primary'}
+        />
       </form>
     </Modal>
   )

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useLoad } from '../../hooks/useLoad'
 import { i18n } from '../../i18n'
-import { errorMessage, pos } from '../../pos'
+import { pos } from '../../pos'
 import type { Catalog } from '../../types'
 
 export type CatalogState =
@@ -13,39 +13,15 @@ export type CatalogState =
  * import, a sync pull), and on `reload` after a failure. A background reload keeps the grid up.
  */
 export function useCatalog(): { state: CatalogState; reload: () => void } {
-  const [state, setState] = useState<CatalogState>({ status: 'loading' })
-  const [attempt, setAttempt] = useState(0)
-
-  useEffect(() => {
-    let isCurrent = true
-    pos.invoke('catalog:list').then(
-      (catalog) => {
-        if (isCurrent) setState({ status: 'ready', catalog })
-      },
-      (error: unknown) => {
-        if (!isCurrent) return
-        // A failed background reload keeps the catalog the cashier is selling from.
-        setState((previous) =>
-          previous.status === 'ready'
-            ? previous
-            : {
-                status: 'failed',
-                message: i18n.t('register:notices.catalogFailed', { error: errorMessage(error) }),
-              },
-        )
-      },
-    )
-    return () => {
-      isCurrent = false
-    }
-  }, [attempt])
-
-  useEffect(() => pos.on('catalog:changed', () => setAttempt((count) => count + 1)), [])
-
-  const reload = useCallback(() => {
-    setState({ status: 'loading' })
-    setAttempt((count) => count + 1)
-  }, [])
-
-  return { state, reload }
+  const catalog = useLoad(() => pos.invoke('catalog:list'), [], {
+    reloadOn: ['catalog:changed'],
+    describeError: (error) => i18n.t('register:notices.catalogFailed', { error }),
+  })
+  // A failed background reload keeps the catalog the cashier is selling from.
+  const state: CatalogState = catalog.data
+    ? { status: 'ready', catalog: catalog.data }
+    : catalog.error && !catalog.isLoading
+      ? { status: 'failed', message: catalog.error }
+      : { status: 'loading' }
+  return { state, reload: catalog.reload }
 }

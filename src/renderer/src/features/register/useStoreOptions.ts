@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react'
 import { StoreOptions } from '../../../../shared/store/options'
+import { useLoad } from '../../hooks/useLoad'
 import { pos } from '../../pos'
 
 const defaultOptions = StoreOptions.parse({})
@@ -9,21 +9,7 @@ const defaultOptions = StoreOptions.parse({})
  * cannot, the defaults stand in so the register can still sell.
  */
 export function useStoreOptions(): StoreOptions {
-  const [options, setOptions] = useState<StoreOptions>(defaultOptions)
-  const [attempt, setAttempt] = useState(0)
   // A manager may have changed them; signing in is a cheap moment to read them again.
-  useEffect(() => pos.on('session:changed', () => setAttempt((count) => count + 1)), [])
-  useEffect(() => {
-    let isCurrent = true
-    pos.invoke('settings:get').then(
-      (settings) => {
-        if (isCurrent) setOptions(settings.options)
-      },
-      () => undefined,
-    )
-    return () => {
-      isCurrent = false
-    }
-  }, [attempt])
-  return options
+  const settings = useLoad(() => pos.invoke('settings:get'), [], { reloadOn: ['session:changed'] })
+  return settings.data?.options ?? defaultOptions
 }

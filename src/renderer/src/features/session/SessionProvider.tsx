@@ -1,59 +1,26 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useMemo, useState, type ReactNode } from 'react'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { i18n } from '../../i18n'
-import { errorMessage, pos } from '../../pos'
+import { useSubscribedLoad } from '../../hooks/useSubscribedLoad'
+import { pos } from '../../pos'
 import type { Session } from '../../types'
 import { SessionContext, type SessionState } from './useSession'
-
-type Load = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready' }
 
 /**
  * Reads session:get once and then follows session:changed. Main decides who is signed in; the
  * renderer only mirrors it, except that a lock shows at once even if the sign-out call fails.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<Session | null>(null)
-  const [load, setLoad] = useState<Load>({ status: 'loading' })
-  const [attempt, setAttempt] = useState(0)
   // Locked here until someone signs in again, whatever main says: a lock must never fail open.
   const [isLockedLocally, setIsLockedLocally] = useState(false)
-  // A pushed session is newer than a read that started before it, so that read is dropped.
-  const pushedCount = useRef(0)
-
-  const apply = useCallback((next: Session) => {
-    setSession(next)
-    setLoad({ status: 'ready' })
-    if (next.employee === null) setIsLockedLocally(false)
-  }, [])
-
-  useEffect(
-    () =>
-      pos.on('session:changed', (next) => {
-        pushedCount.current += 1
-        apply(next)
-      }),
-    [apply],
+  const source = useSubscribedLoad(
+    () => pos.invoke('session:get'),
+    'session:changed',
+    (next) => {
+      if (next.employee === null) setIsLockedLocally(false)
+    },
   )
-
-  useEffect(() => {
-    let isCurrent = true
-    const pushedBefore = pushedCount.current
-    pos.invoke('session:get').then(
-      (next) => {
-        if (isCurrent && pushedCount.current === pushedBefore) apply(next)
-      },
-      (failure: unknown) => {
-        if (isCurrent)
-          setLoad({
-            status: 'failed',
-            message: i18n.t('session:checkFailed', { error: errorMessage(failure) }),
-          })
-      },
-    )
-    return () => {
-      isCurrent = false
-    }
-  }, [attempt, apply])
+  const { data: session, update: apply } = source
 
   const refresh = useCallback(async () => {
     apply(await pos.invoke('session:get'))
@@ -84,16 +51,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return { session: shown, refresh, update, lock }
   }, [session, isLockedLocally, refresh, update, lock])
 
-  if (load.status === 'failed' && !value)
+  if (source.error && !source.isLoading && !value)
     return (
       <main className="startup">
         <h1 className="startup-title">{i18n.t('common:appName')}</h1>
         <ErrorAlert
-          message={load.message}
-          onRetry={() => {
-            setLoad({ status: 'loading' })
-            setAttempt((count) => count + 1)
-          }}
+          message={i18n.t('session:checkFailed', { error: source.error })}
+          onRetry={source.reload}
         />
       </main>
     )

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { PosError } from '../../../../shared/ipc'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Modal } from '../../components/Modal'
+import { ModalActions } from '../../components/ModalActions'
 import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { Employee } from '../../types'
@@ -191,20 +192,11 @@ export function EmployeeDialog({ employee, onClose, onSaved }: EmployeeDialogPro
           {hint('isActive', t('staff.activeHint'))}
         </div>
         {formError && <ErrorAlert message={formError} />}
-        <div className="modal-actions">
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={onClose}
-            disabled={isSaving}
-          >
-            {t('common:actions.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" aria-busy={isSaving}>
-            {isSaving && <span className="spinner" aria-hidden="true" />}
-            {isNew ? t('staff.addSubmit') : t('staff.saveSubmit')}
-          </button>
-        </div>
+        <ModalActions
+          submitLabel={isNew ? t('staff.addSubmit') : t('staff.saveSubmit')}
+          onCancel={onClose}
+          isBusy={isSaving}
+        />
       </form>
     </Modal>
   )

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useId } from 'react'
 import { SaveBar } from './SaveBar'
 import { PosError } from '../../../../shared/ipc'
 import type { RegisterConfig } from '../../../../shared/store/registerConfig'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { useDraftForm } from '../../hooks/useDraftForm'
 import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import { useProtected } from '../approval/useProtected'
@@ -30,69 +31,33 @@ export function RegisterConfigForm({ config, onSaved }: RegisterConfigFormProps)
   const protectedCall = useProtected()
   const baseId = useId()
   const printers = usePrinterStatus()
-  const formRef = useRef<HTMLFormElement>(null)
-  const [base, setBase] = useState(config)
-  const [draft, setDraft] = useState<ConfigDraft>(() => toDraft(config))
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [isSaved, setIsSaved] = useState(false)
-  const [isSaving, setIsSaving] = useState(false)
-  const isDirty = JSON.stringify(draft) !== JSON.stringify(toDraft(base))
-
-  // A change made elsewhere (another window, a sync) replaces the form unless it has edits.
-  if (config !== base) {
-    setBase(config)
-    if (!isDirty) setDraft(toDraft(config))
-  }
-
-  // After a failed save, the first field with a message takes focus.
-  useEffect(() => {
-    if (Object.keys(errors).length === 0) return
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
-  }, [errors])
-
-  function edit(change: Partial<ConfigDraft>) {
-    setDraft((current) => ({ ...current, ...change }))
-    setIsSaved(false)
-  }
+  const form = useDraftForm({
+    value: config,
+    toDraft,
+    check: (draft: ConfigDraft) => {
+      const checked = checkDraft(draft)
+      if (checked.ok) return { ok: true, value: checked.config }
+      const errors: FieldErrors = {}
+      for (const issue of checked.issues) errors[issue.path] ??= message(issue.path, issue.message)
+      return { ok: false, errors }
+    },
+    save: (checked) =>
+      protectedCall('settings', (approvalId) =>
+        pos.invoke('register:saveConfig', { config: checked, approvalId }),
+      ),
+    describeFailure: (failure) =>
+      failure instanceof PosError && failure.path?.startsWith('config.')
+        ? { errors: { [failure.path]: failure.message } }
+        : { formError: t('saveFailed', { reason: errorMessage(failure) }) },
+    onSaved,
+  })
+  const { draft, edit, errors, setErrors, formError, setFormError, isDirty, isSaving, isSaved } =
+    form
+  const { base, formRef, submit } = form
 
   function message(path: string, fallback: string): string {
     const key = errorKey(path)
     return key ? t(key) : fallback
-  }
-
-  async function save(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (isSaving) return
-    setFormError(null)
-    setIsSaved(false)
-    const checked = checkDraft(draft)
-    if (!checked.ok) {
-      const next: FieldErrors = {}
-      for (const issue of checked.issues) next[issue.path] ??= message(issue.path, issue.message)
-      setErrors(next)
-      return
-    }
-    setErrors({})
-    setIsSaving(true)
-    try {
-      const saved = await protectedCall('settings', (approvalId) =>
-        pos.invoke('register:saveConfig', { config: checked.config, approvalId }),
-      )
-      if (saved === null) return
-      setBase(saved)
-      setDraft(toDraft(saved))
-      setIsSaved(true)
-      onSaved(saved)
-    } catch (failure) {
-      if (failure instanceof PosError && failure.path?.startsWith('config.')) {
-        setErrors({ [failure.path]: failure.message })
-      } else {
-        setFormError(t('saveFailed', { reason: errorMessage(failure) }))
-      }
-    } finally {
-      setIsSaving(false)
-    }
   }
 
   const fieldError = (path: string) =>
@@ -109,7 +74,7 @@ export function RegisterConfigForm({ config, onSaved }: RegisterConfigFormProps)
       ref={formRef}
       className="register-config-form"
       noValidate
-      onSubmit={(event) => void save(event)}
+      onSubmit={(event) => void submit(event)}
     >
       <div className="settings-grid">
         <div className="field">

@@ -1,4 +1,5 @@
 import '../../styles/settings.css'
+import '../../styles/storeRules.css'
 import { useEffect, useRef } from 'react'
 import { useAppInfo } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { useLoad } from '../../hooks/useLoad'
 import { useTranslation } from '../../i18n'
-import { errorMessage, pos } from '../../pos'
+import { pos } from '../../pos'
 import type { Employee } from '../../types'
 import { roleLabel } from '../session/useSession'
 import { EmployeeDialog } from './EmployeeDialog'
@@ -15,30 +16,13 @@ type Editing = { employee: Employee | null } | null
  */
 export function StaffSection() {
   const { t } = useTranslation('settings')
-  const [staff, setStaff] = useState<Employee[] | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
-  const [attempt, setAttempt] = useState(0)
+  const list = useLoad(() => pos.invoke('employee:listAll'), [])
+  const staff = list.data
+  const loadError = list.error
   const [editing, setEditing] = useState<Editing>(null)
   const [savedText, setSavedText] = useState('')
   // Where focus returns when the dialog closes: the button that opened it.
   const openerRef = useRef<HTMLElement | null>(null)
-
-  useEffect(() => {
-    let isCurrent = true
-    pos.invoke('employee:listAll').then(
-      (list) => {
-        if (!isCurrent) return
-        setStaff(list)
-        setLoadError(null)
-      },
-      (failure: unknown) => {
-        if (isCurrent) setLoadError(errorMessage(failure))
-      },
-    )
-    return () => {
-      isCurrent = false
-    }
-  }, [attempt])
 
   function open(employee: Employee | null, opener: HTMLElement) {
     openerRef.current = opener
@@ -73,10 +57,7 @@ export function StaffSection() {
       </div>
 
       {loadError ? (
-        <ErrorAlert
-          message={t('staff.loadFailed', { reason: loadError })}
-          onRetry={() => setAttempt((count) => count + 1)}
-        />
+        <ErrorAlert message={t('staff.loadFailed', { reason: loadError })} onRetry={list.reload} />
       ) : staff === null ? (
         <p className="page-loading">{t('staff.loading')}</p>
       ) : (
@@ -125,7 +106,7 @@ export function StaffSection() {
           onClose={close}
           onSaved={(saved) => {
             setSavedText(t('staff.saved', { name: saved.name }))
-            setAttempt((count) => count + 1)
+            list.reload()
             close()
           }}
         />

@@ -1,10 +1,12 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useId, useState } from 'react'
 import { SaveBar } from './SaveBar'
 import { moneyText } from '../../../../shared/domain'
 import { PosError } from '../../../../shared/ipc'
 import type { StoreOptions } from '../../../../shared/store/options'
 import { useAppInfo } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { useDraftForm } from '../../hooks/useDraftForm'
+import { useLoad } from '../../hooks/useLoad'
 import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import { actionName } from '../approval/actionNames'
@@ -24,34 +26,19 @@ import {
 /** Loads the store's rules and shows the form once they are read. */
 export function StoreOptionsSection({ onSaved }: { onSaved: (options: StoreOptions) => void }) {
   const { t } = useTranslation('settings')
-  const [options, setOptions] = useState<StoreOptions | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [attempt, setAttempt] = useState(0)
-
-  useEffect(() => {
-    let isCurrent = true
-    pos.invoke('settings:get').then(
-      (view) => {
-        if (!isCurrent) return
-        setOptions(view.options)
-        setError(null)
-      },
-      (failure: unknown) => {
-        if (isCurrent) setError(errorMessage(failure))
-      },
-    )
-    return () => {
-      isCurrent = false
-    }
-  }, [attempt])
+  const settings = useLoad(() => pos.invoke('settings:get'), [])
+  // A save answers with what was stored, which then stands in for what was read.
+  const [saved, setSaved] = useState<StoreOptions | null>(null)
+  const options = saved ?? settings.data?.options ?? null
+  const error = settings.error
 
   if (options)
     return (
       <StoreOptionsForm
         options={options}
-        onSaved={(saved) => {
-          setOptions(saved)
-          onSaved(saved)
+        onSaved={(next) => {
+          setSaved(next)
+          onSaved(next)
         }}
       />
     )
@@ -59,7 +46,7 @@ export function StoreOptionsSection({ onSaved }: { onSaved: (options: StoreOptio
     return (
       <ErrorAlert
         message={t('storeOptions.loadFailed', { reason: error })}
-        onRetry={() => setAttempt((count) => count + 1)}
+        onRetry={settings.reload}
       />
     )
   return <p className="page-loading">{t('storeOptions.loading')}</p>
@@ -76,33 +63,39 @@ export function StoreOptionsForm({ options, onSaved }: StoreOptionsFormProps) {
   const { currency } = useAppInfo()
   const protectedCall = useProtected()
   const baseId = useId()
-  const formRef = useRef<HTMLFormElement>(null)
-  const [base, setBase] = useState(options)
-  const [draft, setDraft] = useState<StoreOptionsDraft>(() => toOptionsDraft(options, currency))
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [isSaved, setIsSaved] = useState(false)
-  const [isSaving, setIsSaving] = useState(false)
-  const isDirty = JSON.stringify(draft) !== JSON.stringify(toOptionsDraft(base, currency))
+  const form = useDraftForm({
+    value: options,
+    toDraft: (value: StoreOptions) => toOptionsDraft(value, currency),
+    check: (draft: StoreOptionsDraft) => {
+      const checked = checkOptionsDraft(draft, currency)
+      if (checked.ok) return { ok: true, value: checked.options }
+      const errors: FieldErrors = {}
+      for (const issue of checked.issues)
+        errors[issue.path] ??= message(issue.path, issue.key, issue.message)
+      return { ok: false, errors }
+    },
+    save: async (checked) => {
+      const saved = await protectedCall('settings', (approvalId) =>
+        pos.invoke('settings:update', { options: checked, approvalId }),
+      )
+      return saved === null ? null : saved.options
+    },
+    // A path main names a field for goes next to it; 'options' alone is a form-wide problem.
+    describeFailure: (failure) => {
+      if (failure instanceof PosError && failure.path?.startsWith('options.')) {
+        const path = fieldPath(failure.path)
+        return { errors: { [path]: message(path, undefined, failure.message) } }
+      }
+      return { formError: t('storeOptions.saveFailed', { reason: errorMessage(failure) }) }
+    },
+    onSaved,
+  })
+  const { draft, edit, errors, setErrors, formError, setFormError, isDirty, isSaving, isSaved } =
+    form
+  const { formRef, submit } = form
   const denominationExample = [10_000, 2_000, 500, 25]
     .map((cents) => moneyText(cents, currency))
     .join(', ')
-
-  if (options !== base) {
-    setBase(options)
-    if (!isDirty) setDraft(toOptionsDraft(options, currency))
-  }
-
-  // After a failed save, the first field with a message takes focus.
-  useEffect(() => {
-    if (Object.keys(errors).length === 0) return
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
-  }, [errors])
-
-  function edit(change: Partial<StoreOptionsDraft>) {
-    setDraft((current) => ({ ...current, ...change }))
-    setIsSaved(false)
-  }
 
   // Paths name rows by position, so messages are stale once a row is removed.
   function editRows(change: Partial<StoreOptionsDraft>) {
@@ -113,43 +106,6 @@ export function StoreOptionsForm({ options, onSaved }: StoreOptionsFormProps) {
   function message(path: string, key: string | undefined, fallback: string): string {
     const found = key ?? optionsErrorKey(path)
     return found ? t(found) : fallback
-  }
-
-  async function save(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (isSaving) return
-    setFormError(null)
-    setIsSaved(false)
-    const checked = checkOptionsDraft(draft, currency)
-    if (!checked.ok) {
-      const next: FieldErrors = {}
-      for (const issue of checked.issues)
-        next[issue.path] ??= message(issue.path, issue.key, issue.message)
-      setErrors(next)
-      return
-    }
-    setErrors({})
-    setIsSaving(true)
-    try {
-      const saved = await protectedCall('settings', (approvalId) =>
-        pos.invoke('settings:update', { options: checked.options, approvalId }),
-      )
-      if (saved === null) return
-      setBase(saved.options)
-      setDraft(toOptionsDraft(saved.options, currency))
-      setIsSaved(true)
-      onSaved(saved.options)
-    } catch (failure) {
-      // A path main names a field for goes next to it; 'options' alone is a form-wide problem.
-      if (failure instanceof PosError && failure.path?.startsWith('options.')) {
-        const path = fieldPath(failure.path)
-        setErrors({ [path]: message(path, undefined, failure.message) })
-      } else {
-        setFormError(t('storeOptions.saveFailed', { reason: errorMessage(failure) }))
-      }
-    } finally {
-      setIsSaving(false)
-    }
   }
 
   const invalid = (path: string) => ({
@@ -196,7 +152,7 @@ export function StoreOptionsForm({ options, onSaved }: StoreOptionsFormProps) {
       ref={formRef}
       className="store-options-form"
       noValidate
-      onSubmit={(event) => void save(event)}
+      onSubmit={(event) => void submit(event)}
     >
       <div className="settings-grid">
         {numberField(

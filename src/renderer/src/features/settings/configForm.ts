@@ -15,8 +15,8 @@ export type ConfigDraft = Omit<RegisterConfigValue, 'printers' | 'stationRegiste
   stationRegisterCodes: string
 }
 
-/** Field messages keyed by the path main uses: 'config.printers.0.host'. */
-export type FieldErrors = Record<string, string>
+// Field messages keyed by the path main uses: 'config.printers.0.host'.
+export type { FieldErrors } from '../../hooks/useDraftForm'
 
 export const defaultPort = 9100
 

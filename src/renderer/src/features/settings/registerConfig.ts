@@ -1,7 +1,8 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
+import { createContext, useContext, useMemo } from 'react'
 import type { RegisterConfig } from '../../../../shared/store/registerConfig'
 import { applyLanguage } from '../../i18n'
-import { errorMessage, pos } from '../../pos'
+import { useSubscribedLoad } from '../../hooks/useSubscribedLoad'
+import { pos } from '../../pos'
 
 export interface RegisterConfigState {
   /** Null until the first read (or push) arrives, or when the register could not say. */
@@ -31,43 +32,11 @@ export function isStationMode(config: RegisterConfig | null): boolean {
  * register's language) and follows register:configChanged; every config applies its language.
  */
 export function useRegisterConfigSource(): RegisterConfigState {
-  const [config, setConfig] = useState<RegisterConfig | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [attempt, setAttempt] = useState(0)
-  // A pushed config is newer than a read that started before it, so that read is dropped.
-  const pushedCount = useRef(0)
-
-  const apply = useCallback((next: RegisterConfig) => {
-    applyLanguage(next.language)
-    setConfig(next)
-    setError(null)
-  }, [])
-
-  useEffect(
-    () =>
-      pos.on('register:configChanged', (next) => {
-        pushedCount.current += 1
-        apply(next)
-      }),
-    [apply],
+  const source = useSubscribedLoad(
+    () => pos.invoke('register:getConfig'),
+    'register:configChanged',
+    (next) => applyLanguage(next.language),
   )
-
-  useEffect(() => {
-    let isCurrent = true
-    const pushedBefore = pushedCount.current
-    pos.invoke('register:getConfig').then(
-      (next) => {
-        if (isCurrent && pushedCount.current === pushedBefore) apply(next)
-      },
-      (failure: unknown) => {
-        if (isCurrent) setError(errorMessage(failure))
-      },
-    )
-    return () => {
-      isCurrent = false
-    }
-  }, [attempt, apply])
-
-  const reload = useCallback(() => setAttempt((count) => count + 1), [])
-  return useMemo(() => ({ config, error, update: apply, reload }), [config, error, apply, reload])
+  const { data: config, error, update, reload } = source
+  return useMemo(() => ({ config, error, update, reload }), [config, error, update, reload])
 }

@@ -4,7 +4,7 @@ import { useTranslation } from '../../i18n'
 import { pos } from '../../pos'
 import type { AuditEvent } from '../../types'
 import { formatDateTime } from './format'
-import { useLoad } from './useLoad'
+import { useLoad } from '../../hooks/useLoad'
 
 /** "details" as short "key: value" text; nested values as JSON. */
 function describeDetails(details: AuditEvent['details']): string {
@@ -17,7 +17,9 @@ function describeDetails(details: AuditEvent['details']): string {
 export function AuditLog() {
   const { t } = useTranslation('shift')
   const locale = useDisplayLocale()
-  const events = useLoad('audit', () => pos.invoke('audit:list', { limit: 100 }), t('audit.failed'))
+  const events = useLoad(() => pos.invoke('audit:list', { limit: 100 }), [], {
+    describeError: (reason) => `${t('audit.failed')}: ${reason}`,
+  })
 
   return (
     <section className="page-card" aria-labelledby="audit-log-title">

@@ -3,6 +3,7 @@ import { asciiDigits, parseMoney } from '../../../../shared/domain'
 import { useAppInfo, useMoney } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Modal } from '../../components/Modal'
+import { ModalActions } from '../../components/ModalActions'
 import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { CashMovement } from '../../types'
@@ -115,20 +116,7 @@ export function CashMovementDialog({ kind, onClose, onRecorded }: CashMovementDi
           />
         </label>
         {problem && problem.field !== 'amount' && <ErrorAlert message={problem.message} />}
-        <div className="modal-actions">
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={onClose}
-            disabled={isSaving}
-          >
-            {t('common:actions.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" aria-busy={isSaving}>
-            {isSaving && <span className="spinner" aria-hidden="true" />}
-            {t('movement.record')}
-          </button>
-        </div>
+        <ModalActions submitLabel={t('movement.record')} onCancel={onClose} isBusy={isSaving} />
       </form>
     </Modal>
   )

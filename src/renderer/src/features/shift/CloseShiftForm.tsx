@@ -9,7 +9,7 @@ import { PosError } from '../../../../shared/ipc'
 import type { ZReport } from '../../types'
 import { useProtected } from '../approval/useProtected'
 import { differenceKind, differenceLabel } from './format'
-import { useLoad } from './useLoad'
+import { useLoad } from '../../hooks/useLoad'
 
 interface CloseShiftFormProps {
   shiftId: string
@@ -34,12 +34,12 @@ export function CloseShiftForm({ shiftId, onCancel, onClosed }: CloseShiftFormPr
   const { t } = useTranslation('shift')
   const protectedCall = useProtected()
   const inputRefs = useRef<(HTMLInputElement | null)[]>([])
-  const settings = useLoad(
-    'settings',
-    () => pos.invoke('settings:get'),
-    t('close.denominationsFailed'),
-  )
-  const preview = useLoad(shiftId, () => pos.invoke('shift:preview'), t('close.expectedFailed'))
+  const settings = useLoad(() => pos.invoke('settings:get'), [], {
+    describeError: (reason) => `${t('close.denominationsFailed')}: ${reason}`,
+  })
+  const preview = useLoad(() => pos.invoke('shift:preview'), [shiftId], {
+    describeError: (reason) => `${t('close.expectedFailed')}: ${reason}`,
+  })
   const [countTexts, setCountTexts] = useState<Record<number, string>>({})
   const [isClosing, setIsClosing] = useState(false)
   const [problem, setProblem] = useState<{ index: number | null; message: string } | null>(null)

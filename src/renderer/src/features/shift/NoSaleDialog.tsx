@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Modal } from '../../components/Modal'
+import { ModalActions } from '../../components/ModalActions'
 import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import { useProtected } from '../approval/useProtected'
@@ -62,20 +63,7 @@ export function NoSaleDialog({ onClose, onOpened }: { onClose: () => void; onOpe
           />
         </label>
         {error && <ErrorAlert message={error} />}
-        <div className="modal-actions">
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={onClose}
-            disabled={isOpening}
-          >
-            {t('common:actions.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" aria-busy={isOpening}>
-            {isOpening && <span className="spinner" aria-hidden="true" />}
-            {t('noSale.open')}
-          </button>
-        </div>
+        <ModalActions submitLabel={t('noSale.open')} onCancel={onClose} isBusy={isOpening} />
       </form>
     </Modal>
   )

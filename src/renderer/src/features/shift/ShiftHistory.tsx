@@ -5,7 +5,7 @@ import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { ZReport } from '../../types'
 import { differenceLabel, formatDateTime } from './format'
-import { useLoad } from './useLoad'
+import { useLoad } from '../../hooks/useLoad'
 
 interface ShiftHistoryProps {
   /** Changes when a shift opens or closes, so the list reads again. */
@@ -18,7 +18,9 @@ export function ShiftHistory({ version, onOpenReport }: ShiftHistoryProps) {
   const { t } = useTranslation('shift')
   const locale = useDisplayLocale()
   const money = useMoney()
-  const shifts = useLoad(version, () => pos.invoke('shift:list'), t('history.failed'))
+  const shifts = useLoad(() => pos.invoke('shift:list'), [version], {
+    describeError: (reason) => `${t('history.failed')}: ${reason}`,
+  })
   const [openingId, setOpeningId] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useDisplayLocale, useMoney } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { useTranslation } from '../../i18n'
@@ -7,7 +7,7 @@ import type { ShiftSummary } from '../../types'
 import { CashMovementDialog } from './CashMovementDialog'
 import { formatDateTime } from './format'
 import { NoSaleDialog } from './NoSaleDialog'
-import { useLoad } from './useLoad'
+import { useLoad } from '../../hooks/useLoad'
 import { ZReportView } from './ZReportView'
 
 type Dialog = 'cashIn' | 'cashOut' | 'noSale' | null
@@ -24,11 +24,12 @@ export function ShiftOverview({ shift, onStartClose }: ShiftOverviewProps) {
   const money = useMoney()
   const [dialog, setDialog] = useState<Dialog>(null)
   const [notice, setNotice] = useState<string | null>(null)
-  const preview = useLoad(shift.id, () => pos.invoke('shift:preview'), t('overview.previewFailed'))
+  const preview = useLoad(() => pos.invoke('shift:preview'), [shift.id], {
+    // A sale rung up on this register changes the running figures.
+    reloadOn: ['order:created'],
+    describeError: (reason) => `${t('overview.previewFailed')}: ${reason}`,
+  })
   const { reload } = preview
-
-  // A sale rung up on this register changes the running figures.
-  useEffect(() => pos.on('order:created', reload), [reload])
 
   function recorded(message: string) {
     setDialog(null)

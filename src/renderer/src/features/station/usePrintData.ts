@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { EventChannel, InvokeInput, InvokeOutput } from '../../../../shared/ipc'
-import { errorMessage, pos } from '../../pos'
+import { useLoad } from '../../hooks/useLoad'
+import { pos } from '../../pos'
 
 export type PrintJob = InvokeOutput<'print:listJobs'>[number]
 export type PrinterStatus = InvokeOutput<'print:getStatus'>[number]
@@ -20,38 +21,12 @@ export function usePolled<T>(
   events: readonly EventChannel[],
   intervalMs: number,
 ): Polled<T> {
-  const [data, setData] = useState<T | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [tick, setTick] = useState(0)
-  const latest = useRef(0)
-
-  const reload = useCallback(() => setTick((count) => count + 1), [])
+  const { data, error, reload } = useLoad(read, [read], { reloadOn: events })
 
   useEffect(() => {
-    const stops = events.map((event) => pos.on(event, reload))
     const timer = window.setInterval(reload, intervalMs)
-    return () => {
-      window.clearInterval(timer)
-      for (const stop of stops) stop()
-    }
-    // The event list is a constant per caller; joining keeps a new array from resubscribing.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [events.join(','), intervalMs, reload])
-
-  useEffect(() => {
-    latest.current += 1
-    const mine = latest.current
-    read().then(
-      (next) => {
-        if (mine !== latest.current) return
-        setData(next)
-        setError(null)
-      },
-      (failure: unknown) => {
-        if (mine === latest.current) setError(errorMessage(failure))
-      },
-    )
-  }, [tick, read])
+    return () => window.clearInterval(timer)
+  }, [intervalMs, reload])
 
   return { data, error, reload }
 }

@@ -1,6 +1,7 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
+import { createContext, useContext, useMemo } from 'react'
+import { useSubscribedLoad } from '../../hooks/useSubscribedLoad'
 import { i18n } from '../../i18n'
-import { errorMessage, pos } from '../../pos'
+import { pos } from '../../pos'
 import type { SyncCounts, SyncStatusView } from '../../types'
 
 export interface SyncStatusState {
@@ -30,46 +31,8 @@ export function unsentCount(counts: SyncCounts): number {
 
 /** Reads sync:getStatus once and then follows sync:statusChanged; mounted once, at the app level. */
 export function useSyncStatusSource(): SyncStatusState {
-  const [status, setStatus] = useState<SyncStatusView | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [attempt, setAttempt] = useState(0)
-  // A pushed status is newer than a read that started before it, so that read is dropped.
-  const pushedCount = useRef(0)
-
-  useEffect(
-    () =>
-      pos.on('sync:statusChanged', (next) => {
-        pushedCount.current += 1
-        setStatus(next)
-        setError(null)
-      }),
-    [],
-  )
-
-  useEffect(() => {
-    let isCurrent = true
-    const pushedBefore = pushedCount.current
-    pos.invoke('sync:getStatus').then(
-      (next) => {
-        if (!isCurrent || pushedCount.current !== pushedBefore) return
-        setStatus(next)
-        setError(null)
-      },
-      (failure: unknown) => {
-        if (isCurrent)
-          setError(i18n.t('sync:screen.statusFailed', { error: errorMessage(failure) }))
-      },
-    )
-    return () => {
-      isCurrent = false
-    }
-  }, [attempt])
-
-  const update = useCallback((next: SyncStatusView) => {
-    setStatus(next)
-    setError(null)
-  }, [])
-  const reload = useCallback(() => setAttempt((count) => count + 1), [])
-
+  const source = useSubscribedLoad(() => pos.invoke('sync:getStatus'), 'sync:statusChanged')
+  const { data: status, update, reload } = source
+  const error = source.error && i18n.t('sync:screen.statusFailed', { error: source.error })
   return useMemo(() => ({ status, error, update, reload }), [status, error, update, reload])
 }

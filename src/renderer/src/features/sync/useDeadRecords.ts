@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useLoad } from '../../hooks/useLoad'
 import { i18n } from '../../i18n'
-import { errorMessage, pos } from '../../pos'
+import { pos } from '../../pos'
 import type { DeadRecord } from '../../types'
 
 export interface DeadRecordsState {
@@ -11,27 +11,8 @@ export interface DeadRecordsState {
 
 /** The records the server refused for good, read again whenever their count changes. */
 export function useDeadRecords(deadCount: number): DeadRecordsState {
-  const [records, setRecords] = useState<DeadRecord[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [attempt, setAttempt] = useState(0)
-
-  useEffect(() => {
-    let isCurrent = true
-    pos.invoke('sync:listDead').then(
-      (list) => {
-        if (!isCurrent) return
-        setRecords(list)
-        setError(null)
-      },
-      (failure: unknown) => {
-        if (isCurrent) setError(i18n.t('sync:dead.loadFailed', { error: errorMessage(failure) }))
-      },
-    )
-    return () => {
-      isCurrent = false
-    }
-  }, [deadCount, attempt])
-
-  const refresh = useCallback(() => setAttempt((count) => count + 1), [])
-  return { records, error, refresh }
+  const dead = useLoad(() => pos.invoke('sync:listDead'), [deadCount], {
+    describeError: (error) => i18n.t('sync:dead.loadFailed', { error }),
+  })
+  return { records: dead.data, error: dead.error, refresh: dead.reload }
 }

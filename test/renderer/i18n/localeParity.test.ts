@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import arManager from '../../src/renderer/src/i18n/locales/ar/manager'
-import arSettings from '../../src/renderer/src/i18n/locales/ar/settings'
-import arShell from '../../src/renderer/src/i18n/locales/ar/shell'
-import arStation from '../../src/renderer/src/i18n/locales/ar/station'
-import enManager from '../../src/renderer/src/i18n/locales/en/manager'
-import enSettings from '../../src/renderer/src/i18n/locales/en/settings'
-import enShell from '../../src/renderer/src/i18n/locales/en/shell'
-import enStation from '../../src/renderer/src/i18n/locales/en/station'
+import arManager from '../../../src/renderer/src/i18n/locales/ar/manager'
+import arSettings from '../../../src/renderer/src/i18n/locales/ar/settings'
+import arShell from '../../../src/renderer/src/i18n/locales/ar/shell'
+import arStation from '../../../src/renderer/src/i18n/locales/ar/station'
+import enManager from '../../../src/renderer/src/i18n/locales/en/manager'
+import enSettings from '../../../src/renderer/src/i18n/locales/en/settings'
+import enShell from '../../../src/renderer/src/i18n/locales/en/shell'
+import enStation from '../../../src/renderer/src/i18n/locales/en/station'
 
 /** Every leaf key, with plural suffixes folded (Arabic has six plural forms, English two). */
 function keys(strings: object, prefix = ''): Set<string> {

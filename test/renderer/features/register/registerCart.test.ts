@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { PricingRules } from '../../src/shared/domain'
-import { ean13CheckDigit } from '../../src/shared/domain/barcode'
+import type { PricingRules } from '../../../../src/shared/domain'
+import { ean13CheckDigit } from '../../../../src/shared/domain/barcode'
 import {
   cartReducer,
   emptyCart,
@@ -9,9 +9,9 @@ import {
   unitPriceCents,
   type CartAction,
   type CartState,
-} from '../../src/renderer/src/features/register/cartModel'
-import { priceCart } from '../../src/renderer/src/features/register/cartPricing'
-import type { Product } from '../../src/renderer/src/types'
+} from '../../../../src/renderer/src/features/register/cartModel'
+import { priceCart } from '../../../../src/renderer/src/features/register/cartPricing'
+import type { Product } from '../../../../src/renderer/src/types'
 
 const usRules: PricingRules = {
   pricesIncludeTax: false,

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import type { PricingRules } from '../../src/shared/domain'
-import { parkedAge } from '../../src/renderer/src/features/register/parkAge'
+import type { PricingRules } from '../../../../src/shared/domain'
+import { parkedAge } from '../../../../src/renderer/src/features/register/parkAge'
 import {
   createScanDetector,
   isOrderNumber,
-} from '../../src/renderer/src/features/register/scanDetector'
+} from '../../../../src/renderer/src/features/register/scanDetector'
 import {
   settle,
   suggestedAmountCents,
   toPaymentDrafts,
   type TakenPayment,
-} from '../../src/renderer/src/features/register/tenderModel'
+} from '../../../../src/renderer/src/features/register/tenderModel'
 
 function typeKeys(text: string, startMs: number, gapMs: number) {
   const detector = createScanDetector()

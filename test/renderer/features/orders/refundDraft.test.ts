@@ -6,7 +6,7 @@ import {
   readQuantity,
   refundLines,
   refundPreviewCents,
-} from '../../src/renderer/src/features/orders/refundDraft'
+} from '../../../../src/renderer/src/features/orders/refundDraft'
 
 const coffee = {
   id: 'coffee',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { i18n, resources } from '../../src/renderer/src/i18n'
+import { i18n, resources } from '../../../src/renderer/src/i18n'
 
 const pluralSuffix = /_(zero|one|two|few|many|other)$/
 

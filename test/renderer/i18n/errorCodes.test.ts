@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { PosErrorShape } from '../../src/shared/ipc/schemas'
-import arCommon from '../../src/renderer/src/i18n/locales/ar/common'
-import enCommon from '../../src/renderer/src/i18n/locales/en/common'
+import { PosErrorShape } from '../../../src/shared/ipc/schemas'
+import arCommon from '../../../src/renderer/src/i18n/locales/ar/common'
+import enCommon from '../../../src/renderer/src/i18n/locales/en/common'
 
 describe('error codes from main', () => {
   const codes = PosErrorShape.shape.code.options

@@ -9,8 +9,8 @@ import {
   toOptionsDraft,
   type StoreOptionsDraft,
   type TenderDraft,
-} from '../../src/renderer/src/features/settings/storeOptionsForm'
-import { StoreOptions } from '../../src/shared/store/options'
+} from '../../../../src/renderer/src/features/settings/storeOptionsForm'
+import { StoreOptions } from '../../../../src/shared/store/options'
 
 const defaults = StoreOptions.parse({})
 

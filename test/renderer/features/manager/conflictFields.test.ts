@@ -4,7 +4,7 @@ import {
   mergeFields,
   parseFieldText,
   valueText,
-} from '../../src/renderer/src/features/manager/conflictFields'
+} from '../../../../src/renderer/src/features/manager/conflictFields'
 
 describe('conflict fields', () => {
   const server = { name: 'Latte', priceCents: 450, tags: ['hot'], active: true }

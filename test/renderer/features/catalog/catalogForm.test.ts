@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import { exportFileName, formatFileSize } from '../../src/renderer/src/features/catalog/csvFile'
-import { filterProducts, searchKeys } from '../../src/renderer/src/features/catalog/productFilter'
+import {
+  exportFileName,
+  formatFileSize,
+} from '../../../../src/renderer/src/features/catalog/csvFile'
+import {
+  filterProducts,
+  searchKeys,
+} from '../../../../src/renderer/src/features/catalog/productFilter'
 import {
   emptyProductForm,
   formToInput,
   productToForm,
   shownPaths,
   type ProductForm,
-} from '../../src/renderer/src/features/catalog/productForm'
+} from '../../../../src/renderer/src/features/catalog/productForm'
 
 const taxRateId = '0196a5b8-0000-7000-8000-000000000001'
 const variantId = '0196a5b8-0000-7000-8000-000000000002'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { RegisterConfig } from '../../src/shared/store/registerConfig'
+import { RegisterConfig } from '../../../../src/shared/store/registerConfig'
 import {
   checkDraft,
   errorKey,
@@ -7,7 +7,7 @@ import {
   newPrinter,
   parseRegisterCodes,
   toDraft,
-} from '../../src/renderer/src/features/settings/configForm'
+} from '../../../../src/renderer/src/features/settings/configForm'
 
 const printerId = '0b4f3c1e-6a55-4c55-9d0e-2f6f5a1c7b10'
 const saved = RegisterConfig.parse({
