@@ -26,6 +26,9 @@ export interface SyncScheduler {
  * tick runs again, and each outbox entry keeps its own backoff.
  */
 export function createSyncScheduler(options: SyncSchedulerOptions): SyncScheduler {
+  // A run records its own failures in the status; one that still throws from a timer (the database
+  // closed under it at shutdown) must not become an unhandled rejection that ends the process.
+  const runFromTimer = () => void trigger().catch(() => undefined)
   let current: Promise<void> | null = null
   let isRunRequested = false
   let isStarted = false
@@ -55,9 +58,9 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
     trigger,
     start() {
       isStarted = true
-      intervalTimer = setInterval(() => void trigger(), options.intervalMs)
+      intervalTimer = setInterval(runFromTimer, options.intervalMs)
       intervalTimer.unref()
-      void trigger()
+      runFromTimer()
       return async () => {
         isStarted = false
         if (intervalTimer) clearInterval(intervalTimer)
@@ -70,7 +73,7 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
     afterCommit() {
       if (!isStarted) return
       if (debounceTimer) clearTimeout(debounceTimer)
-      debounceTimer = setTimeout(() => void trigger(), options.commitDebounceMs)
+      debounceTimer = setTimeout(runFromTimer, options.commitDebounceMs)
       debounceTimer.unref()
     },
   }
