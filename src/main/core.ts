@@ -131,6 +131,7 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
     }
     const handlers = createHandlers(context)
     const registry = createHandlerRegistry(handlers, {
+      signedIn: () => authority.current(),
       onInternalError: (channel, error) =>
         (options.logError ?? console.error)(`IPC ${channel} failed`, error),
     })
