@@ -8,6 +8,7 @@ import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { Product } from '../../types'
 import { useProtected } from '../approval/useProtected'
+import { useCartOwnership } from '../session/useCartOwnership'
 import { useCart } from './cart'
 import {
   fromSnapshot,
@@ -72,6 +73,7 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
   const cart = useCart()
   const options = useStoreOptions()
   const parked = useParkedOrders()
+  useCartOwnership(cart, parked.reload)
   const protectedCall = useProtected()
   const { totals, error: totalsError } = useCartTotals(cart, pricingRules)
   const searchRef = useRef<HTMLInputElement>(null)

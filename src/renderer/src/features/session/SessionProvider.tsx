@@ -3,7 +3,10 @@ import { ErrorAlert } from '../../components/ErrorAlert'
 import { i18n } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { Session } from '../../types'
-import { SessionContext, type SessionState } from './useSession'
+import { SessionContext, type LockTask, type SessionState } from './useSession'
+
+/** A lock task that hangs must not keep main signed in behind the lock screen. */
+const lockTaskLimitMs = 5_000
 
 type Load = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready' }
 
@@ -19,6 +22,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [isLockedLocally, setIsLockedLocally] = useState(false)
   // A pushed session is newer than a read that started before it, so that read is dropped.
   const pushedCount = useRef(0)
+  // One set for the provider's life; tasks come and go with the components that registered them.
+  const [lockTasks] = useState(() => new Set<LockTask>())
 
   const apply = useCallback((next: Session) => {
     setSession(next)
@@ -70,19 +75,38 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const lock = useCallback(async () => {
     setIsLockedLocally(true)
+    // Who main has signed in (the screen may already show the lock), for the lock tasks.
+    const employee = session?.employee
+    if (employee) {
+      const tasks = [...lockTasks].map((task) => task(employee))
+      await Promise.race([
+        Promise.allSettled(tasks),
+        new Promise((resolve) => window.setTimeout(resolve, lockTaskLimitMs)),
+      ])
+    }
     try {
       apply(await pos.invoke('session:signOut'))
     } catch (failure) {
       // The lock screen is already up; a later sign-in replaces whoever main still holds.
       console.error('Signing out failed; the register stays locked', failure)
     }
-  }, [apply])
+  }, [apply, session, lockTasks])
+
+  const beforeLock = useCallback(
+    (task: LockTask) => {
+      lockTasks.add(task)
+      return () => {
+        lockTasks.delete(task)
+      }
+    },
+    [lockTasks],
+  )
 
   const value = useMemo<SessionState | null>(() => {
     if (!session) return null
     const shown = isLockedLocally ? { ...session, employee: null } : session
-    return { session: shown, refresh, update, lock }
-  }, [session, isLockedLocally, refresh, update, lock])
+    return { session: shown, refresh, update, lock, beforeLock }
+  }, [session, isLockedLocally, refresh, update, lock, beforeLock])
 
   if (load.status === 'failed' && !value)
     return (
