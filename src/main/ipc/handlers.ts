@@ -7,6 +7,7 @@ import type { SyncWorker } from '../sync/syncWorker'
 import type { PrintService } from '../printing/printService'
 import type { Authority } from '../services/authority'
 import { createCatalogHandlers } from './catalogHandlers'
+import { enrollRegister } from './enrollment'
 import { createManagerHandlers } from './managerHandlers'
 import { createPrintHandlers } from './printHandlers'
 import type { Handlers } from './registry'
@@ -56,7 +57,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     },
     'sync:getStatus': () => sync.status(),
     'sync:runNow': () => sync.runNow(),
-    'sync:enroll': (input) => sync.enroll(input),
+    'sync:enroll': (input) => enrollRegister(context, input),
     'sync:listDead': () => sync.deadList(),
     'sync:retryDead': (input) => sync.retryDead(input.outboxIds),
   }
