@@ -14,7 +14,7 @@ function stateOf(cart: Cart): CartState {
  * A cart belongs to whoever was signed in when the register locked. The lock parks it under them
  * (park:save, so it survives a restart in the parked list) and empties the screen; when that same
  * person signs in again their cart comes back, and anyone else starts with an empty one.
- * `onChange` runs after a park or a recall (the register reloads its parked list).
+ * `onChange` runs after a park, a recall and every sign-in (the register reloads its parked list).
  */
 export function useCartOwnership(cart: Cart, onChange: () => void): void {
   const { session, beforeLock } = useSession()
@@ -51,7 +51,11 @@ export function useCartOwnership(cart: Cart, onChange: () => void): void {
   useEffect(() => {
     if (employeeId === null) return
     const held = shelf.current.take(employeeId)
-    if (!held) return
+    if (!held) {
+      // The parked list may have changed while the register was locked (and could not be read).
+      onChangeRef.current()
+      return
+    }
     void (async () => {
       if (held.parkedId !== null) {
         try {
