@@ -21,7 +21,7 @@ const open: RegisterCore[] = []
 
 beforeAll(async () => {
   ;[server, otherServer] = await Promise.all([startTestSyncServer(), startTestSyncServer()])
-})
+}, 120_000)
 afterAll(async () => {
   await Promise.all([server?.stop(), otherServer?.stop()])
 })
