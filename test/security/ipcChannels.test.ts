@@ -376,7 +376,7 @@ describe('the lock screen', () => {
     },
   )
 
-  it("keeps the catalog export for managers", async () => {
+  it('keeps the catalog export for managers', async () => {
     const cashier = openTestCore(tempDir(), { signIn: 'cashier' })
     try {
       for (const channel of invokeChannels.filter((name) => channelAccess(name) === 'manager'))
