@@ -15,6 +15,8 @@ import {
   getStoreOptions,
   type DeviceIdentity,
 } from './store/identityRepository'
+import { keepSyncTokensIn } from './store/syncStateRepository'
+import { createFileTokenVault, type TokenVault } from './secrets/tokenVault'
 import { seedDemoStaffIfNone, seedDemoStoreIfEmpty } from './store/seed/seedDemoStore'
 import { syncRepositories } from './store/syncRepositories'
 import { machineFingerprint } from './sync/fingerprint'
@@ -44,6 +46,11 @@ export interface RegisterCoreOptions {
   >
   /** What the host can print with, and print timing (tests make retries quick). */
   printing?: PrintingOptions
+  /**
+   * Where the sync tokens are kept (never in register.db). Electron passes a safeStorage vault;
+   * the default is `sync-tokens.json` in the data folder, readable only by this user.
+   */
+  tokenVault?: TokenVault
 }
 
 export interface PrintingOptions {
@@ -69,12 +76,15 @@ export interface RegisterCore {
   readonly device: DeviceIdentity
   /** The print queue and its worker, with station subscriptions. */
   readonly print: PrintService
+  /** Where this register's sync tokens are kept. */
+  readonly tokenVault: TokenVault
   /** Starts background work (sync and print workers, realtime socket); returns the stop function. */
   startBackground(): () => Promise<void>
   close(): void
 }
 
 export const registerDatabaseFile = 'register.db'
+export const tokenFile = 'sync-tokens.json'
 
 export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
   mkdirSync(options.dataDir, { recursive: true })
@@ -84,6 +94,8 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
   )
   try {
     const now = options.now ?? (() => new Date())
+    const tokenVault = options.tokenVault ?? createFileTokenVault(join(options.dataDir, tokenFile))
+    keepSyncTokensIn(database.db, tokenVault)
     const timestamp = now().toISOString()
     const device = ensureDeviceIdentity(database.db, {
       registerCode: options.registerCode,
@@ -134,6 +146,7 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
     }
     const handlers = createHandlers(context)
     const registry = createHandlerRegistry(handlers, {
+      signedIn: () => authority.current(),
       onInternalError: (channel, error) =>
         (options.logError ?? console.error)(`IPC ${channel} failed`, error),
     })
@@ -148,6 +161,7 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
         return sync.device
       },
       print,
+      tokenVault,
       startBackground: () => {
         const stopSync = sync.start()
         const stopPrint = print.start()

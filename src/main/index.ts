@@ -1,6 +1,8 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog } from 'electron'
-import { openRegisterCore, type RegisterCore } from './core'
+import { openRegisterCore, tokenFile, type RegisterCore } from './core'
+import { safeStorageCodec } from './electron/tokenCodec'
+import { createFileTokenVault } from './secrets/tokenVault'
 import { logFilePath, resolveInstancePaths } from './electron/instancePaths'
 import { registerIpc } from './electron/ipc'
 import { openMainLog } from './electron/mainLog'
@@ -63,8 +65,15 @@ function startRegister(): void {
     log.info({ version: app.getVersion(), dataDir: paths.dataDir }, 'register starting')
     denyAllPermissions()
     try {
+      const { codec, isEncrypted } = safeStorageCodec()
+      if (!isEncrypted)
+        log.warn('no OS keychain for safeStorage: sync tokens are kept in an owner-only file')
       core = openRegisterCore({
         dataDir: paths.dataDir,
+        tokenVault: createFileTokenVault(
+          join(paths.dataDir, isEncrypted ? 'sync-tokens.bin' : tokenFile),
+          codec,
+        ),
         host: 'electron',
         appVersion: app.getVersion(),
         registerCode: process.env.AURAFLOW_REGISTER_CODE,

@@ -7,7 +7,7 @@ import { backupRegister, restoreRegister } from '../../scripts/backupRegister'
 import type { RegisterCore } from '../../src/main/core'
 import type { RunningServer } from '../../src/server/main'
 import { syncRecords } from '../../src/server/db/schema'
-import { call, openTestCore } from '../support/registerCore'
+import { call, demoPins, openTestCore } from '../support/registerCore'
 import { createTestStore, startTestSyncServer } from '../support/syncServer'
 import { useTempDirs } from '../support/tempDir'
 
@@ -129,6 +129,8 @@ describe('register backup and restore', () => {
 
     const core = register(replacement, 'machine-b')
     expect((await call(core, 'sync:getStatus')).enrollment).toBe('needs_reenrollment')
+    // Taking an enrolled register's data onto new hardware is an admin's job.
+    core.authority.signIn(demoPins.admin)
     const status = await call(core, 'sync:enroll', { serverUrl: server.url, enrollmentCode: code })
     expect(status.enrollment).toBe('enrolled')
     const synced = await call(core, 'sync:runNow')

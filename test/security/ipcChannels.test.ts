@@ -7,7 +7,9 @@ import {
   type InvokeChannel,
   type InvokeInput,
 } from '../../src/shared/ipc/contract'
+import { channelAccess } from '../../src/shared/ipc/access'
 import { callError, openTestCore, tableCounts } from '../support/registerCore'
+import { useTempDirs } from '../support/tempDir'
 import { rmSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -325,4 +327,64 @@ describe('unknown channels', () => {
       expect(error.message.length).toBeLessThan(120)
     },
   )
+})
+
+describe('the lock screen', () => {
+  const tempDir = useTempDirs()
+  const publicChannels = [
+    'app:getInfo',
+    'print:markDone',
+    'register:getConfig',
+    'session:get',
+    'session:signIn',
+    'session:signOut',
+  ]
+  let lockedDir: string
+  let locked: RegisterCore
+  beforeAll(() => {
+    lockedDir = mkdtempSync(join(tmpdir(), 'auraflow-locked-'))
+    locked = openTestCore(lockedDir, { signIn: 'nobody' })
+  })
+  afterAll(() => {
+    locked?.close()
+    rmSync(lockedDir, { recursive: true, force: true })
+  })
+
+  it('lists exactly the channels the lock screen needs as public', () => {
+    expect(invokeChannels.filter((channel) => channelAccess(channel) === 'public').sort()).toEqual(
+      publicChannels,
+    )
+  })
+
+  it.each(invokeChannels.map((channel) => ({ channel })))(
+    '$channel answers signed out only if public',
+    async ({ channel }) => {
+      const before = tableCounts(locked)
+      const result = await locked.registry.dispatch(channel, validInputs[channel])
+      // The sample PIN signs the manager in: lock again for the next channel.
+      locked.authority.signOut()
+      if (channelAccess(channel) !== 'public') {
+        expect(result).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } })
+        expect(tableCounts(locked)).toEqual(before)
+      } else if (channel === 'print:markDone') {
+        // Public for a kitchen station's bump; on a till its handler still asks for a sign-in.
+        expect(result).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } })
+      } else if (!result.ok) {
+        // It answers: a value, or its own typed reason.
+        expect(result.error.code).not.toBe('SIGN_IN_REQUIRED')
+      }
+    },
+  )
+
+  it('keeps the catalog export for managers', async () => {
+    const cashier = openTestCore(tempDir(), { signIn: 'cashier' })
+    try {
+      for (const channel of invokeChannels.filter((name) => channelAccess(name) === 'manager'))
+        expect(await callError(cashier, channel, validInputs[channel]), channel).toMatchObject({
+          code: 'FORBIDDEN',
+        })
+    } finally {
+      cashier.close()
+    }
+  })
 })

@@ -62,11 +62,7 @@ describe('rotating the JWT secret', () => {
       }
       await sell()
       expect((await call(core, 'sync:runNow')).counts).toMatchObject({ pending: 0, synced: 1 })
-      const oldToken = (
-        core.database.sqlite.prepare('select access_token as t from sync_state').get() as {
-          t: string
-        }
-      ).t
+      const oldToken = core.tokenVault.read().accessToken
 
       // The rotation: the same database, a new secret, a restart.
       await app.close()
@@ -85,11 +81,7 @@ describe('rotating the JWT secret', () => {
         lastError: null,
         counts: { pending: 0, synced: 2, dead: 0 },
       })
-      const newToken = (
-        core.database.sqlite.prepare('select access_token as t from sync_state').get() as {
-          t: string
-        }
-      ).t
+      const newToken = core.tokenVault.read().accessToken
       expect(newToken).not.toBe(oldToken)
     } finally {
       core?.close()

@@ -34,10 +34,8 @@ function registerCore(name: string, clock: { now: Date }): RegisterCore {
 }
 
 function tokensOf(core: RegisterCore): string[] {
-  const row = core.database.sqlite
-    .prepare('select access_token as access, refresh_token as refresh from sync_state')
-    .get() as { access: string | null; refresh: string | null } | undefined
-  return [row?.access, row?.refresh].filter((token): token is string => !!token)
+  const { accessToken, refreshToken } = core.tokenVault.read()
+  return [accessToken, refreshToken].filter((token): token is string => !!token)
 }
 
 /** A JWT leaks as a whole or by its signature; an opaque token only as itself. */
@@ -104,7 +102,9 @@ describe('secrets never logged', () => {
       secrets.push(...tokensOf(a), ...tokensOf(b))
       stops.push(a.startBackground(), b.startBackground())
       await expect
-        .poll(async () => (await call(a, 'sync:getStatus')).isRealtimeConnected, { timeout: 15_000 })
+        .poll(async () => (await call(a, 'sync:getStatus')).isRealtimeConnected, {
+          timeout: 15_000,
+        })
         .toBe(true)
 
       const catalog = await call(a, 'catalog:list')

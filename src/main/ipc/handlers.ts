@@ -1,6 +1,7 @@
 import { pricingRulesOf } from '../services/pricing'
 import { getStoreSettings } from '../store/identityRepository'
 import { createCatalogHandlers } from './catalogHandlers'
+import { enrollRegister } from './enrollment'
 import type { HandlerContext } from './handlerContext'
 import { createManagerHandlers } from './managerHandlers'
 import { createPrintHandlers } from './printHandlers'
@@ -33,7 +34,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     },
     'sync:getStatus': () => sync.status(),
     'sync:runNow': () => sync.runNow(),
-    'sync:enroll': (input) => sync.enroll(input),
+    'sync:enroll': (input) => enrollRegister(context, input),
     'sync:listDead': () => sync.deadList(),
     'sync:retryDead': (input) => sync.retryDead(input.outboxIds),
   }

@@ -6,7 +6,9 @@ import {
   type InvokeOutput,
   type InvokeParsedInput,
 } from '../../shared/ipc/contract'
+import { channelAccess } from '../../shared/ipc/access'
 import { PosError, type InvokeResult } from '../../shared/ipc/errors'
+import type { Actor } from '../services/authority'
 
 export type Handler<C extends InvokeChannel> = (
   input: InvokeParsedInput<C>,
@@ -16,14 +18,26 @@ export type Handlers = { [C in InvokeChannel]: Handler<C> }
 export interface HandlerRegistry {
   /**
    * Runs one call from any transport (Electron IPC, the web host's WebSocket, tests): checks the
-   * channel, parses the input against the contract, runs the handler and checks its output.
+   * channel and who may call it, parses the input against the contract, runs the handler and
+   * checks its output.
    */
   dispatch(channel: unknown, input: unknown): Promise<InvokeResult<unknown>>
 }
 
 export interface RegistryOptions {
+  /** Who is signed in now: each channel's access (src/shared/ipc/access.ts) is checked against it. */
+  signedIn: () => Actor | null
   /** Unexpected failures (bugs, disk errors) are logged here; the caller only sees INTERNAL. */
   onInternalError?: (channel: string, error: unknown) => void
+}
+
+/** Refuses a call the channel's access does not allow, before its input is even read. */
+function checkAccess(channel: InvokeChannel, actor: Actor | null): void {
+  const access = channelAccess(channel)
+  if (access === 'public') return
+  if (!actor) throw new PosError('SIGN_IN_REQUIRED', 'Sign in with your PIN first.')
+  if (access === 'manager' && actor.role === 'cashier')
+    throw new PosError('FORBIDDEN', `${actor.name} is a cashier; a manager must do this.`)
 }
 
 function describeIssue(error: z.ZodError): { message: string; path: string } {
@@ -34,12 +48,13 @@ function describeIssue(error: z.ZodError): { message: string; path: string } {
 
 export function createHandlerRegistry(
   handlers: Handlers,
-  options: RegistryOptions = {},
+  options: RegistryOptions,
 ): HandlerRegistry {
   async function run<C extends InvokeChannel>(
     channel: C,
     rawInput: unknown,
   ): Promise<InvokeResult<InvokeOutput<C>>> {
+    checkAccess(channel, options.signedIn())
     const entry = invokeContract[channel]
     const parsed = entry.input.safeParse(rawInput)
     if (!parsed.success) {

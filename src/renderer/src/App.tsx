@@ -59,10 +59,22 @@ export function App() {
   )
 }
 /**
- * The register's frame. The register page stays mounted (hidden) through other screens and the
- * lock screen, so a cart survives a visit to Orders or an idle lock.
+ * Only the lock screen until someone first signs in: main answers a locked register nothing but
+ * who and where it is, so the screens behind (and their loads) wait for the first sign-in.
  */
 function Shell() {
+  const { session } = useSession()
+  const [hasSignedIn, setHasSignedIn] = useState(false)
+  if (session.employee !== null && !hasSignedIn) setHasSignedIn(true)
+  return hasSignedIn ? <SignedInShell /> : <LockScreen />
+}
+
+/**
+ * The register's frame. The register page stays mounted (hidden) through other screens and the
+ * lock screen, so the page's state survives a visit to Orders; a lock parks the cart under its
+ * owner (useCartOwnership).
+ */
+function SignedInShell() {
   const { session, lock } = useSession()
   const { config } = useRegisterConfig()
   const isStation = isStationMode(config)

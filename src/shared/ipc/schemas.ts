@@ -323,6 +323,8 @@ export const PosErrorShape = z.object({
     'NOT_SUPPORTED',
     'SYNC_UNREACHABLE',
     'SYNC_REFUSED',
+    /** The register holds work its store has not received: it will not move to another store. */
+    'UNSYNCED_WORK',
     'INTERNAL',
   ]),
   message: z.string(),

@@ -134,8 +134,9 @@ describe('selling needs an open shift when the store says so', () => {
   })
 
   it('needs someone signed in', async () => {
-    const core = openTestCore(tempDir(), { signIn: 'nobody' })
+    const core = openTestCore(tempDir())
     const latte = (await catalogBySku(core)).get('COF-LAT')!
+    core.authority.signOut()
     expect(
       await callError(core, 'sale:complete', {
         clientRequestId: crypto.randomUUID(),

@@ -107,7 +107,7 @@ describe('catalog search index upgrade', () => {
     )
     old.close()
 
-    const upgraded = openTestCore(dir, { signIn: 'nobody' })
+    const upgraded = openTestCore(dir)
     const sqlite = upgraded.database.sqlite
     const withBarcode = oldProducts.filter(([, , barcode]) => barcode !== null)
     // One lookup row per barcode (no duplicates from the backfill), and the barcode list filled.

@@ -102,7 +102,7 @@ describe('upgrades', () => {
     addEntry(old.sqlite, 'order', orderId)
     old.close()
 
-    const upgraded = openTestCore(dir, { signIn: 'nobody' })
+    const upgraded = openTestCore(dir)
     expect(await call(upgraded, 'order:get', { id: orderId })).toMatchObject({
       orderNumber: 'S01-V1-000001',
       totalCents: priceCents,

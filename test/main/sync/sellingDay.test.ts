@@ -116,7 +116,7 @@ describe('a selling day synced between two registers and the server', () => {
   it('brings the sale, its refund, the customer, the shift, cash and audit to B and the server', async () => {
     const { storeId, code } = await createTestStore(server)
     const a = await enrolled(code, 'A')
-    const b = await enrolled(code, 'B', { signIn: 'nobody' })
+    const b = await enrolled(code, 'B')
     const day = await sellingDay(a)
     await syncClean(a)
     await syncClean(b)
@@ -197,7 +197,7 @@ describe('a selling day synced between two registers and the server', () => {
   it('puts an order that arrives after its shift was closed here in the late bucket', async () => {
     const { code } = await createTestStore(server)
     const a = await enrolled(code, 'A')
-    const b = await enrolled(code, 'B', { signIn: 'nobody' })
+    const b = await enrolled(code, 'B')
     const shift = await call(a, 'shift:open', { openingCashCents: 50_00 })
     const sell = async () => {
       const product = (await call(a, 'catalog:list')).products.find(
@@ -237,7 +237,7 @@ describe('a selling day synced between two registers and the server', () => {
 
   it('brings a product edited in the back office to a register', async () => {
     const { storeId, code } = await createTestStore(server)
-    const b = await enrolled(code, 'B', { signIn: 'nobody' })
+    const b = await enrolled(code, 'B')
     const [store] = await server.database.db.select().from(stores).where(eq(stores.id, storeId))
     const email = `manager-${uuidv4()}@example.test`
     await server.database.db.insert(adminUsers).values({

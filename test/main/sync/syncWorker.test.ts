@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { RegisterCore, RegisterCoreOptions } from '../../../src/main/core'
 import type { RunningServer } from '../../../src/server/main'
 import { devices, stores } from '../../../src/server/db/schema'
-import { call, callError, openTestCore } from '../../support/registerCore'
+import { call, callError, demoPins, openTestCore } from '../../support/registerCore'
 import { createTestStore, startTestSyncServer } from '../../support/syncServer'
 import { useTempDirs } from '../../support/tempDir'
 
@@ -182,8 +182,11 @@ describe('register sync worker against a real server', () => {
 
     // A manager takes the register back with a new code: it becomes a new device and nothing is lost.
     const revokedDeviceId = a.device.deviceId
+    a.authority.signIn(demoPins.admin)
     const again = await call(a, 'sync:enroll', { serverUrl: server.url, enrollmentCode: code })
-    expect(again).toMatchObject({ enrollment: 'enrolled', counts: { pending: 0, synced: 1 } })
+    // The sale is in; the audit of the re-enrollment follows with the next run.
+    expect(again).toMatchObject({ enrollment: 'enrolled', counts: { pending: 1, synced: 1 } })
+    expect((await call(a, 'sync:runNow')).counts).toMatchObject({ pending: 0, synced: 2 })
     expect(a.device.deviceId).not.toBe(revokedDeviceId)
   })
 
@@ -204,8 +207,9 @@ describe('register sync worker against a real server', () => {
     await sell(copy)
     expect((await call(copy, 'sync:runNow')).counts.pending).toBe(1)
 
+    copy.authority.signIn(demoPins.admin)
     const status = await call(copy, 'sync:enroll', { serverUrl: server.url, enrollmentCode: code })
-    expect(status).toMatchObject({ enrollment: 'enrolled', counts: { pending: 0, synced: 1 } })
+    expect(status).toMatchObject({ enrollment: 'enrolled', counts: { pending: 1, synced: 1 } })
     expect(copy.device.deviceId).not.toBe(originalDevice.deviceId)
     expect(copy.device.registerCode).not.toBe(originalDevice.registerCode)
   })

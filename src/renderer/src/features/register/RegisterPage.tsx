@@ -4,6 +4,7 @@ import '../../styles/registerDialogs.css'
 import { useCallback, useMemo, useRef, useState } from 'react'
 import { useAppInfo } from '../../appInfo'
 import type { Product } from '../../types'
+import { useCartOwnership } from '../session/useCartOwnership'
 import { useCart } from './cart'
 import type { LineChoice } from './cartModel'
 import { CartPanel } from './CartPanel'
@@ -35,6 +36,7 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
   const options = useStoreOptions()
   const parked = useParkedOrders()
   const notices = useRegisterNotices()
+  useCartOwnership(cart, parked.reload)
   const { totals, error: totalsError } = useCartTotals(cart, pricingRules)
   const searchRef = useRef<HTMLInputElement>(null)
   const [searchText, setSearchText] = useState('')

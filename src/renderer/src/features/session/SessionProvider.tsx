@@ -4,7 +4,10 @@ import { i18n } from '../../i18n'
 import { useSubscribedLoad } from '../../hooks/useSubscribedLoad'
 import { pos } from '../../pos'
 import type { Session } from '../../types'
-import { SessionContext, type SessionState } from './useSession'
+import { SessionContext, type LockTask, type SessionState } from './useSession'
+
+/** A lock task that hangs must not keep main signed in behind the lock screen. */
+const lockTaskLimitMs = 5_000
 
 /**
  * Reads session:get once and then follows session:changed. Main decides who is signed in; the
@@ -20,6 +23,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (next.employee === null) setIsLockedLocally(false)
     },
   )
+  // One set for the provider's life; tasks come and go with the components that registered them.
+  const [lockTasks] = useState(() => new Set<LockTask>())
   const { data: session, update: apply } = source
 
   const refresh = useCallback(async () => {
@@ -37,19 +42,38 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const lock = useCallback(async () => {
     setIsLockedLocally(true)
+    // Who main has signed in (the screen may already show the lock), for the lock tasks.
+    const employee = session?.employee
+    if (employee) {
+      const tasks = [...lockTasks].map((task) => task(employee))
+      await Promise.race([
+        Promise.allSettled(tasks),
+        new Promise((resolve) => window.setTimeout(resolve, lockTaskLimitMs)),
+      ])
+    }
     try {
       apply(await pos.invoke('session:signOut'))
     } catch (failure) {
       // The lock screen is already up; a later sign-in replaces whoever main still holds.
       console.error('Signing out failed; the register stays locked', failure)
     }
-  }, [apply])
+  }, [apply, session, lockTasks])
+
+  const beforeLock = useCallback(
+    (task: LockTask) => {
+      lockTasks.add(task)
+      return () => {
+        lockTasks.delete(task)
+      }
+    },
+    [lockTasks],
+  )
 
   const value = useMemo<SessionState | null>(() => {
     if (!session) return null
     const shown = isLockedLocally ? { ...session, employee: null } : session
-    return { session: shown, refresh, update, lock }
-  }, [session, isLockedLocally, refresh, update, lock])
+    return { session: shown, refresh, update, lock, beforeLock }
+  }, [session, isLockedLocally, refresh, update, lock, beforeLock])
 
   if (source.error && !source.isLoading && !value)
     return (

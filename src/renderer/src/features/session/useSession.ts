@@ -1,6 +1,9 @@
 import { createContext, useContext } from 'react'
 import { i18n } from '../../i18n'
-import type { Role, Session } from '../../types'
+import type { Employee, Role, Session } from '../../types'
+
+/** Work to finish for the employee being locked out, while main still has them signed in. */
+export type LockTask = (employee: Employee) => Promise<void>
 
 export interface SessionState {
   /** Who is at the register and its shift; `employee` is null while the register is locked. */
@@ -9,8 +12,10 @@ export interface SessionState {
   refresh: () => Promise<void>
   /** Applies a session a call returned (sign-in) without waiting for the event. */
   update: (session: Session) => void
-  /** Signs out now (Lock button, idle lock); the cart stays in the renderer. */
+  /** Signs out now (Lock button, idle lock), after the registered lock tasks. */
   lock: () => Promise<void>
+  /** Runs `task` on every lock before main signs the employee out; returns the unsubscribe. */
+  beforeLock: (task: LockTask) => () => void
 }
 
 export const SessionContext = createContext<SessionState | null>(null)

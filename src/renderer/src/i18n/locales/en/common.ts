@@ -34,6 +34,8 @@ const common = {
       NOT_SUPPORTED: 'This is not available here.',
       SYNC_UNREACHABLE: 'The sync server cannot be reached.',
       SYNC_REFUSED: 'The sync server refused the request.',
+      UNSYNCED_WORK:
+        'This register has sales or changes its store has not received yet. Sync them before moving it to another store.',
       INTERNAL: 'Something went wrong. Try again.',
     },
     generic: 'Something went wrong. Try again.',

@@ -1,0 +1,31 @@
+import type { InvokeChannel } from './contract'
+
+/**
+ * Who may call a channel, checked by the registry before the handler runs:
+ * - `public`: the lock screen needs it (who and where this register is, its language, signing in);
+ * - `signedIn`: anyone signed in (the handler may still ask for a role or a manager's approval);
+ * - `manager`: a signed-in manager or admin, for channels whose handler does not check a role.
+ */
+export type ChannelAccess = 'public' | 'signedIn' | 'manager'
+
+/**
+ * The exceptions to `signedIn`. A channel not listed here needs someone signed in, so a new channel
+ * is closed to the lock screen until someone decides otherwise.
+ */
+const accessExceptions: Partial<Record<InvokeChannel, ChannelAccess>> = {
+  // The start-up and lock screens: store name, register code, currency and language.
+  'app:getInfo': 'public',
+  'register:getConfig': 'public',
+  'session:get': 'public',
+  'session:signIn': 'public',
+  // Locking an already locked register is harmless, and a lock must never fail.
+  'session:signOut': 'public',
+  // A kitchen station's bump needs no sign-in; the handler asks for one on other registers.
+  'print:markDone': 'public',
+  // The catalog editor's export: the whole catalog, costs and all, leaves the register.
+  'catalog:exportCsv': 'manager',
+}
+
+export function channelAccess(channel: InvokeChannel): ChannelAccess {
+  return accessExceptions[channel] ?? 'signedIn'
+}
