@@ -11,7 +11,7 @@ import {
 import type { StoreOptions } from '../../shared/store/options'
 import { auditActions } from '../store/auditRepository'
 import type { DeviceIdentity } from '../store/identityRepository'
-import type { RegisterStore, Repositories } from '../store/repositories'
+import type { RegisterStore, StandaloneRepositories } from '../store/repositories'
 import type { ShiftRow } from '../store/shiftRepository'
 import type { Authority } from './authority'
 
@@ -38,7 +38,7 @@ type CashMovementView = InvokeOutput<'shift:recordCashMovement'>
 
 function requireOpenShift(
   context: ShiftServiceContext,
-  repositories: Repositories = context.store,
+  repositories: StandaloneRepositories = context.store,
 ) {
   const shift = repositories.shifts.currentShift(context.device().deviceId)
   if (!shift)
@@ -144,7 +144,7 @@ export function openDrawer(
 /** Builds a shift's report from what is stored now; `closing` for a Z report at close. */
 function reportOf(
   context: ShiftServiceContext,
-  repositories: Repositories,
+  repositories: StandaloneRepositories,
   shift: ShiftRow,
   closing: { counts: readonly DenominationCount[]; closedAt: string; closedByName: string } | null,
 ): ZReport {

@@ -180,8 +180,17 @@ export function createRepositories(db: RegisterDb, executor: RegisterExecutor = 
 export type Repositories = ReturnType<typeof createRepositories>
 export type AuditRepository = Repositories['audit']
 
+/**
+ * The repositories as used outside a transaction. An outbox entry or an audit event commits with
+ * the write it accompanies, so appending one is only in the repositories `transaction` hands out:
+ * the type says where those writes belong. Transaction-bound repositories fit here too.
+ */
+export type StandaloneRepositories = Omit<Repositories, 'outbox' | 'audit'> & {
+  audit: Omit<AuditRepository, 'appendAuditEvent'>
+}
+
 /** The repositories bound to the register's database, plus what only the database itself does. */
-export interface RegisterStore extends Repositories {
+export interface RegisterStore extends StandaloneRepositories {
   /**
    * Runs `work` in one transaction with the repositories bound to it; what it writes commits
    * together or not at all (better-sqlite3: synchronous, so `work` must not await).
