@@ -28,22 +28,10 @@ const registerDatabase = {
 }
 const registerStoreFiles = ['src/main/store/**/*.ts']
 /**
- * Files that still receive the database handle and pass it to repository functions (they
- * write no SQL themselves). core.ts opens the database and wires everything: it stays.
+ * Files outside src/main/store that may hold the database handle: core.ts alone, which opens the
+ * database and binds the repositories (store/repositories.ts) that services and handlers take.
  */
-const passesDatabaseHandle = [
-  'src/main/core.ts',
-  // TODO(lead): remove each once the service takes a repository bundle instead of RegisterDb.
-  'src/main/ipc/handlerContext.ts',
-  'src/main/services/authority.ts',
-  'src/main/services/catalogService.ts',
-  'src/main/services/employeeService.ts',
-  'src/main/services/managerService.ts',
-  'src/main/services/refundService.ts',
-  'src/main/services/salePricing.ts',
-  'src/main/services/saleService.ts',
-  'src/main/services/shiftService.ts',
-]
+const passesDatabaseHandle = ['src/main/core.ts']
 
 /** The server's database drivers: src/server/db owns the connection, src/server/sync the queries. */
 const serverSql = {

@@ -161,7 +161,7 @@ export function benchSaleCommit(
       if (isMeasured) samples.store.push(elapsedMs(start))
       const request = draft()
       start = process.hrtime.bigint()
-      completeSale(db, core.device, request, now(), saleOptions)
+      completeSale(core.store, core.device, request, now(), saleOptions)
       if (isMeasured) samples.service.push(elapsedMs(start))
       const richSale = pricedSaleWithModifiers(core.device, products)
       start = process.hrtime.bigint()
@@ -169,7 +169,7 @@ export function benchSaleCommit(
       if (isMeasured) samples.storeModifiers.push(elapsedMs(start))
       const richRequest = withModifiers()
       start = process.hrtime.bigint()
-      completeSale(db, core.device, richRequest, now(), saleOptions)
+      completeSale(core.store, core.device, richRequest, now(), saleOptions)
       if (isMeasured) samples.serviceModifiers.push(elapsedMs(start))
     }
     rawDatabase.close()

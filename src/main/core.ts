@@ -8,6 +8,7 @@ import type { NetworkTimeouts } from './printing/networkPrinter'
 import { createPrintService, type PrintService, type SystemPrint } from './printing/printService'
 import { openRegisterDatabase, type RegisterDatabase } from './store/database'
 import { createPrintStore } from './store/printStore'
+import { createRegisterStore, type RegisterStore } from './store/repositories'
 import type { BackoffPolicy } from './sync/backoff'
 import { createAuthority, type Authority } from './services/authority'
 import {
@@ -70,6 +71,8 @@ export interface RegisterCore {
   readonly events: RegisterEvents
   readonly sync: SyncWorker
   readonly database: RegisterDatabase
+  /** The register's repositories over that database: what services and handlers take. */
+  readonly store: RegisterStore
   /** Who is signed in at this register and what they may do. */
   readonly authority: Authority
   /** This register's current identity (it changes only when a copied folder is enrolled again). */
@@ -103,6 +106,7 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
     })
     seedDemoStoreIfEmpty(database.db, device.deviceId, timestamp)
     seedDemoStaffIfNone(database.db, device.deviceId, timestamp)
+    const store = createRegisterStore(database.db)
     const events = createRegisterEvents()
     const sync = createSyncWorker({
       ...options.sync,
@@ -118,7 +122,7 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
       if (event === 'order:created') sync.notifyLocalCommit()
     })
     const authority = createAuthority({
-      db: database.db,
+      repositories: store,
       deviceId: () => sync.device.deviceId,
       storeOptions: () => getStoreOptions(database.db),
       now,
@@ -133,7 +137,7 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
       log: (message, error) => (options.logError ?? console.error)(message, error),
     })
     const context: HandlerContext = {
-      db: database.db,
+      store,
       sync,
       events,
       authority,
@@ -156,6 +160,7 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
       events,
       sync,
       database,
+      store,
       authority,
       get device() {
         return sync.device

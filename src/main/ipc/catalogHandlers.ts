@@ -1,13 +1,5 @@
 import { exportProductsCsv, importProductsCsv } from '../services/productCsv'
 import { saveCategory, saveProduct } from '../services/catalogService'
-import {
-  listAllProducts,
-  listCategories,
-  listProducts,
-  listTaxRates,
-  lookupBarcode,
-  searchProducts,
-} from '../store/catalogRepository'
 import type { HandlerContext, HandlerGroup } from './handlerContext'
 
 type CatalogChannels =
@@ -22,17 +14,17 @@ type CatalogChannels =
   | 'catalog:exportCsv'
 
 export function createCatalogHandlers(context: HandlerContext): HandlerGroup<CatalogChannels> {
-  const { db } = context
+  const { catalog } = context.store
   return {
     'catalog:list': (input) => ({
-      categories: listCategories(db),
-      products: listProducts(db, input?.categoryId),
+      categories: catalog.listCategories(),
+      products: catalog.listProducts(input?.categoryId),
     }),
-    'catalog:search': (input) => searchProducts(db, input.query, input.limit),
+    'catalog:search': (input) => catalog.searchProducts(input.query, input.limit),
     'catalog:lookupBarcode': (input) =>
-      lookupBarcode(db, input.barcode, context.storeOptions().embeddedBarcodes),
-    'catalog:listAll': () => listAllProducts(db),
-    'catalog:listTaxRates': () => listTaxRates(db),
+      catalog.lookupBarcode(input.barcode, context.storeOptions().embeddedBarcodes),
+    'catalog:listAll': () => catalog.listAllProducts(),
+    'catalog:listTaxRates': () => catalog.listTaxRates(),
     'catalog:saveProduct': (input) => saveProduct(context, input),
     'catalog:saveCategory': (input) => saveCategory(context, input),
     'catalog:importCsv': (input) => importProductsCsv(context, input),

@@ -1,7 +1,6 @@
 import type { z } from 'zod'
 import { PosError } from '../../shared/ipc/errors'
 import type { EnrollInput, SyncStatusView } from '../../shared/ipc/syncSchemas'
-import { getSyncState, unsyncedWorkCount, updateSyncState } from '../store/syncStateRepository'
 import type { HandlerContext } from './handlerContext'
 
 /**
@@ -14,9 +13,9 @@ export async function enrollRegister(
   context: HandlerContext,
   input: z.output<typeof EnrollInput>,
 ): Promise<z.output<typeof SyncStatusView>> {
-  const { db, sync, authority } = context
+  const { store, sync, authority } = context
   const actor = authority.requireSignedIn()
-  const before = getSyncState(db)
+  const before = store.syncState.get()
   const wasEnrolled = before?.serverUrl != null || before?.storeId != null
   if (actor.role === 'cashier')
     throw new PosError('FORBIDDEN', `${actor.name} is a cashier; a manager enrolls a register.`)
@@ -26,7 +25,11 @@ export async function enrollRegister(
       'This register is already enrolled; only an admin can enroll it again or elsewhere.',
     )
   const serverUrl = new URL(input.serverUrl).origin
-  if (before?.serverUrl && before.serverUrl !== serverUrl && unsyncedWorkCount(db) > 0)
+  if (
+    before?.serverUrl &&
+    before.serverUrl !== serverUrl &&
+    store.syncState.unsyncedWorkCount() > 0
+  )
     throw new PosError(
       'UNSYNCED_WORK',
       `This register holds sales or changes ${before.serverUrl} has not received yet; sync them before moving it to another server.`,
@@ -39,8 +42,7 @@ export async function enrollRegister(
     // Refused when the new store's tokens came back (same server, new identity, another store):
     // the worker had already written the new address, so the register's old enrollment goes back.
     if (error instanceof PosError && error.code === 'UNSYNCED_WORK' && before)
-      updateSyncState(
-        db,
+      store.syncState.update(
         {
           serverUrl: before.serverUrl,
           enrolledFingerprint: before.enrolledFingerprint,
@@ -54,19 +56,21 @@ export async function enrollRegister(
   }
   if (!wasEnrolled) return status
   // A first enrollment is on the server's record of the device; a move is on the store's audit log.
-  const after = getSyncState(db)
-  authority.audit(db, {
-    action: 'sync.reenrolled',
-    actor,
-    details: {
-      serverUrl: after?.serverUrl ?? serverUrl,
-      storeId: after?.storeId ?? null,
-      tenantId: after?.tenantId ?? null,
-      deviceId: sync.device.deviceId,
-      previousServerUrl: before?.serverUrl ?? null,
-      previousStoreId: before?.storeId ?? null,
-    },
-  })
+  const after = store.syncState.get()
+  store.transaction((repositories) =>
+    authority.audit(repositories.audit, {
+      action: 'sync.reenrolled',
+      actor,
+      details: {
+        serverUrl: after?.serverUrl ?? serverUrl,
+        storeId: after?.storeId ?? null,
+        tenantId: after?.tenantId ?? null,
+        deviceId: sync.device.deviceId,
+        previousServerUrl: before?.serverUrl ?? null,
+        previousStoreId: before?.storeId ?? null,
+      },
+    }),
+  )
   sync.notifyLocalCommit()
   return sync.status()
 }

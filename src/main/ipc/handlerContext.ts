@@ -2,14 +2,15 @@ import type { StoreOptions } from '../../shared/store/options'
 import type { RegisterEvents } from '../events'
 import type { PrintService } from '../printing/printService'
 import type { Authority } from '../services/authority'
-import type { RegisterDb } from '../store/database'
+import type { RegisterStore } from '../store/repositories'
 import type { SyncWorker } from '../sync/syncWorker'
 import type { Handlers } from './registry'
 
 // Its own module so each *Handlers.ts reads the context without importing handlers.ts, which
 // imports them all (a cycle).
 export interface HandlerContext {
-  db: RegisterDb
+  /** The register's repositories; `store.transaction` for writes that commit together. */
+  store: RegisterStore
   sync: SyncWorker
   events: RegisterEvents
   authority: Authority

@@ -1,5 +1,4 @@
 import { pricingRulesOf } from '../services/pricing'
-import { getStoreSettings } from '../store/identityRepository'
 import { createCatalogHandlers } from './catalogHandlers'
 import { enrollRegister } from './enrollment'
 import type { HandlerContext } from './handlerContext'
@@ -10,7 +9,7 @@ import { createSaleHandlers } from './saleHandlers'
 import { createStaffHandlers } from './staffHandlers'
 
 export function createHandlers(context: HandlerContext): Handlers {
-  const { db, sync } = context
+  const { store, sync } = context
   return {
     ...createCatalogHandlers(context),
     ...createSaleHandlers(context),
@@ -18,7 +17,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createPrintHandlers(context),
     ...createManagerHandlers(context),
     'app:getInfo': () => {
-      const settings = getStoreSettings(db)
+      const settings = store.settings.getStoreSettings()
       return {
         appName: 'AuraFlow POS',
         version: context.appVersion,

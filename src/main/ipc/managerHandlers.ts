@@ -10,7 +10,7 @@ type ManagerChannels =
 /** The manager console: store-wide sync health, conflicts and today's sales. Managers only. */
 export function createManagerHandlers(context: HandlerContext): HandlerGroup<ManagerChannels> {
   const manager = createManagerService({
-    db: context.db,
+    store: context.store,
     sync: context.sync,
     authority: context.authority,
     now: context.now,

@@ -1,6 +1,5 @@
 import { PosError } from '../../shared/ipc/errors'
 import type { RegisterConfig } from '../../shared/store/registerConfig'
-import { getRegisterConfig, saveRegisterConfig } from '../store/registerConfigRepository'
 import type { HandlerContext, HandlerGroup } from './handlerContext'
 
 type PrintChannels =
@@ -32,17 +31,20 @@ function checkConfig(config: RegisterConfig): void {
 
 /** Printing, receipts and this register's settings, over the core's running print service. */
 export function createPrintHandlers(context: HandlerContext): HandlerGroup<PrintChannels> {
-  const { db, authority, events, print } = context
+  const { store, authority, events, print } = context
   return {
     // Also on the lock screen: it needs the register's language before anyone signs in.
-    'register:getConfig': () => getRegisterConfig(db),
+    'register:getConfig': () => store.settings.getRegisterConfig(),
     'register:saveConfig': (input) => {
       const { actor, approvedBy } = authority.authorize('settings', input.approvalId)
       checkConfig(input.config)
-      const before = getRegisterConfig(db)
-      const saved = db.transaction((tx) => {
-        const stored = saveRegisterConfig(tx, input.config, context.now().toISOString())
-        authority.audit(tx, {
+      const before = store.settings.getRegisterConfig()
+      const saved = store.transaction((repositories) => {
+        const stored = repositories.settings.saveRegisterConfig(
+          input.config,
+          context.now().toISOString(),
+        )
+        authority.audit(repositories.audit, {
           action: 'register.configChanged',
           actor,
           approvedBy,
@@ -79,8 +81,8 @@ export function createPrintHandlers(context: HandlerContext): HandlerGroup<Print
       const actor = authority.requireSignedIn()
       const job = print.reprint(input.orderId, input.kind, input.printerId)
       // A reprinted receipt can back a false return, so who asked for it is kept.
-      db.transaction((tx) =>
-        authority.audit(tx, {
+      store.transaction((repositories) =>
+        authority.audit(repositories.audit, {
           action: 'receipt.reprinted',
           actor,
           subjectId: input.orderId,

@@ -4,10 +4,6 @@ import { createRefund } from '../services/refundService'
 import { completeSale } from '../services/saleService'
 import { pricingRulesOf } from '../services/pricing'
 import { priceCart } from '../services/salePricing'
-import { createCustomer, findCustomer, searchCustomers } from '../store/customerRepository'
-import { getStoreSettings } from '../store/identityRepository'
-import { findOrderByNumber, getOrderDetail, listOrders } from '../store/orderRepository'
-import { listParked, parkOrder, recallParked } from '../store/parkRepository'
 import type { HandlerContext, HandlerGroup } from './handlerContext'
 
 type SaleChannels =
@@ -26,9 +22,9 @@ type SaleChannels =
 const twoDigits = (value: number) => String(value).padStart(2, '0')
 
 export function createSaleHandlers(context: HandlerContext): HandlerGroup<SaleChannels> {
-  const { db, sync, events, authority } = context
+  const { store, sync, events, authority } = context
   const orderDetail = (id: string) => {
-    const order = getOrderDetail(db, id)
+    const order = store.orders.getOrderDetail(id)
     if (!order) throw new PosError('NOT_FOUND', 'No order with that id on this register.', 'id')
     return order
   }
@@ -41,8 +37,8 @@ export function createSaleHandlers(context: HandlerContext): HandlerGroup<SaleCh
   /** What a cart would cost now, for the void log; null when it no longer prices. */
   const cartTotalCents = (cart: Parameters<typeof priceCart>[1]) => {
     try {
-      const rules = pricingRulesOf(getStoreSettings(db))
-      return priceCart(db, cart, rules, context.storeOptions()).totals.totalCents
+      const rules = pricingRulesOf(store.settings.getStoreSettings())
+      return priceCart(store, cart, rules, context.storeOptions()).totals.totalCents
     } catch (error) {
       if (error instanceof PosError) return null
       throw error
@@ -52,7 +48,7 @@ export function createSaleHandlers(context: HandlerContext): HandlerGroup<SaleCh
     'sale:complete': (draft) => {
       authority.requireSignedIn()
       const order = announced(
-        completeSale(db, sync.device, draft, context.now().toISOString(), {
+        completeSale(store, sync.device, draft, context.now().toISOString(), {
           authority,
           storeOptions: context.storeOptions(),
         }),
@@ -75,20 +71,22 @@ export function createSaleHandlers(context: HandlerContext): HandlerGroup<SaleCh
         orderDiscount: cart.orderDiscount ?? null,
         customerId: cart.customerId ?? null,
       }
-      const auditEventId = db.transaction((tx) =>
-        authority.audit(tx, { action: 'sale.voided', actor, approvedBy, details }),
+      const auditEventId = store.transaction((repositories) =>
+        authority.audit(repositories.audit, { action: 'sale.voided', actor, approvedBy, details }),
       )
       return { auditEventId }
     },
     'park:save': (input) => {
       const actor = authority.requireSignedIn()
       const now = context.now()
-      const customer = input.cart.customerId ? findCustomer(db, input.cart.customerId) : null
+      const customer = input.cart.customerId
+        ? store.customers.findCustomer(input.cart.customerId)
+        : null
       const label =
         input.label ||
         customer?.name ||
         `Parked ${twoDigits(now.getHours())}:${twoDigits(now.getMinutes())}`
-      return parkOrder(db, {
+      return store.park.parkOrder({
         label,
         cart: input.cart,
         employeeId: actor.employeeId,
@@ -97,23 +95,23 @@ export function createSaleHandlers(context: HandlerContext): HandlerGroup<SaleCh
     },
     'park:list': () => {
       authority.requireSignedIn()
-      return listParked(db)
+      return store.park.listParked()
     },
     'park:recall': (input) => {
       authority.requireSignedIn()
-      const parked = recallParked(db, input.id)
+      const parked = store.park.recallParked(input.id)
       if (!parked) throw new PosError('NOT_FOUND', 'That parked sale was already taken back.', 'id')
       return parked
     },
     'order:list': (input) => {
-      const rows = listOrders(db, input.limit, input.beforeId)
+      const rows = store.orders.listOrders(input.limit, input.beforeId)
       if (rows === null)
         throw new PosError('NOT_FOUND', 'The order to page back from does not exist.', 'beforeId')
       return rows
     },
     'order:get': (input) => orderDetail(input.id),
     'order:find': (input) => {
-      const id = findOrderByNumber(db, input.orderNumber)
+      const id = store.orders.findOrderByNumber(input.orderNumber)
       if (!id)
         throw new PosError(
           'NOT_FOUND',
@@ -125,7 +123,7 @@ export function createSaleHandlers(context: HandlerContext): HandlerGroup<SaleCh
     'refund:create': (draft) => {
       authority.requireSignedIn()
       return announced(
-        createRefund(db, draft, {
+        createRefund(store, draft, {
           authority,
           storeOptions: context.storeOptions(),
           device: sync.device,
@@ -135,11 +133,15 @@ export function createSaleHandlers(context: HandlerContext): HandlerGroup<SaleCh
     },
     'customer:search': (input) => {
       authority.requireSignedIn()
-      return searchCustomers(db, input.query, input.limit)
+      return store.customers.searchCustomers(input.query, input.limit)
     },
     'customer:create': (input) => {
       authority.requireSignedIn()
-      return createCustomer(db, sync.device.deviceId, input, context.now().toISOString())
+      return store.customers.createCustomer(
+        sync.device.deviceId,
+        input,
+        context.now().toISOString(),
+      )
     },
   }
 }

@@ -14,11 +14,6 @@ import {
   shiftReport,
   type ShiftServiceContext,
 } from '../services/shiftService'
-import { listAuditEvents } from '../store/auditRepository'
-import { activeEmployees } from '../store/employeeRepository'
-import { updateStoreOptions } from '../store/identityRepository'
-import { createSessionStore } from '../store/sessionStore'
-import { listShifts } from '../store/shiftRepository'
 import type { HandlerContext, HandlerGroup } from './handlerContext'
 
 type StaffChannels =
@@ -43,21 +38,21 @@ type StaffChannels =
 const recentShiftCount = 50
 
 export function createStaffHandlers(context: HandlerContext): HandlerGroup<StaffChannels> {
-  const { db, sync, events, authority } = context
+  const { store, sync, events, authority } = context
   const shifts: ShiftServiceContext = {
-    db,
+    store,
     authority,
     device: () => sync.device,
     storeOptions: context.storeOptions,
     now: context.now,
   }
   const staff: EmployeeServiceContext = {
-    db,
+    store,
     authority,
     deviceId: () => sync.device.deviceId,
     now: context.now,
   }
-  const sessionStore = createSessionStore(db)
+  const sessionStore = store.session
   const session = () =>
     sessionOf(sessionStore, authority, sync.device.deviceId, context.storeOptions())
   /** Tells the renderer who is signed in and whether a shift is open, and returns the same view. */
@@ -94,7 +89,7 @@ export function createStaffHandlers(context: HandlerContext): HandlerGroup<Staff
     },
     'employee:list': () => {
       authority.requireSignedIn()
-      return activeEmployees(db)
+      return store.employees.activeEmployees()
     },
     'shift:open': (input) => {
       const shift = openShift(shifts, input.openingCashCents)
@@ -120,15 +115,15 @@ export function createStaffHandlers(context: HandlerContext): HandlerGroup<Staff
     'shift:getReport': (input) => shiftReport(shifts, input.shiftId),
     'shift:list': () => {
       authority.requireSignedIn()
-      return listShifts(db, sync.device.deviceId, recentShiftCount).map((shift) =>
-        shiftSummaryOf(sessionStore, shift),
-      )
+      return store.shifts
+        .listShifts(sync.device.deviceId, recentShiftCount)
+        .map((shift) => shiftSummaryOf(sessionStore, shift))
     },
     'audit:list': (input) => {
       const actor = authority.requireSignedIn()
       if (actor.role === 'cashier')
         throw new PosError('FORBIDDEN', 'Only a manager can see the audit log.')
-      return listAuditEvents(db, input.limit)
+      return store.audit.listAuditEvents(input.limit)
     },
     'employee:save': (input) => {
       const saved = saveEmployee(staff, input)
@@ -145,9 +140,9 @@ export function createStaffHandlers(context: HandlerContext): HandlerGroup<Staff
         throw new PosError('FORBIDDEN', 'Only a manager can change the store options.')
       const now = context.now().toISOString()
       const before = context.storeOptions()
-      const options = db.transaction((tx) => {
-        const saved = updateStoreOptions(tx, input.options, now)
-        authority.audit(tx, {
+      const options = store.transaction((repositories) => {
+        const saved = repositories.settings.updateStoreOptions(input.options, now)
+        authority.audit(repositories.audit, {
           action: 'store.optionsChanged',
           actor,
           approvedBy,

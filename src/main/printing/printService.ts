@@ -170,8 +170,8 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     if (!pulse || !order) return {}
     return {
       // In the transaction that marks the job printed: the drawer open syncs with it, once.
-      onPrinted: (tx) => {
-        authority.audit(tx, {
+      onPrinted: (repositories) => {
+        authority.audit(repositories.audit, {
           action: drawerOpenedAction,
           // Read inside the transaction (one connection), so the actor is as of the print.
           actor: orderActor(order.employeeId),

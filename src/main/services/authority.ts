@@ -1,9 +1,7 @@
 import { v4 as uuidv4, v7 as uuidv7 } from 'uuid'
 import { PosError } from '../../shared/ipc/errors'
 import type { ProtectedAction, StoreOptions } from '../../shared/store/options'
-import type { RegisterDb, RegisterExecutor } from '../store/database'
-import { appendAuditEvent } from '../store/auditRepository'
-import { activeEmployeesWithPins, employeeById } from '../store/employeeRepository'
+import type { AuditRepository, Repositories } from '../store/repositories'
 import { verifyPin } from './pin'
 
 export type Role = 'cashier' | 'manager' | 'admin'
@@ -49,21 +47,25 @@ export interface Authority {
    * when the store protects the action; otherwise APPROVAL_REQUIRED. Consumes the approval.
    */
   authorize(action: ProtectedAction, approvalId: string | undefined): Authorization
-  /** Appends an audit event and queues it for sync, in the caller's transaction when given one. */
-  audit(tx: RegisterExecutor, event: AuditInput): string
+  /**
+   * Appends an audit event and queues it for sync, through the audit repository of the caller's
+   * transaction (`repositories.audit` inside `store.transaction`).
+   */
+  audit(audit: AuditRepository, event: AuditInput): string
   /** The display name of an employee id, for views (null when unknown). */
-  employeeName(db: RegisterExecutor, employeeId: string | null): string | null
+  employeeName(employeeId: string | null): string | null
 }
 
 const approvalLifetimeMs = 5 * 60_000
 
 export function createAuthority(options: {
-  db: RegisterDb
+  /** Where PINs are checked and names read: the register's repositories. */
+  repositories: Pick<Repositories, 'employees'>
   deviceId: () => string
   storeOptions: () => StoreOptions
   now: () => Date
 }): Authority {
-  const { db } = options
+  const { employees } = options.repositories
   let signedIn: Actor | null = null
   let failures = 0
   let lockedUntil = 0
@@ -78,7 +80,7 @@ export function createAuthority(options: {
       const seconds = Math.ceil((lockedUntil - nowMs) / 1000)
       throw new PosError('PIN_LOCKED', `Too many wrong PINs. Try again in ${seconds} s.`, 'pin')
     }
-    const candidates = activeEmployeesWithPins(db)
+    const candidates = employees.activeEmployeesWithPins()
     const match = candidates.find((employee) => verifyPin(employee.pinHash, pin))
     if (!match) {
       failures++
@@ -138,10 +140,9 @@ export function createAuthority(options: {
       approvals.delete(approvalId as string)
       return { actor, approvedBy: approval.approver }
     },
-    audit(tx, event) {
+    audit(audit, event) {
       const id = uuidv7()
-      appendAuditEvent(
-        tx,
+      audit.appendAuditEvent(
         {
           id,
           deviceId: options.deviceId(),
@@ -155,9 +156,9 @@ export function createAuthority(options: {
       )
       return id
     },
-    employeeName(executor, employeeId) {
+    employeeName(employeeId) {
       if (!employeeId) return null
-      return employeeById(executor, employeeId)?.name ?? null
+      return employees.employeeById(employeeId)?.name ?? null
     },
   }
   return authority

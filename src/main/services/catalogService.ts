@@ -1,27 +1,15 @@
 import { v7 as uuidv7 } from 'uuid'
 import type { InvokeParsedInput } from '../../shared/ipc/contract'
 import { PosError } from '../../shared/ipc/errors'
-import { findProducts, listCategories, type ProductRow } from '../store/catalogRepository'
-import {
-  barcodeOwner,
-  categoryIdByName,
-  categoryState,
-  isLiveCategory,
-  isLiveTaxRate,
-  productBySku,
-  productState,
-  upsertCategory,
-  upsertProduct,
-} from '../store/catalogWriteRepository'
+import type { ProductRow } from '../store/catalogRepository'
 import type { RegisterEvents } from '../events'
-import type { RegisterDb } from '../store/database'
-import { enqueueMutation } from '../store/outboxRepository'
+import type { RegisterStore, Repositories } from '../store/repositories'
 import type { SyncWorker } from '../sync/syncWorker'
 import type { Authority } from './authority'
 
 /** What a catalog write needs; the IPC handlers, the CSV import and tests all pass it. */
 export interface CatalogContext {
-  db: RegisterDb
+  store: RegisterStore
   /** This register: its device id stamps every row it writes. */
   sync: Pick<SyncWorker, 'device'>
   events: RegisterEvents
@@ -41,9 +29,9 @@ function requireUniqueIds(ids: readonly string[], path: (index: number) => strin
   })
 }
 
-function validateProduct(context: CatalogContext, id: string, input: ProductInput): void {
-  const { db } = context
-  const skuOwner = productBySku(db, input.sku)
+function validateProduct(repositories: Repositories, id: string, input: ProductInput): void {
+  const catalog = repositories.catalogWrite
+  const skuOwner = catalog.productBySku(input.sku)
   if (skuOwner && skuOwner.id !== id) {
     const owner = skuOwner.deletedAt ? 'a deleted product' : skuOwner.name
     throw new PosError('CONFLICT', `SKU ${input.sku} is already used by ${owner}.`, 'sku')
@@ -53,7 +41,7 @@ function validateProduct(context: CatalogContext, id: string, input: ProductInpu
     if (ownBarcodes.has(barcode))
       throw new PosError('VALIDATION_FAILED', `Barcode ${barcode} is listed twice.`, path)
     ownBarcodes.add(barcode)
-    const owner = barcodeOwner(db, barcode, id)
+    const owner = catalog.barcodeOwner(barcode, id)
     if (owner)
       throw new PosError(
         'CONFLICT',
@@ -65,9 +53,9 @@ function validateProduct(context: CatalogContext, id: string, input: ProductInpu
   input.variants.forEach((variant, index) => {
     if (variant.barcode) checkBarcode(variant.barcode, `variants.${index}.barcode`)
   })
-  if (!isLiveTaxRate(db, input.taxRateId))
+  if (!catalog.isLiveTaxRate(input.taxRateId))
     throw new PosError('VALIDATION_FAILED', 'That tax rate does not exist.', 'taxRateId')
-  if (input.categoryId !== null && !isLiveCategory(db, input.categoryId))
+  if (input.categoryId !== null && !catalog.isLiveCategory(input.categoryId))
     throw new PosError('VALIDATION_FAILED', 'That category does not exist.', 'categoryId')
   requireUniqueIds(
     input.variants.map((variant) => variant.id),
@@ -98,18 +86,17 @@ function validateProduct(context: CatalogContext, id: string, input: ProductInpu
 /** Creates or edits a product (catalogEdit): row, outbox entry and audit event in one transaction. */
 export function saveProduct(context: CatalogContext, input: ProductInput): ProductRow {
   const { actor, approvedBy } = context.authority.authorize('catalogEdit', input.approvalId)
-  const { db } = context
+  const { store } = context
   const now = context.now().toISOString()
   const id = input.id ?? uuidv7()
-  db.transaction((tx) => {
+  store.transaction((repositories) => {
     if (input.id) {
-      const existing = productState(db, input.id)
+      const existing = repositories.catalogWrite.productState(input.id)
       if (!existing || existing.deletedAt)
         throw new PosError('NOT_FOUND', 'That product no longer exists.', 'id')
     }
-    validateProduct(context, id, input)
-    upsertProduct(
-      db,
+    validateProduct(repositories, id, input)
+    repositories.catalogWrite.upsertProduct(
       {
         id,
         sku: input.sku,
@@ -127,8 +114,8 @@ export function saveProduct(context: CatalogContext, input: ProductInput): Produ
       context.sync.device.deviceId,
       now,
     )
-    enqueueMutation(tx, 'product', id, now)
-    context.authority.audit(tx, {
+    repositories.outbox.enqueueMutation('product', id, now)
+    context.authority.audit(repositories.audit, {
       action: 'catalog.productSaved',
       actor,
       approvedBy,
@@ -143,7 +130,7 @@ export function saveProduct(context: CatalogContext, input: ProductInput): Produ
     })
   })
   context.events.emit('catalog:changed', { count: 1 })
-  const saved = findProducts(db, [id])[0]
+  const saved = store.catalog.findProducts([id])[0]
   if (!saved) throw new Error(`product ${id} vanished after saving`)
   return saved
 }
@@ -151,25 +138,24 @@ export function saveProduct(context: CatalogContext, input: ProductInput): Produ
 /** Creates or edits a category (catalogEdit). Names are unique (CSV import finds categories by name). */
 export function saveCategory(context: CatalogContext, input: CategoryInput) {
   const { actor, approvedBy } = context.authority.authorize('catalogEdit', input.approvalId)
-  const { db } = context
+  const { store } = context
   const now = context.now().toISOString()
   const id = input.id ?? uuidv7()
-  db.transaction((tx) => {
+  store.transaction((repositories) => {
     if (input.id) {
-      const existing = categoryState(db, input.id)
+      const existing = repositories.catalogWrite.categoryState(input.id)
       if (!existing || existing.deletedAt)
         throw new PosError('NOT_FOUND', 'That category no longer exists.', 'id')
     }
-    if (categoryIdByName(db, input.name, id))
+    if (repositories.catalogWrite.categoryIdByName(input.name, id))
       throw new PosError('CONFLICT', `There is already a category named ${input.name}.`, 'name')
-    upsertCategory(
-      db,
+    repositories.catalogWrite.upsertCategory(
       { id, name: input.name, color: input.color, sortOrder: input.sortOrder },
       context.sync.device.deviceId,
       now,
     )
-    enqueueMutation(tx, 'category', id, now)
-    context.authority.audit(tx, {
+    repositories.outbox.enqueueMutation('category', id, now)
+    context.authority.audit(repositories.audit, {
       action: 'catalog.categorySaved',
       actor,
       approvedBy,
@@ -178,7 +164,7 @@ export function saveCategory(context: CatalogContext, input: CategoryInput) {
     })
   })
   context.events.emit('catalog:changed', { count: 1 })
-  const saved = listCategories(db).find((category) => category.id === id)
+  const saved = store.catalog.listCategories().find((category) => category.id === id)
   if (!saved) throw new Error(`category ${id} vanished after saving`)
   return saved
 }

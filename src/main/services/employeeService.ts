@@ -1,15 +1,7 @@
 import { v7 as uuidv7 } from 'uuid'
 import type { InvokeOutput, InvokeParsedInput } from '../../shared/ipc/contract'
 import { PosError } from '../../shared/ipc/errors'
-import type { RegisterDb, RegisterExecutor } from '../store/database'
-import { enqueueMutation } from '../store/outboxRepository'
-import {
-  activeEmployeesWithPins,
-  insertEmployee,
-  liveEmployees,
-  liveEmployeeWithPin,
-  updateEmployee,
-} from '../store/employeeRepository'
+import type { RegisterStore, Repositories } from '../store/repositories'
 import type { Authority } from './authority'
 import { hashPin, verifyPin } from './pin'
 
@@ -28,7 +20,7 @@ import { hashPin, verifyPin } from './pin'
  */
 
 export interface EmployeeServiceContext {
-  db: RegisterDb
+  store: RegisterStore
   authority: Authority
   deviceId: () => string
   now: () => Date
@@ -37,18 +29,22 @@ export interface EmployeeServiceContext {
 type EmployeeInput = InvokeParsedInput<'employee:save'>
 type Employee = InvokeOutput<'employee:save'>
 
-function otherActiveEmployees(db: RegisterExecutor, id: string) {
-  return activeEmployeesWithPins(db).filter((employee) => employee.id !== id)
+type Employees = Repositories['employees']
+
+function otherActiveEmployees(employees: Employees, id: string) {
+  return employees.activeEmployeesWithPins().filter((employee) => employee.id !== id)
 }
 
-function checkPinUnique(db: RegisterExecutor, id: string, pin: string): void {
-  const clash = otherActiveEmployees(db, id).some((employee) => verifyPin(employee.pinHash, pin))
+function checkPinUnique(employees: Employees, id: string, pin: string): void {
+  const clash = otherActiveEmployees(employees, id).some((employee) =>
+    verifyPin(employee.pinHash, pin),
+  )
   if (clash) throw new PosError('CONFLICT', 'Another active employee already uses that PIN.', 'pin')
 }
 
 /** Taking away the last active admin would leave no one able to manage staff. */
 function checkAdminRemains(
-  db: RegisterExecutor,
+  employees: Employees,
   before: { role: string; isActive: boolean },
   input: EmployeeInput,
   id: string,
@@ -56,7 +52,9 @@ function checkAdminRemains(
   const wasAdmin = before.role === 'admin' && before.isActive
   const staysAdmin = input.role === 'admin' && input.isActive
   if (!wasAdmin || staysAdmin) return
-  const otherAdmins = otherActiveEmployees(db, id).filter((employee) => employee.role === 'admin')
+  const otherAdmins = otherActiveEmployees(employees, id).filter(
+    (employee) => employee.role === 'admin',
+  )
   if (otherAdmins.length === 0)
     throw new PosError(
       'CONFLICT',
@@ -70,15 +68,15 @@ export function saveEmployee(context: EmployeeServiceContext, input: EmployeeInp
   const actor = context.authority.requireSignedIn()
   if (actor.role !== 'admin')
     throw new PosError('FORBIDDEN', 'Only an admin can add or change staff.')
-  const { db } = context
   const now = context.now().toISOString()
-  return db.transaction((tx) => {
-    const before = input.id ? liveEmployeeWithPin(tx, input.id) : undefined
+  return context.store.transaction((repositories) => {
+    const { employees } = repositories
+    const before = input.id ? employees.liveEmployeeWithPin(input.id) : undefined
     if (input.id && !before) throw new PosError('NOT_FOUND', 'That employee no longer exists.')
     if (!before && !input.pin)
       throw new PosError('VALIDATION_FAILED', 'Enter a PIN for the new person.', 'pin')
     const id = before?.id ?? uuidv7()
-    if (input.pin && input.isActive) checkPinUnique(tx, id, input.pin)
+    if (input.pin && input.isActive) checkPinUnique(employees, id, input.pin)
     // The old PIN may have gone to someone else meanwhile, and a salted hash cannot be compared.
     if (!input.pin && before && input.isActive && !before.isActive)
       throw new PosError(
@@ -86,13 +84,13 @@ export function saveEmployee(context: EmployeeServiceContext, input: EmployeeInp
         'Enter a new PIN to make this person active again.',
         'pin',
       )
-    if (before) checkAdminRemains(tx, before, input, id)
+    if (before) checkAdminRemains(employees, before, input, id)
     const pinHash = input.pin ? hashPin(input.pin) : before!.pinHash
     const row = { name: input.name, role: input.role, isActive: input.isActive, pinHash }
-    if (before) updateEmployee(tx, id, row, now)
-    else insertEmployee(tx, { ...row, id, deviceId: context.deviceId() }, now)
-    enqueueMutation(tx, 'employee', id, now)
-    context.authority.audit(tx, {
+    if (before) employees.updateEmployee(id, row, now)
+    else employees.insertEmployee({ ...row, id, deviceId: context.deviceId() }, now)
+    repositories.outbox.enqueueMutation('employee', id, now)
+    context.authority.audit(repositories.audit, {
       action: 'employee.saved',
       actor,
       subjectId: id,
@@ -113,9 +111,11 @@ export function listAllEmployees(context: EmployeeServiceContext): Employee[] {
   const actor = context.authority.requireSignedIn()
   if (actor.role === 'cashier')
     throw new PosError('FORBIDDEN', 'Only a manager or admin can see the staff list.')
-  return liveEmployees(context.db).sort(
-    (a, b) =>
-      Number(b.isActive) - Number(a.isActive) ||
-      a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }),
-  )
+  return context.store.employees
+    .liveEmployees()
+    .sort(
+      (a, b) =>
+        Number(b.isActive) - Number(a.isActive) ||
+        a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }),
+    )
 }

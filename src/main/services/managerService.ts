@@ -7,11 +7,7 @@ import type {
   SalesToday,
   StoreHealth,
 } from '../../shared/ipc/managerSchemas'
-import type { RegisterDb } from '../store/database'
-import { getStoreSettings } from '../store/identityRepository'
-import { salesByMethod, salesByMinute, salesTotals, topProducts } from '../store/salesReport'
-import { recordLabel } from '../store/syncRecords'
-import { syncOutboxRepository } from '../store/syncRepositories'
+import type { RegisterStore } from '../store/repositories'
 import type { StatsDevice, StatsResponse, StoredConflict } from '../../shared/sync/health'
 import { outboxHealth } from '../sync/heartbeat'
 import { SyncRequestError } from '../sync/syncClient'
@@ -30,7 +26,7 @@ const topProductCount = 5
 export const conflictResolvedAction = 'conflict.resolved'
 
 export interface ManagerServiceOptions {
-  db: RegisterDb
+  store: RegisterStore
   sync: SyncWorker
   authority: Authority
   now: () => Date
@@ -64,14 +60,14 @@ function serverError(error: unknown, doing: string): PosError {
 }
 
 /** "Espresso" for a product, "S01-A-000012" for an order: what a manager recognises. */
-function conflictLabel(db: RegisterDb, conflict: StoredConflict): string {
+function conflictLabel(store: RegisterStore, conflict: StoredConflict): string {
   for (const data of [conflict.serverData, conflict.clientData]) {
     if (!data || typeof data !== 'object') continue
     const record = data as { name?: unknown; order?: { orderNumber?: unknown } }
     if (typeof record.order?.orderNumber === 'string') return record.order.orderNumber
     if (typeof record.name === 'string' && record.name) return record.name
   }
-  return recordLabel(db, conflict.entity, conflict.id)
+  return store.records.recordLabel(conflict.entity, conflict.id)
 }
 
 /** Local midnight to the next local midnight of the register's clock, as ISO UTC bounds. */
@@ -87,7 +83,7 @@ function localDay(now: Date): { date: string; fromIso: string; toIso: string } {
 }
 
 export function createManagerService(options: ManagerServiceOptions): ManagerService {
-  const { db, sync, authority } = options
+  const { store, sync, authority } = options
   // The last good answer from the server, shown (marked stale) while it cannot be reached.
   let cachedStats: { stats: StatsResponse; fetchedAt: string } | null = null
 
@@ -101,7 +97,7 @@ export function createManagerService(options: ManagerServiceOptions): ManagerSer
 
   /** This register from its own outbox, with the server's view of it where there is one. */
   function thisRegister(server: StatsDevice | undefined): RegisterHealthView {
-    const local = outboxHealth(syncOutboxRepository(db))
+    const local = outboxHealth(store.syncOutbox)
     const device = sync.device
     return {
       deviceId: device.deviceId,
@@ -163,7 +159,7 @@ export function createManagerService(options: ManagerServiceOptions): ManagerSer
       id: conflict.conflictId,
       entity: conflict.entity,
       recordId: conflict.id,
-      label: conflictLabel(db, conflict),
+      label: conflictLabel(store, conflict),
       deviceName: names.get(conflict.deviceId) ?? null,
       serverVersion: conflict.serverVersion,
       serverData: conflict.serverDeleted ? null : conflict.serverData,
@@ -246,8 +242,8 @@ export function createManagerService(options: ManagerServiceOptions): ManagerSer
         }
         throw serverError(error, 'resolving the conflict')
       }
-      db.transaction((tx) => {
-        authority.audit(tx, {
+      store.transaction((repositories) => {
+        authority.audit(repositories.audit, {
           action: conflictResolvedAction,
           actor,
           subjectId: input.conflictId,
@@ -263,9 +259,9 @@ export function createManagerService(options: ManagerServiceOptions): ManagerSer
       const now = options.now()
       const { date, fromIso, toIso } = localDay(now)
       const range = { fromIso, toIso }
-      const totals = salesTotals(db, range)
+      const totals = store.salesReport.salesTotals(range)
       const byHour = Array.from({ length: 24 }, (_, hour) => ({ hour, totalCents: 0, count: 0 }))
-      for (const bucket of salesByMinute(db, range)) {
+      for (const bucket of store.salesReport.salesByMinute(range)) {
         const slot = byHour[new Date(`${bucket.minute}:00.000Z`).getHours()]
         if (!slot) continue
         slot.totalCents += bucket.totalCents
@@ -273,12 +269,12 @@ export function createManagerService(options: ManagerServiceOptions): ManagerSer
       }
       return {
         date,
-        currency: getStoreSettings(db).currency,
+        currency: store.settings.getStoreSettings().currency,
         totalCents: totals.saleCents + totals.refundCents,
         orderCount: totals.saleCount,
         byHour,
-        byMethod: salesByMethod(db, range),
-        topProducts: topProducts(db, range, topProductCount),
+        byMethod: store.salesReport.salesByMethod(range),
+        topProducts: store.salesReport.topProducts(range, topProductCount),
       }
     },
   }

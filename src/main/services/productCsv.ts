@@ -3,19 +3,8 @@ import { v7 as uuidv7 } from 'uuid'
 import { decimalText } from '../../shared/domain'
 import { Barcode } from '../../shared/ipc/catalogSchemas'
 import type { InvokeOutput, InvokeParsedInput } from '../../shared/ipc/contract'
-import {
-  listAllProducts,
-  listCategories,
-  listTaxRates,
-  type ProductRow,
-} from '../store/catalogRepository'
-import {
-  allBarcodes,
-  allSkus,
-  upsertProduct,
-  type ProductWrite,
-} from '../store/catalogWriteRepository'
-import { enqueueMutation } from '../store/outboxRepository'
+import type { ProductRow } from '../store/catalogRepository'
+import type { ProductWrite } from '../store/catalogWriteRepository'
 import type { CatalogContext } from './catalogService'
 import {
   columnIndexes,
@@ -57,7 +46,7 @@ export function importProductsCsv(
   input: InvokeParsedInput<'catalog:importCsv'>,
 ): CsvImportReport {
   const { actor, approvedBy } = context.authority.authorize('catalogEdit', input.approvalId)
-  const { db } = context
+  const { store } = context
   const { header, rows } = readRecords(input.csv)
   const columns = columnIndexes(header)
   const cell = (row: CsvRecord, column: CsvColumn) => {
@@ -65,17 +54,20 @@ export function importProductsCsv(
     return index === undefined ? undefined : (row.cells[index] ?? '')
   }
 
-  const existing = new Map(listAllProducts(db).map((product) => [product.sku, product]))
+  const existing = new Map(store.catalog.listAllProducts().map((product) => [product.sku, product]))
   const deletedSkus = new Set(
-    allSkus(db)
+    store.catalogWrite
+      .allSkus()
       .filter((row) => row.deletedAt)
       .map((row) => row.sku),
   )
-  const barcodeOwners = new Map(allBarcodes(db).map((row) => [row.barcode, row.productId]))
-  const categoriesByName = new Map(
-    listCategories(db).map((category) => [category.name.toLowerCase(), category.id]),
+  const barcodeOwners = new Map(
+    store.catalogWrite.allBarcodes().map((row) => [row.barcode, row.productId]),
   )
-  const taxRates = listTaxRates(db)
+  const categoriesByName = new Map(
+    store.catalog.listCategories().map((category) => [category.name.toLowerCase(), category.id]),
+  )
+  const taxRates = store.catalog.listTaxRates()
   const taxRatesByName = new Map(taxRates.map((rate) => [rate.name.toLowerCase(), rate.id]))
   const defaultTaxRateId = (taxRates.find((rate) => rate.isDefault) ?? taxRates[0])?.id
 
@@ -193,15 +185,15 @@ export function importProductsCsv(
   done = rows.length
   const now = context.now().toISOString()
   const deviceId = context.sync.device.deviceId
-  db.transaction((tx) => {
+  store.transaction((repositories) => {
     for (const { product, isNew } of writes) {
-      upsertProduct(db, product, deviceId, now)
-      enqueueMutation(tx, 'product', product.id, now)
+      repositories.catalogWrite.upsertProduct(product, deviceId, now)
+      repositories.outbox.enqueueMutation('product', product.id, now)
       if (isNew) report.created++
       else report.updated++
       tick()
     }
-    context.authority.audit(tx, {
+    context.authority.audit(repositories.audit, {
       action: 'catalog.imported',
       actor,
       approvedBy,
@@ -219,14 +211,16 @@ export function importProductsCsv(
 }
 
 /** Every product not deleted, in the import's columns; importing it back changes nothing. */
-export function exportProductsCsv(context: Pick<CatalogContext, 'db'>): {
+export function exportProductsCsv(context: Pick<CatalogContext, 'store'>): {
   csv: string
   rows: number
 } {
-  const { db } = context
-  const categoryNames = new Map(listCategories(db).map((category) => [category.id, category.name]))
-  const taxRateNames = new Map(listTaxRates(db).map((rate) => [rate.id, rate.name]))
-  const products = listAllProducts(db)
+  const { catalog } = context.store
+  const categoryNames = new Map(
+    catalog.listCategories().map((category) => [category.id, category.name]),
+  )
+  const taxRateNames = new Map(catalog.listTaxRates().map((rate) => [rate.id, rate.name]))
+  const products = catalog.listAllProducts()
   const csv = stringify(
     products.map((product) => [
       product.sku,

@@ -7,17 +7,10 @@ import {
 import type { InvokeParsedInput } from '../../shared/ipc/contract'
 import { PosError } from '../../shared/ipc/errors'
 import type { StoreOptions } from '../../shared/store/options'
-import type { RegisterDb } from '../store/database'
-import { getStoreSettings, type DeviceIdentity } from '../store/identityRepository'
-import { getOrderDetail, type OrderDetailRow } from '../store/orderRepository'
-import {
-  commitSale,
-  findOrderIdByRequest,
-  openShiftId,
-  type CommitResult,
-  type PricedLine,
-  type PricedPayment,
-} from '../store/saleRepository'
+import type { DeviceIdentity } from '../store/identityRepository'
+import type { OrderDetailRow } from '../store/orderRepository'
+import type { RegisterStore } from '../store/repositories'
+import type { CommitResult, PricedLine, PricedPayment } from '../store/saleRepository'
 import type { Authority } from './authority'
 import { pricingRulesOf } from './pricing'
 
@@ -36,22 +29,22 @@ export interface RefundContext {
  * made here or synced from another register — count against what is left.
  */
 export function createRefund(
-  db: RegisterDb,
+  store: RegisterStore,
   draft: RefundDraft,
   context: RefundContext,
 ): CommitResult {
-  const replayed = findOrderIdByRequest(db, draft.clientRequestId)
+  const replayed = store.sales.findOrderIdByRequest(draft.clientRequestId)
   if (replayed) return { orderId: replayed, isNew: false }
   const { authority, storeOptions, device, now } = context
-  const shiftId = openShiftId(db, device.deviceId)
+  const shiftId = store.sales.openShiftId(device.deviceId)
   if (storeOptions.requireOpenShift && !shiftId)
     throw new PosError('SHIFT_REQUIRED', 'Open a shift on this register before refunding.')
-  const settings = getStoreSettings(db)
+  const settings = store.settings.getStoreSettings()
   const rules = pricingRulesOf(settings)
 
   // One transaction: what is left to refund is read and used up atomically.
-  return db.transaction(() => {
-    const sale = getOrderDetail(db, draft.orderId)
+  return store.transaction((repositories) => {
+    const sale = repositories.orders.getOrderDetail(draft.orderId)
     if (!sale) throw new PosError('NOT_FOUND', 'That sale is not on this register.', 'orderId')
     if (sale.kind !== 'SALE')
       throw new PosError(
@@ -104,8 +97,7 @@ export function createRefund(
     }
 
     const { actor, approvedBy } = authority.authorize('refund', draft.approvalId)
-    return commitSale(
-      db,
+    return repositories.sales.commit(
       {
         clientRequestId: draft.clientRequestId,
         deviceId: device.deviceId,
@@ -128,8 +120,8 @@ export function createRefund(
         customerId: sale.customerId,
       },
       {
-        afterCommit: (tx, orderId) =>
-          authority.audit(tx, {
+        afterCommit: (committed, orderId) =>
+          authority.audit(committed.audit, {
             action: 'refund.created',
             actor,
             approvedBy,

@@ -17,8 +17,7 @@ import { PosError } from '../../shared/ipc/errors'
 import type { Product } from '../../shared/ipc/schemas'
 import type { StoreOptions } from '../../shared/store/options'
 import type { z } from 'zod'
-import { findProducts } from '../store/catalogRepository'
-import type { RegisterDb } from '../store/database'
+import type { Repositories } from '../store/repositories'
 import type { PricedLine, SoldModifier } from '../store/saleRepository'
 
 type SellableProduct = z.infer<typeof Product>
@@ -48,16 +47,15 @@ export interface PricedCart {
  * the same the register's preview uses. Nothing the renderer computed is trusted.
  */
 export function priceCart(
-  db: RegisterDb,
+  repositories: Pick<Repositories, 'catalog'>,
   cart: CartDraft,
   rules: PricingRules,
   options: StoreOptions,
 ): PricedCart {
   const found = new Map(
-    findProducts(
-      db,
-      cart.lines.map((line) => line.productId),
-    ).map((row): [string, SellableProduct] => [row.id, row]),
+    repositories.catalog
+      .findProducts(cart.lines.map((line) => line.productId))
+      .map((row): [string, SellableProduct] => [row.id, row]),
   )
   const lines = cart.lines.map((draft, index) =>
     priceLine(found.get(draft.productId), draft, index, options),

@@ -2,18 +2,9 @@ import { DomainError, settleTender, type PricingRules } from '../../shared/domai
 import type { InvokeParsedInput } from '../../shared/ipc/contract'
 import { PosError } from '../../shared/ipc/errors'
 import type { StoreOptions, TenderMethod } from '../../shared/store/options'
-import { customerExists } from '../store/customerRepository'
-import type { RegisterDb } from '../store/database'
-import { getStoreOptions, getStoreSettings, type DeviceIdentity } from '../store/identityRepository'
-import {
-  commitSale,
-  findOrderIdByRequest,
-  openShiftId,
-  type CommitResult,
-  type CommitSaleOptions,
-  type PricedPayment,
-  type PricedSale,
-} from '../store/saleRepository'
+import type { DeviceIdentity } from '../store/identityRepository'
+import type { RegisterStore, SaleCommitOptions } from '../store/repositories'
+import type { CommitResult, PricedPayment, PricedSale } from '../store/saleRepository'
 import type { Authority, Authorization } from './authority'
 import { pricingRulesOf } from './pricing'
 import { priceCart } from './salePricing'
@@ -21,7 +12,7 @@ import { priceCart } from './salePricing'
 type SaleDraft = InvokeParsedInput<'sale:complete'>
 type PaymentDraft = SaleDraft['payments'][number]
 
-export interface SaleOptions extends CommitSaleOptions {
+export interface SaleOptions extends SaleCommitOptions {
   /** Who sells (stored on the order) and who may approve a discount above the limit. */
   authority?: Authority
   /** Defaults to the stored options; the handler passes the ones it already read. */
@@ -34,23 +25,23 @@ export interface SaleOptions extends CommitSaleOptions {
  * sale untouched (isNew false) without pricing it or asking for approval again.
  */
 export function completeSale(
-  db: RegisterDb,
+  store: RegisterStore,
   device: DeviceIdentity,
   draft: SaleDraft,
   now: string,
   options: SaleOptions = {},
 ): CommitResult {
-  const replayed = findOrderIdByRequest(db, draft.clientRequestId)
+  const replayed = store.sales.findOrderIdByRequest(draft.clientRequestId)
   if (replayed) return { orderId: replayed, isNew: false }
 
-  const storeOptions = options.storeOptions ?? getStoreOptions(db)
-  const shiftId = openShiftId(db, device.deviceId)
+  const storeOptions = options.storeOptions ?? store.settings.getStoreOptions()
+  const shiftId = store.sales.openShiftId(device.deviceId)
   if (storeOptions.requireOpenShift && !shiftId)
     throw new PosError('SHIFT_REQUIRED', 'Open a shift on this register before selling.')
-  const settings = getStoreSettings(db)
+  const settings = store.settings.getStoreSettings()
   const rules = pricingRulesOf(settings)
-  const priced = priceCart(db, draft, rules, storeOptions)
-  if (draft.customerId !== undefined && !customerExists(db, draft.customerId))
+  const priced = priceCart(store, draft, rules, storeOptions)
+  if (draft.customerId !== undefined && !store.customers.customerExists(draft.customerId))
     throw new PosError('NOT_FOUND', 'That customer is not on this register.', 'customerId')
 
   const tenders = draft.payments.map((payment, index) =>
@@ -94,12 +85,12 @@ export function completeSale(
     note: draft.note || null,
   }
   const { authority } = options
-  return commitSale(db, sale, {
-    ...options,
+  return store.sales.commit(sale, {
+    afterItemsInserted: options.afterItemsInserted,
     afterCommit:
       approval && authority
-        ? (tx, orderId) =>
-            authority.audit(tx, {
+        ? (repositories, orderId) =>
+            authority.audit(repositories.audit, {
               action: 'sale.discountApproved',
               actor: approval.actor,
               approvedBy: approval.approvedBy,

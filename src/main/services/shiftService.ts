@@ -9,21 +9,10 @@ import {
   ZReport as ZReportSchema,
 } from '../../shared/ipc/staffSchemas'
 import type { StoreOptions } from '../../shared/store/options'
-import { auditActions, auditEventsBetween } from '../store/auditRepository'
-import type { RegisterDb, RegisterExecutor } from '../store/database'
-import { getStoreSettings, type DeviceIdentity } from '../store/identityRepository'
-import {
-  closeShiftRow,
-  currentShift,
-  getShift,
-  insertCashMovement,
-  insertShift,
-  lateOrdersOf,
-  listCashMovements,
-  shiftPeople,
-  shiftSales,
-  type ShiftRow,
-} from '../store/shiftRepository'
+import { auditActions } from '../store/auditRepository'
+import type { DeviceIdentity } from '../store/identityRepository'
+import type { RegisterStore, StandaloneRepositories } from '../store/repositories'
+import type { ShiftRow } from '../store/shiftRepository'
 import type { Authority } from './authority'
 
 /*
@@ -38,7 +27,7 @@ import type { Authority } from './authority'
  */
 
 export interface ShiftServiceContext {
-  db: RegisterDb
+  store: RegisterStore
   authority: Authority
   device: () => DeviceIdentity
   storeOptions: () => StoreOptions
@@ -47,8 +36,11 @@ export interface ShiftServiceContext {
 
 type CashMovementView = InvokeOutput<'shift:recordCashMovement'>
 
-function requireOpenShift(context: ShiftServiceContext, db: RegisterExecutor = context.db) {
-  const shift = currentShift(db, context.device().deviceId)
+function requireOpenShift(
+  context: ShiftServiceContext,
+  repositories: StandaloneRepositories = context.store,
+) {
+  const shift = repositories.shifts.currentShift(context.device().deviceId)
   if (!shift)
     throw new PosError('SHIFT_REQUIRED', 'No shift is open on this register. Open a shift first.')
   return shift
@@ -58,11 +50,12 @@ export function openShift(context: ShiftServiceContext, openingCashCents: number
   const actor = context.authority.requireSignedIn()
   const device = context.device()
   const now = context.now().toISOString()
-  return context.db.transaction((tx) => {
-    if (currentShift(tx, device.deviceId))
+  return context.store.transaction((repositories) => {
+    const { shifts } = repositories
+    if (shifts.currentShift(device.deviceId))
       throw new PosError('SHIFT_OPEN', 'A shift is already open on this register. Close it first.')
     const id = uuidv7()
-    insertShift(tx, {
+    shifts.insertShift({
       id,
       deviceId: device.deviceId,
       registerCode: device.registerCode,
@@ -70,13 +63,13 @@ export function openShift(context: ShiftServiceContext, openingCashCents: number
       openingCashCents,
       now,
     })
-    context.authority.audit(tx, {
+    context.authority.audit(repositories.audit, {
       action: auditActions.shiftOpened,
       actor,
       subjectId: id,
       details: { openingCashCents, registerCode: device.registerCode },
     })
-    const shift = getShift(tx, id)
+    const shift = shifts.getShift(id)
     if (!shift) throw new Error('The shift just opened is missing.')
     return shift
   })
@@ -93,8 +86,8 @@ export function recordCashMovement(
   const device = context.device()
   const now = context.now().toISOString()
   const id = uuidv7()
-  context.db.transaction((tx) => {
-    insertCashMovement(tx, {
+  context.store.transaction((repositories) => {
+    repositories.shifts.insertCashMovement({
       id,
       deviceId: device.deviceId,
       shiftId: shift.id,
@@ -106,7 +99,7 @@ export function recordCashMovement(
       now,
     })
     // A cash movement opens the drawer, so it is audited like every drawer open.
-    context.authority.audit(tx, {
+    context.authority.audit(repositories.audit, {
       action: auditActions.cashMovement,
       actor,
       approvedBy,
@@ -136,9 +129,9 @@ export function openDrawer(
   input: InvokeParsedInput<'drawer:open'>,
 ): string {
   const { actor, approvedBy } = context.authority.authorize('noSale', input.approvalId)
-  const shift = currentShift(context.db, context.device().deviceId)
-  return context.db.transaction((tx) =>
-    context.authority.audit(tx, {
+  const shift = context.store.shifts.currentShift(context.device().deviceId)
+  return context.store.transaction((repositories) =>
+    context.authority.audit(repositories.audit, {
       action: auditActions.noSale,
       actor,
       approvedBy,
@@ -151,16 +144,17 @@ export function openDrawer(
 /** Builds a shift's report from what is stored now; `closing` for a Z report at close. */
 function reportOf(
   context: ShiftServiceContext,
-  db: RegisterExecutor,
+  repositories: StandaloneRepositories,
   shift: ShiftRow,
   closing: { counts: readonly DenominationCount[]; closedAt: string; closedByName: string } | null,
 ): ZReport {
   const options = context.storeOptions()
   const tenders = new Map(options.tenderMethods.map((tender) => [tender.id, tender]))
-  const people = shiftPeople(db, shift.id)
-  const sales = shiftSales(db, shift.id)
+  const { shifts } = repositories
+  const people = shifts.shiftPeople(shift.id)
+  const sales = shifts.shiftSales(shift.id)
   const closedAt = closing?.closedAt ?? shift.closedAt
-  const audits = auditEventsBetween(db, {
+  const audits = repositories.audit.auditEventsBetween({
     deviceId: shift.deviceId,
     actions: [auditActions.saleVoided, auditActions.noSale],
     from: shift.openedAt,
@@ -170,7 +164,7 @@ function reportOf(
     shift: {
       id: shift.id,
       registerCode: shift.registerCode,
-      currency: getStoreSettings(context.db).currency,
+      currency: repositories.settings.getStoreSettings().currency,
       openedAt: shift.openedAt,
       openedByName: people.openedByName,
       closedAt,
@@ -190,7 +184,7 @@ function reportOf(
         amountCents: payment.amountCents,
       }
     }),
-    cashMovements: listCashMovements(db, shift.id),
+    cashMovements: shifts.listCashMovements(shift.id),
     voids: audits
       .filter((event) => event.action === auditActions.saleVoided)
       .map((event) => {
@@ -218,7 +212,7 @@ function storedCounts(shift: ShiftRow): DenominationCount[] | null {
 /** The open shift's report so far (an X report: nothing counted yet). */
 export function previewShift(context: ShiftServiceContext): ZReport {
   context.authority.requireSignedIn()
-  return reportOf(context, context.db, requireOpenShift(context), null)
+  return reportOf(context, context.store, requireOpenShift(context), null)
 }
 
 /**
@@ -237,16 +231,16 @@ export function closeShift(
   const { actor, approvedBy } = context.authority.authorize('closeShift', input.approvalId)
   const now = context.now().toISOString()
   const counts = input.counts.map(({ denominationCents, count }) => ({ denominationCents, count }))
-  return context.db.transaction((tx) => {
-    const shift = requireOpenShift(context, tx)
-    const report = reportOf(context, tx, shift, {
+  return context.store.transaction((repositories) => {
+    const shift = requireOpenShift(context, repositories)
+    const report = reportOf(context, repositories, shift, {
       counts,
       closedAt: now,
       closedByName: actor.name,
     })
     const counted = countedCents(counts)
     const difference = counted - report.cash.expectedCents
-    closeShiftRow(tx, shift.id, {
+    repositories.shifts.closeShiftRow(shift.id, {
       closedBy: actor.employeeId,
       expectedCashCents: report.cash.expectedCents,
       countedCashCents: counted,
@@ -255,7 +249,7 @@ export function closeShift(
       zReport: JSON.stringify(report),
       now,
     })
-    context.authority.audit(tx, {
+    context.authority.audit(repositories.audit, {
       action: auditActions.shiftClosed,
       actor,
       approvedBy,
@@ -276,13 +270,14 @@ export function closeShift(
  */
 export function shiftReport(context: ShiftServiceContext, shiftId: string): ZReport {
   context.authority.requireSignedIn()
-  const shift = getShift(context.db, shiftId)
+  const { store } = context
+  const shift = store.shifts.getShift(shiftId)
   if (!shift) throw new PosError('NOT_FOUND', 'No shift with that id on this register.', 'shiftId')
-  if (shift.status === 'OPEN') return reportOf(context, context.db, shift, null)
+  if (shift.status === 'OPEN') return reportOf(context, store, shift, null)
   const stored = storedReport(shift)
   // A shift closed elsewhere may arrive without its snapshot: rebuild it from the records.
-  const report = stored ?? reportOf(context, context.db, shift, null)
-  return withLateBucket(report, lateOrdersOf(context.db, shift.id))
+  const report = stored ?? reportOf(context, store, shift, null)
+  return withLateBucket(report, store.shifts.lateOrdersOf(shift.id))
 }
 
 function storedReport(shift: ShiftRow): ZReport | null {

@@ -1,5 +1,5 @@
 import type { RegisterConfig } from '../../shared/store/registerConfig'
-import type { RegisterDb, RegisterExecutor } from './database'
+import type { RegisterDb } from './database'
 import { employeeById } from './employeeRepository'
 import { getStoreSettings, type StoreSettings } from './identityRepository'
 import { getOrderDetail } from './orderRepository'
@@ -22,6 +22,7 @@ import {
   type PrintJobRow,
 } from './printJobRepository'
 import { getRegisterConfig } from './registerConfigRepository'
+import { createRepositories, type Repositories } from './repositories'
 import {
   orderLineProductIds,
   productsInCategories,
@@ -32,7 +33,7 @@ import {
 } from './stationRepository'
 
 /** Runs in the transaction that marks a job printed (the drawer's audit event). */
-export type PrintedHook = (tx: RegisterExecutor) => void
+export type PrintedHook = (repositories: Repositories) => void
 
 /** An original job a sale, refund or pull asks for. */
 export interface OriginalJob {
@@ -97,7 +98,7 @@ export function createPrintStore(db: RegisterDb): PrintStore {
     claimNext: (printerId, now) => claimNext(db, printerId, now),
     markPrinted(jobId, now, then) {
       db.transaction((tx) => {
-        if (markPrinted(tx, jobId, now)) then?.(tx)
+        if (markPrinted(tx, jobId, now)) then?.(createRepositories(db, tx))
       })
     },
     markFailed: (jobId, failure) => markFailed(db, jobId, failure),

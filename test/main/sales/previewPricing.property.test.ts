@@ -111,7 +111,7 @@ describe('the register preview and main price a cart the same way', () => {
     let pricedBoth = 0
     fc.assert(
       fc.property(cartArbitrary, rulesArbitrary, (cart: CartDraft, rules) => {
-        const sale = attempt(() => priceSale(core.database.db, cart, rules, options))
+        const sale = attempt(() => priceSale(core.store, cart, rules, options))
         let lineId = 0
         const restored = fromSnapshot(
           {

@@ -101,7 +101,7 @@ describe('completing a sale', () => {
       payments: [{ method: 'cash' as const, amountCents: 1000 }],
     }
     expect(() =>
-      completeSale(core.database.db, core.device, draft, new Date().toISOString(), {
+      completeSale(core.store, core.device, draft, new Date().toISOString(), {
         afterItemsInserted: () => {
           throw new Error('disk unplugged')
         },
