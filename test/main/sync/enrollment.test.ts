@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { TokenResponse } from '../../../src/shared/sync/protocol'
 import { openRegisterDatabase, type RegisterDatabase } from '../../../src/main/store/database'
 import { ensureDeviceIdentity } from '../../../src/main/store/identityRepository'
+import { keepSyncTokensIn } from '../../../src/main/store/syncStateRepository'
 import { syncRepositories } from '../../../src/main/store/syncRepositories'
+import { createFileTokenVault } from '../../../src/main/secrets/tokenVault'
 import { createEnrollment } from '../../../src/main/sync/enrollment'
 import { SyncRequestError, type SyncClient } from '../../../src/main/sync/syncClient'
 import { useTempDirs } from '../../support/tempDir'
@@ -62,8 +64,10 @@ function rotatingTokenServer() {
 }
 
 function enrolledRegister(clock: { now: Date }) {
-  const database = openRegisterDatabase(join(tempDir(), 'register.db'))
+  const dir = tempDir()
+  const database = openRegisterDatabase(join(dir, 'register.db'))
   opened.push(database)
+  keepSyncTokensIn(database.db, createFileTokenVault(join(dir, 'sync-tokens.json')))
   const device = ensureDeviceIdentity(database.db, { now: clock.now.toISOString() })
   const repositories = syncRepositories(database.db)
   repositories.syncState.update(
