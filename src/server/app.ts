@@ -11,6 +11,7 @@ import type { ServerConfig } from './config'
 import type { Database } from './db/connection'
 import { migrationsFolder, rowsOf } from './db/connection'
 import { HttpError } from './http/errors'
+import { registerInputGuard } from './http/inputGuard'
 import type { RealtimeBus } from './realtime/bus'
 import { createLocalBus } from './realtime/bus'
 import { registerSocketRoute } from './realtime/socketRoute'
@@ -97,6 +98,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       ),
   })
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } })
+  registerInputGuard(app)
 
   // Seed clients send no header, so a missing one means v1; any other version gets 426.
   app.addHook('onRequest', async (request, reply) => {

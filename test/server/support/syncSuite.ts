@@ -5,6 +5,7 @@ import { coreTests } from './coreTests'
 import { healthTests } from './healthTests'
 import { operationsTests } from './operationsTests'
 import { scopeTests } from './scopeTests'
+import { seedHardeningTests } from './seedHardeningTests'
 import { seedTests } from './seedTests'
 import { sellingTests } from './sellingTests'
 import type { SuiteDatabase } from './suiteContext'
@@ -20,6 +21,7 @@ export function defineSyncSuite(label: string, target: SuiteDatabase): void {
     conflictTests(context)
     scopeTests(context)
     seedTests(context)
+    seedHardeningTests(context)
     operationsTests(context)
     sellingTests(context)
     adminCatalogTests(context)
