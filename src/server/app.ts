@@ -16,6 +16,7 @@ import type { RealtimeBus } from './realtime/bus'
 import { createLocalBus } from './realtime/bus'
 import { registerSocketRoute } from './realtime/socketRoute'
 import { registerAdminCatalogRoutes } from './routes/adminCatalog'
+import { registerAdminStoreRoutes } from './routes/adminStores'
 import { registerAuthRoutes } from './routes/auth'
 import { registerDocsRoute } from './routes/docs'
 import { registerSeedRoutes } from './routes/seed'
@@ -135,6 +136,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const context = { db, config, signer, bus }
   registerAuthRoutes(app, context)
   registerAdminCatalogRoutes(app, context)
+  registerAdminStoreRoutes(app, context)
   registerSyncRoutes(app, context)
   registerSeedRoutes(app, context)
   registerSocketRoute(app, context)

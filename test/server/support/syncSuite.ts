@@ -4,6 +4,7 @@ import { conflictTests } from './conflictTests'
 import { coreTests } from './coreTests'
 import { healthTests } from './healthTests'
 import { operationsTests } from './operationsTests'
+import { provisioningTests } from './provisioningTests'
 import { scopeTests } from './scopeTests'
 import { seedHardeningTests } from './seedHardeningTests'
 import { seedTests } from './seedTests'
@@ -26,5 +27,6 @@ export function defineSyncSuite(label: string, target: SuiteDatabase): void {
     sellingTests(context)
     adminCatalogTests(context)
     healthTests(context)
+    provisioningTests(context)
   })
 }
