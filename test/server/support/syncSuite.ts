@@ -3,6 +3,7 @@ import { adminCatalogTests } from './adminCatalogTests'
 import { conflictTests } from './conflictTests'
 import { coreTests } from './coreTests'
 import { healthTests } from './healthTests'
+import { inputGuardTests } from './inputGuardTests'
 import { operationsTests } from './operationsTests'
 import { provisioningTests } from './provisioningTests'
 import { scopeTests } from './scopeTests'
@@ -23,6 +24,7 @@ export function defineSyncSuite(label: string, target: SuiteDatabase): void {
     scopeTests(context)
     seedTests(context)
     seedHardeningTests(context)
+    inputGuardTests(context)
     operationsTests(context)
     sellingTests(context)
     adminCatalogTests(context)
