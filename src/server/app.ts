@@ -11,10 +11,12 @@ import type { ServerConfig } from './config'
 import type { Database } from './db/connection'
 import { migrationsFolder, rowsOf } from './db/connection'
 import { HttpError } from './http/errors'
+import { registerInputGuard } from './http/inputGuard'
 import type { RealtimeBus } from './realtime/bus'
 import { createLocalBus } from './realtime/bus'
 import { registerSocketRoute } from './realtime/socketRoute'
 import { registerAdminCatalogRoutes } from './routes/adminCatalog'
+import { registerAdminStoreRoutes } from './routes/adminStores'
 import { registerAuthRoutes } from './routes/auth'
 import { registerDocsRoute } from './routes/docs'
 import { registerSeedRoutes } from './routes/seed'
@@ -97,6 +99,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       ),
   })
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } })
+  registerInputGuard(app)
 
   // Seed clients send no header, so a missing one means v1; any other version gets 426.
   app.addHook('onRequest', async (request, reply) => {
@@ -133,6 +136,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const context = { db, config, signer, bus }
   registerAuthRoutes(app, context)
   registerAdminCatalogRoutes(app, context)
+  registerAdminStoreRoutes(app, context)
   registerSyncRoutes(app, context)
   registerSeedRoutes(app, context)
   registerSocketRoute(app, context)

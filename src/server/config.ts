@@ -57,14 +57,30 @@ export interface ProcessSettings {
   config: ServerConfig
 }
 
-export function settingsFromEnv(env: NodeJS.ProcessEnv, cwd: string): ProcessSettings {
+const Port = z.coerce.number().int().min(0).max(65_535)
+
+/**
+ * The process settings from the environment (PORT, HOST, DATABASE_URL, ...); `--port` and
+ * `--host` on the command line win over PORT and HOST.
+ */
+export function settingsFromEnv(
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  flags: { port?: string | undefined; host?: string | undefined } = {},
+): ProcessSettings {
   const parsed = Env.parse(env)
+  let port = parsed.PORT
+  if (flags.port !== undefined) {
+    const flagPort = Port.safeParse(flags.port.trim() === '' ? Number.NaN : flags.port)
+    if (!flagPort.success) throw new Error(`--port must be 0..65535, got "${flags.port}"`)
+    port = flagPort.data
+  }
   const database: DatabaseTarget = parsed.DATABASE_URL
     ? { kind: 'postgres', url: parsed.DATABASE_URL }
     : { kind: 'pglite', dataDir: path.resolve(cwd, parsed.AURAFLOW_SERVER_DATA ?? 'data/server') }
   return {
-    port: parsed.PORT,
-    host: parsed.HOST,
+    port,
+    host: flags.host ?? parsed.HOST,
     database,
     enrollmentCode: parsed.AURAFLOW_ENROLLMENT_CODE ?? null,
     logLevel: parsed.LOG_LEVEL,

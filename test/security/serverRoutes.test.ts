@@ -266,7 +266,88 @@ const seedOrder = (deviceId: string) => ({
   deviceId,
 })
 
+const storeCode = () => `X${randomUUID().slice(0, 8).replace(/-/g, '').toUpperCase()}`
+
 const routes: RouteCase[] = [
+  {
+    method: 'GET',
+    url: '/api/admin/tenants',
+    auth: 'admin',
+    request: (headers) => ({ method: 'GET', url: '/api/admin/tenants', headers: { ...headers } }),
+    crossTenant: async () => {
+      const own = await app.inject({ method: 'GET', url: '/api/admin/tenants', headers: fx.adminB })
+      expect(own.statusCode, own.body).toBe(200)
+      expect(own.body).toContain(fx.storeB.tenantId)
+      expect(own.body).not.toContain(fx.storeA.tenantId)
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/admin/tenants',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'POST',
+      url: '/api/admin/tenants',
+      headers: { ...headers },
+      payload: { name: 'Another tenant' },
+    }),
+    crossTenant: async () => {
+      // Only a super admin creates tenants.
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/admin/tenants',
+        headers: fx.adminB,
+        payload: { name: 'Mine now' },
+      })
+      expect(response.statusCode).toBe(403)
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/admin/stores',
+    auth: 'admin',
+    request: (headers) => ({ method: 'GET', url: '/api/admin/stores', headers: { ...headers } }),
+    crossTenant: async () => {
+      const foreign = await app.inject({
+        method: 'GET',
+        url: `/api/admin/stores?tenantId=${fx.storeA.tenantId}`,
+        headers: fx.adminB,
+      })
+      expect(foreign.statusCode).toBe(403)
+      const own = await app.inject({ method: 'GET', url: '/api/admin/stores', headers: fx.adminB })
+      expect(own.statusCode, own.body).toBe(200)
+      expect(own.body).toContain(fx.storeB.storeId)
+      expect(own.body).not.toContain(fx.storeA.storeId)
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/admin/stores',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'POST',
+      url: '/api/admin/stores',
+      headers: { ...headers },
+      payload: { code: storeCode(), name: 'Branch' },
+    }),
+    crossTenant: async () => {
+      const foreign = await app.inject({
+        method: 'POST',
+        url: '/api/admin/stores',
+        headers: fx.adminB,
+        payload: { code: storeCode(), name: 'Branch', tenantId: fx.storeA.tenantId },
+      })
+      expect(foreign.statusCode).toBe(403)
+      const own = await app.inject({
+        method: 'POST',
+        url: '/api/admin/stores',
+        headers: fx.adminB,
+        payload: { code: storeCode(), name: 'Branch' },
+      })
+      expect(own.statusCode, own.body).toBe(200)
+      expect(own.json()).toMatchObject({ store: { tenantId: fx.storeB.tenantId } })
+    },
+  },
   {
     method: 'GET',
     url: '/api/admin/products',

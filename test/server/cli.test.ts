@@ -8,6 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest'
 
 const cliPath = path.resolve(import.meta.dirname, '../../src/server/cli.ts')
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'auraflow-cli-'))
+/** Each CLI run starts tsx and opens PGlite: up to tens of seconds on two busy cores. */
+const CLI_TEST_TIMEOUT_MS = 120_000
 
 interface CliProcess {
   child: ChildProcessWithoutNullStreams
@@ -79,57 +81,90 @@ describe('server CLI on PGlite', () => {
     rmSync(dataDir, { recursive: true, force: true })
   })
 
-  it('starts on an empty data directory, prints its URL and enrollment code, and stops on SIGTERM', async () => {
-    const server = runCli([])
-    const [, url] = await server.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/)
-    const [, code] = await server.waitFor(/Enrollment code for store DEMO: (\S+)/)
-    expect((await fetch(`${url}/readyz`)).status).toBe(200)
-    expect(await enrollWith(url!, code!)).toBe(200)
-    // The printed code is one-time.
-    expect(await enrollWith(url!, code!)).toBe(401)
-    // PGlite is single-process: a second process on the same data directory is refused.
-    const intruder = runCli(['enrollment-code', '--store', 'DEMO'])
-    expect(await exitCode(intruder)).toBe(1)
-    expect(intruder.stderr()).toMatch(/in use by process/)
-    server.child.kill('SIGTERM')
-    expect(await exitCode(server)).toBe(0)
-  })
+  it(
+    'starts on an empty data directory, prints its URL and enrollment code, and stops on SIGTERM',
+    async () => {
+      const server = runCli([])
+      const [, url] = await server.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/)
+      const [, code] = await server.waitFor(/Enrollment code for store DEMO: (\S+)/)
+      expect((await fetch(`${url}/readyz`)).status).toBe(200)
+      expect(await enrollWith(url!, code!)).toBe(200)
+      // The printed code is one-time.
+      expect(await enrollWith(url!, code!)).toBe(401)
+      // PGlite is single-process: a second process on the same data directory is refused.
+      const intruder = runCli(['enrollment-code', '--store', 'DEMO'])
+      expect(await exitCode(intruder)).toBe(1)
+      expect(intruder.stderr()).toMatch(/in use by process/)
+      server.child.kill('SIGTERM')
+      expect(await exitCode(server)).toBe(0)
+    },
+    CLI_TEST_TIMEOUT_MS,
+  )
 
-  it('prints a new code with enrollment-code --store, creates an admin, and accepts AURAFLOW_ENROLLMENT_CODE', async () => {
-    const issuer = runCli(['enrollment-code', '--store', 'DEMO'])
-    const [, issued] = await issuer.waitFor(/^([A-Z0-9]{5}-[A-Z0-9]{5})$/m)
-    expect(await exitCode(issuer)).toBe(0)
-    const admin = runCli(
-      [
-        'create-admin',
-        '--email',
-        'Boss@Example.test',
-        '--role',
-        'store_manager',
-        '--store',
-        'DEMO',
-      ],
-      { AURAFLOW_ADMIN_PASSWORD: 'pass-phrase-1' },
-    )
-    await admin.waitFor(/admin boss@example\.test password: pass-phrase-1/)
-    expect(await exitCode(admin)).toBe(0)
-    const server = runCli([], { AURAFLOW_ENROLLMENT_CODE: 'SCRIPTED-CODE-1' })
-    const [, url] = await server.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/)
-    expect(await enrollWith(url!, issued!)).toBe(200)
-    expect(await enrollWith(url!, 'SCRIPTED-CODE-1')).toBe(200)
-    expect(await enrollWith(url!, 'SCRIPTED-CODE-1')).toBe(200)
-    const login = await fetch(`${url}/api/admin/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'boss@example.test', password: 'pass-phrase-1' }),
-    })
-    expect(login.status).toBe(200)
-    const { accessToken } = (await login.json()) as { accessToken: string }
-    const stats = await fetch(`${url}/api/sync/stats`, {
-      headers: { authorization: `Bearer ${accessToken}` },
-    })
-    expect(((await stats.json()) as { devices: unknown[] }).devices).toHaveLength(4)
-    server.child.kill('SIGTERM')
-    expect(await exitCode(server)).toBe(0)
-  })
+  it(
+    'prints a new code with enrollment-code --store, creates an admin, and accepts AURAFLOW_ENROLLMENT_CODE',
+    async () => {
+      const issuer = runCli(['enrollment-code', '--store', 'DEMO'])
+      const [, issued] = await issuer.waitFor(/^([A-Z0-9]{5}-[A-Z0-9]{5})$/m)
+      expect(await exitCode(issuer)).toBe(0)
+      const admin = runCli(
+        [
+          'create-admin',
+          '--email',
+          'Boss@Example.test',
+          '--role',
+          'store_manager',
+          '--store',
+          'DEMO',
+        ],
+        { AURAFLOW_ADMIN_PASSWORD: 'pass-phrase-1' },
+      )
+      await admin.waitFor(/admin boss@example\.test password: pass-phrase-1/)
+      expect(await exitCode(admin)).toBe(0)
+      const server = runCli([], { AURAFLOW_ENROLLMENT_CODE: 'SCRIPTED-CODE-1' })
+      const [, url] = await server.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/)
+      expect(await enrollWith(url!, issued!)).toBe(200)
+      expect(await enrollWith(url!, 'SCRIPTED-CODE-1')).toBe(200)
+      expect(await enrollWith(url!, 'SCRIPTED-CODE-1')).toBe(200)
+      const login = await fetch(`${url}/api/admin/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'boss@example.test', password: 'pass-phrase-1' }),
+      })
+      expect(login.status).toBe(200)
+      const { accessToken } = (await login.json()) as { accessToken: string }
+      const stats = await fetch(`${url}/api/sync/stats`, {
+        headers: { authorization: `Bearer ${accessToken}` },
+      })
+      expect(((await stats.json()) as { devices: unknown[] }).devices).toHaveLength(4)
+      server.child.kill('SIGTERM')
+      expect(await exitCode(server)).toBe(0)
+    },
+    CLI_TEST_TIMEOUT_MS,
+  )
+
+  it(
+    'takes --help, --port and --host, and creates a second store with create-store',
+    async () => {
+      const help = runCli(['--help'])
+      await help.waitFor(/Usage: npm run server -- \[command\]/)
+      expect(await exitCode(help)).toBe(0)
+      const badPort = runCli(['--port', 'eighty'])
+      expect(await exitCode(badPort)).toBe(1)
+      expect(badPort.stderr()).toMatch(/--port must be 0\.\.65535/)
+      const created = runCli(['create-store', '--code', 'NORTH', '--name', 'North street'])
+      const [, code] = await created.waitFor(/Enrollment code for store NORTH: (\S+)/)
+      expect(await exitCode(created)).toBe(0)
+      const taken = runCli(['create-store', '--code', 'NORTH', '--name', 'Again'])
+      expect(await exitCode(taken)).toBe(1)
+      expect(taken.stderr()).toMatch(/NORTH is taken/)
+      // The flags win over PORT/HOST from the environment.
+      const server = runCli(['--port', '0', '--host', '127.0.0.1'], { PORT: '1', HOST: '0.0.0.0' })
+      const [, url] = await server.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/)
+      expect(await enrollWith(url!, code!)).toBe(200)
+      server.child.kill('SIGTERM')
+      expect(await exitCode(server)).toBe(0)
+    },
+    3 * CLI_TEST_TIMEOUT_MS,
+  )
 })

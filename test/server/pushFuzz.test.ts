@@ -136,6 +136,8 @@ describe('batch-push validation fuzz (PGlite)', () => {
           // Removing an optional field (an item's unit price, for seed compatibility) is valid.
           fc.pre(!(value === undefined && path.at(-1) === 'unitPriceCents'))
           fc.pre(!(value === 'a b' && path.at(-1) === 'name'))
+          // NUL inside one record's data refuses that record alone (coreTests), not the body.
+          fc.pre(!(value === '\u0000' && mode === 'set' && path[2] === 'data'))
           const isCorrupted = corrupt(body, path, value, mode)
           fc.pre(isCorrupted)
           // Some replacements are still valid (an object where loose data allows it): skip those.

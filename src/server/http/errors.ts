@@ -48,17 +48,29 @@ export function validationError(issues: Issue[], what: string): HttpError {
 
 export const MAX_JSON_DEPTH = 32
 
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+function textProblem(text: string): string | null {
+  if (text.includes('\u0000')) return 'NUL characters are not accepted'
+  if (LONE_SURROGATE.test(text)) return 'not well-formed text (a lone UTF-16 surrogate)'
+  return null
+}
+
 /**
- * PostgreSQL text and jsonb cannot hold U+0000, and deep nesting costs stack on both sides: find
- * either before it turns a valid-looking record into a storage error. Returns a path and a reason.
+ * Values JSON can carry but nothing downstream can hold: U+0000 and lone UTF-16 surrogates
+ * (PostgreSQL text and jsonb refuse both), numbers that overflowed to ±Infinity while parsing
+ * (`1e400`: no canonical JSON, no hash), and deep nesting (stack on both sides). Found before a
+ * valid-looking record turns into a storage error. Returns a path and a reason.
  */
 export function findUnstorableValue(value: unknown): Issue | null {
   // The path is built only on the way back from a finding: bodies are walked on every push.
   const reversedPath: (string | number)[] = []
   const walk = (node: unknown, depth: number): string | null => {
     if (depth > MAX_JSON_DEPTH) return `nested deeper than ${MAX_JSON_DEPTH} levels`
-    if (typeof node === 'string')
-      return node.includes('\u0000') ? 'NUL characters are not accepted' : null
+    if (typeof node === 'string') return textProblem(node)
+    if (typeof node === 'number')
+      return Number.isFinite(node) ? null : 'number out of range (not a finite number)'
     if (node === null || typeof node !== 'object') return null
     if (Array.isArray(node)) {
       for (let index = 0; index < node.length; index += 1) {
@@ -71,9 +83,7 @@ export function findUnstorableValue(value: unknown): Issue | null {
       return null
     }
     for (const name in node) {
-      const problem =
-        (name.includes('\u0000') ? 'NUL characters are not accepted' : null) ??
-        walk((node as Record<string, unknown>)[name], depth + 1)
+      const problem = textProblem(name) ?? walk((node as Record<string, unknown>)[name], depth + 1)
       if (problem) {
         reversedPath.push(name)
         return problem
@@ -85,7 +95,7 @@ export function findUnstorableValue(value: unknown): Issue | null {
   return message ? { path: reversedPath.reverse().join('.') || '(root)', message } : null
 }
 
-/** Throws a 400 when the body holds a NUL character or is nested too deeply. */
+/** Throws a 400 when the value holds something unstorable (see findUnstorableValue). */
 export function refuseUnstorableValues(value: unknown, what: string): void {
   const issue = findUnstorableValue(value)
   if (issue) throw validationError([issue], what)

@@ -17,6 +17,7 @@ import {
   TokenResponse,
 } from '../../shared/sync'
 import { AdminCategoryBody, AdminProductBody, AdminRecord } from '../routes/adminCatalog'
+import { CreateStoreBody, CreateTenantBody, StoreView, TenantView } from '../tenancy/stores'
 
 const AdminSaveResponse = z.object({
   record: z.object({
@@ -198,6 +199,34 @@ const operations: Record<string, Partial<Record<'get' | 'post' | 'put', Operatio
       query: { storeId: 'required unless the admin is scoped to one store' },
     },
   },
+  '/api/admin/tenants': {
+    get: {
+      summary: 'Tenants: all for a super admin, their own for a tenant admin',
+      tags: ['admin', 'provisioning'],
+      response: z.object({ tenants: z.array(TenantView) }),
+    },
+    post: {
+      summary: 'Create a tenant (super admin)',
+      tags: ['admin', 'provisioning'],
+      body: CreateTenantBody,
+      response: z.object({ tenant: TenantView }),
+    },
+  },
+  '/api/admin/stores': {
+    get: {
+      summary: 'Stores in the admin scope',
+      tags: ['admin', 'provisioning'],
+      response: z.object({ stores: z.array(StoreView) }),
+      query: { tenantId: 'super admins: only this tenant' },
+    },
+    post: {
+      summary:
+        'Create a store (super admin for any tenant, tenant admin for their own); 409 STORE_CODE_TAKEN',
+      tags: ['admin', 'provisioning'],
+      body: CreateStoreBody,
+      response: z.object({ store: StoreView }),
+    },
+  },
   '/healthz': { get: { summary: 'Liveness', tags: ['health'], isPublic: true } },
   '/readyz': {
     get: {
@@ -251,6 +280,7 @@ export function openApiDocument(): Record<string, unknown> {
           '400': errorResponse,
           '401': errorResponse,
           '403': errorResponse,
+          '404': errorResponse,
           '410': errorResponse,
           '409': errorResponse,
           '413': errorResponse,

@@ -1,13 +1,14 @@
-import { and, eq, gt, isNull } from 'drizzle-orm'
+import { and, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { EnrollRequest, RefreshRequest } from '../../shared/sync'
 import type { TokenResponse } from '../../shared/sync'
 import { adminCoversStore, authenticate } from '../auth/principal'
 import type { Principal } from '../auth/principal'
-import { verifyPassword } from '../auth/passwords'
+import { hashPassword, verifyPassword } from '../auth/passwords'
 import { newOpaqueToken, sha256Hex } from '../auth/tokens'
 import type { Executor } from '../db/connection'
+import { rowsOf } from '../db/connection'
 import { adminUsers, devices, enrollmentCodes, refreshTokens, stores } from '../db/schema'
 import { HttpError, parseOrThrow, refuseUnstorableValues } from '../http/errors'
 import { issueEnrollmentCode, normaliseCode } from '../tenancy/enrollmentCodes'
@@ -31,10 +32,33 @@ const IssueCodeBody = z
   })
   .optional()
 
+const refreshRejected = () =>
+  new HttpError(401, 'REFRESH_TOKEN_REJECTED', 'refresh token unknown, used or expired')
+
+/**
+ * Marks every token descended from `tokenHash` (its successors, theirs, ...) used, so none of the
+ * chain can be exchanged again. Returns how many live tokens it retired.
+ */
+async function revokeFamily(tx: Executor, tokenHash: string): Promise<number> {
+  const retired = await tx.execute(sql`
+    WITH RECURSIVE family(token_hash) AS (
+      SELECT replaced_by_hash FROM ${refreshTokens} WHERE token_hash = ${tokenHash}
+      UNION
+      SELECT t.replaced_by_hash FROM ${refreshTokens} t JOIN family f ON t.token_hash = f.token_hash
+      WHERE t.replaced_by_hash IS NOT NULL
+    )
+    UPDATE ${refreshTokens} SET used_at = now()
+    WHERE token_hash IN (SELECT token_hash FROM family) AND used_at IS NULL
+    RETURNING token_hash`)
+  return rowsOf(retired).length
+}
+
 /** Enrollment, token refresh and the admin routes: all behind the rate limiter. */
 export function registerAuthRoutes(app: FastifyInstance, context: RouteContext): void {
   const { db, config, signer } = context
   const rateLimit = { max: config.authRateLimit.max, timeWindow: config.authRateLimit.windowMs }
+  let dummy: Promise<string> | null = null
+  const dummyHash = () => (dummy ??= hashPassword(newOpaqueToken()))
 
   async function issueDeviceTokens(
     tx: Executor,
@@ -154,7 +178,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
 
   app.post('/api/auth/refresh', { config: { rateLimit } }, async (request) => {
     const body = parseOrThrow(RefreshRequest, request.body, 'refresh request')
-    return db.transaction(async (tx) => {
+    const tokens = await db.transaction(async (tx) => {
       // Rotation: each refresh token is exchanged once and names its replacement. Presenting a used
       // token whose replacement was never used means the reply was lost: the unused replacement is
       // retired and a new pair issued, so a flaky network cannot lock a register out, and at most
@@ -169,27 +193,32 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
           ),
         )
         .for('update')
-      if (!presented)
-        throw new HttpError(401, 'REFRESH_TOKEN_REJECTED', 'refresh token unknown, used or expired')
+      if (!presented) throw refreshRejected()
       if (presented.usedAt) {
-        const [replacement] = presented.replacedByHash
+        const [successor] = presented.replacedByHash
           ? await tx
-              .update(refreshTokens)
-              .set({ usedAt: new Date() })
-              .where(
-                and(
-                  eq(refreshTokens.tokenHash, presented.replacedByHash),
-                  isNull(refreshTokens.usedAt),
-                ),
-              )
-              .returning({ tokenHash: refreshTokens.tokenHash })
+              .select()
+              .from(refreshTokens)
+              .where(eq(refreshTokens.tokenHash, presented.replacedByHash))
+              .for('update')
           : []
-        if (!replacement)
-          throw new HttpError(
-            401,
-            'REFRESH_TOKEN_REJECTED',
-            'refresh token unknown, used or expired',
+        if (successor?.usedAt) {
+          // The successor was used, so this holder is not the one who lost a reply: one of the two
+          // is a thief. OAuth 2.1: revoke the whole family, so both must enroll again.
+          const revoked = await revokeFamily(tx, presented.tokenHash)
+          request.log.warn(
+            { deviceId: presented.deviceId, revokedTokens: revoked },
+            'refresh token reused after its successor was used: token family revoked',
           )
+          // Returned, not thrown: a throw would roll the revocation back.
+          return null
+        }
+        if (!successor) throw refreshRejected()
+        // The reply was lost: retire the unused successor and issue a new pair below.
+        await tx
+          .update(refreshTokens)
+          .set({ usedAt: new Date() })
+          .where(eq(refreshTokens.tokenHash, successor.tokenHash))
       }
       const [device] = await tx
         .select()
@@ -203,6 +232,8 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
         .where(eq(refreshTokens.tokenHash, presented.tokenHash))
       return withoutHash(tokens)
     })
+    if (!tokens) throw refreshRejected()
+    return tokens
   })
 
   app.post('/api/admin/login', { config: { rateLimit } }, async (request) => {
@@ -212,7 +243,9 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
       .select()
       .from(adminUsers)
       .where(and(eq(adminUsers.email, body.email.toLowerCase()), isNull(adminUsers.disabledAt)))
-    const isValid = admin ? await verifyPassword(admin.passwordHash, body.password) : false
+    // An unknown e-mail is verified against a dummy hash, so it takes as long as a wrong password
+    // and the answer time does not tell which e-mails have an account.
+    const isValid = await verifyPassword(admin?.passwordHash ?? (await dummyHash()), body.password)
     if (!admin || !isValid) throw new HttpError(401, 'UNAUTHORIZED', 'wrong email or password')
     const role = admin.role as 'super_admin' | 'tenant_admin' | 'store_manager'
     const accessToken = await signer.sign(

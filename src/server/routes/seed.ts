@@ -1,189 +1,101 @@
-import type { FastifyInstance } from 'fastify'
-import type { z } from 'zod'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
-  SeedBatchRequest,
-  SeedSyncableOrder,
-  SeedSyncableTransaction,
-  SeedUpdatesQuery,
   MAX_BATCH_RECORDS,
-  OrderEnvelope,
-  TransactionData,
-  envelopeToSeedOrder,
-  moneyToCents,
-  moneyToDecimal,
-  seedOrderToEnvelope,
+  SeedBatchEnvelope,
+  SeedSyncMeta,
+  SeedUpdatesQuery,
+  seedTimestampToEpochMs,
 } from '../../shared/sync'
-import type { ChangeResult, SeedSyncResponse } from '../../shared/sync'
+import type { SeedSyncResponse } from '../../shared/sync'
 import { assertSameDevice, authenticate, requireDevice } from '../auth/principal'
 import type { Principal } from '../auth/principal'
-import { sha256Hex } from '../auth/tokens'
-import {
-  HttpError,
-  issuesOf,
-  parseOrThrow,
-  refuseUnstorableValues,
-  validationError,
-} from '../http/errors'
-import type { Issue } from '../http/errors'
-import { encodeSyncToken, parseSince } from '../sync/cursor'
-import { recordHash } from '../sync/hash'
+import { HttpError, parseOrThrow, refuseUnstorableValues } from '../http/errors'
+import type { SinceCursor } from '../sync/cursor'
+import { parseSince } from '../sync/cursor'
 import { pullRecords } from '../sync/pull'
-import type { PushItem } from '../sync/push'
-import { pushRecords } from '../sync/push'
-import type { RecordRow } from '../sync/records'
 import type { RouteContext } from './context'
+import { runPush } from './runPush'
+import type { SeedEntity, SeedEntry } from './seedRecords'
+import { seedEntry, toSeedResponse, toSeedWrapper } from './seedRecords'
 import { tooManyRecords } from './sync'
 
 type DeviceOf = Extract<Principal, { kind: 'device' }>
-type SeedOrderWrapper = z.infer<typeof SeedSyncableOrder>
-type SeedTransactionWrapper = z.infer<typeof SeedSyncableTransaction>
 
-/** Converts one seed wrapper to a push item, collecting (not throwing) its issues. */
-function seedItem(
-  entity: 'order' | 'transaction',
-  wrapper: SeedOrderWrapper | SeedTransactionWrapper,
-  path: (string | number)[],
-  device: DeviceOf,
-  issues: Issue[],
-): PushItem | null {
-  assertSameDevice(device, wrapper.deviceId)
-  let converted: unknown
-  try {
-    converted =
-      entity === 'order'
-        ? seedOrderToEnvelope((wrapper as SeedOrderWrapper).order)
-        : moneyToCents((wrapper as SeedTransactionWrapper).transaction)
-  } catch (error) {
-    issues.push({
-      path: [...path, entity].join('.'),
-      message: error instanceof Error ? error.message : String(error),
-    })
-    return null
-  }
-  const parsed = (entity === 'order' ? OrderEnvelope : TransactionData).safeParse(converted)
-  if (!parsed.success) {
-    issues.push(...issuesOf(parsed.error, [...path, entity]))
-    return null
-  }
-  const deleted = wrapper.syncStatus === 'DELETED'
-  const data = deleted ? null : parsed.data
-  // The seed carries no mutation id: one (record, version, content) is one mutation.
-  const mutationId = `seed:${sha256Hex(`${entity}\u0000${wrapper.localId}\u0000${wrapper.syncVersion}\u0000${recordHash(data)}\u0000${deleted}`)}`
-  return {
-    mutationId,
-    entity,
-    id: wrapper.localId,
-    deleted,
-    data,
-    baseVersion: 0,
-    clientVersion: wrapper.syncVersion,
-  }
-}
+/**
+ * The seed endpoints' nextSyncToken is the store's sync sequence written in decimal, so a seed
+ * client can hold it in a Long and send it back as `lastSyncTimestamp` or `since`. A number from
+ * FIRST_TIMESTAMP_MS up is a millisecond *server* timestamp instead (DESIGN §3 rule 1): no store
+ * reaches a trillion changes, and no server timestamp predates September 2001.
+ */
+export const FIRST_TIMESTAMP_MS = 1e12
 
-function seedSyncedId(
-  entity: 'order' | 'transaction',
-  wrapper: SeedOrderWrapper | SeedTransactionWrapper,
-): string {
-  return entity === 'order'
-    ? (wrapper as SeedOrderWrapper).order.id
-    : (wrapper as SeedTransactionWrapper).transaction.id
-}
+export const encodeSeedSyncToken = (seq: number): string => String(seq)
 
-function toSeedWrapper(row: RecordRow): Record<string, unknown> {
-  const meta = {
-    localId: row.id,
-    syncStatus: row.deleted ? 'DELETED' : 'SYNCED',
-    syncVersion: row.version,
-    deviceId: row.originDeviceId,
-    serverHash: row.hash,
-    updatedAt: row.updatedAt.getTime(),
+export function parseSeedSince(
+  since: string | number | null | undefined,
+  storeId: string,
+): SinceCursor {
+  if (since === undefined || since === null || since === '') return { kind: 'seq', seq: 0 }
+  const text = String(since).trim()
+  if (/^\d+$/.test(text)) {
+    const value = Number(text)
+    if (!Number.isSafeInteger(value)) return { kind: 'invalid', reason: 'since out of range' }
+    if (value < FIRST_TIMESTAMP_MS) return { kind: 'seq', seq: value }
+    const at = new Date(value)
+    return Number.isNaN(at.getTime())
+      ? { kind: 'invalid', reason: 'since timestamp out of range' }
+      : { kind: 'time', at }
   }
-  if (row.entity === 'order')
-    return { order: row.data ? envelopeToSeedOrder(row.data as OrderEnvelope) : null, ...meta }
-  return {
-    transaction: row.data ? moneyToDecimal(row.data as Record<string, unknown>) : null,
-    ...meta,
-  }
-}
-
-function toSeedResponse(
-  result: ChangeResult,
-  serverId: string,
-  clientVersion: number,
-): SeedSyncResponse {
-  const isSuccess = result.status === 'applied' || result.status === 'duplicate'
-  const response: SeedSyncResponse = {
-    success: isSuccess,
-    serverId,
-    syncedAt: Date.now(),
-    message: result.error?.message ?? (result.status === 'duplicate' ? 'already in sync' : null),
-    conflicts: null,
-    localId: result.id,
-    status: result.status,
-    syncVersion: result.serverVersion,
-    serverHash: result.serverHash,
-  }
-  if (result.status === 'conflict') {
-    response.message = 'conflict: the server has a newer version (SERVER_WINS)'
-    response.conflicts = [
-      {
-        localId: result.id,
-        clientVersion,
-        serverVersion: result.serverVersion ?? 0,
-        serverHash: result.serverHash ?? '',
-        reason: 'VERSION_CONFLICT',
-      },
-    ]
-    const server = result.serverRecord
-    if (server) {
-      response.serverData = toSeedWrapper({
-        storeId: '',
-        entity: server.entity,
-        id: server.id,
-        version: server.version,
-        seq: server.seq,
-        hash: server.hash,
-        data: server.data,
-        deleted: server.deleted,
-        originDeviceId: null,
-        lastDeviceId: server.deviceId,
-        createdAt: new Date(server.updatedAt),
-        updatedAt: new Date(server.updatedAt),
-      })
+  if (/^\d{4}-\d{2}-\d{2}/.test(text)) {
+    try {
+      return { kind: 'time', at: new Date(seedTimestampToEpochMs(text)) }
+    } catch (error) {
+      return { kind: 'invalid', reason: (error as Error).message }
     }
   }
-  return response
+  // A wire v1 token (base64) still reads.
+  return parseSince(text, storeId, false)
+}
+
+const withoutKeys = (body: unknown, keys: string[]): unknown => {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body
+  const copy: Record<string, unknown> = { ...(body as Record<string, unknown>) }
+  for (const key of keys) delete copy[key]
+  return copy
+}
+
+/** A wrapper naming another device is a scope breach, refused for the whole request. */
+function assertWrapperDevice(device: DeviceOf, wrapper: unknown): void {
+  const deviceId = (wrapper as { deviceId?: unknown } | null)?.deviceId
+  if (typeof deviceId === 'string') assertSameDevice(device, deviceId)
 }
 
 export function registerSeedRoutes(app: FastifyInstance, context: RouteContext): void {
-  const { db, signer, config, bus } = context
+  const { db, signer } = context
 
-  async function push(device: DeviceOf, items: PushItem[]) {
-    const outcome = await pushRecords(
-      db,
-      { storeId: device.storeId, deviceId: device.deviceId, policies: config.policies },
-      items,
-    )
-    if (outcome.isIsolated)
-      app.log.warn(
-        { storeId: device.storeId },
-        'batch refused as a whole; re-ran one savepoint per record',
-      )
-    if (outcome.isChanged)
-      bus.publish({ type: 'poke', storeId: device.storeId, headSeq: outcome.headSeq })
-    return outcome.results
+  /** Pushes the entries that parsed; answers every entry, in order. */
+  async function apply(
+    request: FastifyRequest,
+    device: DeviceOf,
+    entries: SeedEntry[],
+  ): Promise<SeedSyncResponse[]> {
+    const items = entries.flatMap((entry) => (entry.kind === 'push' ? [entry.item] : []))
+    const outcome = await runPush(context, device, items, request.log)
+    let next = 0
+    return entries.map((entry) => {
+      if (entry.kind === 'refused') return entry.response
+      const index = next++
+      const result = outcome.results[index]
+      if (!result) throw new Error('push returned fewer results than records')
+      return toSeedResponse(result, outcome.isReplay[index] ?? false, entry.clientVersion)
+    })
   }
 
-  async function serverUpdates(
-    device: DeviceOf,
-    since: string | number | null | undefined,
-    limit: number,
-  ) {
-    const cursor = parseSince(since, device.storeId, true)
-    if (cursor.kind === 'invalid') throw new HttpError(400, 'INVALID_TOKEN', cursor.reason)
+  async function serverUpdates(device: DeviceOf, since: SinceCursor, limit: number) {
+    if (since.kind === 'invalid') throw new HttpError(400, 'INVALID_TOKEN', since.reason)
     const page = await pullRecords(db, {
       storeId: device.storeId,
-      since: cursor,
+      since,
       limit,
       excludeWriterId: device.deviceId,
       entities: ['order', 'transaction'],
@@ -203,87 +115,54 @@ export function registerSeedRoutes(app: FastifyInstance, context: RouteContext):
         )
       else (row.entity === 'order' ? updates.orders : updates.transactions).push(toSeedWrapper(row))
     }
-    return {
-      updates,
-      nextSyncToken: encodeSyncToken(device.storeId, page.nextSeq),
-      hasMore: page.hasMore,
-    }
+    return { updates, nextSyncToken: encodeSeedSyncToken(page.nextSeq), hasMore: page.hasMore }
   }
 
-  async function single(
-    entity: 'order' | 'transaction',
-    body: unknown,
-    device: DeviceOf,
-  ): Promise<SeedSyncResponse> {
-    refuseUnstorableValues(body, entity)
-    const wrapper = parseOrThrow(
-      entity === 'order' ? SeedSyncableOrder : SeedSyncableTransaction,
-      body,
-      entity,
-    )
-    const issues: Issue[] = []
-    const item = seedItem(entity, wrapper, [], device, issues)
-    if (!item) throw validationError(issues, entity)
-    const [result] = await push(device, [item])
-    if (!result) throw new Error('push returned no result')
-    return toSeedResponse(result, seedSyncedId(entity, wrapper), wrapper.syncVersion)
+  /** The wrapper's sync fields are the envelope (400 when unusable); the record is answered alone. */
+  async function single(entity: SeedEntity, request: FastifyRequest): Promise<SeedSyncResponse> {
+    const device = requireDevice(await authenticate(db, signer, request))
+    const envelope = withoutKeys(request.body, [entity])
+    refuseUnstorableValues(envelope, entity)
+    const meta = parseOrThrow(SeedSyncMeta, envelope, entity)
+    assertSameDevice(device, meta.deviceId)
+    const [response] = await apply(request, device, [seedEntry(entity, request.body)])
+    if (!response) throw new Error('no response for the record')
+    return response
   }
 
-  app.post('/api/sync/batch', async (request) => {
+  const recordRoute = { config: { hasRecordData: true } }
+
+  app.post('/api/sync/batch', recordRoute, async (request) => {
     const device = requireDevice(await authenticate(db, signer, request))
     const raw = request.body as { orders?: unknown; transactions?: unknown } | null
     const count =
       (Array.isArray(raw?.orders) ? raw.orders.length : 0) +
       (Array.isArray(raw?.transactions) ? raw.transactions.length : 0)
     if (count > MAX_BATCH_RECORDS) throw tooManyRecords(count)
-    refuseUnstorableValues(request.body, 'batch')
-    const body = parseOrThrow(SeedBatchRequest, request.body, 'batch')
+    refuseUnstorableValues(withoutKeys(raw, ['orders', 'transactions']), 'batch')
+    const body = parseOrThrow(SeedBatchEnvelope, raw, 'batch')
     assertSameDevice(device, body.deviceId)
-    const cursor = parseSince(body.lastSyncTimestamp, device.storeId, true)
-    if (cursor.kind === 'invalid') throw new HttpError(400, 'INVALID_TOKEN', cursor.reason)
-    const issues: Issue[] = []
-    const orderItems = body.orders.map((wrapper, index) =>
-      seedItem('order', wrapper, ['orders', index], device, issues),
-    )
-    const transactionItems = body.transactions.map((wrapper, index) =>
-      seedItem('transaction', wrapper, ['transactions', index], device, issues),
-    )
-    if (issues.length > 0) throw validationError(issues, 'batch')
-    const items = [...orderItems, ...transactionItems].filter(
-      (item): item is PushItem => item !== null,
-    )
-    const results = await push(device, items)
-    const syncedOrders = body.orders.map((wrapper, index) =>
-      toSeedResponse(results[index]!, wrapper.order.id, wrapper.syncVersion),
-    )
-    const syncedTransactions = body.transactions.map((wrapper, index) =>
-      toSeedResponse(
-        results[body.orders.length + index]!,
-        wrapper.transaction.id,
-        wrapper.syncVersion,
-      ),
-    )
-    const { updates, nextSyncToken, hasMore } = await serverUpdates(
-      device,
-      body.lastSyncTimestamp,
-      500,
-    )
+    for (const wrapper of [...body.orders, ...body.transactions])
+      assertWrapperDevice(device, wrapper)
+    const since = parseSeedSince(body.lastSyncTimestamp, device.storeId)
+    if (since.kind === 'invalid') throw new HttpError(400, 'INVALID_TOKEN', since.reason)
+    const responses = await apply(request, device, [
+      ...body.orders.map((wrapper) => seedEntry('order', wrapper)),
+      ...body.transactions.map((wrapper) => seedEntry('transaction', wrapper)),
+    ])
+    const { updates, nextSyncToken, hasMore } = await serverUpdates(device, since, 500)
     return {
       success: true,
-      syncedOrders,
-      syncedTransactions,
+      syncedOrders: responses.slice(0, body.orders.length),
+      syncedTransactions: responses.slice(body.orders.length),
       serverUpdates: updates,
       nextSyncToken,
       hasMore,
     }
   })
 
-  app.post('/api/sync/order', async (request) =>
-    single('order', request.body, requireDevice(await authenticate(db, signer, request))),
-  )
-  app.post('/api/sync/transaction', async (request) =>
-    single('transaction', request.body, requireDevice(await authenticate(db, signer, request))),
-  )
+  app.post('/api/sync/order', recordRoute, async (request) => single('order', request))
+  app.post('/api/sync/transaction', recordRoute, async (request) => single('transaction', request))
 
   app.get('/api/sync/updates', async (request) => {
     const device = requireDevice(await authenticate(db, signer, request))
@@ -291,7 +170,7 @@ export function registerSeedRoutes(app: FastifyInstance, context: RouteContext):
     assertSameDevice(device, query.deviceId)
     const { updates, nextSyncToken, hasMore } = await serverUpdates(
       device,
-      query.since,
+      parseSeedSince(query.since, device.storeId),
       query.limit ?? 500,
     )
     return { ...updates, nextSyncToken, hasMore }

@@ -14,6 +14,7 @@ import type {
   ConflictListResponse,
   EntityName,
   HeartbeatResponse,
+  SyncError,
   PullChangesResponse,
   PulledChange,
   ResolveConflictResponse,
@@ -24,12 +25,12 @@ import {
   authenticate,
   requireDevice,
   storeInScope,
-  unauthorized,
   verifyDeviceToken,
 } from '../auth/principal'
 import { devices, syncConflicts, syncRecords } from '../db/schema'
 import {
   HttpError,
+  findUnstorableValue,
   issuesOf,
   parseOrThrow,
   refuseUnstorableValues,
@@ -39,7 +40,7 @@ import type { Issue } from '../http/errors'
 import { encodeSyncToken, parseSince } from '../sync/cursor'
 import { pullRecords } from '../sync/pull'
 import type { PushItem } from '../sync/push'
-import { DeviceNotActiveError, pushRecords } from '../sync/push'
+import { baseResult } from '../sync/plan'
 import { toServerRecord } from '../sync/records'
 import type { RecordRow } from '../sync/records'
 import { entityRegistry } from '../sync/registry'
@@ -47,6 +48,7 @@ import { recordHeartbeat } from '../sync/heartbeat'
 import { resolveConflict } from '../sync/resolve'
 import { storeStats } from '../sync/stats'
 import type { RouteContext } from './context'
+import { runPush } from './runPush'
 
 const StoreQuery = z.strictObject({ storeId: z.string().optional() })
 const ConflictListQuery = z.strictObject({
@@ -76,17 +78,48 @@ export function toPulledChange(row: RecordRow): PulledChange {
   }
 }
 
-/** Validates every change's data against its entity's schema; any failure rejects the whole body. */
-function parsePushBody(body: unknown): { deviceId: string; items: PushItem[] } {
+/** One change of a push: the item to apply, or why it is refused on its own. */
+interface PushEntry {
+  item: PushItem
+  refusal: SyncError | null
+}
+
+/**
+ * Validates every change's data against its entity's schema; any failure rejects the whole body.
+ * A value nothing can store (NUL, a lone surrogate, a number that overflowed to Infinity) inside
+ * one change's data refuses that change alone, so the rest of the push still applies.
+ */
+function parsePushBody(body: unknown): { deviceId: string; entries: PushEntry[] } {
   const changes = (body as { changes?: unknown } | null)?.changes
   if (Array.isArray(changes) && changes.length > MAX_BATCH_RECORDS)
     throw tooManyRecords(changes.length)
-  refuseUnstorableValues(body, 'push')
+  const refusals = new Map<number, SyncError>()
+  if (Array.isArray(changes)) {
+    changes.forEach((change: unknown, index) => {
+      if (change === null || typeof change !== 'object' || !('data' in change)) return
+      const issue = findUnstorableValue(change.data)
+      if (issue)
+        refusals.set(index, {
+          code: 'INVALID_VALUE',
+          message: `data${issue.path === '(root)' ? '' : `.${issue.path}`}: ${issue.message}`,
+          retryable: false,
+        })
+    })
+    refuseUnstorableValues(
+      { ...(body as object), changes: changes.map((change: unknown) => withoutData(change)) },
+      'push',
+    )
+  } else {
+    refuseUnstorableValues(body, 'push')
+  }
   const request = parseOrThrow(BatchPushRequest, body, 'push')
   const issues: Issue[] = []
-  const items = request.changes.map((change, index): PushItem => {
+  const entries = request.changes.map((change, index): PushEntry => {
+    const refusal = refusals.get(index) ?? null
     let data: unknown = null
-    if (change.op === 'upsert') {
+    if (refusal) {
+      // Answered on its own below.
+    } else if (change.op === 'upsert') {
       const parsed = entityRegistry[change.entity].schema.safeParse(change.data)
       if (parsed.success) data = parsed.data
       else issues.push(...issuesOf(parsed.error, ['changes', index, 'data']))
@@ -94,44 +127,47 @@ function parsePushBody(body: unknown): { deviceId: string; items: PushItem[] } {
       issues.push({ path: `changes.${index}.data`, message: 'a delete carries no data' })
     }
     return {
-      mutationId: change.mutationId,
-      entity: change.entity,
-      id: change.id,
-      deleted: change.op === 'delete',
-      data,
-      baseVersion: change.baseVersion,
-      clientVersion: null,
+      item: {
+        mutationId: change.mutationId,
+        entity: change.entity,
+        id: change.id,
+        deleted: change.op === 'delete',
+        data,
+        baseVersion: change.baseVersion,
+        clientVersion: null,
+      },
+      refusal,
     }
   })
   if (issues.length > 0) throw validationError(issues, 'push')
-  return { deviceId: request.deviceId, items }
+  return { deviceId: request.deviceId, entries }
+}
+
+function withoutData(change: unknown): unknown {
+  if (change === null || typeof change !== 'object' || Array.isArray(change)) return change
+  const { data: _data, ...rest } = change as Record<string, unknown>
+  return rest
 }
 
 export function registerSyncRoutes(app: FastifyInstance, context: RouteContext): void {
-  const { db, signer, config, bus } = context
+  const { db, signer, bus } = context
 
-  app.post('/api/sync/batch-push', async (request): Promise<BatchPushResponse> => {
-    const device = await verifyDeviceToken(signer, request)
-    const { deviceId, items } = parsePushBody(request.body)
-    assertSameDevice(device, deviceId)
-    const outcome = await pushRecords(
-      db,
-      { storeId: device.storeId, deviceId: device.deviceId, policies: config.policies },
-      items,
-    ).catch((error: unknown) => {
-      throw error instanceof DeviceNotActiveError
-        ? unauthorized('device revoked or unknown')
-        : error
-    })
-    if (outcome.isIsolated)
-      request.log.warn(
-        { storeId: device.storeId },
-        'batch refused as a whole; re-ran one savepoint per record',
+  app.post(
+    '/api/sync/batch-push',
+    { config: { hasRecordData: true } },
+    async (request): Promise<BatchPushResponse> => {
+      const device = await verifyDeviceToken(signer, request)
+      const { deviceId, entries } = parsePushBody(request.body)
+      assertSameDevice(device, deviceId)
+      const toApply = entries.filter((entry) => !entry.refusal).map((entry) => entry.item)
+      const outcome = await runPush(context, device, toApply, request.log)
+      let next = 0
+      const results = entries.map(({ item, refusal }) =>
+        refusal ? baseResult(item, null, 'rejected', refusal) : outcome.results[next++]!,
       )
-    if (outcome.isChanged)
-      bus.publish({ type: 'poke', storeId: device.storeId, headSeq: outcome.headSeq })
-    return { results: outcome.results, headSeq: outcome.headSeq }
-  })
+      return { results, headSeq: outcome.headSeq }
+    },
+  )
 
   app.get('/api/sync/pull-changes', async (request): Promise<PullChangesResponse> => {
     const device = requireDevice(await authenticate(db, signer, request))

@@ -150,6 +150,20 @@ export function planRecord(
               { data, deleted: item.deleted },
             )
           : null
+      if (transitionError && item.clientVersion !== null && current) {
+        // A seed client knows success, conflict or failure, and retries a failure forever: a rule
+        // that keeps the server's row is answered as the seed's SERVER_WINS conflict instead.
+        return {
+          result: {
+            ...baseResult(item, current, 'conflict', transitionError),
+            resolution: 'server-wins',
+            serverRecord: toServerRecord(current),
+          },
+          write: null,
+          conflict: null,
+          after: null,
+        }
+      }
       if (transitionError) return rejected(item, current, transitionError)
       const write: RecordWrite = {
         storeId: context.storeId,

@@ -12,6 +12,10 @@ export type { PushContext, PushItem, RecordWrite } from './plan'
 
 export interface PushOutcome {
   results: ChangeResult[]
+  /** Per result: true when it is the stored result of a mutation already applied (a replay). */
+  isReplay: boolean[]
+  /** Database errors of records answered `retry` (for the log; never sent to a client). */
+  storeErrors: unknown[]
   headSeq: number
   /** True when at least one record was written: subscribers get a poke. */
   isChanged: boolean
@@ -47,10 +51,17 @@ export async function pushRecords(
   try {
     return await db.transaction(async (tx) => {
       const state = await openBatch(tx, context, items, hashes)
-      const { results, planned } = planAll(context, items, state)
+      const { results, isReplay, planned } = planAll(context, items, state)
       isPlanWritten = true
       const isChanged = await writePlanned(tx, context, planned, state.headSeq)
-      return { results, headSeq: state.headSeq, isChanged, isIsolated: false }
+      return {
+        results,
+        isReplay,
+        storeErrors: [],
+        headSeq: state.headSeq,
+        isChanged,
+        isIsolated: false,
+      }
     })
   } catch (error) {
     // Only a refused write is worth isolating; a failure before it (lock, reads) is not per record.
@@ -153,11 +164,13 @@ function planAll(
   context: PushContext,
   items: PushItem[],
   state: BatchState,
-): { results: ChangeResult[]; planned: PlannedRecord[] } {
+): { results: ChangeResult[]; isReplay: boolean[]; planned: PlannedRecord[] } {
   const results: ChangeResult[] = []
+  const isReplay: boolean[] = []
   const planned: PlannedRecord[] = []
   for (const item of items) {
     const stored = state.replayed.get(item.mutationId)
+    isReplay.push(stored !== undefined)
     if (stored) {
       results.push(stored)
       continue
@@ -177,7 +190,7 @@ function planAll(
     results.push(plan.result)
     planned.push(plan)
   }
-  return { results, planned }
+  return { results, isReplay, planned }
 }
 
 /**
@@ -230,9 +243,12 @@ async function applyEachRecord(
   state: BatchState,
 ): Promise<PushOutcome> {
   const results: ChangeResult[] = []
+  const isReplay: boolean[] = []
+  const storeErrors: unknown[] = []
   let isChanged = false
   for (const item of items) {
     const stored = state.replayed.get(item.mutationId)
+    isReplay.push(stored !== undefined)
     if (stored) {
       results.push(stored)
       continue
@@ -259,15 +275,17 @@ async function applyEachRecord(
       results.push(plan.result)
     } catch (error) {
       // The savepoint rolled back this record alone; no ledger entry, so a resend runs it again.
+      // The database's message names the statement and its parameters: it goes to the log only.
+      storeErrors.push(error)
       const syncError: SyncError = {
         code: 'STORE_ERROR',
-        message: error instanceof Error ? error.message : String(error),
+        message: 'the server could not store this record now; it will be retried',
         retryable: true,
       }
       results.push(baseResult(item, current, 'retry', syncError))
     }
   }
-  return { results, headSeq: state.headSeq, isChanged, isIsolated: true }
+  return { results, isReplay, storeErrors, headSeq: state.headSeq, isChanged, isIsolated: true }
 }
 
 /**

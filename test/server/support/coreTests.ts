@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 import { pushRecords } from '../../../src/server/sync/push'
-import type { PullChangesResponse } from '../../../src/shared/sync'
+import type { BatchPushResponse, PullChangesResponse } from '../../../src/shared/sync'
 import { createStore, enroll, mutationId, orderEnvelope, product, uuid } from './harness'
 import type { SuiteContext } from './suiteContext'
 import { countRecords } from './suiteContext'
@@ -29,11 +29,12 @@ export function coreTests(ctx: SuiteContext): void {
     expect(
       (await refresh(refreshed.json<{ refreshToken: string }>().refreshToken)).statusCode,
     ).toBe(401)
-    // Once the newest replacement has been used, the old token is dead for good.
+    // Once the newest replacement has been used, the old token coming back is theft (no lost reply
+    // explains it): the whole family is revoked, the live token with it (OAuth 2.1).
     const next = await refresh(replayed.json<{ refreshToken: string }>().refreshToken)
     expect(next.statusCode).toBe(200)
     expect((await refresh(device.refreshToken)).statusCode).toBe(401)
-    expect((await refresh(next.json<{ refreshToken: string }>().refreshToken)).statusCode).toBe(200)
+    expect((await refresh(next.json<{ refreshToken: string }>().refreshToken)).statusCode).toBe(401)
     expect((await refresh(replayed.json<{ refreshToken: string }>().refreshToken)).statusCode).toBe(
       401,
     )
@@ -189,6 +190,8 @@ export function coreTests(ctx: SuiteContext): void {
       const first = await pushOk(a, changes)
       expect(first.map((result) => result.status)).toEqual(['applied', 'retry', 'applied'])
       expect(first[1]!.error).toMatchObject({ code: 'STORE_ERROR', retryable: true })
+      // The database's message names the statement and its parameters: never sent to a client.
+      expect(first[1]!.error!.message).not.toMatch(/insert|select|params|sync_records|poison/i)
       expect(first.map((result) => result.serverSeq)).toEqual([1, null, 2])
       expect(await countRecords(db, store.storeId)).toBe(2)
       const second = await pushOk(a, changes)
@@ -220,29 +223,52 @@ export function coreTests(ctx: SuiteContext): void {
     }
   })
 
-  it('refuses NUL characters and deep nesting with 400 instead of a storage error', async () => {
-    const { app, db, setUp, push, orderChange } = ctx
+  it('refuses NUL, lone surrogates, overflowing numbers and deep nesting in one record alone', async () => {
+    const { app, db, setUp, orderChange } = ctx
     const { store, a } = await setUp()
-    const withNul = orderChange(uuid())
-    ;(withNul.data.order as Record<string, unknown>).note = 'a\u0000b'
-    const nulResponse = await push(a, [withNul])
-    expect(nulResponse.statusCode).toBe(400)
-    expect(nulResponse.json()).toMatchObject({ issues: [{ path: 'changes.0.data.order.note' }] })
-    // Written as text: serialising 5,000 levels would overflow the test's own stack.
-    const deep = orderChange(uuid())
-    ;(deep.data.order as Record<string, unknown>).extra = 'NESTED'
-    const text = JSON.stringify({ deviceId: a.deviceId, changes: [deep] }).replace(
-      '"NESTED"',
-      `${'['.repeat(5000)}1${']'.repeat(5000)}`,
-    )
-    const deepResponse = await app.inject({
+    // Written as text: JSON.stringify cannot write 1e400, and 5,000 levels would overflow the
+    // test's own stack.
+    const poisons: [string, string, RegExp][] = [
+      ['"a\\u0000b"', 'order.note', /NUL/],
+      ['"\\ud800"', 'order.note', /surrogate/],
+      ['1e400', 'order.note', /finite/],
+      ['-1e400', 'order.note', /finite/],
+      [`${'['.repeat(5000)}1${']'.repeat(5000)}`, 'order.note', /nested deeper than/],
+    ]
+    const valid = orderChange(uuid())
+    for (const [poison, path, reason] of poisons) {
+      const bad = orderChange(uuid())
+      ;(bad.data.order as Record<string, unknown>).note = 'POISON'
+      const text = JSON.stringify({ deviceId: a.deviceId, changes: [bad, valid] }).replace(
+        '"POISON"',
+        poison,
+      )
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/sync/batch-push',
+        headers: { ...a.headers, 'content-type': 'application/json' },
+        payload: text,
+      })
+      expect(response.statusCode, response.body).toBe(200)
+      const [refused, applied] = response.json<BatchPushResponse>().results
+      expect(refused).toMatchObject({
+        id: bad.id,
+        status: 'rejected',
+        error: { code: 'INVALID_VALUE', retryable: false },
+      })
+      expect(refused!.error!.message).toContain(`data.${path}`)
+      expect(refused!.error!.message).toMatch(reason)
+      expect(['applied', 'duplicate']).toContain(applied!.status)
+    }
+    // Outside a record (the envelope) the whole body is refused.
+    const envelope = await app.inject({
       method: 'POST',
       url: '/api/sync/batch-push',
       headers: { ...a.headers, 'content-type': 'application/json' },
-      payload: text,
+      payload: `{"deviceId":"${a.deviceId}","changes":[{"mutationId":"\\ud800","entity":"order","id":"x","op":"delete","baseVersion":1e400}]}`,
     })
-    expect(deepResponse.statusCode).toBe(400)
-    expect(deepResponse.json<{ message: string }>().message).toContain('nested deeper than')
-    expect(await countRecords(db, store.storeId)).toBe(0)
+    expect(envelope.statusCode).toBe(400)
+    expect(envelope.json()).toMatchObject({ code: 'VALIDATION' })
+    expect(await countRecords(db, store.storeId)).toBe(1)
   })
 }

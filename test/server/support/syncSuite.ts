@@ -3,8 +3,11 @@ import { adminCatalogTests } from './adminCatalogTests'
 import { conflictTests } from './conflictTests'
 import { coreTests } from './coreTests'
 import { healthTests } from './healthTests'
+import { inputGuardTests } from './inputGuardTests'
 import { operationsTests } from './operationsTests'
+import { provisioningTests } from './provisioningTests'
 import { scopeTests } from './scopeTests'
+import { seedHardeningTests } from './seedHardeningTests'
 import { seedTests } from './seedTests'
 import { sellingTests } from './sellingTests'
 import type { SuiteDatabase } from './suiteContext'
@@ -20,9 +23,12 @@ export function defineSyncSuite(label: string, target: SuiteDatabase): void {
     conflictTests(context)
     scopeTests(context)
     seedTests(context)
+    seedHardeningTests(context)
+    inputGuardTests(context)
     operationsTests(context)
     sellingTests(context)
     adminCatalogTests(context)
     healthTests(context)
+    provisioningTests(context)
   })
 }
