@@ -52,6 +52,7 @@ const serverSqlToday = [
   'src/server/tenancy/admins.ts',
   'src/server/tenancy/bootstrap.ts',
   'src/server/tenancy/enrollmentCodes.ts',
+  'src/server/tenancy/stores.ts',
 ]
 const serverOnly = {
   group: ['**/main/**', '**/renderer/**', '**/preload/**'],
