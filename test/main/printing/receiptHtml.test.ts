@@ -4,7 +4,7 @@ import { formatMoney } from '../../../src/shared/domain'
 import type { ReceiptOrder } from '../../../src/shared/receipt/types'
 import { call, openTestCore } from '../../support/registerCore'
 import { useTempDirs } from '../../support/tempDir'
-import { catalogBySku, sell } from '../sales/salesSupport'
+import { catalogBySku, sell } from '../services/salesSupport'
 import { pinned, receiptInput, refundFirstLine, sellMixedOrder } from './receiptOrders'
 
 process.env.TZ = 'UTC'

@@ -2,7 +2,7 @@ import type { RegisterCore } from '../../../src/main/core'
 import type { RenderInput } from '../../../src/main/printing/render'
 import type { ReceiptOrder } from '../../../src/shared/receipt/types'
 import { call } from '../../support/registerCore'
-import { catalogBySku, choiceId, embeddedEan13, sell } from '../sales/salesSupport'
+import { catalogBySku, choiceId, embeddedEan13, sell } from '../services/salesSupport'
 
 export const store = { name: 'AuraFlow Demo Café', code: 'S01', currency: 'USD', locale: 'en-US' }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { call, openTestCore, type TestCoreOptions } from '../../support/registerCore'
 import { useTempDirs } from '../../support/tempDir'
-import { editable } from './fixtures'
+import { editable } from './catalogFixtures'
 import type { RegisterCore } from '../../../src/main/core'
 
 const tempDir = useTempDirs()

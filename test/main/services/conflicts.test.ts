@@ -7,7 +7,7 @@ import { syncRecords } from '../../../src/server/db/schema'
 import { startServer } from '../../../src/server/main'
 import { call, callError } from '../../support/registerCore'
 import { createTestStore } from '../../support/syncServer'
-import { editable } from '../catalog/fixtures'
+import { editable } from './catalogFixtures'
 import { useRegisters } from './managerHarness'
 
 /*

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { RegisterCore } from '../../../src/main/core'
 import { call, callError, openTestCore } from '../../support/registerCore'
 import { useTempDirs } from '../../support/tempDir'
-import { editable } from './fixtures'
+import { editable } from './catalogFixtures'
 
 const tempDir = useTempDirs()
 

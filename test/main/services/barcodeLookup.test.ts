@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ean13CheckDigit, priceForWeight } from '../../../src/shared/domain/barcode'
 import { call, openTestCore } from '../../support/registerCore'
 import { useTempDirs } from '../../support/tempDir'
-import { editable } from './fixtures'
+import { editable } from './catalogFixtures'
 
 const tempDir = useTempDirs()
 
