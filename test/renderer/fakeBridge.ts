@@ -1,4 +1,4 @@
-import type { RawPosBridge } from '../../src/shared/ipc'
+import { PosError, type RawPosBridge } from '../../src/shared/ipc'
 
 /** What a test sees of the register behind window.pos: it pushes events and counts listeners. */
 export interface FakeBridge {
@@ -6,14 +6,27 @@ export interface FakeBridge {
   listenerCount: (event: string) => number
 }
 
+/** How the fake register answers a call: a value, or a thrown PosError as main would send it. */
+export type Answer = (channel: string, input: unknown) => unknown
+
 /**
- * Stands in for the preload bridge: hooks under test read through functions the test hands
- * them, so only events need a register here. Calls to invoke fail loudly.
+ * Stands in for the preload bridge. Hooks that read through functions the test hands them need
+ * only events here, and any call fails loudly; a hook that calls pos.invoke itself gets `answer`'s
+ * reply in the envelope main's transport uses, so the renderer still checks it against the
+ * contract.
  */
-export function installBridge(): FakeBridge {
+export function installBridge(answer?: Answer): FakeBridge {
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
   const bridge: RawPosBridge = {
-    invoke: (channel) => Promise.reject(new Error(`unexpected call to ${channel}`)),
+    async invoke(channel, input) {
+      if (!answer) throw new Error(`unexpected call to ${channel}`)
+      try {
+        return { ok: true, value: await answer(channel, input) }
+      } catch (error) {
+        if (error instanceof PosError) return { ok: false, error: error.toData() }
+        throw error
+      }
+    },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set()
       set.add(listener)

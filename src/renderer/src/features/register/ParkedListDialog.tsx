@@ -1,6 +1,7 @@
-import { useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Modal } from '../../components/Modal'
+import { ModalActions } from '../../components/ModalActions'
 import { i18n, useTranslation } from '../../i18n'
 import { errorMessage } from '../../pos'
 import { useNow } from '../sync/relativeTime'
@@ -33,6 +34,8 @@ export function ParkedListDialog(props: ParkedListDialogProps) {
   const [confirming, setConfirming] = useState<ParkedOrder | null>(null)
   const [busyId, setBusyId] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
+  // The confirm step is mounted on demand: its primary button takes focus so Enter confirms.
+  const focusOnMount = useCallback((button: HTMLButtonElement | null) => button?.focus(), [])
 
   async function recall(order: ParkedOrder, parkCurrentFirst: boolean) {
     if (busyId) return
@@ -61,27 +64,15 @@ export function ParkedListDialog(props: ParkedListDialogProps) {
         {confirming ? (
           <div className="parked-confirm" role="group" aria-label={t('parked.replaceCurrent')}>
             <p>{t('parked.replaceText', { count: cartItemCount, label: confirming.label })}</p>
-            <div className="modal-actions">
-              <button
-                type="button"
-                className="button button-secondary"
-                disabled={busyId !== null}
-                onClick={() => setConfirming(null)}
-              >
-                {tc('actions.back')}
-              </button>
-              <button
-                type="button"
-                className="button button-primary"
-                disabled={busyId !== null}
-                aria-busy={busyId !== null}
-                // Mounted on demand, so it takes focus and Enter confirms.
-                autoFocus
-                onClick={() => void recall(confirming, true)}
-              >
-                {t('parked.parkAndRecall')}
-              </button>
-            </div>
+            <ModalActions
+              submitLabel={t('parked.parkAndRecall')}
+              cancelLabel={tc('actions.back')}
+              onCancel={() => setConfirming(null)}
+              isBusy={busyId !== null}
+              submitType="button"
+              onSubmit={() => void recall(confirming, true)}
+              submitRef={focusOnMount}
+            />
           </div>
         ) : orders.length === 0 ? (
           <p className="dialog-muted">{t('parked.none')}</p>

@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react'
-import type { Cents } from '../../../../shared/domain'
-import { useDisplayLocale, useMoney } from '../../appInfo'
+import { useDisplayLocale } from '../../appInfo'
 import { useTranslation } from '../../i18n'
 import type { ZReport } from '../../types'
-import { differenceKind, differenceLabel, formatDateTime, formatRate } from './format'
+import { formatDateTime } from './format'
+import { ZCashDrawerBlock, ZCashMovementsBlock } from './ZReportCash'
+import { CountRow, MoneyRow, ReportBlock } from './ZReportRows'
+import { ZMethodsBlock, ZTaxBlock } from './ZReportTables'
 
 interface ZReportViewProps {
   report: ZReport
@@ -21,9 +23,7 @@ export function ZReportView({ report, label: labelProp, actions }: ZReportViewPr
   const { t } = useTranslation('shift')
   const locale = useDisplayLocale()
   const label = labelProp ?? t('report.z')
-  const money = useMoney()
-  const { sales, refunds, cash } = report
-  const isClosed = report.closedAt !== null
+  const { sales, refunds } = report
 
   return (
     <section role="region" aria-label={label} className="z-report" data-testid="z-report">
@@ -84,65 +84,9 @@ export function ZReportView({ report, label: labelProp, actions }: ZReportViewPr
           </dl>
         </ReportBlock>
 
-        <ReportBlock title={t('report.byMethod')} isWide>
-          {report.byMethod.length === 0 ? (
-            <p className="z-report-empty">{t('report.noPayments')}</p>
-          ) : (
-            <table className="z-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('report.method')}</th>
-                  <th scope="col">{t('report.payments')}</th>
-                  <th scope="col">{t('report.sales')}</th>
-                  <th scope="col">{t('report.refunds')}</th>
-                  <th scope="col">{t('report.net')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.byMethod.map((method) => (
-                  <tr key={method.tenderId}>
-                    <th scope="row">{method.label}</th>
-                    <td data-testid={`z-method-${method.tenderId}-count`}>{method.count}</td>
-                    <MoneyCell id={`z-method-${method.tenderId}-sales`} cents={method.salesCents} />
-                    <MoneyCell
-                      id={`z-method-${method.tenderId}-refunds`}
-                      cents={method.refundsCents}
-                    />
-                    <MoneyCell id={`z-method-${method.tenderId}`} cents={method.netCents} />
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </ReportBlock>
+        <ZMethodsBlock byMethod={report.byMethod} />
 
-        <ReportBlock title={t('report.taxByRate')}>
-          {report.taxByRate.length === 0 ? (
-            <p className="z-report-empty">{t('report.noTax')}</p>
-          ) : (
-            <table className="z-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('report.rate')}</th>
-                  <th scope="col">{t('report.taxable')}</th>
-                  <th scope="col">{t('report.tax')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.taxByRate.map((rate) => (
-                  <tr key={rate.rateBasisPoints}>
-                    <th scope="row">{formatRate(rate.rateBasisPoints, locale)}</th>
-                    <MoneyCell
-                      id={`z-tax-${rate.rateBasisPoints}-taxable`}
-                      cents={rate.taxableCents}
-                    />
-                    <MoneyCell id={`z-tax-${rate.rateBasisPoints}`} cents={rate.taxCents} />
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </ReportBlock>
+        <ZTaxBlock taxByRate={report.taxByRate} />
 
         <ReportBlock title={t('report.voidsAndDrawer')}>
           <dl className="z-rows">
@@ -164,93 +108,9 @@ export function ZReportView({ report, label: labelProp, actions }: ZReportViewPr
           </dl>
         </ReportBlock>
 
-        <ReportBlock title={t('report.cashMovements')}>
-          <dl className="z-rows">
-            <MoneyRow
-              label={t('report.cashIn')}
-              id="z-movements-in"
-              cents={report.cashMovements.inCents}
-            />
-            <MoneyRow
-              label={t('report.cashOut')}
-              id="z-movements-out"
-              cents={report.cashMovements.outCents}
-            />
-          </dl>
-          {report.cashMovements.items.length > 0 && (
-            <ul className="z-movements" aria-label={t('report.cashMovements')}>
-              {report.cashMovements.items.map((item) => (
-                <li key={item.id} className="z-movement" data-testid="z-movement">
-                  <span className="z-movement-kind">
-                    {item.kind === 'IN' ? t('report.movementIn') : t('report.movementOut')}
-                  </span>
-                  <span className="z-movement-reason">
-                    {item.reason}
-                    <span className="z-report-muted">
-                      {' '}
-                      · {formatDateTime(item.createdAt, locale)}
-                      {item.employeeName && ` · ${item.employeeName}`}
-                    </span>
-                  </span>
-                  <span className="money">{money(item.amountCents)}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </ReportBlock>
+        <ZCashMovementsBlock movements={report.cashMovements} />
 
-        <ReportBlock title={t('report.cashDrawer')} isWide>
-          <dl className="z-rows">
-            <MoneyRow
-              label={t('report.openingFloat')}
-              id="z-cash-opening"
-              cents={cash.openingCents}
-            />
-            <MoneyRow label={t('report.cashSales')} id="z-cash-sales" cents={cash.salesCents} />
-            <MoneyRow
-              label={t('report.cashRefunds')}
-              id="z-cash-refunds"
-              cents={cash.refundsCents}
-            />
-            <MoneyRow label={t('report.cashIn')} id="z-cash-in" cents={cash.inCents} />
-            <MoneyRow label={t('report.cashOut')} id="z-cash-out" cents={cash.outCents} />
-            <MoneyRow
-              label={t('report.expected')}
-              id="z-cash-expected"
-              cents={cash.expectedCents}
-              isStrong
-            />
-            {cash.countedCents !== null ? (
-              <MoneyRow
-                label={t('report.counted')}
-                id="z-cash-counted"
-                cents={cash.countedCents}
-                isStrong
-              />
-            ) : (
-              <div className="z-row">
-                <dt>{t('report.counted')}</dt>
-                <dd data-testid="z-cash-counted">
-                  {isClosed ? t('report.notCounted') : t('report.notCountedYet')}
-                </dd>
-              </div>
-            )}
-            {cash.differenceCents !== null && <DifferenceRow cents={cash.differenceCents} />}
-          </dl>
-          {cash.counts.length > 0 && (
-            <ul className="z-counts" aria-label={t('report.drawerCount')}>
-              {cash.counts.map((entry) => (
-                <li
-                  key={entry.denominationCents}
-                  data-testid={`z-count-${entry.denominationCents}`}
-                >
-                  {money(entry.denominationCents)} × {entry.count} ={' '}
-                  <span className="money">{money(entry.denominationCents * entry.count)}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </ReportBlock>
+        <ZCashDrawerBlock cash={report.cash} isClosed={report.closedAt !== null} />
 
         <ReportBlock title={t('report.late')}>
           <p className="z-report-muted">{t('report.lateIntro')}</p>
@@ -265,87 +125,5 @@ export function ZReportView({ report, label: labelProp, actions }: ZReportViewPr
         </ReportBlock>
       </div>
     </section>
-  )
-}
-
-function ReportBlock({
-  title,
-  isWide = false,
-  children,
-}: {
-  title: string
-  isWide?: boolean
-  children: ReactNode
-}) {
-  return (
-    <section className={isWide ? 'z-block z-block-wide' : 'z-block'} aria-label={title}>
-      <h4 className="z-block-title">{title}</h4>
-      {children}
-    </section>
-  )
-}
-
-function MoneyRow({
-  label,
-  id,
-  cents,
-  isStrong = false,
-}: {
-  label: string
-  id: string
-  cents: Cents
-  isStrong?: boolean
-}) {
-  const money = useMoney()
-  return (
-    <div className={isStrong ? 'z-row z-row-strong' : 'z-row'}>
-      <dt>{label}</dt>
-      <dd className="money" data-testid={id} data-cents={cents}>
-        {money(cents)}
-      </dd>
-    </div>
-  )
-}
-
-function CountRow({ label, id, value }: { label: string; id: string; value: number }) {
-  return (
-    <div className="z-row">
-      <dt>{label}</dt>
-      <dd className="numeric" data-testid={id}>
-        {value}
-      </dd>
-    </div>
-  )
-}
-
-function MoneyCell({ id, cents }: { id: string; cents: Cents }) {
-  const money = useMoney()
-  return (
-    <td className="money" data-testid={id} data-cents={cents}>
-      {money(cents)}
-    </td>
-  )
-}
-
-/** Counted minus expected, with Over or Short spelled out: colour alone is not enough. */
-function DifferenceRow({ cents }: { cents: Cents }) {
-  const money = useMoney()
-  const { t } = useTranslation('shift')
-  const kind = differenceKind(cents)
-  return (
-    <div className={`z-row z-row-strong z-difference z-difference-${kind}`}>
-      <dt>{t('report.difference')}</dt>
-      <dd>
-        <span className="money" data-testid="z-cash-difference" data-cents={cents}>
-          {money(cents)}
-        </span>
-        <span
-          className={`z-difference-badge z-difference-badge-${kind}`}
-          data-testid="z-cash-difference-kind"
-        >
-          {differenceLabel(cents)}
-        </span>
-      </dd>
-    </div>
   )
 }
