@@ -128,7 +128,9 @@ export async function concurrentRefreshScenario(suite: FaultSuite): Promise<stri
   try {
     // Today both refresh (no single flight); a register that refreshes once passes as well.
     await expect
-      .poll(async () => (await call(core, 'sync:getStatus')).isRealtimeConnected, { timeout: 10_000 })
+      .poll(async () => (await call(core, 'sync:getStatus')).isRealtimeConnected, {
+        timeout: 10_000,
+      })
       .toBe(true)
     await sleep(600)
     // Two lifetimes on: the register refreshes with whatever token it kept.

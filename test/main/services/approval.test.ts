@@ -49,9 +49,9 @@ describe('manager approval', () => {
       action: 'cashMovement',
     })
     await call(core, 'shift:recordCashMovement', { ...safeDrop, approvalId })
-    expect((await callError(core, 'shift:recordCashMovement', { ...safeDrop, approvalId })).code).toBe(
-      'APPROVAL_REQUIRED',
-    )
+    expect(
+      (await callError(core, 'shift:recordCashMovement', { ...safeDrop, approvalId })).code,
+    ).toBe('APPROVAL_REQUIRED')
     core.close()
   })
 
@@ -62,9 +62,9 @@ describe('manager approval', () => {
       pin: demoPins.manager,
       action: 'refund',
     })
-    expect((await callError(core, 'shift:recordCashMovement', { ...safeDrop, approvalId })).code).toBe(
-      'APPROVAL_REQUIRED',
-    )
+    expect(
+      (await callError(core, 'shift:recordCashMovement', { ...safeDrop, approvalId })).code,
+    ).toBe('APPROVAL_REQUIRED')
     const { count } = core.database.sqlite
       .prepare('select count(*) as count from cash_movements')
       .get() as { count: number }

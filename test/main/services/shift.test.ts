@@ -59,8 +59,16 @@ describe('a shift', () => {
   it('opens, sells, moves cash and closes with a count difference; the Z report equals the sales to the cent', async () => {
     const core = openTestCore(tempDir(), { signIn: 'manager', requireOpenShift: true })
     const { shift, sales } = await openWithThreeSales(core)
-    await call(core, 'shift:recordCashMovement', { kind: 'IN', amountCents: 500, reason: 'Float top-up' })
-    await call(core, 'shift:recordCashMovement', { kind: 'OUT', amountCents: 2_000, reason: 'Safe drop' })
+    await call(core, 'shift:recordCashMovement', {
+      kind: 'IN',
+      amountCents: 500,
+      reason: 'Float top-up',
+    })
+    await call(core, 'shift:recordCashMovement', {
+      kind: 'OUT',
+      amountCents: 2_000,
+      reason: 'Safe drop',
+    })
 
     const expectedCash = 10_000 + sum(sales, (sale) => sale.paidCents.cash) + 500 - 2_000
     const preview = await call(core, 'shift:preview')
@@ -142,8 +150,13 @@ describe('a shift', () => {
       'SHIFT_REQUIRED',
     )
     expect(
-      (await callError(core, 'shift:recordCashMovement', { kind: 'IN', amountCents: 1, reason: 'x' }))
-        .code,
+      (
+        await callError(core, 'shift:recordCashMovement', {
+          kind: 'IN',
+          amountCents: 1,
+          reason: 'x',
+        })
+      ).code,
     ).toBe('SHIFT_REQUIRED')
     expect((await callError(core, 'shift:preview')).code).toBe('SHIFT_REQUIRED')
     await call(core, 'shift:open', { openingCashCents: 0 })
