@@ -42,17 +42,10 @@ const serverSql = {
 const serverSqlToday = [
   // TODO(lead): move these queries into src/server/db or src/server/sync, then drop the list.
   'src/server/app.ts',
-  'src/server/auth/principal.ts',
-  'src/server/auth/tokens.ts',
   'src/server/realtime/bus.ts',
   'src/server/realtime/socketRoute.ts',
   'src/server/routes/adminCatalog.ts',
-  'src/server/routes/auth.ts',
   'src/server/routes/sync.ts',
-  'src/server/tenancy/admins.ts',
-  'src/server/tenancy/bootstrap.ts',
-  'src/server/tenancy/enrollmentCodes.ts',
-  'src/server/tenancy/stores.ts',
 ]
 const serverOnly = {
   group: ['**/main/**', '**/renderer/**', '**/preload/**'],
