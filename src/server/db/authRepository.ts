@@ -1,14 +1,7 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { Database, Executor } from './connection'
 import { rowsOf } from './connection'
-import {
-  adminUsers,
-  devices,
-  enrollmentCodes,
-  refreshTokens,
-  serverSecrets,
-  stores,
-} from './schema'
+import { adminUsers, devices, enrollmentCodes, refreshTokens, serverSecrets } from './schema'
 
 /** Devices, refresh tokens, enrollment codes, admin users and the JWT secret: auth's queries. */
 
@@ -16,7 +9,6 @@ export type DeviceRow = typeof devices.$inferSelect
 export type AdminUserRow = typeof adminUsers.$inferSelect
 export type EnrollmentCodeRow = typeof enrollmentCodes.$inferSelect
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect
-export type StoreRow = typeof stores.$inferSelect
 
 /** Stores the secret unless one exists, then reads back whichever won: every instance signs alike. */
 export async function ensureServerSecret(
@@ -111,11 +103,6 @@ export async function findLiveDevice(
     .from(devices)
     .where(and(eq(devices.id, deviceId), isNull(devices.revokedAt)))
   return device
-}
-
-export async function findStoreById(db: Executor, storeId: string): Promise<StoreRow | undefined> {
-  const [store] = await db.select().from(stores).where(eq(stores.id, storeId))
-  return store
 }
 
 /** A re-enrollment of a known device: its new name and the code that enrolled it. */

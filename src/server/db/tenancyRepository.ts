@@ -12,6 +12,11 @@ export async function findStoreByCode(db: Executor, code: string): Promise<Store
   return store
 }
 
+export async function findStoreById(db: Executor, storeId: string): Promise<StoreRow | undefined> {
+  const [store] = await db.select().from(stores).where(eq(stores.id, storeId))
+  return store
+}
+
 export async function findStoreIdByCode(db: Executor, code: string): Promise<string | undefined> {
   const [store] = await db.select({ id: stores.id }).from(stores).where(eq(stores.code, code))
   return store?.id

@@ -11,7 +11,6 @@ import {
   findDevice,
   findEnabledAdminByEmail,
   findLiveDevice,
-  findStoreById,
   insertDevice,
   insertRefreshToken,
   lockDevice,
@@ -24,6 +23,7 @@ import {
   setEnrollmentCodeUsesLeft,
   updateEnrolledDevice,
 } from '../db/authRepository'
+import { findStoreById } from '../db/tenancyRepository'
 import { HttpError, parseOrThrow, refuseUnstorableValues } from '../http/errors'
 import { issueEnrollmentCode, normaliseCode } from '../tenancy/enrollmentCodes'
 import type { RouteContext } from './context'
