@@ -1,7 +1,5 @@
 import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyWebsocket from '@fastify/websocket'
-import { sql } from 'drizzle-orm'
-import { readMigrationFiles } from 'drizzle-orm/migrator'
 import Fastify from 'fastify'
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify'
 import { SYNC_PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../shared/sync'
@@ -9,7 +7,7 @@ import type { ErrorBody } from '../shared/sync'
 import { createTokenSigner, resolveJwtSecret } from './auth/tokens'
 import type { ServerConfig } from './config'
 import type { Database } from './db/connection'
-import { migrationsFolder, rowsOf } from './db/connection'
+import { countAppliedMigrations, countShippedMigrations } from './db/migrationStatus'
 import { HttpError } from './http/errors'
 import { registerInputGuard } from './http/inputGuard'
 import type { RealtimeBus } from './realtime/bus'
@@ -117,13 +115,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   })
 
   app.get('/healthz', async () => ({ status: 'ok' }))
-  const expectedMigrations = readMigrationFiles({ migrationsFolder }).length
+  const expectedMigrations = countShippedMigrations()
   app.get('/readyz', async (_request, reply) => {
     try {
-      const [row] = rowsOf<{ applied: number | string }>(
-        await db.execute(sql`select count(*) as applied from drizzle.__drizzle_migrations`),
-      )
-      if (Number(row?.applied) < expectedMigrations) throw new Error('migrations pending')
+      if ((await countAppliedMigrations(db)) < expectedMigrations)
+        throw new Error('migrations pending')
       return { status: 'ready' }
     } catch {
       return reply.status(503).send({

@@ -1,8 +1,7 @@
-import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { FastifyRequest } from 'fastify'
 import type { Database } from '../db/connection'
-import { rowsOf } from '../db/connection'
-import { adminUsers, devices, stores } from '../db/schema'
+import { findEnabledAdminById, touchLiveDevice } from '../db/authRepository'
+import { findStoreTenantId } from '../db/tenancyRepository'
 import { HttpError } from '../http/errors'
 import type { TokenSigner } from './tokens'
 
@@ -64,15 +63,8 @@ export async function authenticate(
   const claims = await signer.verify(token)
   if (!claims) throw unauthorized('invalid or expired token')
   if (claims.typ === 'device') {
-    // Read the row on every request; refresh last_seen_at at most every 10 s so a busy register
-    // does not turn each read into a write.
-    const found = await db.execute(sql`
-      WITH touched AS (
-        UPDATE ${devices} SET last_seen_at = now()
-        WHERE id = ${claims.sub} AND revoked_at IS NULL AND (last_seen_at IS NULL OR last_seen_at < now() - interval '10 seconds')
-      )
-      SELECT store_id AS "storeId", tenant_id AS "tenantId", role FROM ${devices} WHERE id = ${claims.sub} AND revoked_at IS NULL`)
-    const [device] = rowsOf<{ storeId: string; tenantId: string; role: string }>(found)
+    // Read the row on every request (touching last_seen_at now and then).
+    const device = await touchLiveDevice(db, claims.sub)
     if (!device || device.storeId !== claims.sid || device.tenantId !== claims.tid)
       throw unauthorized('device revoked or unknown')
     return {
@@ -83,10 +75,7 @@ export async function authenticate(
       role: device.role,
     }
   }
-  const [admin] = await db
-    .select()
-    .from(adminUsers)
-    .where(and(eq(adminUsers.id, claims.sub), isNull(adminUsers.disabledAt)))
+  const admin = await findEnabledAdminById(db, claims.sub)
   if (!admin) throw unauthorized('admin disabled or unknown')
   return {
     kind: 'admin',
@@ -143,10 +132,7 @@ export async function adminCoversStore(
 ): Promise<boolean> {
   if (!/^[0-9a-f-]{36}$/i.test(storeId)) return false
   if (principal.role === 'store_manager') return principal.storeId === storeId
-  const [store] = await db
-    .select({ tenantId: stores.tenantId })
-    .from(stores)
-    .where(eq(stores.id, storeId))
-  if (!store) return false
-  return principal.role === 'super_admin' || store.tenantId === principal.tenantId
+  const tenantId = await findStoreTenantId(db, storeId)
+  if (tenantId === undefined) return false
+  return principal.role === 'super_admin' || tenantId === principal.tenantId
 }

@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { eq } from 'drizzle-orm'
 import { SignJWT, jwtVerify } from 'jose'
 import { z } from 'zod'
 import type { Database } from '../db/connection'
-import { serverSecrets } from '../db/schema'
+import { ensureServerSecret } from '../db/authRepository'
 
 export const DeviceClaims = z.object({
   typ: z.literal('device'),
@@ -78,13 +77,7 @@ export function createTokenSigner(secret: string): TokenSigner {
 /** The configured secret, or one shared through the database so every instance signs alike. */
 export async function resolveJwtSecret(db: Database, configured: string | null): Promise<string> {
   if (configured) return configured
-  await db
-    .insert(serverSecrets)
-    .values({ name: 'jwt', value: randomBytes(48).toString('base64url') })
-    .onConflictDoNothing()
-  const [row] = await db.select().from(serverSecrets).where(eq(serverSecrets.name, 'jwt'))
-  if (!row) throw new Error('jwt secret missing after insert')
-  return row.value
+  return ensureServerSecret(db, 'jwt', randomBytes(48).toString('base64url'))
 }
 
 export function sha256Hex(text: string): string {

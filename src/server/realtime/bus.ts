@@ -1,5 +1,5 @@
-import pg from 'pg'
 import { z } from 'zod'
+import { listenToChannel } from '../db/notifications'
 
 /** What one instance tells the others (and its own sockets) after a commit or a revoke. */
 export const BusMessage = z.discriminatedUnion('type', [
@@ -44,33 +44,28 @@ export async function createPostgresBus(
   onError: (error: unknown) => void,
 ): Promise<RealtimeBus> {
   const local = createLocalBus()
-  const listener = new pg.Client({ connectionString: url })
-  const notifier = new pg.Pool({ connectionString: url, max: 2 })
-  notifier.on('error', onError)
-  listener.on('error', onError)
-  await listener.connect()
-  listener.on('notification', (notification) => {
-    if (notification.channel !== CHANNEL || !notification.payload) return
-    try {
-      const parsed = Envelope.safeParse(JSON.parse(notification.payload))
-      if (parsed.success && parsed.data.from !== instanceId) local.publish(parsed.data.message)
-    } catch (error) {
-      onError(error)
-    }
-  })
-  await listener.query(`LISTEN ${CHANNEL}`)
+  const channel = await listenToChannel(
+    url,
+    CHANNEL,
+    (payload) => {
+      try {
+        const parsed = Envelope.safeParse(JSON.parse(payload))
+        if (parsed.success && parsed.data.from !== instanceId) local.publish(parsed.data.message)
+      } catch (error) {
+        onError(error)
+      }
+    },
+    onError,
+  )
   return {
     publish(message) {
       local.publish(message)
-      notifier
-        .query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ from: instanceId, message })])
-        .catch(onError)
+      channel.notify(JSON.stringify({ from: instanceId, message })).catch(onError)
     },
     subscribe: local.subscribe,
     async close() {
       await local.close()
-      await listener.end().catch(onError)
-      await notifier.end().catch(onError)
+      await channel.close()
     },
   }
 }

@@ -1,10 +1,13 @@
-import { eq } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import type { WebSocket } from 'ws'
 import type { ServerSocketMessage } from '../../shared/sync'
 import { authenticate, requireDevice } from '../auth/principal'
 import type { Principal } from '../auth/principal'
-import { socketConnections, stores } from '../db/schema'
+import {
+  insertSocketConnection,
+  markSocketDisconnected,
+  readHeadSeq,
+} from '../db/realtimeRepository'
 import type { RouteContext } from '../routes/context'
 
 interface Member {
@@ -73,19 +76,14 @@ export function registerSocketRoute(app: FastifyInstance, context: RouteContext)
       // Clients only listen; anything they send is ignored rather than parsed.
       socket.on('message', () => undefined)
 
-      const connection = db
-        .insert(socketConnections)
-        .values({
-          storeId: principal.storeId,
-          deviceId: principal.deviceId,
-          instanceId: config.instanceId,
-        })
-        .returning({ id: socketConnections.id })
-        .then(([row]) => row?.id ?? null)
-        .catch((error: unknown) => {
-          request.log.warn({ err: error }, 'connection record not written')
-          return null
-        })
+      const connection = insertSocketConnection(db, {
+        storeId: principal.storeId,
+        deviceId: principal.deviceId,
+        instanceId: config.instanceId,
+      }).catch((error: unknown) => {
+        request.log.warn({ err: error }, 'connection record not written')
+        return null
+      })
 
       socket.on('close', () => {
         clearInterval(pingTimer)
@@ -93,26 +91,13 @@ export function registerSocketRoute(app: FastifyInstance, context: RouteContext)
         room.delete(member)
         if (room.size === 0) rooms.delete(principal.storeId)
         void connection.then((id) =>
-          id
-            ? db
-                .update(socketConnections)
-                .set({ disconnectedAt: new Date() })
-                .where(eq(socketConnections.id, id))
-                .catch(() => undefined)
-            : undefined,
+          id ? markSocketDisconnected(db, id).catch(() => undefined) : undefined,
         )
       })
 
-      void db
-        .select({ headSeq: stores.headSeq })
-        .from(stores)
-        .where(eq(stores.id, principal.storeId))
-        .then(([store]) => {
-          const hello: ServerSocketMessage = {
-            type: 'hello',
-            storeId: principal.storeId,
-            headSeq: store?.headSeq ?? 0,
-          }
+      void readHeadSeq(db, principal.storeId)
+        .then((headSeq) => {
+          const hello: ServerSocketMessage = { type: 'hello', storeId: principal.storeId, headSeq }
           socket.send(JSON.stringify(hello))
         })
         .catch((error: unknown) => request.log.warn({ err: error }, 'hello not sent'))

@@ -1,4 +1,3 @@
-import { and, asc, eq, gt, ne, sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { ModifierGroup, PricingUnit, ProductVariant } from '../../shared/ipc/catalogSchemas'
@@ -6,7 +5,7 @@ import { CategoryData, ProductData } from '../../shared/sync'
 import type { EntityName } from '../../shared/sync'
 import { authenticate, storeInScope } from '../auth/principal'
 import type { Principal } from '../auth/principal'
-import { syncRecords } from '../db/schema'
+import { findOtherProductWithSku, listLiveProducts } from '../db/adminCatalogRepository'
 import { HttpError, parseOrThrow, refuseUnstorableValues } from '../http/errors'
 import { toServerRecord } from '../sync/records'
 import { writeServerChange } from '../sync/serverWrite'
@@ -127,19 +126,7 @@ export function registerAdminCatalogRoutes(app: FastifyInstance, context: RouteC
     const query = parseOrThrow(ListQuery, request.query, 'query')
     const storeId = await storeInScope(db, admin, query.storeId)
     const limit = query.limit ?? 200
-    const rows = await db
-      .select()
-      .from(syncRecords)
-      .where(
-        and(
-          eq(syncRecords.storeId, storeId),
-          eq(syncRecords.entity, 'product'),
-          eq(syncRecords.deleted, false),
-          ...(query.after ? [gt(syncRecords.id, query.after)] : []),
-        ),
-      )
-      .orderBy(asc(syncRecords.id))
-      .limit(limit + 1)
+    const rows = await listLiveProducts(db, storeId, { after: query.after, limit: limit + 1 })
     const page = rows.slice(0, limit)
     return {
       products: page.map((row) => ({
@@ -159,21 +146,9 @@ export function registerAdminCatalogRoutes(app: FastifyInstance, context: RouteC
     refuseUnstorableValues(request.body, 'product')
     const { baseVersion, ...body } = parseOrThrow(AdminProductBody, request.body, 'product')
     // Registers keep SKUs unique: a second product under one SKU could not be stored there.
-    const [holder] = await db
-      .select({ id: syncRecords.id })
-      .from(syncRecords)
-      .where(
-        and(
-          eq(syncRecords.storeId, storeId),
-          eq(syncRecords.entity, 'product'),
-          eq(syncRecords.deleted, false),
-          ne(syncRecords.id, id),
-          sql`${syncRecords.data} ->> 'sku' = ${body.sku}`,
-        ),
-      )
-      .limit(1)
-    if (holder)
-      throw new HttpError(409, 'SKU_TAKEN', `SKU ${body.sku} belongs to product ${holder.id}`)
+    const holderId = await findOtherProductWithSku(db, storeId, body.sku, id)
+    if (holderId !== undefined)
+      throw new HttpError(409, 'SKU_TAKEN', `SKU ${body.sku} belongs to product ${holderId}`)
     const barcodes = body.barcodes ?? []
     // The shape registers push, checked by the push route's schema. No timestamp in the data: the
     // record carries the server's, and saving the same product twice is then no change at all.

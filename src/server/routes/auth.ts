@@ -1,4 +1,3 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { EnrollRequest, RefreshRequest } from '../../shared/sync'
@@ -8,8 +7,23 @@ import type { Principal } from '../auth/principal'
 import { hashPassword, verifyPassword } from '../auth/passwords'
 import { newOpaqueToken, sha256Hex } from '../auth/tokens'
 import type { Executor } from '../db/connection'
-import { rowsOf } from '../db/connection'
-import { adminUsers, devices, enrollmentCodes, refreshTokens, stores } from '../db/schema'
+import {
+  findDevice,
+  findEnabledAdminByEmail,
+  findLiveDevice,
+  insertDevice,
+  insertRefreshToken,
+  lockDevice,
+  lockEnrollmentCode,
+  lockRefreshToken,
+  lockUnexpiredRefreshToken,
+  markRefreshTokenUsed,
+  revokeDevice,
+  revokeRefreshTokenFamily,
+  setEnrollmentCodeUsesLeft,
+  updateEnrolledDevice,
+} from '../db/authRepository'
+import { findStoreById } from '../db/tenancyRepository'
 import { HttpError, parseOrThrow, refuseUnstorableValues } from '../http/errors'
 import { issueEnrollmentCode, normaliseCode } from '../tenancy/enrollmentCodes'
 import type { RouteContext } from './context'
@@ -35,24 +49,6 @@ const IssueCodeBody = z
 const refreshRejected = () =>
   new HttpError(401, 'REFRESH_TOKEN_REJECTED', 'refresh token unknown, used or expired')
 
-/**
- * Marks every token descended from `tokenHash` (its successors, theirs, ...) used, so none of the
- * chain can be exchanged again. Returns how many live tokens it retired.
- */
-async function revokeFamily(tx: Executor, tokenHash: string): Promise<number> {
-  const retired = await tx.execute(sql`
-    WITH RECURSIVE family(token_hash) AS (
-      SELECT replaced_by_hash FROM ${refreshTokens} WHERE token_hash = ${tokenHash}
-      UNION
-      SELECT t.replaced_by_hash FROM ${refreshTokens} t JOIN family f ON t.token_hash = f.token_hash
-      WHERE t.replaced_by_hash IS NOT NULL
-    )
-    UPDATE ${refreshTokens} SET used_at = now()
-    WHERE token_hash IN (SELECT token_hash FROM family) AND used_at IS NULL
-    RETURNING token_hash`)
-  return rowsOf(retired).length
-}
-
 /** Enrollment, token refresh and the admin routes: all behind the rate limiter. */
 export function registerAuthRoutes(app: FastifyInstance, context: RouteContext): void {
   const { db, config, signer } = context
@@ -76,7 +72,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
     )
     const refreshToken = newOpaqueToken()
     const refreshTokenHash = sha256Hex(refreshToken)
-    await tx.insert(refreshTokens).values({
+    await insertRefreshToken(tx, {
       tokenHash: refreshTokenHash,
       deviceId: device.id,
       expiresAt: new Date(Date.now() + config.refreshTokenTtlSeconds * 1000),
@@ -102,17 +98,9 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
     refuseUnstorableValues(request.body, 'enrollment')
     const body = parseOrThrow(EnrollRequest, request.body, 'enrollment')
     return db.transaction(async (tx) => {
-      const [code] = await tx
-        .select()
-        .from(enrollmentCodes)
-        .where(eq(enrollmentCodes.codeHash, sha256Hex(normaliseCode(body.enrollmentCode))))
-        .for('update')
+      const code = await lockEnrollmentCode(tx, sha256Hex(normaliseCode(body.enrollmentCode)))
       const isUnexpired = !!code && (code.expiresAt === null || code.expiresAt > new Date())
-      const [existing] = await tx
-        .select()
-        .from(devices)
-        .where(eq(devices.id, body.deviceId))
-        .for('update')
+      const existing = await lockDevice(tx, body.deviceId)
       // The device this code already enrolled, on the same hardware, asking again: its reply was lost.
       const isReplay =
         !!code &&
@@ -126,7 +114,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
           'INVALID_ENROLLMENT_CODE',
           'enrollment code unknown, used or expired',
         )
-      const [store] = await tx.select().from(stores).where(eq(stores.id, code.storeId))
+      const store = await findStoreById(tx, code.storeId)
       if (!store)
         throw new HttpError(401, 'INVALID_ENROLLMENT_CODE', 'enrollment code has no store')
       if (existing) {
@@ -145,12 +133,12 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
             'FINGERPRINT_MISMATCH',
             'deviceId already enrolled from other hardware',
           )
-        await tx
-          .update(devices)
-          .set({ name: body.name, enrolledCodeHash: code.codeHash })
-          .where(eq(devices.id, existing.id))
+        await updateEnrolledDevice(tx, existing.id, {
+          name: body.name,
+          enrolledCodeHash: code.codeHash,
+        })
       } else {
-        await tx.insert(devices).values({
+        await insertDevice(tx, {
           id: body.deviceId,
           tenantId: store.tenantId,
           storeId: store.id,
@@ -161,10 +149,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
         })
       }
       if (code.usesLeft !== null && !isReplay)
-        await tx
-          .update(enrollmentCodes)
-          .set({ usesLeft: code.usesLeft - 1 })
-          .where(eq(enrollmentCodes.codeHash, code.codeHash))
+        await setEnrollmentCodeUsesLeft(tx, code.codeHash, code.usesLeft - 1)
       return withoutHash(
         await issueDeviceTokens(tx, {
           id: body.deviceId,
@@ -183,29 +168,16 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
       // token whose replacement was never used means the reply was lost: the unused replacement is
       // retired and a new pair issued, so a flaky network cannot lock a register out, and at most
       // one refresh token of a chain is ever live.
-      const [presented] = await tx
-        .select()
-        .from(refreshTokens)
-        .where(
-          and(
-            eq(refreshTokens.tokenHash, sha256Hex(body.refreshToken)),
-            gt(refreshTokens.expiresAt, new Date()),
-          ),
-        )
-        .for('update')
+      const presented = await lockUnexpiredRefreshToken(tx, sha256Hex(body.refreshToken))
       if (!presented) throw refreshRejected()
       if (presented.usedAt) {
-        const [successor] = presented.replacedByHash
-          ? await tx
-              .select()
-              .from(refreshTokens)
-              .where(eq(refreshTokens.tokenHash, presented.replacedByHash))
-              .for('update')
-          : []
+        const successor = presented.replacedByHash
+          ? await lockRefreshToken(tx, presented.replacedByHash)
+          : undefined
         if (successor?.usedAt) {
           // The successor was used, so this holder is not the one who lost a reply: one of the two
           // is a thief. OAuth 2.1: revoke the whole family, so both must enroll again.
-          const revoked = await revokeFamily(tx, presented.tokenHash)
+          const revoked = await revokeRefreshTokenFamily(tx, presented.tokenHash)
           request.log.warn(
             { deviceId: presented.deviceId, revokedTokens: revoked },
             'refresh token reused after its successor was used: token family revoked',
@@ -215,21 +187,15 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
         }
         if (!successor) throw refreshRejected()
         // The reply was lost: retire the unused successor and issue a new pair below.
-        await tx
-          .update(refreshTokens)
-          .set({ usedAt: new Date() })
-          .where(eq(refreshTokens.tokenHash, successor.tokenHash))
+        await markRefreshTokenUsed(tx, successor.tokenHash, { usedAt: new Date() })
       }
-      const [device] = await tx
-        .select()
-        .from(devices)
-        .where(and(eq(devices.id, presented.deviceId), isNull(devices.revokedAt)))
+      const device = await findLiveDevice(tx, presented.deviceId)
       if (!device) throw new HttpError(401, 'DEVICE_REVOKED', 'device revoked or unknown')
       const tokens = await issueDeviceTokens(tx, device)
-      await tx
-        .update(refreshTokens)
-        .set({ usedAt: presented.usedAt ?? new Date(), replacedByHash: tokens.refreshTokenHash })
-        .where(eq(refreshTokens.tokenHash, presented.tokenHash))
+      await markRefreshTokenUsed(tx, presented.tokenHash, {
+        usedAt: presented.usedAt ?? new Date(),
+        replacedByHash: tokens.refreshTokenHash,
+      })
       return withoutHash(tokens)
     })
     if (!tokens) throw refreshRejected()
@@ -239,10 +205,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
   app.post('/api/admin/login', { config: { rateLimit } }, async (request) => {
     refuseUnstorableValues(request.body, 'login')
     const body = parseOrThrow(AdminLogin, request.body, 'login')
-    const [admin] = await db
-      .select()
-      .from(adminUsers)
-      .where(and(eq(adminUsers.email, body.email.toLowerCase()), isNull(adminUsers.disabledAt)))
+    const admin = await findEnabledAdminByEmail(db, body.email.toLowerCase())
     // An unknown e-mail is verified against a dummy hash, so it takes as long as a wrong password
     // and the answer time does not tell which e-mails have an account.
     const isValid = await verifyPassword(admin?.passwordHash ?? (await dummyHash()), body.password)
@@ -263,16 +226,10 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
   app.post('/api/admin/devices/:deviceId/revoke', { config: { rateLimit } }, async (request) => {
     const admin = await requireAdmin(await authenticate(db, signer, request))
     const { deviceId } = parseOrThrow(DeviceParams, request.params, 'path')
-    const [device] = await db.select().from(devices).where(eq(devices.id, deviceId))
+    const device = await findDevice(db, deviceId)
     if (!device || !(await adminCoversStore(db, admin, device.storeId)))
       throw new HttpError(404, 'NOT_FOUND', 'device not found')
-    await db.transaction(async (tx) => {
-      await tx.update(devices).set({ revokedAt: new Date() }).where(eq(devices.id, deviceId))
-      await tx
-        .update(refreshTokens)
-        .set({ usedAt: new Date() })
-        .where(and(eq(refreshTokens.deviceId, deviceId), isNull(refreshTokens.usedAt)))
-    })
+    await revokeDevice(db, deviceId)
     context.bus.publish({ type: 'revoke', deviceId })
     return { deviceId, isRevoked: true }
   })

@@ -1,4 +1,3 @@
-import { and, desc, eq } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import {
@@ -27,7 +26,6 @@ import {
   storeInScope,
   verifyDeviceToken,
 } from '../auth/principal'
-import { devices, syncConflicts, syncRecords } from '../db/schema'
 import {
   HttpError,
   findUnstorableValue,
@@ -38,7 +36,8 @@ import {
 } from '../http/errors'
 import type { Issue } from '../http/errors'
 import { encodeSyncToken, parseSince } from '../sync/cursor'
-import { pullRecords } from '../sync/pull'
+import { findConflictEntity, listConflicts } from '../sync/conflicts'
+import { pullRecords, recordDeviceCursor } from '../sync/pull'
 import type { PushItem } from '../sync/push'
 import { baseResult } from '../sync/plan'
 import { toServerRecord } from '../sync/records'
@@ -181,7 +180,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
     })
     if (page.kind === 'reset')
       throw new HttpError(410, 'RESET', `${page.reason}: resync this store from an empty cursor`)
-    await db.update(devices).set({ cursorSeq: page.nextSeq }).where(eq(devices.id, device.deviceId))
+    await recordDeviceCursor(db, device.deviceId, page.nextSeq)
     return {
       changes: page.rows.map(toPulledChange),
       nextSyncToken: encodeSyncToken(device.storeId, page.nextSeq),
@@ -199,15 +198,12 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
       principal,
       parseOrThrow(StoreQuery, request.query, 'query').storeId,
     )
-    const [pending] = await db
-      .select({ entity: syncConflicts.entity })
-      .from(syncConflicts)
-      .where(and(eq(syncConflicts.id, body.conflictId), eq(syncConflicts.storeId, storeId)))
-    if (!pending) throw new HttpError(404, 'NOT_FOUND', 'conflict not found')
+    const pendingEntity = await findConflictEntity(db, storeId, body.conflictId)
+    if (pendingEntity === undefined) throw new HttpError(404, 'NOT_FOUND', 'conflict not found')
     let mergedData: unknown = null
     if (body.resolution === 'merge') {
       mergedData = parseOrThrow(
-        entityRegistry[pending.entity as EntityName].schema,
+        entityRegistry[pendingEntity as EntityName].schema,
         body.mergedData,
         'mergedData',
       )
@@ -243,27 +239,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
     const principal = await authenticate(db, signer, request)
     const query = parseOrThrow(ConflictListQuery, request.query, 'query')
     const storeId = await storeInScope(db, principal, query.storeId)
-    // The server's current version rides along, so a manager sees both sides without a second call.
-    const rows = await db
-      .select({
-        conflict: syncConflicts,
-        serverData: syncRecords.data,
-        serverDeleted: syncRecords.deleted,
-      })
-      .from(syncConflicts)
-      .leftJoin(
-        syncRecords,
-        and(
-          eq(syncRecords.storeId, syncConflicts.storeId),
-          eq(syncRecords.entity, syncConflicts.entity),
-          eq(syncRecords.id, syncConflicts.recordId),
-        ),
-      )
-      .where(
-        and(eq(syncConflicts.storeId, storeId), eq(syncConflicts.status, query.status ?? 'open')),
-      )
-      .orderBy(desc(syncConflicts.createdAt))
-      .limit(500)
+    const rows = await listConflicts(db, storeId, query.status ?? 'open')
     return {
       conflicts: rows.map(({ conflict, serverData, serverDeleted }) => ({
         conflictId: conflict.id,

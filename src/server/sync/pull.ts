@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, lte, max, ne, or, isNull, inArray } from 'drizzle-orm'
 import type { EntityName } from '../../shared/sync'
 import type { Database } from '../db/connection'
-import { stores, syncRecords } from '../db/schema'
+import { devices, stores, syncRecords } from '../db/schema'
 import type { SinceCursor } from './cursor'
 import type { RecordRow } from './records'
 
@@ -65,4 +65,13 @@ export async function pullRecords(db: Database, request: PullRequest): Promise<P
   // Every sequence up to the head read above had committed (commits hold the store row lock).
   const nextSeq = hasMore ? lastSeq : Math.max(lastSeq, store.headSeq, sinceSeq)
   return { kind: 'page', rows, nextSeq, hasMore, headSeq: Math.max(store.headSeq, lastSeq) }
+}
+
+/** Remembers how far a device has pulled. */
+export async function recordDeviceCursor(
+  db: Database,
+  deviceId: string,
+  cursorSeq: number,
+): Promise<void> {
+  await db.update(devices).set({ cursorSeq }).where(eq(devices.id, deviceId))
 }

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { hashPassword } from '../auth/passwords'
 import type { Executor } from '../db/connection'
-import { adminUsers, stores } from '../db/schema'
+import { findStoreByCode, upsertAdminUser } from '../db/tenancyRepository'
 
 export const AdminRole = z.enum(['super_admin', 'tenant_admin', 'store_manager'])
 export type AdminRole = z.infer<typeof AdminRole>
@@ -26,19 +25,13 @@ export async function createAdminUser(
   let storeId: string | null = null
   if (input.role !== 'super_admin') {
     if (!input.storeCode) throw new Error(`${input.role} needs --store <code>`)
-    const [store] = await db.select().from(stores).where(eq(stores.code, input.storeCode))
+    const store = await findStoreByCode(db, input.storeCode)
     if (!store) throw new Error(`no store with code ${input.storeCode}`)
     tenantId = store.tenantId
     storeId = input.role === 'store_manager' ? store.id : null
   }
   const password = input.password ?? randomBytes(12).toString('base64url')
   const passwordHash = await hashPassword(password)
-  await db
-    .insert(adminUsers)
-    .values({ email, passwordHash, role: input.role, tenantId, storeId })
-    .onConflictDoUpdate({
-      target: adminUsers.email,
-      set: { passwordHash, role: input.role, tenantId, storeId, disabledAt: null },
-    })
+  await upsertAdminUser(db, { email, passwordHash, role: input.role, tenantId, storeId })
   return { email, password }
 }

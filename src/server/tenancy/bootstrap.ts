@@ -1,6 +1,5 @@
-import { count } from 'drizzle-orm'
 import type { Database } from '../db/connection'
-import { stores, tenants } from '../db/schema'
+import { countStores, findFirstStore, insertStore, insertTenant } from '../db/tenancyRepository'
 import { issueEnrollmentCode } from './enrollmentCodes'
 
 export interface BootstrapResult {
@@ -15,22 +14,16 @@ export interface BootstrapResult {
  * without expiry or use limit, so scripted set-ups can enroll any number of registers.
  */
 export async function bootstrap(db: Database, knownCode: string | null): Promise<BootstrapResult> {
-  const [row] = await db.select({ total: count() }).from(stores)
   let createdCode: string | null = null
   let storeCode: string | null = null
-  if ((row?.total ?? 0) === 0) {
-    const [tenant] = await db.insert(tenants).values({ name: 'Demo tenant' }).returning()
-    if (!tenant) throw new Error('tenant insert returned nothing')
-    const [store] = await db
-      .insert(stores)
-      .values({ tenantId: tenant.id, code: 'DEMO', name: 'Demo store' })
-      .returning()
-    if (!store) throw new Error('store insert returned nothing')
+  if ((await countStores(db)) === 0) {
+    const tenant = await insertTenant(db, 'Demo tenant')
+    const store = await insertStore(db, { tenantId: tenant.id, code: 'DEMO', name: 'Demo store' })
     storeCode = store.code
     createdCode = knownCode ?? (await issueEnrollmentCode(db, store.id))
   }
   if (knownCode) {
-    const [first] = await db.select().from(stores).orderBy(stores.createdAt).limit(1)
+    const first = await findFirstStore(db)
     if (first) {
       await issueEnrollmentCode(db, first.id, { code: knownCode, uses: null, ttlMs: null })
       storeCode = first.code

@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto'
-import { eq } from 'drizzle-orm'
 import type { Executor } from '../db/connection'
-import { enrollmentCodes, stores } from '../db/schema'
+import { findStoreIdByCode, upsertEnrollmentCode } from '../db/tenancyRepository'
 import { sha256Hex } from '../auth/tokens'
 
 /** Crockford-style alphabet: no 0/O, 1/I/L confusion when read aloud at a counter. */
@@ -32,23 +31,13 @@ export async function issueEnrollmentCode(
 ): Promise<string> {
   const code = options.code ?? generateCode()
   const ttlMs = options.ttlMs === undefined ? 24 * 60 * 60 * 1000 : options.ttlMs
-  await db
-    .insert(enrollmentCodes)
-    .values({
-      codeHash: sha256Hex(normaliseCode(code)),
-      storeId,
-      role: options.role ?? 'register',
-      usesLeft: options.uses === undefined ? 1 : options.uses,
-      expiresAt: ttlMs === null ? null : new Date(Date.now() + ttlMs),
-    })
-    .onConflictDoUpdate({
-      target: enrollmentCodes.codeHash,
-      set: {
-        storeId,
-        usesLeft: options.uses === undefined ? 1 : options.uses,
-        expiresAt: ttlMs === null ? null : new Date(Date.now() + ttlMs),
-      },
-    })
+  await upsertEnrollmentCode(db, {
+    codeHash: sha256Hex(normaliseCode(code)),
+    storeId,
+    role: options.role ?? 'register',
+    usesLeft: options.uses === undefined ? 1 : options.uses,
+    expiresAt: ttlMs === null ? null : new Date(Date.now() + ttlMs),
+  })
   return code
 }
 
@@ -56,6 +45,6 @@ export async function issueCodeForStoreCode(
   db: Executor,
   storeCode: string,
 ): Promise<string | null> {
-  const [store] = await db.select({ id: stores.id }).from(stores).where(eq(stores.code, storeCode))
-  return store ? issueEnrollmentCode(db, store.id) : null
+  const storeId = await findStoreIdByCode(db, storeCode)
+  return storeId ? issueEnrollmentCode(db, storeId) : null
 }

@@ -1,7 +1,13 @@
-import { asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Executor } from '../db/connection'
-import { stores, tenants } from '../db/schema'
+import type { StoreRow, TenantRow } from '../db/tenancyRepository'
+import {
+  findTenantById,
+  insertStoreUnlessCodeTaken,
+  insertTenant,
+  selectStores,
+  selectTenants,
+} from '../db/tenancyRepository'
 
 /** A store code leads every order number (`{storeCode}-{registerCode}-{seq}`): no dashes. */
 export const StoreCode = z
@@ -32,23 +38,21 @@ export type StoreView = z.infer<typeof StoreView>
 export type CreateStoreOutcome =
   { kind: 'created'; store: StoreView } | { kind: 'code-taken' } | { kind: 'no-tenant' }
 
-const storeView = (row: typeof stores.$inferSelect): StoreView => ({
+const storeView = (row: StoreRow): StoreView => ({
   id: row.id,
   tenantId: row.tenantId,
   code: row.code,
   name: row.name,
   createdAt: row.createdAt.toISOString(),
 })
-const tenantView = (row: typeof tenants.$inferSelect): TenantView => ({
+const tenantView = (row: TenantRow): TenantView => ({
   id: row.id,
   name: row.name,
   createdAt: row.createdAt.toISOString(),
 })
 
 export async function createTenant(db: Executor, name: string): Promise<TenantView> {
-  const [row] = await db.insert(tenants).values({ name }).returning()
-  if (!row) throw new Error('tenant insert returned nothing')
-  return tenantView(row)
+  return tenantView(await insertTenant(db, name))
 }
 
 /** Creates a store of an existing tenant; the code is unique across the server. */
@@ -56,41 +60,25 @@ export async function createStore(
   db: Executor,
   input: { code: string; name: string; tenantId: string },
 ): Promise<CreateStoreOutcome> {
-  const [tenant] = await db.select().from(tenants).where(eq(tenants.id, input.tenantId))
+  const tenant = await findTenantById(db, input.tenantId)
   if (!tenant) return { kind: 'no-tenant' }
-  const [row] = await db
-    .insert(stores)
-    .values({ tenantId: tenant.id, code: input.code, name: input.name })
-    .onConflictDoNothing({ target: stores.code })
-    .returning()
+  const row = await insertStoreUnlessCodeTaken(db, {
+    tenantId: tenant.id,
+    code: input.code,
+    name: input.name,
+  })
   return row ? { kind: 'created', store: storeView(row) } : { kind: 'code-taken' }
 }
 
 export async function listTenants(db: Executor, tenantId?: string): Promise<TenantView[]> {
-  const rows = await db
-    .select()
-    .from(tenants)
-    .where(tenantId ? eq(tenants.id, tenantId) : undefined)
-    .orderBy(asc(tenants.createdAt))
-  return rows.map(tenantView)
+  return (await selectTenants(db, tenantId)).map(tenantView)
 }
 
 export async function listStores(
   db: Executor,
   filter: { tenantId?: string; storeId?: string } = {},
 ): Promise<StoreView[]> {
-  const rows = await db
-    .select()
-    .from(stores)
-    .where(
-      filter.storeId
-        ? eq(stores.id, filter.storeId)
-        : filter.tenantId
-          ? eq(stores.tenantId, filter.tenantId)
-          : undefined,
-    )
-    .orderBy(asc(stores.code))
-  return rows.map(storeView)
+  return (await selectStores(db, filter)).map(storeView)
 }
 
 /** A tenant named by id or exact name, for the CLI. */
