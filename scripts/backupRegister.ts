@@ -64,7 +64,8 @@ export async function backupRegister(options: {
   } finally {
     copy.close()
   }
-  // The copy holds the register's sync tokens: readable by its owner only.
+  // The copy holds staff PIN hashes and every sale (no sync tokens: those stay in the vault, so a
+  // restored register is re-enrolled by an admin): readable by its owner only.
   chmodSync(outFile, 0o600)
   const summary = summarise(outFile)
   if (summary.integrity !== 'ok')

@@ -10,10 +10,13 @@ export function enrollmentOf(
   row: SyncStateRow | null,
   fingerprint: string,
 ): z.infer<typeof EnrollmentState> {
-  if (!row?.serverUrl || !row.refreshToken) return 'not_enrolled'
+  if (!row?.serverUrl) return 'not_enrolled'
   if (row.enrolledFingerprint && row.enrolledFingerprint !== fingerprint)
     return 'needs_reenrollment'
   if (row.isRevoked) return 'revoked'
+  // Enrolled once, but its tokens are gone (a restored backup, a lost token vault): it belongs to
+  // a store, so joining again is a re-enrollment (an admin's), never a first enrollment.
+  if (!row.refreshToken) return 'needs_reenrollment'
   return 'enrolled'
 }
 

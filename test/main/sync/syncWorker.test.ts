@@ -157,7 +157,7 @@ describe('register sync worker against a real server', () => {
       expect.objectContaining({
         entityId: poison.id,
         label: poison.orderNumber,
-        lastError: expect.stringMatching(/refused/i),
+        lastError: expect.stringMatching(/NUL characters are not accepted/),
       }),
     ])
     expect(good.every(Boolean)).toBe(true)
