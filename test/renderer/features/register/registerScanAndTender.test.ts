@@ -34,6 +34,28 @@ describe('scanner wedge', () => {
     expect(typeKeys('espresso', 1000, 5)).toBeNull()
   })
 
+  it('still reads a scan whose keys a busy register held back once', () => {
+    const detector = createScanDetector()
+    const gaps = [6, 6, 6, 40, 6, 6, 6, 6, 6, 6, 6, 6]
+    let time = 1000
+    '2100042004528'.split('').forEach((character, index) => {
+      detector.key(character, time)
+      time += gaps[index] ?? 6
+    })
+    expect(detector.enter(time + 34)).toBe('2100042004528')
+  })
+
+  it('leaves a fast person alone even when some of their keys come close together', () => {
+    const detector = createScanDetector()
+    const gaps = [90, 20, 95, 30, 80, 25, 99, 20]
+    let time = 1000
+    '20000001'.split('').forEach((character, index) => {
+      detector.key(character, time)
+      time += gaps[index] ?? 90
+    })
+    expect(detector.enter(time)).toBeNull()
+  })
+
   it('starts a new code after a pause, so typed text before a scan is not part of it', () => {
     const detector = createScanDetector()
     detector.key('l', 0)

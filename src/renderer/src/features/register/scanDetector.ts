@@ -1,5 +1,11 @@
-/** A scanner types far faster than a person: a gap this short between keys means a machine. */
+/** A scanner types far faster than a person: keys this far apart on average mean a machine. */
 export const maxScanGapMs = 35
+/**
+ * The longest single gap a scan survives. A busy register (a cart re-rendering after the last
+ * scan, a sync reply) can hold one key back for a few tens of milliseconds; a person's gaps are
+ * 100 ms and more between every key, so the average still tells them apart.
+ */
+export const maxScanHiccupMs = 100
 export const minScanLength = 6
 
 // What a barcode can hold (catalogSchemas Barcode); anything else ends a possible scan.
@@ -14,39 +20,50 @@ export interface ScanDetector {
 }
 
 /**
- * Tells a keyboard-wedge scanner from a person: at least `minLength` barcode characters, each
- * within `maxGapMs` of the one before, then Enter just as fast. A code needs a digit too, so a
- * fast typist's "espresso" + Enter stays a search.
+ * Tells a keyboard-wedge scanner from a person: at least `minLength` barcode characters and Enter,
+ * on average within `maxGapMs` of each other and none more than `maxHiccupMs` apart (a longer pause
+ * starts a new code). A code needs a digit too, so a fast typist's "espresso" + Enter stays a search.
  */
 export function createScanDetector(
   maxGapMs = maxScanGapMs,
   minLength = minScanLength,
+  maxHiccupMs = maxScanHiccupMs,
 ): ScanDetector {
   let characters = ''
+  let firstKeyMs = Number.NEGATIVE_INFINITY
   let lastKeyMs = Number.NEGATIVE_INFINITY
+
+  function reset() {
+    characters = ''
+    firstKeyMs = Number.NEGATIVE_INFINITY
+    lastKeyMs = Number.NEGATIVE_INFINITY
+  }
 
   return {
     key(character, timeMs) {
-      const isFast = timeMs - lastKeyMs <= maxGapMs
+      const isBurst = timeMs - lastKeyMs <= maxHiccupMs
       lastKeyMs = timeMs
       if (!scanCharacter.test(character)) {
         characters = ''
         return
       }
-      characters = isFast ? characters + character : character
+      if (isBurst && characters !== '') characters += character
+      else {
+        characters = character
+        firstKeyMs = timeMs
+      }
     },
     enter(timeMs) {
       const code = characters
-      const isFast = timeMs - lastKeyMs <= maxGapMs
-      characters = ''
-      lastKeyMs = Number.NEGATIVE_INFINITY
-      if (!isFast || code.length < minLength || !/[0-9]/.test(code)) return null
+      const isBurst = timeMs - lastKeyMs <= maxHiccupMs
+      // One gap per character: between the keys, and from the last key to Enter.
+      const averageGapMs = (timeMs - firstKeyMs) / Math.max(code.length, 1)
+      reset()
+      if (!isBurst || averageGapMs > maxGapMs) return null
+      if (code.length < minLength || !/[0-9]/.test(code)) return null
       return code
     },
-    reset() {
-      characters = ''
-      lastKeyMs = Number.NEGATIVE_INFINITY
-    },
+    reset,
   }
 }
 
