@@ -146,6 +146,12 @@ async function serve(settings: ProcessSettings): Promise<void> {
       ? 'PostgreSQL (DATABASE_URL)'
       : `PGlite at ${settings.database.dataDir}`
   process.stdout.write(`AuraFlow sync server listening on ${server.url} (${where})\n`)
+  process.stdout.write(`Back office: ${server.url}/\n`)
+  if (server.setupUrl) {
+    process.stdout.write(
+      `No admin yet. Open this one-time link to set up the first business, store and owner:\n  ${server.setupUrl}\n`,
+    )
+  }
   if (server.enrollmentCode) {
     process.stdout.write(
       `Enrollment code for store ${server.storeCode}: ${server.enrollmentCode}\n`,

@@ -27,7 +27,10 @@ export type Principal =
   | AdminPrincipal
 
 /** The admin principal of a live admin row (the role and scope always come from the row). */
-export function adminPrincipalOf(admin: AdminScopeRow, session: LiveSession | null): AdminPrincipal {
+export function adminPrincipalOf(
+  admin: AdminScopeRow,
+  session: LiveSession | null,
+): AdminPrincipal {
   const role = admin.role as AdminPrincipal['role']
   const storeIds = role === 'store_manager' ? admin.storeIds : []
   return {

@@ -102,26 +102,34 @@ function isSecure(request: FastifyRequest): boolean {
   return mode === 'always' || (mode === 'auto' && request.protocol === 'https')
 }
 
-/** Creates the session row and sets the cookie; returns the CSRF token for the reply. */
-export async function startSession(
+/**
+ * Creates the session row (in the caller's transaction, if any); the caller sets the cookie with
+ * setSessionCookie once that has committed.
+ */
+export async function createSession(
   db: Executor,
+  settings: SessionSettings,
+  adminId: string,
+): Promise<{ cookieValue: string; session: LiveSession }> {
+  await purgeExpiredAdminSessions(db, settings)
+  const cookieValue = newOpaqueToken()
+  const session = { idHash: sha256Hex(cookieValue), adminId, csrfToken: newOpaqueToken() }
+  await insertAdminSession(db, session)
+  return { cookieValue, session }
+}
+
+export function setSessionCookie(
   request: FastifyRequest,
   reply: FastifyReply,
-  adminId: string,
-): Promise<LiveSession> {
-  const settings = request.server.adminSessionSettings
-  await purgeExpiredAdminSessions(db, settings)
-  const id = newOpaqueToken()
-  const session = { idHash: sha256Hex(id), adminId, csrfToken: newOpaqueToken() }
-  await insertAdminSession(db, session)
-  void reply.setCookie(SESSION_COOKIE, id, {
+  cookieValue: string,
+): void {
+  void reply.setCookie(SESSION_COOKIE, cookieValue, {
     httpOnly: true,
     sameSite: 'strict',
     path: '/',
     secure: isSecure(request),
-    maxAge: settings.absoluteSeconds,
+    maxAge: request.server.adminSessionSettings.absoluteSeconds,
   })
-  return session
 }
 
 /** Deletes the cookie's session row (if any) and clears the cookie. */

@@ -76,7 +76,10 @@ export async function findAdminScope(
   db: Executor,
   adminId: string,
 ): Promise<AdminScopeRow | undefined> {
-  const [row] = await db.select(adminScopeColumns).from(adminUsers).where(eq(adminUsers.id, adminId))
+  const [row] = await db
+    .select(adminScopeColumns)
+    .from(adminUsers)
+    .where(eq(adminUsers.id, adminId))
   return row ? withIds(row) : undefined
 }
 

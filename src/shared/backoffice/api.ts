@@ -101,7 +101,18 @@ export const CreateStoreBody = StoreFields.extend({
   tenantId: z.uuid().optional(),
 })
 export type CreateStoreBody = z.infer<typeof CreateStoreBody>
-export const UpdateStoreBody = StoreFields.partial().omit({ code: true })
+/** Only the fields sent change: no defaults here (a default would reset an unsent field). */
+export const UpdateStoreBody = z
+  .strictObject({
+    name: DisplayName,
+    address: z.string().trim().max(500),
+    phone: z.string().trim().max(50),
+    taxId: z.string().trim().max(50),
+    currency: CurrencyCode,
+    timeZone: TimeZone,
+    locale: Locale,
+  })
+  .partial()
 export type UpdateStoreBody = z.infer<typeof UpdateStoreBody>
 
 export const StoreDetail = z.object({
