@@ -29,10 +29,11 @@ export interface AdminScopeRow {
   createdAt: Date
 }
 
+// Qualified by table name: drizzle leaves columns unqualified in a one-table select.
 const storeIdsOfAdmin = sql<string[]>`array(
-  select ${adminStoreAccess.storeId}::text from ${adminStoreAccess} where ${adminStoreAccess.adminId} = ${adminUsers.id}
+  select x.store_id::text from ${adminStoreAccess} x where x.admin_id = ${adminUsers}.id
   union
-  select ${adminUsers.storeId}::text where ${adminUsers.storeId} is not null and ${adminUsers.role} = 'store_manager'
+  select ${adminUsers}.store_id::text where ${adminUsers}.store_id is not null and ${adminUsers}.role = 'store_manager'
   order by 1)`
 
 const adminScopeColumns = {
@@ -210,7 +211,7 @@ export async function purgeExpiredAdminSessions(
 
 // ---------------------------------------------------------------- stores
 
-const liveRegisterCount = sql<number>`(select count(*)::int from ${devices} where ${devices.storeId} = ${stores.id} and ${devices.revokedAt} is null)`
+const liveRegisterCount = sql<number>`(select count(*)::int from ${devices} d where d.store_id = ${stores}.id and d.revoked_at is null)`
 
 export type StoreDetailRow = StoreRow & { registerCount: number }
 
