@@ -76,7 +76,7 @@ export async function call(
     signal: AbortSignal.timeout(20_000),
   })
   const text = await response.text()
-  let body: unknown = null
+  let body: unknown
   try {
     body = text ? JSON.parse(text) : null
   } catch {

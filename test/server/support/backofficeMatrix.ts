@@ -373,7 +373,7 @@ export function defineBackofficeMatrix(label: string, open: () => Promise<Server
         ],
       ]
       const seen = []
-      for (const [method, path, body, status] of steps) {
+      for (const [method, path, body] of steps) {
         const reply = await call(base(), method, path, {
           session: owner,
           ...(body === undefined ? {} : { body }),
@@ -642,7 +642,7 @@ export function defineBackofficeMatrix(label: string, open: () => Promise<Server
         ['POST', '/api/backoffice/session', { email: 'nope', password: 'x' }, 'email'],
       ]
       const seen = []
-      for (const [method, path, body, field] of steps) {
+      for (const [method, path, body] of steps) {
         const reply = await call(base(), method, path, { session: owner, body })
         const issues = (reply.body as { issues?: { path: string }[] } | null)?.issues ?? []
         seen.push(`${method} ${path} ${JSON.stringify(body)} -> ${reply.status} ${issues[0]?.path}`)
