@@ -52,6 +52,7 @@ export async function registerBackofficeApp(app: FastifyInstance, dir: string): 
     contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
     // The register's own fetches are not cross-origin browser loads; keep resources same-origin.
     crossOriginResourcePolicy: { policy: 'same-origin' },
+    frameguard: { action: 'deny' },
   })
   const root = path.resolve(dir)
   const isBuilt = existsSync(path.join(root, 'index.html'))
