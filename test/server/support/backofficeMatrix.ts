@@ -589,6 +589,35 @@ export function defineBackofficeMatrix(label: string, open: () => Promise<Server
       )
     })
 
+    it("ends a user's other sessions when their password changes", async () => {
+      const manager = await insertAdmin(database.db, 'store_manager', {
+        tenantId: world.tenant1,
+        storeIds: [world.storeA],
+      })
+      const first = await signIn(base(), manager.email)
+      const second = await signIn(base(), manager.email)
+      const changed = await call(base(), 'PATCH', `/api/admin/users/${manager.id}`, {
+        session: second,
+        body: { password: 'a brand new password' },
+      })
+      expect(changed.status, changed.text).toBe(200)
+      expect(
+        (await call(base(), 'GET', '/api/backoffice/session', { session: first })).status,
+      ).toBe(401)
+      expect(
+        (await call(base(), 'GET', '/api/backoffice/session', { session: second })).status,
+      ).toBe(200)
+      // An owner resetting it ends every session of that user, the new password signs in.
+      await call(base(), 'PATCH', `/api/admin/users/${manager.id}`, {
+        session: world.sessions.owner,
+        body: { password: PASSWORD },
+      })
+      expect(
+        (await call(base(), 'GET', '/api/backoffice/session', { session: second })).status,
+      ).toBe(401)
+      expect((await signIn(base(), manager.email)).reply.admin.id).toBe(manager.id)
+    })
+
     it('answers bad input with 400 naming the field, never a 500', async () => {
       const owner = world.sessions.owner
       const steps: [string, string, unknown, string][] = [
