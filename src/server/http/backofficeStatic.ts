@@ -56,22 +56,23 @@ export async function registerBackofficeApp(app: FastifyInstance, dir: string): 
   })
   const root = path.resolve(dir)
   const isBuilt = existsSync(path.join(root, 'index.html'))
-  if (isBuilt) {
-    await app.register(fastifyStatic, {
-      root,
-      prefix: '/',
-      index: ['index.html'],
-      // Hashed build assets never change; index.html is revalidated so a new build shows at once.
-      setHeaders: (reply, filePath) => {
-        void reply.header(
-          'cache-control',
-          filePath.includes(`${path.sep}assets${path.sep}`)
-            ? 'public, max-age=31536000, immutable'
-            : 'no-cache',
-        )
-      },
-    })
-  }
+  // Registered whether built or not, so the route list does not depend on a build; a missing
+  // directory answers every file as not found (the handler below shows the not-built page).
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    index: ['index.html'],
+    suppressWarning: true,
+    // Hashed build assets never change; index.html is revalidated so a new build shows at once.
+    setHeaders: (reply, filePath) => {
+      void reply.header(
+        'cache-control',
+        filePath.includes(`${path.sep}assets${path.sep}`)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
+      )
+    },
+  })
 
   const jsonNotFound = (reply: FastifyReply) =>
     reply.status(404).send({ code: 'NOT_FOUND', message: 'no such route' } satisfies ErrorBody)
