@@ -84,8 +84,9 @@ export async function liveSessionOf(
   isCsrfChecked = true,
 ): Promise<LiveSession | null> {
   const cookie = sessionCookieOf(request)
-  if (!cookie) return null
-  const settings = request.server.adminSessionSettings
+  // An app built without back-office sessions (no settings) knows no cookie.
+  const settings = request.server.adminSessionSettings as SessionSettings | undefined
+  if (!cookie || !settings) return null
   const idHash = sha256Hex(cookie)
   const session = await touchLiveAdminSession(db, idHash, settings)
   if (!session) throw new HttpError(401, 'SESSION_EXPIRED', 'signed out: sign in again')
