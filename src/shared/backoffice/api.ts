@@ -169,12 +169,26 @@ export const EnrollmentCodeReply = z.object({
   storeId: z.string(),
   expiresAt: z.string(),
   uses: z.number().int(),
-  /** What the QR code encodes: the server URL and the code, for a register to scan. */
+  /**
+   * What the QR code encodes: the server URL and the code, for a register to scan, as
+   * `auraflow://enroll?server=<URL-encoded server address>&code=<code>` (see parseEnrollUri).
+   */
   enrollUri: z.string(),
   /** The QR code as an SVG document. */
   qrSvg: z.string(),
 })
 export type EnrollmentCodeReply = z.infer<typeof EnrollmentCodeReply>
+
+/** Reads an `enrollUri` (a scanned QR code): the server address and the code, or null. */
+export function parseEnrollUri(uri: string): { serverUrl: string; code: string } | null {
+  const match = /^auraflow:\/\/enroll\?(.*)$/.exec(uri.trim())
+  if (!match) return null
+  const query = new URLSearchParams(match[1])
+  const serverUrl = query.get('server')
+  const code = query.get('code')
+  if (!serverUrl || !code || !/^https?:\/\/[^\s/]+$/.test(serverUrl)) return null
+  return { serverUrl, code }
+}
 
 // ---------------------------------------------------------------- admin users
 

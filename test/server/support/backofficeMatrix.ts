@@ -3,6 +3,7 @@ import { count, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ServerDatabase } from '../../../src/server/db/connection'
 import { adminSessions, devices, stores } from '../../../src/server/db/schema'
+import { parseEnrollUri } from '../../../src/shared/backoffice/api'
 import type {
   AdminListReply,
   EnrollmentCodeReply,
@@ -616,6 +617,49 @@ export function defineBackofficeMatrix(label: string, open: () => Promise<Server
         (await call(base(), 'GET', '/api/backoffice/session', { session: second })).status,
       ).toBe(401)
       expect((await signIn(base(), manager.email)).reply.admin.id).toBe(manager.id)
+    })
+
+    it("shows a register's last heartbeat, and an enrollment code enrolls as many times as its uses", async () => {
+      const issued = await call(base(), 'POST', '/api/admin/enrollment-codes', {
+        session: world.sessions.managerA,
+        body: { storeId: world.storeA, uses: 1, role: 'station' },
+      })
+      const reply = issued.body as EnrollmentCodeReply
+      expect(parseEnrollUri(reply.enrollUri)).toEqual({ serverUrl: base(), code: reply.code })
+      const device = await enroll(server.app, reply.code, 'Kitchen')
+      await expect(enroll(server.app, reply.code, 'Second')).rejects.toThrow(/401/)
+      const beat = await call(base(), 'POST', '/api/sync/heartbeat', {
+        bearer: device.accessToken,
+        body: {
+          pending: 3,
+          oldestPendingAt: null,
+          deadRecords: 1,
+          deadReasons: [{ label: 'Order 12', reason: 'refused' }],
+          registerCode: 'K1',
+          appVersion: '1.4.2',
+        },
+      })
+      expect(beat.status, beat.text).toBe(200)
+      await call(base(), 'GET', '/api/sync/pull-changes', { bearer: device.accessToken })
+      const listed = await call(base(), 'GET', `/api/admin/registers?storeId=${world.storeA}`, {
+        session: world.sessions.managerA,
+      })
+      const kitchen = (listed.body as RegisterListReply).registers.find(
+        (register) => register.id === device.deviceId,
+      )
+      expect(kitchen).toMatchObject({
+        name: 'Kitchen',
+        role: 'station',
+        appVersion: '1.4.2',
+        pending: 3,
+        refused: 1,
+        revokedAt: null,
+        lastSeenAt: expect.any(String),
+      })
+      const never = (listed.body as RegisterListReply).registers.find(
+        (register) => register.id === world.registerA,
+      )
+      expect(never).toMatchObject({ appVersion: null, pending: null, refused: null })
     })
 
     it('answers bad input with 400 naming the field, never a 500', async () => {
