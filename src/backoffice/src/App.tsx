@@ -1,0 +1,66 @@
+import type { ReactNode } from 'react'
+import { Navigate, Route, Routes } from 'react-router'
+import { Layout } from './features/Layout'
+import { canManageUsers } from './features/permissions'
+import { RegistersPage } from './features/registers/RegistersPage'
+import { useSession } from './features/session/sessionContext'
+import { SignInPage } from './features/session/SignInPage'
+import { SetupPage } from './features/setup/SetupPage'
+import { StoresPage } from './features/stores/StoresPage'
+import { UsersPage } from './features/users/UsersPage'
+import { useTranslation } from './i18n'
+
+function Checking({ children }: { children: ReactNode }) {
+  const { t } = useTranslation('common')
+  const { isChecked } = useSession()
+  if (!isChecked)
+    return (
+      <main className="bo-auth" aria-busy="true">
+        <p className="page-loading">{t('loading')}</p>
+      </main>
+    )
+  return children
+}
+
+/** Signed-in pages; anyone else goes to sign in (with the reason, if the session just ended). */
+function RequireSession({ children }: { children: ReactNode }) {
+  const { session } = useSession()
+  return session ? children : <Navigate to="/signin" replace />
+}
+
+function UsersRoute() {
+  const { session } = useSession()
+  return session && canManageUsers(session.admin) ? (
+    <UsersPage />
+  ) : (
+    <Navigate to="/stores" replace />
+  )
+}
+
+export function App() {
+  const { session } = useSession()
+  return (
+    <Checking>
+      <Routes>
+        <Route path="/setup" element={<SetupPage />} />
+        <Route
+          path="/signin"
+          element={session ? <Navigate to="/stores" replace /> : <SignInPage />}
+        />
+        <Route
+          element={
+            <RequireSession>
+              <Layout />
+            </RequireSession>
+          }
+        >
+          <Route index element={<Navigate to="/stores" replace />} />
+          <Route path="/stores" element={<StoresPage />} />
+          <Route path="/registers" element={<RegistersPage />} />
+          <Route path="/users" element={<UsersRoute />} />
+        </Route>
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </Checking>
+  )
+}

@@ -1,0 +1,43 @@
+/** session strings (ar): sign in and first-run setup. Keys match en/session.ts. */
+const session = {
+  signIn: {
+    title: 'تسجيل الدخول',
+    intro: 'سجّل الدخول لإدارة متاجرك ونقاط البيع والموظفين.',
+    email: 'البريد الإلكتروني',
+    password: 'كلمة المرور',
+    submit: 'تسجيل الدخول',
+    submitting: 'جارٍ تسجيل الدخول…',
+    wrong: 'البريد الإلكتروني أو كلمة المرور غير صحيحة.',
+    disabled: 'هذا الحساب معطّل. اطلب من المالك تفعيله.',
+    rateLimited: 'محاولات كثيرة. انتظر {{minutes}} دقيقة ثم حاول مجددًا.',
+    rateLimitedShort: 'محاولات كثيرة. انتظر دقيقة ثم حاول مجددًا.',
+    locked: 'هذا الحساب مقفل بعد محاولات خاطئة كثيرة. حاول لاحقًا.',
+    sessionEnded: 'انتهت جلستك. سجّل الدخول مجددًا.',
+    signedOut: 'تم تسجيل خروجك.',
+    setupDone: 'تم إعداد نشاطك التجاري. سجّل الدخول ببريد المالك وكلمة مروره.',
+  },
+  setup: {
+    title: 'إعداد أورا فلو',
+    intro: 'أنشئ نشاطك التجاري وأول متجر وحساب المالك. يعمل هذا الرابط مرة واحدة.',
+    business: 'النشاط التجاري',
+    businessName: 'اسم النشاط التجاري',
+    store: 'المتجر الأول',
+    storeCode: 'رمز المتجر',
+    storeCodeHint: 'يبدأ به كل رقم طلب، مثل MAIN أو S01.',
+    storeName: 'اسم المتجر',
+    timeZone: 'المنطقة الزمنية',
+    currency: 'العملة',
+    owner: 'حساب المالك',
+    email: 'البريد الإلكتروني',
+    password: 'كلمة المرور',
+    passwordHint: '10 أحرف على الأقل.',
+    confirmPassword: 'أعد كتابة كلمة المرور',
+    submit: 'إنشاء النشاط التجاري',
+    submitting: 'جارٍ الإنشاء…',
+    noToken: 'تحتاج هذه الصفحة إلى رابط الإعداد الذي طبعه الخادم عند تشغيله.',
+    alreadyDone: 'تم إعداد هذا الخادم من قبل.',
+    goToSignIn: 'الانتقال إلى تسجيل الدخول',
+  },
+} satisfies Record<string, unknown>
+
+export default session

@@ -1,0 +1,45 @@
+/** users strings (ar): admin users of the back office. Keys match en/users.ts. */
+const users = {
+  title: 'المستخدمون',
+  add: 'مستخدم جديد',
+  empty: 'لا يوجد مستخدمون بعد.',
+  you: '(أنت)',
+  columns: {
+    email: 'البريد الإلكتروني',
+    role: 'الدور',
+    stores: 'المتاجر',
+    status: 'الحالة',
+    actions: 'إجراءات',
+  },
+  allStores: 'كل المتاجر',
+  status: {
+    active: 'نشط',
+    disabled: 'معطّل',
+  },
+  disable: 'تعطيل',
+  enable: 'تفعيل',
+  disableLabel: 'تعطيل {{email}}',
+  enableLabel: 'تفعيل {{email}}',
+  disableTitle: 'تعطيل {{email}}؟',
+  disableText: 'يُسجَّل خروجه ولا يستطيع الدخول حتى يُفعَّل مجددًا.',
+  disabled: 'تم تعطيل {{email}}.',
+  enabled: 'تم تفعيل {{email}}.',
+  resetPassword: 'إعادة تعيين كلمة المرور',
+  resetLabel: 'إعادة تعيين كلمة مرور {{email}}',
+  resetTitle: 'كلمة مرور جديدة لـ {{email}}',
+  newPassword: 'كلمة المرور الجديدة',
+  passwordReset: 'تم تغيير كلمة مرور {{email}}.',
+  form: {
+    title: 'مستخدم جديد',
+    email: 'البريد الإلكتروني',
+    password: 'كلمة المرور',
+    passwordHint: '10 أحرف على الأقل. سلّمها له شخصيًا.',
+    role: 'الدور',
+    stores: 'المتاجر التي يديرها',
+    create: 'إنشاء المستخدم',
+  },
+  created: 'يستطيع {{email}} تسجيل الدخول الآن.',
+  emailTaken: 'يوجد مستخدم آخر بهذا البريد الإلكتروني.',
+} satisfies Record<string, unknown>
+
+export default users

@@ -1,0 +1,45 @@
+/** users strings (en): admin users of the back office. Keys match ar/users.ts. */
+const users = {
+  title: 'Users',
+  add: 'New user',
+  empty: 'No users yet.',
+  you: '(you)',
+  columns: {
+    email: 'Email',
+    role: 'Role',
+    stores: 'Stores',
+    status: 'Status',
+    actions: 'Actions',
+  },
+  allStores: 'All stores',
+  status: {
+    active: 'Active',
+    disabled: 'Disabled',
+  },
+  disable: 'Disable',
+  enable: 'Enable',
+  disableLabel: 'Disable {{email}}',
+  enableLabel: 'Enable {{email}}',
+  disableTitle: 'Disable {{email}}?',
+  disableText: 'They are signed out and cannot sign in until enabled again.',
+  disabled: '{{email}} is disabled.',
+  enabled: '{{email}} is enabled.',
+  resetPassword: 'Reset password',
+  resetLabel: 'Reset the password of {{email}}',
+  resetTitle: 'New password for {{email}}',
+  newPassword: 'New password',
+  passwordReset: 'The password of {{email}} is changed.',
+  form: {
+    title: 'New user',
+    email: 'Email',
+    password: 'Password',
+    passwordHint: 'At least 10 characters. Give it to them in person.',
+    role: 'Role',
+    stores: 'Stores they manage',
+    create: 'Create user',
+  },
+  created: '{{email}} can now sign in.',
+  emailTaken: 'Another user already has this email.',
+} satisfies Record<string, unknown>
+
+export default users
