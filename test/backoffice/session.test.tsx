@@ -1,0 +1,156 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { I18nextProvider } from 'react-i18next'
+import { MemoryRouter } from 'react-router'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { CSRF_HEADER } from '../../src/shared/backoffice/api'
+import { App } from '../../src/backoffice/src/App'
+import { routes } from '../../src/backoffice/src/api/routes'
+import { SessionProvider } from '../../src/backoffice/src/features/session/SessionProvider'
+import { applyLanguage, i18n } from '../../src/backoffice/src/i18n'
+import { nodeFetch, startContractServer, type ContractServer } from './support/contractServer'
+import { mainStore, ownerSession } from './support/fixtures'
+
+let server: ContractServer
+
+beforeEach(async () => {
+  applyLanguage('en', false)
+  server = await startContractServer()
+})
+afterEach(async () => {
+  cleanup()
+  await server.close()
+})
+
+function renderApp(path: string) {
+  render(
+    <I18nextProvider i18n={i18n}>
+      <SessionProvider http={{ baseUrl: server.baseUrl, fetch: nodeFetch }}>
+        <MemoryRouter initialEntries={[path]}>
+          <App />
+        </MemoryRouter>
+      </SessionProvider>
+    </I18nextProvider>,
+  )
+}
+
+const expired = { status: 401, body: { code: 'UNAUTHORIZED', message: 'session expired' } }
+
+describe('the back office session', () => {
+  it('a 401 from any call returns to sign in with "Your session ended"', async () => {
+    server.answer('GET', routes.session, { status: 200, body: ownerSession })
+    server.answer('GET', routes.stores, expired)
+    renderApp('/stores')
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy()
+    expect(screen.getByRole('status').textContent).toBe('Your session ended. Sign in again.')
+    expect(screen.queryByRole('navigation')).toBeNull()
+  })
+
+  it('signs in, shows the stores, and signs out with the CSRF token', async () => {
+    server.answer('GET', routes.session, expired)
+    server.answer('POST', routes.session, { status: 200, body: ownerSession })
+    server.answer('GET', routes.stores, { status: 200, body: { stores: [mainStore] } })
+    server.answer('DELETE', routes.session, { status: 204 })
+    renderApp('/stores')
+
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' })
+    // Checking for a session is not an ended one: no message.
+    expect(screen.getByRole('status').textContent).toBe('')
+    fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'owner@example.com' } })
+    fireEvent.change(screen.getByLabelText('Password'), {
+      target: { value: 'correct horse battery' },
+    })
+    fireEvent.submit(screen.getByRole('button', { name: 'Sign in' }).closest('form')!)
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Stores' })).toBeTruthy()
+    expect(await screen.findByText('Main Street')).toBeTruthy()
+    const nav = screen.getByRole('navigation', { name: 'Back office' })
+    expect([...nav.querySelectorAll('a')].map((link) => link.textContent)).toEqual([
+      'Stores',
+      'Registers',
+      'Users',
+    ])
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }))
+    expect(await screen.findByText('You are signed out.')).toBeTruthy()
+    const signOut = server.seen.find((request) => request.method === 'DELETE')
+    expect(signOut?.headers[CSRF_HEADER]).toBe(ownerSession.csrfToken)
+  })
+
+  it('a wrong password stays on sign in with the reason in words, the password cleared', async () => {
+    server.answer('GET', routes.session, expired)
+    server.answer('POST', routes.session, {
+      status: 401,
+      body: { code: 'INVALID_CREDENTIALS', message: 'wrong email or password' },
+    })
+    renderApp('/signin')
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' })
+    fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'owner@example.com' } })
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'nope' } })
+    fireEvent.submit(screen.getByRole('button', { name: 'Sign in' }).closest('form')!)
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The email or the password is wrong.',
+    )
+    expect((screen.getByLabelText('Password') as HTMLInputElement).value).toBe('')
+  })
+
+  it('a store manager sees no Users section', async () => {
+    server.answer('GET', routes.session, {
+      status: 200,
+      body: {
+        ...ownerSession,
+        admin: { ...ownerSession.admin, role: 'store_manager', storeIds: [mainStore.id] },
+      },
+    })
+    server.answer('GET', routes.stores, { status: 200, body: { stores: [mainStore] } })
+    renderApp('/users')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Stores' })).toBeTruthy()
+    const nav = screen.getByRole('navigation', { name: 'Back office' })
+    expect(nav.textContent).not.toContain('Users')
+    expect(screen.queryByRole('button', { name: 'New store' })).toBeNull()
+  })
+})
+
+describe('the enrollment code dialog', () => {
+  it('shows the code, its expiry and the QR code as an image; Escape closes it', async () => {
+    const qrSvg =
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>'
+    server.answer('GET', routes.session, { status: 200, body: ownerSession })
+    server.answer('GET', routes.stores, { status: 200, body: { stores: [mainStore] } })
+    server.answer('GET', routes.registers(mainStore.id), { status: 200, body: { registers: [] } })
+    server.answer('POST', routes.enrollmentCodes, (request) => ({
+      status: 200,
+      body: {
+        code: 'K7Q-29XD',
+        storeId: (request.body as { storeId: string }).storeId,
+        expiresAt: '2026-12-02T10:00:00.000Z',
+        uses: 1,
+        enrollUri: 'auraflow://enroll?server=http%3A%2F%2F127.0.0.1&code=K7Q-29XD',
+        qrSvg,
+      },
+    }))
+    renderApp('/registers')
+
+    fireEvent.click(await screen.findByRole('button', { name: 'New enrollment code' }))
+    const dialog = await screen.findByRole('dialog')
+    fireEvent.submit(dialog.querySelector('form')!)
+    expect(await screen.findByText('K7Q-29XD')).toBeTruthy()
+    const image = screen.getByRole('img', { name: 'QR code for enrollment code K7Q-29XD' })
+    expect(decodeURIComponent(image.getAttribute('src')!.split(',')[1]!)).toBe(qrSvg)
+    expect(image.getAttribute('src')).toMatch(/^data:image\/svg\+xml;/)
+    // The SVG is never put into the page's own DOM.
+    expect(dialog.querySelector('svg')).toBeNull()
+    const sent = server.seen.find((request) => request.method === 'POST')
+    expect(sent?.body).toEqual({
+      storeId: mainStore.id,
+      role: 'register',
+      expiresInMinutes: 60,
+      uses: 1,
+    })
+    expect(sent?.headers[CSRF_HEADER]).toBe(ownerSession.csrfToken)
+
+    fireEvent.keyDown(dialog, { key: 'Escape' })
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+  })
+})
