@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { CSRF_HEADER, CreateStoreBody } from '../../src/shared/backoffice/api'
+import {
+  CSRF_HEADER,
+  CreateStoreBody,
+  backofficePaths as routes,
+} from '../../src/shared/backoffice/api'
 import { BackofficeApi } from '../../src/backoffice/src/api/backoffice'
 import { ApiError, NetworkError } from '../../src/backoffice/src/api/errors'
-import { routes } from '../../src/backoffice/src/api/routes'
 import { signInErrorText } from '../../src/backoffice/src/features/session/signInError'
 import { i18n } from '../../src/backoffice/src/i18n'
 import { startContractServer, type ContractServer } from './support/contractServer'

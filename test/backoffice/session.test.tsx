@@ -3,9 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { I18nextProvider } from 'react-i18next'
 import { MemoryRouter } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { CSRF_HEADER } from '../../src/shared/backoffice/api'
+import { CSRF_HEADER, backofficePaths as routes } from '../../src/shared/backoffice/api'
 import { App } from '../../src/backoffice/src/App'
-import { routes } from '../../src/backoffice/src/api/routes'
 import { SessionProvider } from '../../src/backoffice/src/features/session/SessionProvider'
 import { applyLanguage, i18n } from '../../src/backoffice/src/i18n'
 import { nodeFetch, startContractServer, type ContractServer } from './support/contractServer'
@@ -118,7 +117,10 @@ describe('the enrollment code dialog', () => {
       '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>'
     server.answer('GET', routes.session, { status: 200, body: ownerSession })
     server.answer('GET', routes.stores, { status: 200, body: { stores: [mainStore] } })
-    server.answer('GET', routes.registers(mainStore.id), { status: 200, body: { registers: [] } })
+    server.answer('GET', `${routes.registers}?storeId=${mainStore.id}`, {
+      status: 200,
+      body: { registers: [] },
+    })
     server.answer('POST', routes.enrollmentCodes, (request) => ({
       status: 200,
       body: {

@@ -1,11 +1,16 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import {
-  AdminView,
+  AdminListReply,
+  AdminReply,
   EnrollmentCodeReply,
-  RegisterView,
+  RegisterListReply,
+  RegisterReply,
+  type RenameRegisterBody,
   SessionReply,
   SetupStatus,
-  StoreDetail,
+  StoreListReply,
+  StoreReply,
+  backofficePaths as paths,
   type CreateAdminBody,
   type CreateEnrollmentCodeBody,
   type CreateStoreBody,
@@ -16,25 +21,8 @@ import {
 } from '../../../shared/backoffice/api'
 import { HttpClient, type HttpClientOptions } from './client'
 import { ApiError } from './errors'
-import { routes } from './routes'
 
-/** A reply that is either the value itself or the value under `key` (`{ store: {...} }`). */
-function wrapped<S extends z.ZodType>(key: string, schema: S) {
-  return z.union([
-    z.object({ [key]: schema }).transform((value) => value[key] as z.output<S>),
-    schema,
-  ])
-}
-
-const StoreReply = wrapped('store', StoreDetail)
-const StoreList = wrapped('stores', z.array(StoreDetail))
-const RegisterList = wrapped('registers', z.array(RegisterView))
-const AdminReply = wrapped('admin', AdminView)
-const AdminList = wrapped('admins', z.array(AdminView))
-
-export type RenameRegisterBody = { name: string }
-
-/** The back office's calls, typed by the shared contract. */
+/** The back office's calls: the contract's paths, bodies and reply envelopes. */
 export class BackofficeApi {
   readonly http: HttpClient
 
@@ -43,21 +31,23 @@ export class BackofficeApi {
   }
 
   setupStatus() {
-    return this.http.request('GET', routes.setup, SetupStatus, { isSessionProbe: true })
+    return this.http.request('GET', paths.setup, SetupStatus, { isSessionProbe: true })
   }
 
-  async setup(body: SetupBody): Promise<SessionReply | null> {
-    const reply = await this.http.request('POST', routes.setup, z.unknown(), { body })
-    const session = SessionReply.safeParse(reply)
-    if (!session.success) return null
-    this.http.setCsrfToken(session.data.csrfToken)
-    return session.data
+  /** First run: the server signs the new owner in. */
+  async setup(body: SetupBody): Promise<SessionReply> {
+    const session = await this.http.request('POST', paths.setup, SessionReply, {
+      body,
+      isSessionProbe: true,
+    })
+    this.http.setCsrfToken(session.csrfToken)
+    return session
   }
 
   /** The current session, or null when there is none (a 401 here is not an ended session). */
   async currentSession(): Promise<SessionReply | null> {
     try {
-      const session = await this.http.request('GET', routes.session, SessionReply, {
+      const session = await this.http.request('GET', paths.session, SessionReply, {
         isSessionProbe: true,
       })
       this.http.setCsrfToken(session.csrfToken)
@@ -69,7 +59,7 @@ export class BackofficeApi {
   }
 
   async signIn(body: SignInBody): Promise<SessionReply> {
-    const session = await this.http.request('POST', routes.session, SessionReply, {
+    const session = await this.http.request('POST', paths.session, SessionReply, {
       body,
       isSessionProbe: true,
     })
@@ -79,49 +69,50 @@ export class BackofficeApi {
 
   async signOut(): Promise<void> {
     try {
-      await this.http.send('DELETE', routes.session, { isSessionProbe: true })
+      await this.http.send('DELETE', paths.session, { isSessionProbe: true })
     } finally {
       this.http.setCsrfToken(null)
     }
   }
 
-  listStores() {
-    return this.http.request('GET', routes.stores, StoreList)
+  async listStores() {
+    return (await this.http.request('GET', paths.stores, StoreListReply)).stores
   }
 
-  createStore(body: CreateStoreBody) {
-    return this.http.request('POST', routes.stores, StoreReply, { body })
+  async createStore(body: CreateStoreBody) {
+    return (await this.http.request('POST', paths.stores, StoreReply, { body })).store
   }
 
-  updateStore(id: string, body: UpdateStoreBody) {
-    return this.http.request('PATCH', routes.store(id), StoreReply, { body })
+  async updateStore(id: string, body: UpdateStoreBody) {
+    return (await this.http.request('PATCH', paths.store(id), StoreReply, { body })).store
   }
 
-  listRegisters(storeId: string) {
-    return this.http.request('GET', routes.registers(storeId), RegisterList)
+  async listRegisters(storeId: string) {
+    const path = `${paths.registers}?${new URLSearchParams({ storeId }).toString()}`
+    return (await this.http.request('GET', path, RegisterListReply)).registers
   }
 
-  renameRegister(id: string, body: RenameRegisterBody) {
-    return this.http.request('PATCH', routes.register(id), z.unknown(), { body })
+  async renameRegister(id: string, body: z.infer<typeof RenameRegisterBody>) {
+    return (await this.http.request('PATCH', paths.register(id), RegisterReply, { body })).register
   }
 
-  async revokeRegister(id: string): Promise<void> {
-    await this.http.send('POST', routes.revokeRegister(id), { body: {} })
+  async revokeRegister(id: string) {
+    return (await this.http.request('POST', paths.revokeRegister(id), RegisterReply)).register
   }
 
   createEnrollmentCode(body: CreateEnrollmentCodeBody) {
-    return this.http.request('POST', routes.enrollmentCodes, EnrollmentCodeReply, { body })
+    return this.http.request('POST', paths.enrollmentCodes, EnrollmentCodeReply, { body })
   }
 
-  listAdmins() {
-    return this.http.request('GET', routes.admins, AdminList)
+  async listAdmins() {
+    return (await this.http.request('GET', paths.users, AdminListReply)).users
   }
 
-  createAdmin(body: CreateAdminBody) {
-    return this.http.request('POST', routes.admins, AdminReply, { body })
+  async createAdmin(body: CreateAdminBody) {
+    return (await this.http.request('POST', paths.users, AdminReply, { body })).user
   }
 
-  updateAdmin(id: string, body: UpdateAdminBody) {
-    return this.http.request('PATCH', routes.admin(id), AdminReply, { body })
+  async updateAdmin(id: string, body: UpdateAdminBody) {
+    return (await this.http.request('PATCH', paths.user(id), AdminReply, { body })).user
   }
 }

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { z } from 'zod'
-import { ApiError, zodIssues, type FieldIssue } from '../api/errors'
+import { ApiError, issuesToFields, zodIssues, type FieldIssue } from '../api/errors'
 import { useTranslation } from '../i18n'
 import { errorSentence, fieldMessages } from './errorText'
 
@@ -41,8 +41,10 @@ export function useForm<S extends z.ZodType, R>(options: UseFormOptions<S, R>) {
     document.getElementById(formId)?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
   }, [focusRequest, formId])
 
-  function showIssues(issues: FieldIssue[], sentence: string | null) {
-    setFieldErrors(fieldMessages(issues, t))
+  /** Our own or the server's validation (400) reads per field in the UI language; other refusals
+   * that name a field (a taken e-mail) keep the server's words. */
+  function showIssues(issues: FieldIssue[], sentence: string | null, isValidation = true) {
+    setFieldErrors(isValidation ? fieldMessages(issues, t) : issuesToFields(issues))
     setFormError(sentence)
     setFocusRequest((count) => count + 1)
   }
@@ -68,7 +70,7 @@ export function useForm<S extends z.ZodType, R>(options: UseFormOptions<S, R>) {
         setFormError(null)
         setFocusRequest((count) => count + 1)
       } else if (error instanceof ApiError && error.issues.length > 0) {
-        showIssues(error.issues, errorSentence(error, t))
+        showIssues(error.issues, errorSentence(error, t), error.status === 400)
       } else {
         setFieldErrors({})
         setFormError(errorSentence(error, t))

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import { Link, useSearchParams } from 'react-router'
+import { Link, useNavigate, useSearchParams } from 'react-router'
 import { SetupBody } from '../../../../shared/backoffice/api'
 import { SelectField, TextField } from '../../components/Field'
 import { LanguageSwitch } from '../../components/LanguageSwitch'
@@ -17,6 +17,7 @@ export function SetupPage() {
   const { t, i18n } = useTranslation('session')
   const { api, finishSetup } = useSession()
   const [params] = useSearchParams()
+  const navigate = useNavigate()
   const token = params.get('token') ?? ''
   const [status, setStatus] = useState<Status>('checking')
   const [values, setValues] = useState({
@@ -54,9 +55,14 @@ export function SetupPage() {
         ? []
         : [{ path: 'confirmPassword', message: 'passwords differ' }],
     send: (body) => api.setup(body),
-    onDone: (session) => finishSetup(session),
+    onDone: (session) => {
+      finishSetup(session)
+      void navigate('/stores', { replace: true })
+    },
     codeFields: {
       STORE_CODE_TAKEN: { field: 'storeCode', message: t('stores:codeTaken') },
+      EMAIL_TAKEN: { field: 'email', message: t('users:emailTaken') },
+      SETUP_TOKEN_REJECTED: { field: 'token', message: t('common:fieldErrors.token') },
     },
   })
   const set = (key: keyof typeof values) => (value: string) =>

@@ -40,7 +40,6 @@ export function UserForm({ stores, onCreate, onDone, onCancel }: UserFormProps) 
     onDone,
     codeFields: {
       EMAIL_TAKEN: { field: 'email', message: t('emailTaken') },
-      ADMIN_EXISTS: { field: 'email', message: t('emailTaken') },
     },
   })
   const errors = form.fieldErrors
