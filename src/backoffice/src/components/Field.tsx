@@ -147,11 +147,7 @@ export function CheckboxGroup({
 }: CheckboxGroupProps) {
   const errorId = useId()
   return (
-    <fieldset
-      className="field bo-checkbox-group"
-      aria-invalid={error ? true : undefined}
-      aria-describedby={error ? errorId : undefined}
-    >
+    <fieldset className="field bo-checkbox-group" aria-describedby={error ? errorId : undefined}>
       <legend className="field-label">{legend}</legend>
       {options.map((option, index) => (
         <label key={option.value} className="bo-checkbox">

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { SignInBody } from '../../../../shared/backoffice/api'
 import { TextField } from '../../components/Field'
 import { LanguageSwitch } from '../../components/LanguageSwitch'
@@ -10,7 +10,20 @@ import { signInErrorText } from './signInError'
 
 export function SignInPage() {
   const { t } = useTranslation('session')
-  const { signIn, signedOutReason } = useSession()
+  const { api, signIn, signedOutReason } = useSession()
+  const [isSetupNeeded, setIsSetupNeeded] = useState(false)
+
+  useEffect(() => {
+    let isCurrent = true
+    api
+      .setupStatus()
+      .then((status) => isCurrent && setIsSetupNeeded(status.isSetupNeeded))
+      // Only a hint: sign in still works (or says why not) without it.
+      .catch(() => {})
+    return () => {
+      isCurrent = false
+    }
+  }, [api])
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
   const [refusal, setRefusal] = useState<string | null>(null)
@@ -42,6 +55,7 @@ export function SignInPage() {
         <StatusMessage>
           {signedOutReason && !refusal ? t(`signIn.${signedOutReason}`) : null}
         </StatusMessage>
+        {isSetupNeeded ? <p className="notice notice-message">{t('signIn.setupNeeded')}</p> : null}
         <ErrorMessage>{refusal ?? form.formError}</ErrorMessage>
         <form id={form.formId} className="bo-form" noValidate onSubmit={form.onSubmit}>
           <TextField

@@ -14,6 +14,8 @@ const session = {
     locked: 'This account is locked after too many wrong passwords. Try again later.',
     sessionEnded: 'Your session ended. Sign in again.',
     signedOut: 'You are signed out.',
+    setupNeeded:
+      'This server has no owner yet. Open the one-time setup link the server printed when it started.',
     setupDone: 'Your business is set up. Sign in with the owner email and password.',
   },
   setup: {
