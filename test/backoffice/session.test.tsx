@@ -36,14 +36,27 @@ function renderApp(path: string) {
 const expired = { status: 401, body: { code: 'UNAUTHORIZED', message: 'session expired' } }
 
 describe('the back office session', () => {
-  it('a 401 from any call returns to sign in with "Your session ended"', async () => {
+  it('a 401 from any call returns to sign in with "Your session ended", then back to the page', async () => {
     server.answer('GET', routes.session, { status: 200, body: ownerSession })
     server.answer('GET', routes.stores, expired)
-    renderApp('/stores')
+    renderApp('/registers')
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy()
     expect(screen.getByRole('status').textContent).toBe('Your session ended. Sign in again.')
     expect(screen.queryByRole('navigation')).toBeNull()
+
+    server.answer('POST', routes.session, { status: 200, body: ownerSession })
+    server.answer('GET', routes.stores, { status: 200, body: { stores: [mainStore] } })
+    server.answer('GET', `${routes.registers}?storeId=${mainStore.id}`, {
+      status: 200,
+      body: { registers: [] },
+    })
+    fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'owner@example.com' } })
+    fireEvent.change(screen.getByLabelText('Password'), {
+      target: { value: 'correct horse battery' },
+    })
+    fireEvent.submit(screen.getByRole('button', { name: 'Sign in' }).closest('form')!)
+    expect(await screen.findByRole('heading', { level: 1, name: 'Registers' })).toBeTruthy()
   })
 
   it('signs in, shows the stores, and signs out with the CSRF token', async () => {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { Navigate, Route, Routes } from 'react-router'
+import { Navigate, Route, Routes, useLocation } from 'react-router'
 import { Layout } from './features/Layout'
 import { canManageUsers } from './features/permissions'
 import { RegistersPage } from './features/registers/RegistersPage'
@@ -25,7 +25,24 @@ function Checking({ children }: { children: ReactNode }) {
 /** Signed-in pages; anyone else goes to sign in (with the reason, if the session just ended). */
 function RequireSession({ children }: { children: ReactNode }) {
   const { session } = useSession()
-  return session ? children : <Navigate to="/signin" replace />
+  const location = useLocation()
+  const from = `${location.pathname}${location.search}`
+  return session ? children : <Navigate to="/signin" replace state={{ from } satisfies Return} />
+}
+
+/** Where sign-in returns to: the page the session ended on, else the stores. */
+interface Return {
+  from: string
+}
+
+function SignInRoute() {
+  const { session } = useSession()
+  const state: unknown = useLocation().state
+  const from =
+    state && typeof state === 'object' && 'from' in state && typeof state.from === 'string'
+      ? state.from
+      : '/stores'
+  return session ? <Navigate to={from} replace /> : <SignInPage />
 }
 
 function UsersRoute() {
@@ -38,15 +55,11 @@ function UsersRoute() {
 }
 
 export function App() {
-  const { session } = useSession()
   return (
     <Checking>
       <Routes>
         <Route path="/setup" element={<SetupPage />} />
-        <Route
-          path="/signin"
-          element={session ? <Navigate to="/stores" replace /> : <SignInPage />}
-        />
+        <Route path="/signin" element={<SignInRoute />} />
         <Route
           element={
             <RequireSession>
