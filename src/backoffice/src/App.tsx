@@ -24,10 +24,13 @@ function Checking({ children }: { children: ReactNode }) {
 
 /** Signed-in pages; anyone else goes to sign in (with the reason, if the session just ended). */
 function RequireSession({ children }: { children: ReactNode }) {
-  const { session } = useSession()
+  const { session, signedOutReason } = useSession()
   const location = useLocation()
-  const from = `${location.pathname}${location.search}`
-  return session ? children : <Navigate to="/signin" replace state={{ from } satisfies Return} />
+  if (session) return children
+  // After a deliberate sign-out the next person starts on the stores, not on the last page.
+  const state: Return | undefined =
+    signedOutReason === 'signedOut' ? undefined : { from: `${location.pathname}${location.search}` }
+  return <Navigate to="/signin" replace state={state} />
 }
 
 /** Where sign-in returns to: the page the session ended on, else the stores. */
