@@ -124,6 +124,32 @@ describe('the back office session', () => {
   })
 })
 
+describe('deleting a store', () => {
+  it('a store in use is refused with the reason, in the dialog; nothing changes', async () => {
+    server.answer('GET', routes.session, { status: 200, body: ownerSession })
+    server.answer('GET', routes.stores, { status: 200, body: { stores: [mainStore] } })
+    server.answer('DELETE', routes.store(mainStore.id), {
+      status: 409,
+      body: {
+        code: 'STORE_IN_USE',
+        message: 'the store has 2 register(s): revoke and remove them first',
+      },
+    })
+    renderApp('/stores')
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete Main Street' }))
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete store MAIN?' })
+    fireEvent.click(screen.getByRole('button', { name: 'Delete store' }))
+    await waitFor(() =>
+      expect(dialog.querySelector('[role="alert"]')?.textContent).toBe(
+        'Refused: the store has 2 register(s): revoke and remove them first',
+      ),
+    )
+    const sent = server.seen.find((request) => request.method === 'DELETE')
+    expect(sent?.headers[CSRF_HEADER]).toBe(ownerSession.csrfToken)
+    expect(screen.getByRole('alertdialog')).toBeTruthy()
+  })
+})
+
 describe('the enrollment code dialog', () => {
   it('shows the code, its expiry and the QR code as an image; Escape closes it', async () => {
     const qrSvg =

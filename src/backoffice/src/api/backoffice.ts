@@ -87,6 +87,11 @@ export class BackofficeApi {
     return (await this.http.request('PATCH', paths.store(id), StoreReply, { body })).store
   }
 
+  /** 204, or 409 STORE_IN_USE with the reason (registers or synced records keep it). */
+  async deleteStore(id: string): Promise<void> {
+    await this.http.send('DELETE', paths.store(id))
+  }
+
   async listRegisters(storeId: string) {
     const path = `${paths.registers}?${new URLSearchParams({ storeId }).toString()}`
     return (await this.http.request('GET', path, RegisterListReply)).registers

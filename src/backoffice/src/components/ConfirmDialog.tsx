@@ -10,6 +10,8 @@ interface ConfirmDialogProps {
   confirmLabel: string
   onConfirm: () => Promise<void>
   onClose: () => void
+  /** A refusal worth its own words (a store still in use); the general sentence otherwise. */
+  describeError?: (error: unknown) => string | null
 }
 
 /** Asks before something that cannot be undone here (revoking a register, disabling a user). */
@@ -19,6 +21,7 @@ export function ConfirmDialog({
   confirmLabel,
   onConfirm,
   onClose,
+  describeError,
 }: ConfirmDialogProps) {
   const { t } = useTranslation('common')
   const [error, setError] = useState<string | null>(null)
@@ -30,7 +33,7 @@ export function ConfirmDialog({
     try {
       await onConfirm()
     } catch (caught) {
-      setError(errorSentence(caught, t))
+      setError(describeError?.(caught) ?? errorSentence(caught, t))
       setIsBusy(false)
     }
   }

@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react'
 import { Link } from 'react-router'
 import type { StoreDetail } from '../../../../shared/backoffice/api'
+import { ApiError } from '../../api/errors'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { columnHelper, DataTable } from '../../components/DataTable'
 import { Dialog } from '../../components/Dialog'
 import { ErrorMessage, StatusMessage } from '../../components/Messages'
@@ -13,7 +15,11 @@ import { StoreForm } from './StoreForm'
 
 const column = columnHelper<StoreDetail>()
 
-type Editing = { kind: 'none' } | { kind: 'create' } | { kind: 'edit'; store: StoreDetail }
+type Editing =
+  | { kind: 'none' }
+  | { kind: 'create' }
+  | { kind: 'edit'; store: StoreDetail }
+  | { kind: 'delete'; store: StoreDetail }
 
 export function StoresPage() {
   const { t, i18n } = useTranslation('stores')
@@ -22,6 +28,7 @@ export function StoresPage() {
   const [editing, setEditing] = useState<Editing>({ kind: 'none' })
   const [notice, setNotice] = useState<string | null>(null)
   const locale = i18n.language
+  const mayDelete = canCreateStores(session.admin)
 
   const columns = useMemo(
     () =>
@@ -51,18 +58,30 @@ export function StoresPage() {
           id: 'actions',
           header: t('columns.actions'),
           cell: (info) => (
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              aria-label={t('editStore', { name: info.row.original.name })}
-              onClick={() => setEditing({ kind: 'edit', store: info.row.original })}
-            >
-              {t('common:actions.edit')}
-            </button>
+            <div className="bo-row-actions">
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                aria-label={t('editStore', { name: info.row.original.name })}
+                onClick={() => setEditing({ kind: 'edit', store: info.row.original })}
+              >
+                {t('common:actions.edit')}
+              </button>
+              {mayDelete ? (
+                <button
+                  type="button"
+                  className="button button-danger-outline button-small"
+                  aria-label={t('deleteLabel', { name: info.row.original.name })}
+                  onClick={() => setEditing({ kind: 'delete', store: info.row.original })}
+                >
+                  {t('delete')}
+                </button>
+              ) : null}
+            </div>
           ),
         }),
       ]),
-    [t, locale],
+    [t, locale, mayDelete],
   )
 
   function saved(store: StoreDetail) {
@@ -79,7 +98,7 @@ export function StoresPage() {
     <div className="page-content">
       <div className="page-header">
         <h1 className="page-title">{t('title')}</h1>
-        {canCreateStores(session.admin) ? (
+        {mayDelete ? (
           <button
             type="button"
             className="button button-primary"
@@ -107,7 +126,26 @@ export function StoresPage() {
           rowTestId="store-row"
         />
       ) : null}
-      {editing.kind !== 'none' ? (
+      {editing.kind === 'delete' ? (
+        <ConfirmDialog
+          title={t('deleteTitle', { code: editing.store.code })}
+          text={t('deleteText')}
+          confirmLabel={t('deleteConfirm')}
+          onClose={() => setEditing({ kind: 'none' })}
+          onConfirm={async () => {
+            await api.deleteStore(editing.store.id)
+            setNotice(t('deleted', { code: editing.store.code }))
+            setEditing({ kind: 'none' })
+            reload()
+          }}
+          describeError={(error) =>
+            error instanceof ApiError && error.code === 'STORE_IN_USE'
+              ? t('inUse', { reason: error.message })
+              : null
+          }
+        />
+      ) : null}
+      {editing.kind === 'create' || editing.kind === 'edit' ? (
         <Dialog
           title={
             editing.kind === 'edit'

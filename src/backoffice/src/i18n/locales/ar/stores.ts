@@ -30,6 +30,13 @@ const stores = {
   },
   created: 'تم إنشاء المتجر {{code}}.',
   updated: 'تم حفظ المتجر {{code}}.',
+  delete: 'حذف',
+  deleteLabel: 'حذف {{name}}',
+  deleteTitle: 'حذف المتجر {{code}}؟',
+  deleteText: 'يُحذف المتجر وإعداداته. لا يمكن حذف متجر له نقاط بيع أو مبيعات متزامنة.',
+  deleteConfirm: 'حذف المتجر',
+  deleted: 'تم حذف المتجر {{code}}.',
+  inUse: 'مرفوض: {{reason}}',
   codeTaken: 'هذا الرمز مستخدم لمتجر آخر.',
 } satisfies Record<string, unknown>
 

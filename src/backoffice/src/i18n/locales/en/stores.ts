@@ -30,6 +30,14 @@ const stores = {
   },
   created: 'Store {{code}} created.',
   updated: 'Store {{code}} saved.',
+  delete: 'Delete',
+  deleteLabel: 'Delete {{name}}',
+  deleteTitle: 'Delete store {{code}}?',
+  deleteText:
+    'The store and its settings are removed. A store with registers or synced sales cannot be deleted.',
+  deleteConfirm: 'Delete store',
+  deleted: 'Store {{code}} deleted.',
+  inUse: 'Refused: {{reason}}',
   codeTaken: 'Another store already uses this code.',
 } satisfies Record<string, unknown>
 
