@@ -3,7 +3,11 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { I18nextProvider } from 'react-i18next'
 import { MemoryRouter } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { CSRF_HEADER, backofficePaths as routes } from '../../src/shared/backoffice/api'
+import {
+  CSRF_HEADER,
+  backofficePaths as routes,
+  type RegisterView,
+} from '../../src/shared/backoffice/api'
 import { App } from '../../src/backoffice/src/App'
 import { SessionProvider } from '../../src/backoffice/src/features/session/SessionProvider'
 import { applyLanguage, i18n } from '../../src/backoffice/src/i18n'
@@ -147,6 +151,64 @@ describe('deleting a store', () => {
     const sent = server.seen.find((request) => request.method === 'DELETE')
     expect(sent?.headers[CSRF_HEADER]).toBe(ownerSession.csrfToken)
     expect(screen.getByRole('alertdialog')).toBeTruthy()
+  })
+})
+
+describe('the registers of a store', () => {
+  it('lists last seen, version, waiting and refused; rename and revoke (confirmed) reach the server', async () => {
+    const till: RegisterView = {
+      id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+      storeId: mainStore.id,
+      name: 'Till 1',
+      role: 'register',
+      lastSeenAt: new Date(Date.now() - 3 * 60_000).toISOString(),
+      appVersion: '0.1.0',
+      pending: 4,
+      refused: 1,
+      revokedAt: null,
+      createdAt: '2026-12-01T09:00:00.000Z',
+    }
+    let current = till
+    const list = `${routes.registers}?storeId=${mainStore.id}`
+    server.answer('GET', routes.session, { status: 200, body: ownerSession })
+    server.answer('GET', routes.stores, { status: 200, body: { stores: [mainStore] } })
+    server.answer('GET', list, () => ({ status: 200, body: { registers: [current] } }))
+    server.answer('PATCH', routes.register(till.id), (request) => {
+      current = { ...current, ...(request.body as { name: string }) }
+      return { status: 200, body: { register: current } }
+    })
+    server.answer('POST', routes.revokeRegister(till.id), () => {
+      current = { ...current, revokedAt: new Date().toISOString() }
+      return { status: 200, body: { register: current } }
+    })
+    renderApp('/registers')
+
+    const row = await screen.findByTestId('register-row')
+    expect(row.textContent).toContain('3 minutes ago')
+    expect(row.textContent).toContain('0.1.0')
+    expect(row.textContent).toContain('Active')
+
+    fireEvent.click(screen.getByRole('button', { name: 'Rename Till 1' }))
+    const rename = await screen.findByRole('dialog', { name: 'Rename register' })
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Front counter' } })
+    fireEvent.submit(rename.querySelector('form')!)
+    expect(await screen.findByText('Renamed to Front counter.')).toBeTruthy()
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Revoke Front counter' }))
+    await screen.findByRole('alertdialog', { name: 'Revoke Front counter?' })
+    fireEvent.click(screen.getByRole('button', { name: 'Revoke register' }))
+    expect(await screen.findByText('Front counter is revoked.')).toBeTruthy()
+    await waitFor(() => expect(screen.getByTestId('register-row').textContent).toContain('Revoked'))
+    expect(screen.queryByRole('button', { name: 'Revoke Front counter' })).toBeNull()
+
+    const writes = server.seen.filter((request) => request.method !== 'GET')
+    expect(writes.map((request) => [request.method, request.path])).toEqual([
+      ['PATCH', routes.register(till.id)],
+      ['POST', routes.revokeRegister(till.id)],
+    ])
+    expect(writes.every((request) => request.headers[CSRF_HEADER] === ownerSession.csrfToken)).toBe(
+      true,
+    )
   })
 })
 
