@@ -9,6 +9,7 @@ import { errorSentence } from '../../forms/errorText'
 import { useTranslation } from '../../i18n'
 import { useSignedIn } from '../session/sessionContext'
 import { PasswordDialog } from './PasswordDialog'
+import { StoresDialog } from './StoresDialog'
 import { UserForm } from './UserForm'
 
 const column = columnHelper<AdminView>()
@@ -18,6 +19,7 @@ type Open =
   | { kind: 'create' }
   | { kind: 'disable'; admin: AdminView }
   | { kind: 'password'; admin: AdminView }
+  | { kind: 'stores'; admin: AdminView }
 
 interface Directory {
   admins: AdminView[]
@@ -91,6 +93,16 @@ export function UsersPage() {
           if (admin.id === session.admin.id) return null
           return (
             <div className="bo-row-actions">
+              {admin.role === 'store_manager' ? (
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  aria-label={t('editStoresLabel', { email: admin.email })}
+                  onClick={() => setOpen({ kind: 'stores', admin })}
+                >
+                  {t('editStores')}
+                </button>
+              ) : null}
               <button
                 type="button"
                 className="button button-secondary button-small"
@@ -177,6 +189,18 @@ export function UsersPage() {
           onDone={() => {
             setNotice(t('passwordReset', { email: open.admin.email }))
             close()
+          }}
+        />
+      ) : null}
+      {open.kind === 'stores' ? (
+        <StoresDialog
+          admin={open.admin}
+          stores={stores}
+          onClose={close}
+          onDone={() => {
+            setNotice(t('storesSaved', { email: open.admin.email }))
+            close()
+            reload()
           }}
         />
       ) : null}

@@ -29,6 +29,10 @@ const users = {
   resetTitle: 'كلمة مرور جديدة لـ {{email}}',
   newPassword: 'كلمة المرور الجديدة',
   passwordReset: 'تم تغيير كلمة مرور {{email}}.',
+  editStores: 'المتاجر',
+  editStoresLabel: 'تغيير متاجر {{email}}',
+  editStoresTitle: 'متاجر {{email}}',
+  storesSaved: 'تم حفظ متاجر {{email}}.',
   form: {
     title: 'مستخدم جديد',
     email: 'البريد الإلكتروني',

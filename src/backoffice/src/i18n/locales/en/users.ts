@@ -29,6 +29,10 @@ const users = {
   resetTitle: 'New password for {{email}}',
   newPassword: 'New password',
   passwordReset: 'The password of {{email}} is changed.',
+  editStores: 'Stores',
+  editStoresLabel: 'Change the stores of {{email}}',
+  editStoresTitle: 'Stores of {{email}}',
+  storesSaved: 'The stores of {{email}} are saved.',
   form: {
     title: 'New user',
     email: 'Email',
