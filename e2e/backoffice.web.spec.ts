@@ -5,10 +5,12 @@ import arCommon from '../src/backoffice/src/i18n/locales/ar/common'
 import arRegisters from '../src/backoffice/src/i18n/locales/ar/registers'
 import arSession from '../src/backoffice/src/i18n/locales/ar/session'
 import arStores from '../src/backoffice/src/i18n/locales/ar/stores'
+import arUsers from '../src/backoffice/src/i18n/locales/ar/users'
 import enCommon from '../src/backoffice/src/i18n/locales/en/common'
 import enRegisters from '../src/backoffice/src/i18n/locales/en/registers'
 import enSession from '../src/backoffice/src/i18n/locales/en/session'
 import enStores from '../src/backoffice/src/i18n/locales/en/stores'
+import enUsers from '../src/backoffice/src/i18n/locales/en/users'
 import { expect, test } from './support/fixtures'
 import { freePort } from './support/syncServer'
 import { spawnTsx, stopChild, waitForLine } from './support/webRegister'
@@ -19,8 +21,20 @@ test.describe.configure({ timeout: 120_000 })
 const artifacts = resolve(import.meta.dirname, '..', 'e2e-artifacts', 'screenshots')
 
 const words = {
-  en: { common: enCommon, session: enSession, stores: enStores, registers: enRegisters },
-  ar: { common: arCommon, session: arSession, stores: arStores, registers: arRegisters },
+  en: {
+    common: enCommon,
+    session: enSession,
+    stores: enStores,
+    registers: enRegisters,
+    users: enUsers,
+  },
+  ar: {
+    common: arCommon,
+    session: arSession,
+    stores: arStores,
+    registers: arRegisters,
+    users: arUsers,
+  },
 } as const
 type Language = keyof typeof words
 
@@ -162,6 +176,27 @@ async function createEnrollmentCode(page: Page, language: Language) {
   await expect(dialog).toBeHidden()
 }
 
+async function addStoreManager(page: Page, language: Language) {
+  const t = words[language]
+  await page
+    .getByRole('navigation', { name: t.common.nav.label })
+    .getByRole('link', { name: t.common.nav.users })
+    .click()
+  await expect(page.getByRole('heading', { level: 1, name: t.users.title })).toBeVisible()
+  await page.getByRole('button', { name: t.users.add }).click()
+  const dialog = page.getByRole('dialog', { name: t.users.form.title })
+  await dialog.getByLabel(t.users.form.email).fill('manager@example.com')
+  await dialog.getByLabel(t.users.form.password).fill('a long manager password')
+  await dialog.getByLabel(t.users.form.role).selectOption('store_manager')
+  await dialog.getByRole('checkbox', { name: 'MALL — City Mall' }).check()
+  await dialog.getByRole('button', { name: t.users.form.create }).click()
+  await expect(dialog).toBeHidden()
+  const row = page.getByTestId('user-row').filter({ hasText: 'manager@example.com' })
+  await expect(row).toContainText('MALL')
+  await expect(row).toContainText(t.common.roles.store_manager)
+  await shoot(page, `backoffice-${language}-users`)
+}
+
 async function signOutAndIn(page: Page, language: Language) {
   const t = words[language]
   await page.getByRole('button', { name: t.common.signOut }).click()
@@ -180,7 +215,7 @@ async function signOutAndIn(page: Page, language: Language) {
 }
 
 for (const language of ['en', 'ar'] as const) {
-  test(`first-run setup, a second store and an enrollment code with its QR, sign out (${language})`, async ({
+  test(`first-run setup, a second store, an enrollment code with its QR, a store manager, sign out (${language})`, async ({
     page,
     registers,
   }) => {
@@ -196,6 +231,7 @@ for (const language of ['en', 'ar'] as const) {
     }
     await createSecondStore(page, language)
     await createEnrollmentCode(page, language)
+    await addStoreManager(page, language)
     await signOutAndIn(page, language)
     expect(violations).toEqual([])
   })
