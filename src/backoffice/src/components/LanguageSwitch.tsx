@@ -1,4 +1,4 @@
-import { applyLanguage, languages, useTranslation, type Language } from '../i18n'
+import { applyLanguage, languages, useTranslation } from '../i18n'
 
 /** English or Arabic; Arabic turns the page right-to-left. */
 export function LanguageSwitch() {
@@ -9,7 +9,10 @@ export function LanguageSwitch() {
       <select
         className="field-input bo-language-select"
         value={i18n.language}
-        onChange={(event) => applyLanguage(event.target.value as Language)}
+        onChange={(event) => {
+          const picked = languages.find((language) => language === event.target.value)
+          if (picked) applyLanguage(picked)
+        }}
       >
         {languages.map((language) => (
           <option key={language} value={language} lang={language}>

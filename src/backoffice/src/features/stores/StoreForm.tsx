@@ -45,8 +45,11 @@ export function StoreForm({ store, onCreate, onUpdate, onDone, onCancel }: Store
       const { code: _code, ...changes } = values
       return changes
     },
-    send: (body) =>
-      store ? onUpdate(store.id, body as UpdateStoreBody) : onCreate(body as CreateStoreBody),
+    send: (body) => {
+      if ('code' in body) return onCreate(body)
+      if (!store) throw new Error('an edit needs its store')
+      return onUpdate(store.id, body)
+    },
     onDone,
     codeFields: { STORE_CODE_TAKEN: { field: 'code', message: t('codeTaken') } },
   })
