@@ -87,7 +87,9 @@ LANGUAGE sql IMMUTABLE AS $$
 $$;
 --> statement-breakpoint
 -- Applies one push batch for a device of a store. p_items is a JSON array, in push order, of
--- {mutation_id, entity, id, deleted, data, base_version, client_version, hash, policy, error}:
+-- {mutation_id, entity, id, deleted, base_version, client_version, hash, policy, error}; p_data
+-- holds each item's data, in the same order, apart so that a value jsonb cannot hold (a NUL)
+-- fails its own record alone:
 -- `hash` is the record hash the caller worked out, `policy` the entity's conflict policy, and
 -- `error` a refusal the caller already decided (a data id that differs from the record id).
 --
@@ -99,7 +101,9 @@ $$;
 -- Fast path: the whole batch is decided in memory and written by one statement per table. If the
 -- database refuses any of it, the batch runs again with one subtransaction per record, so one bad
 -- record never rolls back the others: it is answered retry (STORE_ERROR) with no ledger entry.
-CREATE OR REPLACE FUNCTION af_push_batch(p_store uuid, p_device text, p_items json)
+CREATE OR REPLACE FUNCTION af_push_batch(
+  p_store uuid, p_device text, p_items json, p_data json
+)
 RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
   n integer;
@@ -168,21 +172,27 @@ BEGIN
   SELECT count(*)::integer,
     array_agg(x.mutation_id ORDER BY x.ord), array_agg(x.entity ORDER BY x.ord),
     array_agg(x.id ORDER BY x.ord), array_agg(coalesce(x.deleted, false) ORDER BY x.ord),
-    array_agg(x.data ORDER BY x.ord), array_agg(x.base_version ORDER BY x.ord),
+    array_agg(x.base_version ORDER BY x.ord),
     array_agg(x.client_version ORDER BY x.ord), array_agg(x.hash ORDER BY x.ord),
     array_agg(x.policy ORDER BY x.ord), array_agg(x.error ORDER BY x.ord),
     array_agg(x.key ORDER BY x.ord), array_agg(x.first ORDER BY x.ord)
-  INTO n, i_mutation, i_entity, i_id, i_deleted, i_data, i_base, i_client, i_hash, i_policy,
+  INTO n, i_mutation, i_entity, i_id, i_deleted, i_base, i_client, i_hash, i_policy,
     i_error, i_key, i_first
   FROM (
     SELECT t.*, dense_rank() OVER (ORDER BY t.entity, t.id)::integer AS key,
       (min(t.ord) OVER (PARTITION BY t.mutation_id))::integer AS first
     FROM ROWS FROM (json_to_recordset(p_items) AS (
-      mutation_id text, entity text, id text, deleted boolean, data json, base_version numeric,
+      mutation_id text, entity text, id text, deleted boolean, base_version numeric,
       client_version numeric, hash text, policy text, error jsonb
-    )) WITH ORDINALITY AS t(mutation_id, entity, id, deleted, data, base_version, client_version,
+    )) WITH ORDINALITY AS t(mutation_id, entity, id, deleted, base_version, client_version,
       hash, policy, error, ord)
   ) x;
+  -- The data as JSON text, not yet jsonb: json_array_elements slices it without reading strings.
+  SELECT array_agg(d.value ORDER BY d.ord) INTO i_data
+  FROM json_array_elements(p_data) WITH ORDINALITY AS d(value, ord);
+  IF coalesce(cardinality(i_data), 0) <> n THEN
+    RAISE EXCEPTION 'af_push_batch: % items but % data values', n, coalesce(cardinality(i_data), 0);
+  END IF;
   k_entity := array_fill(NULL::text, ARRAY[n]);
   k_id := k_entity;
   FOR i IN 1..n LOOP

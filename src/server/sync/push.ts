@@ -67,7 +67,6 @@ export async function pushRecords(
       entity: item.entity,
       id: item.id,
       deleted: item.deleted,
-      data: item.deleted ? null : (item.data ?? null),
       base_version: item.baseVersion,
       client_version: item.clientVersion,
       hash: itemHash(item),
@@ -75,8 +74,10 @@ export async function pushRecords(
       error: dataIdError(item),
     })),
   )
+  // Apart from the items: a value jsonb cannot hold (a NUL) then fails its own record alone.
+  const data = JSON.stringify(items.map((item) => (item.deleted ? null : (item.data ?? null))))
   const answer = await db.execute(
-    sql`SELECT af_push_batch(${context.storeId}::uuid, ${context.deviceId}, ${payload}::json) AS outcome`,
+    sql`SELECT af_push_batch(${context.storeId}::uuid, ${context.deviceId}, ${payload}::json, ${data}::json) AS outcome`,
   )
   const [row] = rowsOf<{ outcome: PushFunctionAnswer | string }>(answer)
   if (!row) throw new Error('af_push_batch returned nothing')
