@@ -355,6 +355,31 @@ for (const target of targets) {
       expect(stored.records.map((record) => record.seq)).toEqual(seqs.map((_, index) => index + 1))
     })
 
+    it('decides concurrent edits of one record against the row the previous push committed', async () => {
+      const { store, context } = await setUp()
+      const pushers = [context, { ...context, deviceId: await addDevice(db(), store) }]
+      const customer = (name: string): PushItem => ({
+        mutationId: mutationId(),
+        entity: 'customer',
+        id: 'c-1',
+        deleted: false,
+        data: { id: 'c-1', name },
+        baseVersion: 0,
+        clientVersion: null,
+      })
+      await pushRecords(db(), context, [customer('first')])
+      // Every edit starts from version 0: last-write-wins bumps the version the lock holder sees.
+      const outcomes = await Promise.all(
+        Array.from({ length: 12 }, (_, index) =>
+          pushRecords(db(), pushers[index % 2]!, [customer(`name ${index}`)]),
+        ),
+      )
+      const versions = outcomes.map((outcome) => outcome.results[0]!.serverVersion!)
+      expect([...versions].sort((a, b) => a - b)).toEqual(versions.map((_, index) => index + 2))
+      const [row] = (await snapshot(db(), store.storeId)).records
+      expect(row).toMatchObject({ version: 13, seq: 13 })
+    })
+
     it('writes nothing for a revoked device or a device of another store', async () => {
       const { store, deviceId, context } = await setUp()
       await pushRecords(db(), context, [order()])
