@@ -3,6 +3,7 @@ import type { PulledChange } from '../../shared/sync/protocol'
 import type { RegisterDb } from './database'
 import { isSyncedEntity, syncedTables } from './syncedTables'
 import { unsyncedEntityIds } from './outboxRepository'
+import { deferCatalogSearch } from './catalogSearchIndex'
 import { applyUpsert, softDelete, type PageContext } from './pulledRows'
 import { pullStatements, storedVersions } from './pullStatements'
 import { deviceIdentity, orders, storeSettings, taxRates } from './schema'
@@ -21,11 +22,16 @@ export interface PullPage {
   changes: readonly PulledChange[]
   /** Where the cursor moves; absent for server rows that arrived outside a pull (push conflicts). */
   nextSyncToken?: string
+  /**
+   * A first sync (or one far behind): the catalog search index and barcode lookup stand aside
+   * from this transaction on, until rebuildCatalogSearch builds them once (catalogSearchIndex.ts).
+   */
+  defersSearch?: boolean
 }
 
 /**
- * Applies one pulled page and moves the cursor in the same transaction: a crash leaves either
- * both or neither. Records with local changes the server has not confirmed are left alone; their
+ * Applies one pulled page (or several pages' changes at once, in their order) and moves the cursor
+ * in the same transaction: a crash leaves either both or neither. Records with local changes the server has not confirmed are left alone; their
  * own push settles them. A record already held at the pulled version and hash (this register's own
  * sales coming back, a page replayed after a crash) is not written again.
  */
@@ -36,6 +42,7 @@ export function applyPulledPage(
 ): AppliedPage {
   const statements = pullStatements(db)
   return db.transaction((tx) => {
+    if (page.defersSearch) deferCatalogSearch(db.$client, context.now)
     const result: AppliedPage = { orderIds: [], skippedLocal: 0, ignored: 0 }
     const byEntity = new Map<string, string[]>()
     for (const change of page.changes) {
@@ -67,6 +74,7 @@ export function applyPulledPage(
         tx.select({ id: taxRates.id }).from(taxRates).where(eq(taxRates.isDefault, true)).get()
           ?.id ?? null,
       categoryIds: new Set(statements.categoryIds.all() as string[]),
+      storedOrderIds: new Set(held.get('order')?.keys()),
     }
     for (const change of page.changes) {
       if (protectedIds.get(change.entity)?.has(change.id)) {

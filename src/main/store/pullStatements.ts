@@ -54,7 +54,6 @@ function prepare(sqlite: Database.Database) {
     shiftStatus: sqlite
       .prepare('SELECT status FROM shifts WHERE id = ? AND deleted_at IS NULL')
       .pluck(),
-    orderExists: sqlite.prepare('SELECT 1 FROM orders WHERE id = ?').pluck(),
     deleteOrderItems: sqlite.prepare('DELETE FROM order_items WHERE order_id = ?'),
     deleteOrderPayments: sqlite.prepare('DELETE FROM payments WHERE order_id = ?'),
     /** Tombstones by entity: the row stays (sales reference it), marked deleted. */

@@ -15,6 +15,7 @@ import {
   type OutboxCounts,
   type OutboxRow,
 } from './outboxRepository'
+import { rebuildCatalogSearch } from './catalogSearchIndex'
 import { applyPulledPage, type AppliedPage, type PullPage } from './pullApplier'
 import { baseVersionOf, readWireRecord, recordLabel } from './syncRecords'
 import {
@@ -71,6 +72,11 @@ export interface PulledPageWriter {
     page: PullPage,
     context: { localDeviceId: string; currency: string; now: string },
   ): AppliedPage
+  /**
+   * Builds the catalog search index and barcode lookup a bulk pull deferred (PullPage.defersSearch)
+   * and turns their triggers back on; false when nothing was deferred.
+   */
+  rebuildSearch(): boolean
 }
 
 export interface SyncIdentityRepository {
@@ -123,7 +129,10 @@ export function syncRepositories(db: RegisterDb): SyncRepositories {
       wireRecord: (entity, id) => readWireRecord(db, entity, id),
       baseVersion: (entity, id) => baseVersionOf(db, entity, id),
     },
-    pulled: { apply: (page, context) => applyPulledPage(db, page, context) },
+    pulled: {
+      apply: (page, context) => applyPulledPage(db, page, context),
+      rebuildSearch: () => rebuildCatalogSearch(db.$client),
+    },
     identity: {
       currency: () => getStoreSettings(db).currency,
       changeDeviceIdentity: (deviceId, fingerprint) =>
