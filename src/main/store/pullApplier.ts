@@ -1,8 +1,7 @@
 import { eq, inArray } from 'drizzle-orm'
 import type { PulledChange } from '../../shared/sync/protocol'
 import type { RegisterDb } from './database'
-import { isSyncedEntity, syncedTables } from './syncedTables'
-import { unsyncedEntityIds } from './outboxRepository'
+import { isSyncedEntity } from './syncedTables'
 import { deferCatalogSearch } from './catalogSearchIndex'
 import { applyUpsert, softDelete, type PageContext } from './pulledRows'
 import { pullStatements, storedVersions } from './pullStatements'
@@ -51,13 +50,14 @@ export function applyPulledPage(
       else byEntity.set(change.entity, [change.id])
     }
     const protectedIds = new Map(
-      [...byEntity].map(([entity, ids]) => [entity, unsyncedEntityIds(tx, entity, ids)]),
+      [...byEntity].map(([entity, ids]) => [
+        entity,
+        new Set(statements.unsyncedIds.all(entity, JSON.stringify(ids)) as string[]),
+      ]),
     )
     const held = new Map<string, Map<string, string>>(
       [...byEntity].flatMap(([entity, ids]) =>
-        isSyncedEntity(entity)
-          ? [[entity, storedVersions(db, syncedTables[entity], ids)] as const]
-          : [],
+        isSyncedEntity(entity) ? [[entity, storedVersions(db, entity, ids)] as const] : [],
       ),
     )
     const storeCode = tx.select({ code: storeSettings.storeCode }).from(storeSettings).get()?.code
