@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { openRegisterDatabase } from '../../src/main/store/database'
-import { BULK_PULL_LIMIT, REGISTER_PULL_LIMIT } from '../../src/shared/sync/protocol'
+import {
+  BULK_PULL_LIMIT,
+  MAX_PULL_LIMIT,
+  REGISTER_PULL_LIMIT,
+} from '../../src/shared/sync/protocol'
 import { summarize, type LatencySummary } from '../stats'
 import type { BenchServer, DatabaseKind } from './benchServer'
 import type { EnrollResult, OpenResult } from './protocol'
@@ -78,6 +82,12 @@ export async function benchBootstrap(
   ].filter((scenario, index, all) => index === 0 || scenario.products !== all[0]!.products)
   const seeds: SeededStore[] = []
   const runs: BootstrapRun[] = []
+  // BENCH_SYNC_BULK_PAGE=1000,2000,5000 compares a first sync's page sizes (default: the register's).
+  const pageSizes = (process.env.BENCH_SYNC_BULK_PAGE ?? String(BULK_PULL_LIMIT))
+    .split(',')
+    .map(Number)
+  if (pageSizes.some((size) => !Number.isInteger(size) || size < 1 || size > MAX_PULL_LIMIT))
+    throw new Error(`BENCH_SYNC_BULK_PAGE: page sizes are integers 1..${MAX_PULL_LIMIT}`)
   for (const scenario of scenarios) {
     const { storeId, code } = await server.createStore()
     const seed = await seedStoreDirectly(
@@ -91,7 +101,8 @@ export async function benchBootstrap(
       scenario.products > 0
         ? `${scenario.products} products + ${scenario.orders} orders`
         : `${scenario.orders} orders`
-    runs.push(await pullOnce(server, code, name, scenario, options))
+    for (const pageSize of pageSizes)
+      runs.push(await pullOnce(server, code, name, scenario, pageSize, options))
   }
   return { database: server.kind, durability: registerDurability, seeds, runs }
 }
@@ -101,6 +112,7 @@ async function pullOnce(
   code: string,
   scenario: string,
   sizes: { products: number; orders: number },
+  pageSize: number,
   options: SyncBenchOptions,
 ): Promise<BootstrapRun> {
   const dir = mkdtempSync(join(tmpdir(), 'auraflow-bench-sync-'))
@@ -118,6 +130,7 @@ async function pullOnce(
         intervalMs: 3_600_000,
         commitDebounceMs: options.commitDebounceMs,
         pullPageSize: REGISTER_PULL_LIMIT,
+        bulkPull: { pageSize },
         isRealtimeEnabled: false,
       },
     })
@@ -145,7 +158,7 @@ async function pullOnce(
     return {
       scenario,
       ...sizes,
-      pageSize: BULK_PULL_LIMIT,
+      pageSize,
       pages: handlers.length,
       transactions: reports.length,
       pulled,

@@ -37,11 +37,12 @@ export function printBacklog(results: BacklogResult[], options: SyncBenchOptions
 
 export function printBootstrap(results: BootstrapResult[], _options: SyncBenchOptions): void {
   printTable(
-    `Sync bootstrap: a fresh register pulls a store seeded by direct SQL (+ 22 categories and tax rates), bulk pages of ${results[0]?.runs[0]?.pageSize ?? '?'}, vs the same rows inserted raw into an empty register database in one transaction, same run (${results[0]?.durability ?? ''}; targets: >= 15k orders/s for orders alone, >= 50k rows/s for 100k products + 10k orders)`,
+    `Sync bootstrap: a fresh register pulls a store seeded by direct SQL (+ 22 categories and tax rates), vs the same rows inserted raw into an empty register database in one transaction, same run (${results[0]?.durability ?? ''}; targets: >= 15k orders/s for orders alone, >= 50k rows/s for 100k products + 10k orders)`,
     results.flatMap((result) =>
       result.runs.map((run) => ({
         database: result.database,
         scenario: run.scenario,
+        'bulk page': run.pageSize,
         'rows pulled': run.pulled,
         'pull s': run.pullSeconds,
         'rows/s': run.rowsPerSecond,

@@ -26,15 +26,38 @@ export interface PullPage {
    * from this transaction on, until rebuildCatalogSearch builds them once (catalogSearchIndex.ts).
    */
   defersSearch?: boolean
+  /**
+   * A first sync's transaction with more to follow: committed without waiting for the disk
+   * (synchronous=NORMAL, still atomic in WAL mode). The pull's last transaction, or any sale
+   * (always synchronous=FULL), syncs the log and these with it; a power cut before then loses only
+   * pages the cursor had not durably passed, which the next pull fetches again.
+   */
+  isInterim?: boolean
 }
 
 /**
  * Applies one pulled page (or several pages' changes at once, in their order) and moves the cursor
- * in the same transaction: a crash leaves either both or neither. Records with local changes the server has not confirmed are left alone; their
- * own push settles them. A record already held at the pulled version and hash (this register's own
+ * in the same transaction: a crash leaves either both or neither. Records with local changes the
+ * server has not confirmed are left alone; their own push settles them. A record already held at the pulled version and hash (this register's own
  * sales coming back, a page replayed after a crash) is not written again.
  */
 export function applyPulledPage(
+  db: RegisterDb,
+  page: PullPage,
+  context: { localDeviceId: string; currency: string; now: string },
+): AppliedPage {
+  const sqlite = db.$client
+  const synchronous =
+    page.isInterim && !sqlite.inTransaction ? sqlite.pragma('synchronous', { simple: true }) : null
+  if (synchronous !== null) sqlite.pragma('synchronous = NORMAL')
+  try {
+    return applyInTransaction(db, page, context)
+  } finally {
+    if (synchronous !== null) sqlite.pragma(`synchronous = ${Number(synchronous)}`)
+  }
+}
+
+function applyInTransaction(
   db: RegisterDb,
   page: PullPage,
   context: { localDeviceId: string; currency: string; now: string },

@@ -199,7 +199,12 @@ export async function runPullPhase(context: PullContext): Promise<PullSummary> {
       const changes = pages.length === 1 ? pages[0]!.changes : pages.flatMap((page) => page.changes)
       const defersSearch = mode.isBulk
       const applied = context.pulled.apply(
-        { changes, nextSyncToken: last.nextSyncToken, defersSearch },
+        {
+          changes,
+          nextSyncToken: last.nextSyncToken,
+          defersSearch,
+          isInterim: defersSearch && last.hasMore,
+        },
         { localDeviceId: context.deviceId, currency: context.currency, now: context.now() },
       )
       hasDeferredSearch ||= defersSearch

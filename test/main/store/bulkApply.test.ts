@@ -51,7 +51,7 @@ function products(core: RegisterCore, count: number, offset = 0): PulledChange[]
 function apply(core: RegisterCore, changes: PulledChange[], defersSearch: boolean) {
   return applyPulledPage(
     core.database.db,
-    { changes, nextSyncToken: `token-${seq}`, defersSearch },
+    { changes, nextSyncToken: `token-${seq}`, defersSearch, isInterim: defersSearch },
     { localDeviceId: core.device.deviceId, currency: 'USD', now },
   )
 }
@@ -82,6 +82,8 @@ describe('bulk apply of a first sync', () => {
     // Not indexed yet: the rows are there, the index is owed.
     expect(await search(core, 'h10q')).toEqual([])
     apply(core, products(core, 600, 600), true)
+    // An interim bulk commit skips the wait for the disk; sales after it still get FULL.
+    expect(core.database.sqlite.pragma('synchronous', { simple: true })).toBe(2)
     expect(rebuildCatalogSearch(core.database.sqlite)).toBe(true)
     expect(isCatalogSearchDeferred(core.database.sqlite)).toBe(false)
     expectSearchIndexAgrees(core)
