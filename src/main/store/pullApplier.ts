@@ -28,7 +28,7 @@ export interface PullPage {
   defersSearch?: boolean
   /**
    * A first sync's transaction with more to follow: committed without waiting for the disk
-   * (synchronous=NORMAL, still atomic in WAL mode). The pull's last transaction, or any sale
+   * (synchronous=NORMAL, still atomic in WAL mode) and without a checkpoint. The pull's last transaction, or any sale
    * (always synchronous=FULL), syncs the log and these with it; a power cut before then loses only
    * pages the cursor had not durably passed, which the next pull fetches again.
    */
@@ -47,14 +47,34 @@ export function applyPulledPage(
   context: { localDeviceId: string; currency: string; now: string },
 ): AppliedPage {
   const sqlite = db.$client
-  const synchronous =
-    page.isInterim && !sqlite.inTransaction ? sqlite.pragma('synchronous', { simple: true }) : null
-  if (synchronous !== null) sqlite.pragma('synchronous = NORMAL')
+  const saved =
+    page.isInterim && !sqlite.inTransaction
+      ? {
+          synchronous: Number(sqlite.pragma('synchronous', { simple: true })),
+          autocheckpoint: Number(sqlite.pragma('wal_autocheckpoint', { simple: true })),
+        }
+      : null
+  if (saved) {
+    sqlite.pragma('synchronous = NORMAL')
+    // Copied into the database once at the end (checkpointAfterBulk), not after every transaction.
+    sqlite.pragma('wal_autocheckpoint = 0')
+  }
   try {
     return applyInTransaction(db, page, context)
   } finally {
-    if (synchronous !== null) sqlite.pragma(`synchronous = ${Number(synchronous)}`)
+    if (saved) {
+      sqlite.pragma(`synchronous = ${saved.synchronous}`)
+      sqlite.pragma(`wal_autocheckpoint = ${saved.autocheckpoint}`)
+    }
   }
+}
+
+/**
+ * After a first sync: copies its write-ahead log into the database and empties it (its
+ * transactions skipped the usual checkpoint every ~4 MB).
+ */
+export function checkpointAfterBulk(db: RegisterDb): void {
+  db.$client.pragma('wal_checkpoint(TRUNCATE)')
 }
 
 function applyInTransaction(

@@ -16,7 +16,12 @@ import {
   type OutboxRow,
 } from './outboxRepository'
 import { rebuildCatalogSearch } from './catalogSearchIndex'
-import { applyPulledPage, type AppliedPage, type PullPage } from './pullApplier'
+import {
+  applyPulledPage,
+  checkpointAfterBulk,
+  type AppliedPage,
+  type PullPage,
+} from './pullApplier'
 import { baseVersionOf, readWireRecord, recordLabel } from './syncRecords'
 import {
   getSyncState,
@@ -73,8 +78,9 @@ export interface PulledPageWriter {
     context: { localDeviceId: string; currency: string; now: string },
   ): AppliedPage
   /**
-   * Builds the catalog search index and barcode lookup a bulk pull deferred (PullPage.defersSearch)
-   * and turns their triggers back on; false when nothing was deferred.
+   * Ends a bulk pull: builds the catalog search index and barcode lookup it deferred
+   * (PullPage.defersSearch), turns their triggers back on, and checkpoints the log its interim
+   * transactions left; false when nothing was deferred.
    */
   rebuildSearch(): boolean
 }
@@ -131,7 +137,11 @@ export function syncRepositories(db: RegisterDb): SyncRepositories {
     },
     pulled: {
       apply: (page, context) => applyPulledPage(db, page, context),
-      rebuildSearch: () => rebuildCatalogSearch(db.$client),
+      rebuildSearch: () => {
+        const rebuilt = rebuildCatalogSearch(db.$client)
+        checkpointAfterBulk(db)
+        return rebuilt
+      },
     },
     identity: {
       currency: () => getStoreSettings(db).currency,

@@ -196,6 +196,9 @@ export async function runPullPhase(context: PullContext): Promise<PullSummary> {
       }
       if (pages.length === 0) return summary
       const last = pages.at(-1)!
+      // The apply below holds the event loop: let the next page's request reach the server first,
+      // so the server prepares it while this one is written.
+      if (last.hasMore) await new Promise<void>((resolve) => setImmediate(resolve))
       const changes = pages.length === 1 ? pages[0]!.changes : pages.flatMap((page) => page.changes)
       const defersSearch = mode.isBulk
       const applied = context.pulled.apply(
