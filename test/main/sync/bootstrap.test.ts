@@ -223,6 +223,26 @@ describe('first sync of a big store', () => {
     expectProgressMovesForward(seen)
   })
 
+  it('serves pages of up to 5,000 records and refuses a bigger limit by name', async () => {
+    const { code, storeId } = await createTestStore(server)
+    const store = await seedBulkStore(server, storeId, { products: 5001, orders: 0 })
+    const { core } = register()
+    await call(core, 'sync:enroll', { serverUrl: server.url, enrollmentCode: code })
+    const ask = (limit: number) =>
+      core.sync.withServer((_client, token) =>
+        fetch(`${server.url}/api/sync/pull-changes?limit=${limit}`, {
+          headers: { authorization: `Bearer ${token}`, 'x-sync-protocol': '1' },
+        }),
+      )
+    const page = (await (await ask(5000)).json()) as { changes: unknown[]; hasMore: boolean }
+    expect(page.changes).toHaveLength(5000)
+    expect(page.hasMore).toBe(store.total > 5000)
+    const refused = await ask(5001)
+    expect(refused.status).toBe(400)
+    const body = (await refused.json()) as { issues?: { path: unknown }[] }
+    expect(JSON.stringify(body.issues?.map((issue) => issue.path))).toContain('limit')
+  })
+
   it('catches up on a few changes with ordinary pages, searchable at once', async () => {
     const { code, storeId } = await createTestStore(server)
     await seedBulkStore(server, storeId, { products: 300, orders: 0 })
