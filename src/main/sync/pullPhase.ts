@@ -73,6 +73,7 @@ class PageFeed {
   private failure: { error: unknown } | null = null
   private isDone = false
   private isStopped = false
+  private bulkRequests = 0
   private wakeConsumer: (() => void) | null = null
   private wakeFetcher: (() => void) | null = null
 
@@ -96,7 +97,11 @@ class PageFeed {
         while (!this.hasRoom() && !this.isStopped)
           await new Promise<void>((resolve) => (this.wakeFetcher = resolve))
         if (this.isStopped) return
-        const limit = this.mode.isBulk ? this.context.bulk.pageSize : this.context.pageSize
+        // Bulk pages start at the ordinary size and double: the first page, which nothing
+        // overlaps, arrives sooner, and the pipeline is full by the third.
+        const limit = this.mode.isBulk
+          ? Math.min(this.context.bulk.pageSize, this.context.pageSize * 2 ** this.bulkRequests++)
+          : this.context.pageSize
         const page = await fetchPage(this.context, cursor, limit)
         if (this.isStopped) return
         const lastSeq = lastSeqOf(page)
