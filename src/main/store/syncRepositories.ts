@@ -139,7 +139,7 @@ export function syncRepositories(db: RegisterDb): SyncRepositories {
       apply: (page, context) => applyPulledPage(db, page, context),
       rebuildSearch: () => {
         const rebuilt = rebuildCatalogSearch(db.$client)
-        checkpointAfterBulk(db)
+        if (rebuilt) checkpointAfterBulk(db)
         return rebuilt
       },
     },

@@ -168,6 +168,9 @@ class PageFeed {
  * pull stops early, and on the next open after a crash (catalogSearchIndex.ts).
  */
 export async function runPullPhase(context: PullContext): Promise<PullSummary> {
+  // A rebuild owed by an earlier bulk pull that could not finish it (the triggers stand aside
+  // until it runs); nothing to do otherwise.
+  context.pulled.rebuildSearch()
   let since = context.syncState.get()?.pullCursor ?? null
   const mode = { isBulk: since === null }
   const summary: PullSummary = {
