@@ -17,7 +17,8 @@ import { seedStoreDirectly, type SeededStore } from './serverSeed'
 import type { SyncBenchOptions } from './options'
 
 /** What the register's SQLite runs with (as shipped: openRegisterDatabase). */
-export const registerDurability = 'register SQLite WAL, synchronous=FULL'
+export const registerDurability =
+  "register SQLite as shipped: WAL, synchronous=FULL; a first sync's interim transactions NORMAL, its last FULL"
 
 /** The same rows written straight into the register schema: the ceiling the pull is held to. */
 export interface RawApply {
