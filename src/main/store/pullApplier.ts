@@ -28,9 +28,10 @@ export interface PullPage {
   defersSearch?: boolean
   /**
    * A first sync's transaction with more to follow: committed without waiting for the disk
-   * (synchronous=NORMAL, still atomic in WAL mode) and without a checkpoint. The pull's last transaction, or any sale
-   * (always synchronous=FULL), syncs the log and these with it; a power cut before then loses only
-   * pages the cursor had not durably passed, which the next pull fetches again.
+   * (synchronous=NORMAL, still atomic in WAL mode) and without a checkpoint. The pull's last
+   * transaction, or any sale (always synchronous=FULL), syncs the log and these with it; a power
+   * cut before then loses only pages the cursor had not durably passed, which the next pull
+   * fetches again.
    */
   isInterim?: boolean
 }
@@ -38,8 +39,9 @@ export interface PullPage {
 /**
  * Applies one pulled page (or several pages' changes at once, in their order) and moves the cursor
  * in the same transaction: a crash leaves either both or neither. Records with local changes the
- * server has not confirmed are left alone; their own push settles them. A record already held at the pulled version and hash (this register's own
- * sales coming back, a page replayed after a crash) is not written again.
+ * server has not confirmed are left alone; their own push settles them. A record already held at
+ * the pulled version and hash (this register's own sales coming back, a page replayed after a
+ * crash) is not written again.
  */
 export function applyPulledPage(
   db: RegisterDb,

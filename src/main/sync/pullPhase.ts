@@ -64,8 +64,9 @@ const lastSeqOf = (page: PullChangesResponse): number | null => page.changes.at(
 /**
  * Fetches pages one request at a time, ahead of the applier: while one batch is written to disk
  * the next page is already being prepared and sent by the server. At most one request is in
- * flight, and fetched pages wait only while they hold fewer than `maxQueuedRows` records (one page
- * when not bulk), so memory stays bounded however far behind the register is.
+ * flight, and it is sent only while the fetched pages waiting hold fewer than
+ * `bulk.transactionRows` records (one page when not bulk), so memory stays bounded however far
+ * behind the register is.
  */
 class PageFeed {
   private readonly queue: PullChangesResponse[] = []
