@@ -35,27 +35,26 @@ export function printBacklog(results: BacklogResult[], options: SyncBenchOptions
   )
 }
 
-export function printBootstrap(results: BootstrapResult[], options: SyncBenchOptions): void {
-  const extra = results[0]
-    ? results[0].seed.total - options.bootstrapProducts - options.bootstrapOrders
-    : 0
+export function printBootstrap(results: BootstrapResult[], _options: SyncBenchOptions): void {
   printTable(
-    `Sync bootstrap: fresh register pulls ${options.bootstrapProducts} products + ${options.bootstrapOrders} orders (+ ${extra} categories and tax rates); server seeded by direct SQL (target: >= 20k rows/s)`,
+    `Sync bootstrap: a fresh register pulls a store seeded by direct SQL (+ 22 categories and tax rates), vs the same rows inserted raw into an empty register database in one transaction, same run (${results[0]?.durability ?? ''}; targets: >= 15k orders/s for orders alone, >= 50k rows/s for 100k products + 10k orders)`,
     results.flatMap((result) =>
       result.runs.map((run) => ({
         database: result.database,
-        'page size': run.pageSize,
-        pages: run.pages,
+        scenario: run.scenario,
+        'bulk page': run.pageSize,
         'rows pulled': run.pulled,
         'pull s': run.pullSeconds,
         'rows/s': run.rowsPerSecond,
-        'page p50 ms': run.perPage.p50Ms,
-        'page p99 ms': run.perPage.p99Ms,
-        'server ms': run.perPagePhasesMs.serverHandler,
-        'wire+parse ms': run.perPagePhasesMs.wireAndParse,
-        'apply ms': run.perPagePhasesMs.localApply,
+        'orders/s': run.ordersPerSecond,
+        'raw s': run.raw.seconds,
+        'raw rows/s': run.raw.recordsPerSecond,
+        'vs raw': `${Math.round(run.ratioToRaw * 100)}%`,
+        pages: run.pages,
+        tx: run.transactions,
+        'tx p50 ms': run.perTransaction.p50Ms,
+        'server ms/page': run.serverHandlerMs,
         'RSS idle→peak MB': `${run.idleRssMb}→${run.peakRssMb}`,
-        'seed s': result.seed.seconds,
         error: run.lastError ?? '-',
       })),
     ),

@@ -40,6 +40,7 @@ export interface RegisterCoreOptions {
     | 'intervalMs'
     | 'commitDebounceMs'
     | 'pullPageSize'
+    | 'bulkPull'
     | 'isRealtimeEnabled'
     | 'backoff'
     | 'requestTimeoutMs'

@@ -3,7 +3,7 @@ import type { SyncRepositories } from '../store/syncRepositories'
 import type { BackoffPolicy } from './backoff'
 import type { Enrollment } from './enrollment'
 import type { HeartbeatSender } from './heartbeatSender'
-import { runPullPhase } from './pullPhase'
+import { runPullPhase, type BulkPullOptions } from './pullPhase'
 import { runPushPhase } from './pushPhase'
 import type { RuntimeState } from './statusView'
 import { SyncRequestError } from './syncClient'
@@ -17,6 +17,7 @@ export interface SyncRunOptions {
   runtime: RuntimeState
   emitStatus(): void
   pullPageSize: number
+  bulkPull: BulkPullOptions
   backoff: BackoffPolicy
   random(): number
   now(): Date
@@ -64,6 +65,7 @@ export function createSyncRun(options: SyncRunOptions): () => Promise<void> {
         deviceId,
         currency,
         pageSize: options.pullPageSize,
+        bulk: options.bulkPull,
         accessToken,
         now: iso,
         onPage: (progress) => {

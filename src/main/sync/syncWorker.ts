@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { EnrollInput } from '../../shared/ipc/syncSchemas'
-import { MAX_PULL_LIMIT } from '../../shared/sync/protocol'
+import { BULK_PULL_BEHIND, BULK_PULL_LIMIT, REGISTER_PULL_LIMIT } from '../../shared/sync/protocol'
 import type { RegisterEvents } from '../events'
 import type { DeviceIdentity } from '../store/identityRepository'
 import type { DeadLetter, SyncRepositories } from '../store/syncRepositories'
@@ -11,7 +11,11 @@ import { createRealtimeLink } from './realtimeLink'
 import { createSyncScheduler } from './scheduler'
 import { createStatusReporter, type RuntimeState, type StatusView } from './statusView'
 import type { SyncClient } from './syncClient'
+import type { BulkPullOptions } from './pullPhase'
 import { createSyncRun } from './syncRun'
+
+/** Records a first sync applies per transaction (bounds what it holds in memory, too). */
+const BULK_TRANSACTION_ROWS = 20_000
 
 export interface SyncWorkerOptions {
   repositories: SyncRepositories
@@ -23,6 +27,8 @@ export interface SyncWorkerOptions {
   /** Wait after a local commit, so a burst of sales goes out as one push. */
   commitDebounceMs?: number
   pullPageSize?: number
+  /** A first sync's page size, how far behind counts as one, and its transaction size. */
+  bulkPull?: Partial<BulkPullOptions>
   isRealtimeEnabled?: boolean
   backoff?: BackoffPolicy
   requestTimeoutMs?: number
@@ -91,7 +97,13 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       events,
       runtime,
       emitStatus: () => void reporter.emit(),
-      pullPageSize: options.pullPageSize ?? MAX_PULL_LIMIT,
+      pullPageSize: options.pullPageSize ?? REGISTER_PULL_LIMIT,
+      bulkPull: {
+        pageSize: BULK_PULL_LIMIT,
+        behind: BULK_PULL_BEHIND,
+        transactionRows: BULK_TRANSACTION_ROWS,
+        ...options.bulkPull,
+      },
       backoff: options.backoff ?? defaultBackoff,
       random: options.random ?? Math.random,
       now,

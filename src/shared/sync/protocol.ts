@@ -6,8 +6,19 @@ export const SYNC_PROTOCOL_VERSION = 1
 export const SYNC_PROTOCOL_HEADER = 'x-sync-protocol'
 /** Most records one push may carry (an order envelope counts as one record). */
 export const MAX_BATCH_RECORDS = 50
+/**
+ * `GET /api/sync/pull-changes?limit=N`: records per page. A client that names no limit gets
+ * DEFAULT_PULL_LIMIT; the server answers at most MAX_PULL_LIMIT. The register asks
+ * REGISTER_PULL_LIMIT when catching up on a few changes, and BULK_PULL_LIMIT during a first sync
+ * (an empty cursor, a 410 RESET, or more than BULK_PULL_BEHIND records behind its head), which it
+ * applies many pages to a transaction with the next page already on its way. The seed endpoints
+ * keep their own limits (seed.ts).
+ */
 export const DEFAULT_PULL_LIMIT = 200
-export const MAX_PULL_LIMIT = 1000
+export const MAX_PULL_LIMIT = 5000
+export const REGISTER_PULL_LIMIT = 1000
+export const BULK_PULL_LIMIT = 5000
+export const BULK_PULL_BEHIND = 5000
 
 export const ConflictPolicy = z.enum(['server-wins', 'client-wins', 'last-write-wins', 'manual'])
 export type ConflictPolicy = z.infer<typeof ConflictPolicy>
