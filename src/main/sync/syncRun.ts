@@ -16,6 +16,8 @@ export interface SyncRunOptions {
   /** Shared with the status view: the run sets state and pull progress. */
   runtime: RuntimeState
   emitStatus(): void
+  /** A pull ran to the end: the register now holds every change up to this head sequence. */
+  onCaughtUp(headSeq: number): void
   pullPageSize: number
   backoff: BackoffPolicy
   random(): number
@@ -24,7 +26,8 @@ export interface SyncRunOptions {
 }
 
 /**
- * One sync run: push what is due, pull until caught up, then report health. A failure ends the run
+ * One sync run: push what is due (nothing due costs no request), pull from the cursor until
+ * caught up, then report health. A failure ends the run
  * and is recorded as its outcome: offline when the server could not be reached, error otherwise.
  */
 export function createSyncRun(options: SyncRunOptions): () => Promise<void> {
@@ -71,6 +74,7 @@ export function createSyncRun(options: SyncRunOptions): () => Promise<void> {
           emitStatus()
         },
       })
+      if (pull.headSeq !== null) options.onCaughtUp(pull.headSeq)
       if (pull.orderIds.length > 0) options.events.emit('order:synced', { orderIds: pull.orderIds })
       syncState.update({ lastSuccessAt: iso(), lastError: null, lastErrorAt: null }, iso())
       await options.heartbeat.send()

@@ -134,10 +134,16 @@ export const ErrorBody = z.object({
 })
 export type ErrorBody = z.infer<typeof ErrorBody>
 
-/** Messages the server sends over /api/sync/ws. */
+/**
+ * Messages the server sends over /api/sync/ws (clients send nothing). `headSeq` is the store's
+ * sync sequence after the commit (for `hello`, at connect): a register whose last complete pull
+ * ended at that head or later already holds the change (its own push echoed back) and does
+ * nothing; one behind pulls from its cursor at once. A `poke` without `headSeq` (older servers)
+ * means only "something changed": pull.
+ */
 export const ServerSocketMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), storeId: z.string(), headSeq: z.number().int() }),
-  z.object({ type: z.literal('poke'), headSeq: z.number().int() }),
+  z.object({ type: z.literal('poke'), headSeq: z.number().int().optional() }),
 ])
 export type ServerSocketMessage = z.infer<typeof ServerSocketMessage>
 
