@@ -16,13 +16,13 @@ export interface SyncRunOptions {
   /** Shared with the status view: the run sets state and pull progress. */
   runtime: RuntimeState
   emitStatus(): void
-  /** A pull ran to the end: the register now holds every change up to this head sequence. */
-  onCaughtUp(headSeq: number): void
   pullPageSize: number
   backoff: BackoffPolicy
   random(): number
   now(): Date
   log(message: string, error?: unknown): void
+  /** A pull ran to the end: the register now holds every change up to this head sequence. */
+  onCaughtUp(headSeq: number): void
 }
 
 /**

@@ -108,14 +108,14 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       events,
       runtime,
       emitStatus: () => void reporter.emit(),
-      onCaughtUp: (headSeq) => {
-        caughtUpSeq = headSeq
-      },
       pullPageSize: options.pullPageSize ?? MAX_PULL_LIMIT,
       backoff: options.backoff ?? defaultBackoff,
       random: options.random ?? Math.random,
       now,
       log,
+      onCaughtUp: (headSeq) => {
+        caughtUpSeq = headSeq
+      },
     }),
     intervalMs: options.intervalMs ?? 30_000,
     commitDebounceMs: options.commitDebounceMs ?? 250,
