@@ -80,6 +80,7 @@ export function printVisibility(results: VisibilityResult[], options: SyncBenchO
       'sold→push p50': result.legsP50Ms.soldToPushStart,
       'push→B pull p50': result.legsP50Ms.pushStartToPullStart,
       'B pull p50': result.legsP50Ms.pull,
+      'server push/pull p50': `${result.serverMs.push.p50Ms}/${result.serverMs.pull.p50Ms}`,
       'pull→event p50': result.legsP50Ms.pullEndToEvent,
       missed: result.missed,
     })),

@@ -34,6 +34,8 @@ export interface VisibilityResult {
     pull: number
     pullEndToEvent: number
   }
+  /** Server handler time (onRequest → onResponse) during the one-at-a-time sales, p50/p95 ms. */
+  serverMs: { push: LatencySummary; pull: LatencySummary }
   /** Where the slowest five sales spent their time (ms from the commit), to explain the tail. */
   slowest: { latencyMs: number; pushStart: number; pullStart: number; pullEnd: number }[]
   /** Sales A makes back to back, each timed to B: commits in quick succession coalesce. */
@@ -96,6 +98,7 @@ export async function benchVisibility(
     // Let both sockets connect and the start-up runs finish.
     await sleep(1_000)
 
+    server.takeSamples()
     const sold: (SaleResult & { requestedAtMs: number })[] = []
     const bareHttp: number[] = []
     const bareWebSocket: number[] = []
@@ -113,6 +116,14 @@ export async function benchVisibility(
       else missed++
       await sleep(idleBetweenSalesMs)
     }
+
+    const serverSamples = server.takeSamples()
+    const handlerMs = (path: string) =>
+      summarize(
+        serverSamples
+          .filter((sample) => sample.path === path)
+          .map((sample) => sample.endMs - sample.startMs),
+      )
 
     const burstSales = Math.min(50, options.visibilitySales)
     const burstStartMs = monotonicMs()
@@ -150,6 +161,10 @@ export async function benchVisibility(
         pushStartToPullStart: p50(legs.map((leg) => leg.pullStart - leg.pushStart)),
         pull: p50(legs.map((leg) => leg.pullEnd - leg.pullStart)),
         pullEndToEvent: p50(legs.map((leg) => leg.seenAt - leg.pullEnd)),
+      },
+      serverMs: {
+        push: handlerMs('/api/sync/batch-push'),
+        pull: handlerMs('/api/sync/pull-changes'),
       },
       slowest: legs
         .map((leg) => ({
