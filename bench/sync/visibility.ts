@@ -27,6 +27,12 @@ export interface VisibilityResult {
   reference: { bareHttp: LatencySummary; bareWebSocket: LatencySummary }
   /** latency p95 ÷ bare HTTP round trip p95 (the path needs at least two requests and a poke). */
   ratioToBareHttpP95: number
+  /** The same, in the shape every referenced bench row has (figure, reference, ratio). */
+  compared: {
+    value: number
+    reference: { name: string; value: number; unit: string }
+    ratio: number
+  }
   /** The same path cut at A's push and B's pull, p50 ms per leg. */
   legsP50Ms: {
     soldToPushStart: number
@@ -156,6 +162,15 @@ export async function benchVisibility(
       latency,
       reference: { bareHttp: bareHttpSummary, bareWebSocket: summarize(bareWebSocket) },
       ratioToBareHttpP95: Math.round((latency.p95Ms / bareHttpSummary.p95Ms) * 10) / 10,
+      compared: {
+        value: latency.p95Ms,
+        reference: {
+          name: 'bare loopback HTTP round trip p95',
+          value: bareHttpSummary.p95Ms,
+          unit: 'ms',
+        },
+        ratio: Math.round((latency.p95Ms / bareHttpSummary.p95Ms) * 1000) / 1000,
+      },
       legsP50Ms: {
         soldToPushStart: p50(legs.map((leg) => leg.pushStart - leg.soldAt)),
         pushStartToPullStart: p50(legs.map((leg) => leg.pullStart - leg.pushStart)),
