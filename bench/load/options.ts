@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 
-export type PhaseName = 'single' | 'pair'
+/** `single-fsync-off`: phase 1 again on a cluster with fsync=off, only with --also-fsync-off. */
+export type PhaseName = 'single' | 'pair' | 'single-fsync-off'
 export type DatabaseChoice = 'postgres' | 'pglite'
 export type ArrivalModel = 'poisson' | 'uniform'
 /** Phase 2: `none` spreads each store's registers over both servers, `store` keeps a store on one. */
@@ -29,6 +30,8 @@ export interface LoadOptions {
   cpuProfileDir: string | null
   /** Also writes the JSON report to this file. */
   jsonPath: string | null
+  /** Adds phase 1 on a second cluster with fsync=off, labelled so (the headline stays durable). */
+  alsoFsyncOff: boolean
 }
 
 const USAGE = `npm run load -- [options]   (each option also reads an env var)
@@ -44,7 +47,9 @@ const USAGE = `npm run load -- [options]   (each option also reads an env var)
   --timeout-ms MS      a push without a full reply by then is a timeout (LOAD_TIMEOUT_MS, default 5000)
   --server-log-level L LOG_LEVEL of the servers (LOAD_SERVER_LOG_LEVEL, default info)
   --cpu-prof DIR       CPU-profile the servers into DIR and print the hot files (LOAD_CPU_PROF)
-  --json FILE          write the JSON report to FILE too (LOAD_JSON)`
+  --json FILE          write the JSON report to FILE too (LOAD_JSON)
+  --also-fsync-off     add phase 1 on a PostgreSQL with fsync=off, labelled NOT durable (LOAD_ALSO_FSYNC_OFF=1)
+PostgreSQL runs durable (fsync, synchronous_commit, full_page_writes on); each table says so.`
 
 const LOG_LEVELS: readonly ServerLogLevel[] = [
   'fatal',
@@ -104,6 +109,7 @@ export function loadOptions(argv: string[], env: NodeJS.ProcessEnv): LoadOptions
       'server-log-level': { type: 'string' },
       'cpu-prof': { type: 'string' },
       json: { type: 'string' },
+      'also-fsync-off': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -161,5 +167,7 @@ export function loadOptions(argv: string[], env: NodeJS.ProcessEnv): LoadOptions
     ),
     cpuProfileDir: values['cpu-prof'] ?? env.LOAD_CPU_PROF ?? null,
     jsonPath: values.json ?? env.LOAD_JSON ?? null,
+    alsoFsyncOff:
+      values['also-fsync-off'] === true || /^(1|true|yes)$/i.test(env.LOAD_ALSO_FSYNC_OFF ?? ''),
   }
 }

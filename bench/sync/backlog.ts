@@ -1,16 +1,27 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { PREFERRED_PUSH_RECORDS, PUSH_LANES } from '../../src/main/sync/pushPhase'
 import { rowsOf } from '../../src/server/db/connection'
-import { summarize, type LatencySummary } from '../stats'
+import type { Durability } from '../durability'
+import { compare, summarize, type Compared, type LatencySummary, type Reference } from '../stats'
 import type { BenchServer, DatabaseKind } from './benchServer'
-import type { EnrollResult, SeedResult } from './protocol'
+import type { EnrollResult, OpenResult, SeedResult } from './protocol'
 import { measureRawIngest, round, type RawIngestResult } from './rawIngest'
 import { spawnRegister } from './registerHandle'
 import type { SyncBenchOptions } from './options'
 
 export interface BacklogResult {
   database: DatabaseKind
+  /** `PostgreSQL`, `PGlite`, or `PostgreSQL fsync=off` for the extra row. */
+  label: string
+  /** Server database and register SQLite, as each reported its settings. */
+  durability: { server: Durability; register: Durability }
+  /** Records per push the register asked for, and batches it kept in flight. */
+  batchRecords: number
+  lanes: number
+  /** Largest push the server saw: the negotiated size (the first push of a run sends 50). */
+  largestPush: number
   orders: number
   seedSeconds: number
   /** First sync run start → last order acknowledged. */
@@ -35,10 +46,35 @@ export interface BacklogResult {
   pulledBack: number
   enrollToIdleSeconds: number
   serverOrders: number
-  raw: RawIngestResult
-  /** Backlog orders/s over raw ingest orders/s; the target is at least 0.3. */
+  raw: RawIngestResult | null
+  /** Backlog orders/s over raw ingest orders/s; the target is at least 0.5. */
   ratioToRaw: number
+  /** orders/s against the raw 50-row INSERT ceiling measured in the same run. */
+  compared: Compared
   lastError: string | null
+}
+
+export interface BacklogRun {
+  /** Pending orders (default: the options' backlogOrders). */
+  orders?: number
+  /** Records per push the register prefers (default: its own, pushPhase.ts). */
+  batchRecords?: number
+  /** Push batches in flight (default: the register's own). */
+  lanes?: number
+  /**
+   * The ceiling to compare with, measured earlier in this run; without one the raw ingest of the
+   * very rows just pushed is measured after the drain.
+   */
+  reference?: Reference
+}
+
+/** The raw ingest ceiling as a reference for orders/s. */
+export function rawReference(raw: RawIngestResult): Reference {
+  return {
+    name: `raw ${raw.batchSize}-row INSERT, 1 tx/batch`,
+    value: raw.ordersPerSecond,
+    unit: 'orders/s',
+  }
 }
 
 const mean = (values: readonly number[]) =>
@@ -48,13 +84,15 @@ const mean = (values: readonly number[]) =>
 export async function benchBacklog(
   server: BenchServer,
   options: SyncBenchOptions,
+  settings: BacklogRun = {},
 ): Promise<BacklogResult> {
   const database = server.kind
+  const orders = settings.orders ?? options.backlogOrders
   const dir = mkdtempSync(join(tmpdir(), 'auraflow-bench-sync-'))
   const register = spawnRegister(`backlog-${database}`, options.cpuProfileDir)
   try {
     const { storeId, code } = await server.createStore()
-    await register.call({
+    const opened = await register.call<OpenResult>({
       type: 'open',
       dataDir: join(dir, 'register'),
       registerCode: 'B1',
@@ -63,12 +101,11 @@ export async function benchBacklog(
         commitDebounceMs: options.commitDebounceMs,
         pullPageSize: 500,
         isRealtimeEnabled: false,
+        ...(settings.batchRecords ? { pushBatchRecords: settings.batchRecords } : {}),
+        ...(settings.lanes ? { pushLanes: settings.lanes } : {}),
       },
     })
-    const seed = await register.call<SeedResult>({
-      type: 'seedBacklog',
-      orders: options.backlogOrders,
-    })
+    const seed = await register.call<SeedResult>({ type: 'seedBacklog', orders })
     server.takeSamples()
     const run = await register.call<EnrollResult>({
       type: 'enroll',
@@ -89,9 +126,7 @@ export async function benchBacklog(
         lastSynced = status.synced
       }
     }
-    const drained = run.statuses.find(
-      (status) => status.synced >= options.backlogOrders && status.pending === 0,
-    )
+    const drained = run.statuses.find((status) => status.synced >= orders && status.pending === 0)
     const drainEndMs = drained?.atMs ?? run.endMs
     const pulls = run.statuses.filter((status) => status.pulledChanges !== null)
     const pushes = run.http.filter((sample) => sample.path === '/api/sync/batch-push')
@@ -117,12 +152,19 @@ export async function benchBacklog(
       ),
     )
 
-    const raw = await measureRawIngest(server.database, storeId, 50)
+    const raw = settings.reference ? null : await measureRawIngest(server.database, storeId, 50)
+    const reference = settings.reference ?? rawReference(raw!)
     const drainSeconds = (drainEndMs - startMs) / 1000
-    const ordersPerSecond = Math.round(options.backlogOrders / drainSeconds)
+    const ordersPerSecond = Math.round(orders / drainSeconds)
+    const compared = compare(ordersPerSecond, reference)
     return {
       database,
-      orders: options.backlogOrders,
+      label: server.label,
+      durability: { server: server.durability, register: opened.durability },
+      batchRecords: settings.batchRecords ?? PREFERRED_PUSH_RECORDS,
+      lanes: settings.lanes ?? PUSH_LANES,
+      largestPush: Math.max(0, ...serverSamples.map((sample) => sample.records ?? 0)),
+      orders,
       seedSeconds: round(seed.seconds),
       drainSeconds: round(drainSeconds),
       ordersPerSecond,
@@ -142,7 +184,8 @@ export async function benchBacklog(
       enrollToIdleSeconds: round((run.endMs - run.startMs) / 1000),
       serverOrders: Number(counted[0]?.count ?? 0),
       raw,
-      ratioToRaw: round(ordersPerSecond / raw.ordersPerSecond),
+      ratioToRaw: compared.ratio ?? 0,
+      compared,
       lastError: run.lastError,
     }
   } finally {

@@ -1,3 +1,5 @@
+import type { Durability } from '../durability'
+
 /**
  * Messages between the bench (which hosts the sync server) and a register process. Each register
  * runs in its own Node process, as on a real till, so its SQLite work never shares an event loop
@@ -9,6 +11,10 @@ export interface RegisterSyncSettings {
   commitDebounceMs: number
   pullPageSize: number
   isRealtimeEnabled: boolean
+  /** Records per push the register prefers (the server's advertised maximum caps it). */
+  pushBatchRecords?: number
+  /** Push batches in flight at once. */
+  pushLanes?: number
 }
 
 export type RegisterCommand =
@@ -38,6 +44,8 @@ export interface HttpSample {
 
 export interface OpenResult {
   deviceId: string
+  /** The register's SQLite as its store opened it (journal_mode, synchronous). */
+  durability: Durability
   /** Resident memory with the register open and idle: the baseline for a peak. */
   rssBytes: number
 }

@@ -5,6 +5,7 @@ import { openRegisterCore, type RegisterCore } from '../../src/main/core'
 import { updateStoreOptions } from '../../src/main/store/identityRepository'
 import { listProducts } from '../../src/main/store/catalogRepository'
 import { commitSale, type PricedSale } from '../../src/main/store/saleRepository'
+import { readSqliteDurability } from '../durability'
 import { pricedSale } from '../fixtures/pricedSale'
 import {
   monotonicMs,
@@ -136,8 +137,13 @@ async function run(command: RegisterCommand): Promise<unknown> {
           })
         }
       })
+      const sqlite = core.database.sqlite
       return {
         deviceId: core.device.deviceId,
+        durability: readSqliteDurability(
+          (name) => sqlite.pragma(name, { simple: true }),
+          command.dataDir,
+        ),
         rssBytes: process.memoryUsage.rss(),
       } satisfies OpenResult
     }

@@ -3,11 +3,11 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { elapsedMs } from '../stats'
-import { benchBacklog, type BacklogResult } from './backlog'
-import { availableDatabases, startBenchServer } from './benchServer'
+import { benchBacklog, rawReference, type BacklogResult } from './backlog'
+import { availableDatabases, startBenchServer, type BenchServer } from './benchServer'
 import { benchBootstrap, type BootstrapResult } from './bootstrap'
 import { syncBenchOptionsFromEnv, type SyncBenchOptions, type SyncMeasurement } from './options'
-import { printBacklog, printBootstrap, printVisibility } from './tables'
+import { printBacklog, printBatchGrid, printBootstrap, printVisibility } from './tables'
 import { benchVisibility, type VisibilityResult } from './visibility'
 
 /**
@@ -23,6 +23,7 @@ export async function runSyncBench(
   const backlog: BacklogResult[] = []
   const bootstrap: BootstrapResult[] = []
   const visibility: VisibilityResult[] = []
+  const grid: BacklogResult[] = []
   const isWanted = (measurement: SyncMeasurement) => options.measurements.includes(measurement)
   // One server per database, each measurement in its own store; the backlog runs first, on an
   // empty database, and the bootstrap's 100k-row store last.
@@ -31,6 +32,8 @@ export async function runSyncBench(
     try {
       if (isWanted('backlog'))
         backlog.push(await timed(`${database} backlog`, () => benchBacklog(server, options)))
+      if (isWanted('grid'))
+        grid.push(...(await timed(`${database} backlog grid`, () => benchGrid(server, options))))
       if (isWanted('visibility'))
         visibility.push(
           await timed(`${database} visibility`, () => benchVisibility(server, options)),
@@ -41,10 +44,58 @@ export async function runSyncBench(
       await server.stop()
     }
   }
+  if (
+    options.alsoFsyncOff &&
+    isWanted('backlog') &&
+    availableDatabases(['PostgreSQL']).includes('PostgreSQL')
+  ) {
+    const server = await startBenchServer('PostgreSQL', { isFsyncOff: true })
+    try {
+      backlog.push(await timed(`${server.label} backlog`, () => benchBacklog(server, options)))
+    } finally {
+      await server.stop()
+    }
+  }
   if (isWanted('backlog')) printBacklog(backlog, options)
+  if (isWanted('grid')) printBatchGrid(grid, options.gridOrders)
   if (isWanted('bootstrap')) printBootstrap(bootstrap, options)
   if (isWanted('visibility')) printVisibility(visibility, options)
-  return { options, sourceDigest: sourceDigest(), backlog, bootstrap, visibility }
+  return { options, sourceDigest: sourceDigest(), backlog, bootstrap, visibility, grid }
+}
+
+/**
+ * Every records-per-push × batches-in-flight cell drains its own backlog into its own store, in
+ * an order that interleaves sizes and lanes so a slow spell on a shared machine does not land on
+ * one row. The raw ceiling is measured once, first, on as many rows as a cell pushes.
+ */
+async function benchGrid(server: BenchServer, options: SyncBenchOptions): Promise<BacklogResult[]> {
+  const first = await benchBacklog(server, options, {
+    orders: options.gridOrders,
+    batchRecords: options.gridBatchSizes[0]!,
+    lanes: options.gridLanes[0]!,
+  })
+  const reference = rawReference(first.raw!)
+  const cells: { batchRecords: number; lanes: number }[] = []
+  for (const lanes of options.gridLanes)
+    for (const batchRecords of options.gridBatchSizes) cells.push({ batchRecords, lanes })
+  const results = [first]
+  // Odd rounds walk the cells backwards: each cell gets an early and a late neighbour.
+  const order = cells.slice(1)
+  const rotated = order
+    .filter((_, index) => index % 2 === 0)
+    .concat(order.filter((_, index) => index % 2 === 1).reverse())
+  for (const cell of rotated) {
+    const result = await benchBacklog(server, options, {
+      orders: options.gridOrders,
+      ...cell,
+      reference,
+    })
+    console.error(
+      `[sync bench] ${server.label} grid ${cell.batchRecords}x${cell.lanes}: ${result.ordersPerSecond} orders/s`,
+    )
+    results.push(result)
+  }
+  return results
 }
 
 /**

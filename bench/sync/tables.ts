@@ -1,32 +1,42 @@
-import { printTable } from '../stats'
+import { describeDurability, type Durability } from '../durability'
+import { printTable, referenceColumns } from '../stats'
 import type { BacklogResult } from './backlog'
 import type { BootstrapResult } from './bootstrap'
 import type { SyncBenchOptions } from './options'
 import type { VisibilityResult } from './visibility'
 
+/** One line per distinct durability setting among the results, for a table's header. */
+export function durabilityNotes(settings: readonly Durability[]): string[] {
+  const lines = settings.map((durability) => `durability: ${describeDurability(durability)}`)
+  return [...new Set(lines)]
+}
+
 export function printBacklog(results: BacklogResult[], options: SyncBenchOptions): void {
   printTable(
-    `Sync backlog drain: ${options.backlogOrders} pending orders (4-5 items + 1 payment), batches of 50, vs raw multi-row INSERT of the same rows (target: >= 30% of raw)`,
+    `Sync backlog drain: ${options.backlogOrders} pending orders (4-5 items + 1 payment), negotiated batch size, vs raw 50-row multi-row INSERT of the same rows, 1 tx per batch, same run (target: >= 50% of raw)`,
     results.map((result) => ({
-      database: result.database,
+      database: result.label,
+      'batch/lanes': `${result.batchRecords}/${result.lanes} (max ${result.largestPush})`,
       'drain s': result.drainSeconds,
       'orders/s': result.ordersPerSecond,
+      ...referenceColumns(result.compared),
       batches: result.batches,
       'batch p50 ms': result.perBatch.p50Ms,
       'batch p99 ms': result.perBatch.p99Ms,
       'server p50 ms': result.serverHandler.p50Ms,
-      'raw orders/s': result.raw.ordersPerSecond,
-      'raw batch p50 ms': result.raw.perBatch.p50Ms,
-      'vs raw': `${Math.round(result.ratioToRaw * 100)}%`,
+      'raw batch p50 ms': result.raw?.perBatch.p50Ms ?? '-',
       'pull-back s': result.pullBackSeconds,
       'on server': result.serverOrders,
       error: result.lastError ?? '-',
     })),
+    durabilityNotes(
+      results.flatMap((result) => [result.durability.server, result.durability.register]),
+    ),
   )
   printTable(
     'Backlog: mean ms per batch by phase (register claim + read records / HTTP = server handler + wire and parse / register settle + status)',
     results.map((result) => ({
-      database: result.database,
+      database: result.label,
       ...result.perBatchPhasesMs,
       'http p50': result.http.p50Ms,
       'http p99': result.http.p99Ms,
@@ -79,4 +89,37 @@ export function printVisibility(results: VisibilityResult[], options: SyncBenchO
       missed: result.missed,
     })),
   )
+}
+
+/** The batch-size × batches-in-flight grid: orders/s and its share of the raw ceiling per cell. */
+export function printBatchGrid(results: BacklogResult[], orders: number): void {
+  const labels = [...new Set(results.map((result) => result.label))]
+  const lanes = [...new Set(results.map((result) => result.lanes))].sort((a, b) => a - b)
+  const sizes = [...new Set(results.map((result) => result.batchRecords))].sort((a, b) => a - b)
+  for (const label of labels) {
+    const mine = results.filter((result) => result.label === label)
+    const reference = mine[0]?.compared.reference
+    printTable(
+      `Backlog grid, ${label}: ${orders} pending orders per cell, orders/s (ratio to ${reference ? `${reference.name} ${reference.value} ${reference.unit}` : 'raw'}) by records per push × batches in flight`,
+      sizes.map((size) => ({
+        'records/push': size,
+        ...Object.fromEntries(
+          lanes.map((lane) => {
+            const cell = mine.find(
+              (result) => result.batchRecords === size && result.lanes === lane,
+            )
+            const text = !cell
+              ? '-'
+              : cell.lastError || cell.serverOrders !== cell.orders
+                ? `ERR ${cell.serverOrders}/${cell.orders}`
+                : `${cell.ordersPerSecond} (${(cell.compared.ratio ?? 0).toFixed(2)}x)`
+            return [`${lane} in flight`, text]
+          }),
+        ),
+      })),
+      durabilityNotes(
+        mine.flatMap((result) => [result.durability.server, result.durability.register]),
+      ),
+    )
+  }
 }
