@@ -36,7 +36,7 @@ export interface LoadOptions {
 
 const USAGE = `npm run load -- [options]   (each option also reads an env var)
   --registers N        simulated registers (LOAD_REGISTERS, default 200)
-  --rate R             sales per second per register (LOAD_RATE, default 1)
+  --rate R             sales per second per register (LOAD_RATE, default 2.5: 500 pushes/s from 200)
   --duration S         measured seconds per phase (LOAD_DURATION, default 30)
   --warmup S           seconds at full rate before measuring (LOAD_WARMUP, default 3)
   --phases LIST        1 = one server, 2 = two servers on one PostgreSQL (LOAD_PHASES, default 1,2)
@@ -129,7 +129,7 @@ export function loadOptions(argv: string[], env: NodeJS.ProcessEnv): LoadOptions
   const stores = bounded('--stores', pick(values.stores, 'LOAD_STORES', '20'), 1, 2000, true)
   return {
     registers,
-    salesPerSecond: bounded('--rate', pick(values.rate, 'LOAD_RATE', '1'), 0.01, 20, false),
+    salesPerSecond: bounded('--rate', pick(values.rate, 'LOAD_RATE', '2.5'), 0.01, 20, false),
     durationSeconds: bounded(
       '--duration',
       pick(values.duration, 'LOAD_DURATION', '30'),

@@ -22,6 +22,8 @@ export interface SyncBenchOptions {
   gridOrders: number
   gridBatchSizes: number[]
   gridLanes: number[]
+  /** Passes over the grid (forwards, backwards, ...); the table shows each cell's best. */
+  gridRounds: number
   /** Also runs the backlog on PostgreSQL with fsync=off, as an extra labelled row. */
   alsoFsyncOff: boolean
 }
@@ -39,7 +41,7 @@ const list = (value: string | undefined) =>
  * alone when scaled down),
  * BENCH_SYNC_SALES, BENCH_SYNC_DEBOUNCE_MS, BENCH_SYNC_CPU_PROF=dir. The backlog grid runs only when
  * named (BENCH_SYNC_ONLY=grid): BENCH_SYNC_GRID_ORDERS (3,000 a cell), BENCH_SYNC_GRID_BATCH=50,100,200,500,
- * BENCH_SYNC_GRID_LANES=1,2,3,4. BENCH_ALSO_FSYNC_OFF=1 (or `--also-fsync-off`) adds a backlog row on
+ * BENCH_SYNC_GRID_LANES=1,2,3,4, BENCH_SYNC_GRID_ROUNDS=2. BENCH_ALSO_FSYNC_OFF=1 (or `--also-fsync-off`) adds a backlog row on
  * PostgreSQL with fsync=off, labelled so; the headline rows are always durable.
  */
 export function syncBenchOptionsFromEnv(
@@ -88,6 +90,7 @@ export function syncBenchOptionsFromEnv(
     gridOrders: sized('BENCH_SYNC_GRID_ORDERS', 3_000, 1),
     gridBatchSizes: integers('BENCH_SYNC_GRID_BATCH', [50, 100, 200, 500], 500),
     gridLanes: integers('BENCH_SYNC_GRID_LANES', [1, 2, 3, 4], 8),
+    gridRounds: integers('BENCH_SYNC_GRID_ROUNDS', [2], 10)[0]!,
     alsoFsyncOff: /^(1|true|yes)$/i.test(env.BENCH_ALSO_FSYNC_OFF ?? ''),
     ...overrides,
   }

@@ -21,6 +21,10 @@ export type RegisterCommand =
   | { type: 'open'; dataDir: string; registerCode: string; sync: RegisterSyncSettings }
   | { type: 'seedBacklog'; orders: number }
   | { type: 'enroll'; serverUrl: string; enrollmentCode: string }
+  /** Closes the register and opens the same folder again with these sync settings. */
+  | { type: 'reopen'; sync: RegisterSyncSettings }
+  /** An enrolled register syncs now (push what is due, then pull); replies like `enroll`. */
+  | { type: 'drain' }
   | { type: 'startBackground' }
   | { type: 'sell' }
   | { type: 'close' }

@@ -3,7 +3,14 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { elapsedMs } from '../stats'
-import { benchBacklog, rawReference, type BacklogResult } from './backlog'
+import {
+  benchBacklog,
+  closeBacklogSession,
+  drainBacklog,
+  openBacklogSession,
+  rawReference,
+  type BacklogResult,
+} from './backlog'
 import { availableDatabases, startBenchServer, type BenchServer } from './benchServer'
 import { benchBootstrap, type BootstrapResult } from './bootstrap'
 import { syncBenchOptionsFromEnv, type SyncBenchOptions, type SyncMeasurement } from './options'
@@ -64,38 +71,42 @@ export async function runSyncBench(
 }
 
 /**
- * Every records-per-push × batches-in-flight cell drains its own backlog into its own store, in
- * an order that interleaves sizes and lanes so a slow spell on a shared machine does not land on
- * one row. The raw ceiling is measured once, first, on as many rows as a cell pushes.
+ * Every records-per-push × batches-in-flight cell drains a backlog of its own, on one register
+ * (reopened with the cell's settings, so each drain negotiates from 50 as a restarted register
+ * does) into one store. Rounds walk the cells forwards, then backwards, so a slow spell on a
+ * shared machine does not land on one cell; the table shows each cell's best round, the JSON every
+ * round. The raw ceiling is measured once, on the first drain's rows.
  */
 async function benchGrid(server: BenchServer, options: SyncBenchOptions): Promise<BacklogResult[]> {
-  const first = await benchBacklog(server, options, {
-    orders: options.gridOrders,
-    batchRecords: options.gridBatchSizes[0]!,
-    lanes: options.gridLanes[0]!,
-  })
-  const reference = rawReference(first.raw!)
   const cells: { batchRecords: number; lanes: number }[] = []
   for (const lanes of options.gridLanes)
     for (const batchRecords of options.gridBatchSizes) cells.push({ batchRecords, lanes })
-  const results = [first]
-  // Odd rounds walk the cells backwards: each cell gets an early and a late neighbour.
-  const order = cells.slice(1)
-  const rotated = order
-    .filter((_, index) => index % 2 === 0)
-    .concat(order.filter((_, index) => index % 2 === 1).reverse())
-  for (const cell of rotated) {
-    const result = await benchBacklog(server, options, {
+  const session = await openBacklogSession(server, options, cells[0])
+  try {
+    // Enrolls and measures the ceiling; not a cell (its first push waits for the enrollment).
+    const first = await drainBacklog(session, server, options, {
       orders: options.gridOrders,
-      ...cell,
-      reference,
+      ...cells[0],
     })
-    console.error(
-      `[sync bench] ${server.label} grid ${cell.batchRecords}x${cell.lanes}: ${result.ordersPerSecond} orders/s`,
-    )
-    results.push(result)
+    const reference = rawReference(first.raw!)
+    const results: BacklogResult[] = []
+    for (let round = 0; round < options.gridRounds; round++) {
+      for (const cell of round % 2 === 0 ? cells : [...cells].reverse()) {
+        const result = await drainBacklog(session, server, options, {
+          orders: options.gridOrders,
+          ...cell,
+          reference,
+        })
+        console.error(
+          `[sync bench] ${server.label} grid round ${round + 1} ${cell.batchRecords}x${cell.lanes}: ${result.ordersPerSecond} orders/s`,
+        )
+        results.push({ ...result, round: round + 1 })
+      }
+    }
+    return results
+  } finally {
+    await closeBacklogSession(session)
   }
-  return results
 }
 
 /**

@@ -100,7 +100,7 @@ export function printBatchGrid(results: BacklogResult[], orders: number): void {
     const mine = results.filter((result) => result.label === label)
     const reference = mine[0]?.compared.reference
     printTable(
-      `Backlog grid, ${label}: ${orders} pending orders per cell, orders/s (ratio to ${reference ? `${reference.name} ${reference.value} ${reference.unit}` : 'raw'}) by records per push × batches in flight`,
+      `Backlog grid, ${label}: ${orders} pending orders per cell, best of ${Math.max(...mine.map((result) => result.round ?? 1))} rounds, orders/s (ratio to ${reference ? `${reference.name} ${reference.value} ${reference.unit}` : 'raw'}) by records per push × batches in flight`,
       sizes.map((size) => ({
         'records/push': size,
         ...Object.fromEntries(
