@@ -105,9 +105,18 @@ export function printBatchGrid(results: BacklogResult[], orders: number): void {
         'records/push': size,
         ...Object.fromEntries(
           lanes.map((lane) => {
-            const cell = mine.find(
+            const rounds = mine.filter(
               (result) => result.batchRecords === size && result.lanes === lane,
             )
+            const failed = rounds.find(
+              (result) => result.lastError || result.serverOrders !== result.orders,
+            )
+            const best = rounds.reduce<BacklogResult | null>(
+              (top, result) =>
+                !top || result.ordersPerSecond > top.ordersPerSecond ? result : top,
+              null,
+            )
+            const cell = failed ?? best
             const text = !cell
               ? '-'
               : cell.lastError || cell.serverOrders !== cell.orders
