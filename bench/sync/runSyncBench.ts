@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { openRegisterDatabase } from '../../src/main/store/database'
+import { readSqliteDurability, type Durability } from '../durability'
 import { elapsedMs } from '../stats'
 import {
   benchBacklog,
@@ -14,7 +17,13 @@ import {
 import { availableDatabases, startBenchServer, type BenchServer } from './benchServer'
 import { benchBootstrap, type BootstrapResult } from './bootstrap'
 import { syncBenchOptionsFromEnv, type SyncBenchOptions, type SyncMeasurement } from './options'
-import { printBacklog, printBatchGrid, printBootstrap, printVisibility } from './tables'
+import {
+  durabilityNotes,
+  printBacklog,
+  printBatchGrid,
+  printBootstrap,
+  printVisibility,
+} from './tables'
 import { benchVisibility, type VisibilityResult } from './visibility'
 
 /**
@@ -31,11 +40,13 @@ export async function runSyncBench(
   const bootstrap: BootstrapResult[] = []
   const visibility: VisibilityResult[] = []
   const grid: BacklogResult[] = []
+  const durability: Durability[] = [registerDurability()]
   const isWanted = (measurement: SyncMeasurement) => options.measurements.includes(measurement)
   // One server per database, each measurement in its own store; the backlog runs first, on an
   // empty database, and the bootstrap's 100k-row store last.
   for (const database of availableDatabases(options.databases)) {
     const server = await timed(`${database} server start`, () => startBenchServer(database))
+    durability.push(server.durability)
     try {
       if (isWanted('backlog'))
         backlog.push(await timed(`${database} backlog`, () => benchBacklog(server, options)))
@@ -65,9 +76,10 @@ export async function runSyncBench(
   }
   if (isWanted('backlog')) printBacklog(backlog, options)
   if (isWanted('grid')) printBatchGrid(grid, options.gridOrders)
-  if (isWanted('bootstrap')) printBootstrap(bootstrap, options)
-  if (isWanted('visibility')) printVisibility(visibility, options)
-  return { options, sourceDigest: sourceDigest(), backlog, bootstrap, visibility, grid }
+  const notes = durabilityNotes(durability)
+  if (isWanted('bootstrap')) printBootstrap(bootstrap, options, notes)
+  if (isWanted('visibility')) printVisibility(visibility, options, notes)
+  return { options, sourceDigest: sourceDigest(), durability, backlog, bootstrap, visibility, grid }
 }
 
 /**
@@ -124,6 +136,21 @@ function sourceDigest(): string {
     }
   }
   return hash.digest('hex').slice(0, 16)
+}
+
+/**
+ * The register's SQLite as its store opens it (WAL, synchronous=FULL in src/main/store/database.ts),
+ * read back from a scratch database; every register process in these benches opens the same way.
+ */
+function registerDurability(): Durability {
+  const dir = mkdtempSync(join(tmpdir(), 'auraflow-bench-sqlite-'))
+  const database = openRegisterDatabase(join(dir, 'register.db'))
+  try {
+    return readSqliteDurability((name) => database.sqlite.pragma(name, { simple: true }), dir)
+  } finally {
+    database.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 /** Progress on stderr, so a long run shows where it is and stdout stays tables and JSON. */

@@ -1,9 +1,18 @@
 import { describeDurability, type Durability } from '../durability'
-import { printTable, referenceColumns } from '../stats'
+import { printTable, referenceColumns, type Compared } from '../stats'
 import type { BacklogResult } from './backlog'
 import type { BootstrapResult } from './bootstrap'
 import type { SyncBenchOptions } from './options'
 import type { VisibilityResult } from './visibility'
+
+/**
+ * The reference columns of a row whose result carries `compared` (bootstrap: raw SQLite apply;
+ * visibility: a bare loopback round trip); none for one that does not (yet).
+ */
+function referenceOf(result: object): Record<string, string> {
+  const compared = (result as { compared?: Compared }).compared
+  return compared ? referenceColumns(compared) : {}
+}
 
 /** One line per distinct durability setting among the results, for a table's header. */
 export function durabilityNotes(settings: readonly Durability[]): string[] {
@@ -45,7 +54,11 @@ export function printBacklog(results: BacklogResult[], options: SyncBenchOptions
   )
 }
 
-export function printBootstrap(results: BootstrapResult[], options: SyncBenchOptions): void {
+export function printBootstrap(
+  results: BootstrapResult[],
+  options: SyncBenchOptions,
+  notes: readonly string[] = [],
+): void {
   const extra = results[0]
     ? results[0].seed.total - options.bootstrapProducts - options.bootstrapOrders
     : 0
@@ -59,6 +72,7 @@ export function printBootstrap(results: BootstrapResult[], options: SyncBenchOpt
         'rows pulled': run.pulled,
         'pull s': run.pullSeconds,
         'rows/s': run.rowsPerSecond,
+        ...referenceOf(run),
         'page p50 ms': run.perPage.p50Ms,
         'page p99 ms': run.perPage.p99Ms,
         'server ms': run.perPagePhasesMs.serverHandler,
@@ -69,10 +83,15 @@ export function printBootstrap(results: BootstrapResult[], options: SyncBenchOpt
         error: run.lastError ?? '-',
       })),
     ),
+    notes,
   )
 }
 
-export function printVisibility(results: VisibilityResult[], options: SyncBenchOptions): void {
+export function printVisibility(
+  results: VisibilityResult[],
+  options: SyncBenchOptions,
+  notes: readonly string[] = [],
+): void {
   printTable(
     `Sync visibility: A sells ${options.visibilitySales} sales one at a time, each timed until B's order:synced (realtime poke, ${options.commitDebounceMs} ms commit debounce; target: p95 <= 500 ms)`,
     results.map((result) => ({
@@ -82,12 +101,14 @@ export function printVisibility(results: VisibilityResult[], options: SyncBenchO
       'p95 ms': result.latency.p95Ms,
       'p99 ms': result.latency.p99Ms,
       'mean ms': result.latency.meanMs,
+      ...referenceOf(result),
       'sold→push p50': result.legsP50Ms.soldToPushStart,
       'push→B pull p50': result.legsP50Ms.pushStartToPullStart,
       'B pull p50': result.legsP50Ms.pull,
       'pull→event p50': result.legsP50Ms.pullEndToEvent,
       missed: result.missed,
     })),
+    notes,
   )
 }
 
