@@ -68,5 +68,7 @@ export function describeDurability(durability: Durability): string {
     .map(([name, value]) => `${name}=${value}`)
     .join(' ')
   const where = durability.dataDir ? ' on disk (temp folder)' : ''
-  return `${durability.database} ${settings}${where}${durability.isDurable ? '' : ' [NOT DURABLE]'}`
+  // PGlite reports fsync=off and could not honour it anyway: its Node file system has no fsync.
+  const why = durability.database === 'PGlite' ? ' (PGlite cannot fsync)' : ''
+  return `${durability.database} ${settings}${where}${durability.isDurable ? '' : ` [NOT DURABLE${why}]`}`
 }
