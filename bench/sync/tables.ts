@@ -1,32 +1,51 @@
-import { printTable } from '../stats'
+import { describeDurability, type Durability } from '../durability'
+import { printTable, referenceColumns, type Compared } from '../stats'
 import type { BacklogResult } from './backlog'
 import type { BootstrapResult } from './bootstrap'
 import type { SyncBenchOptions } from './options'
 import type { VisibilityResult } from './visibility'
 
+/**
+ * The reference columns of a row whose result carries `compared` (bootstrap: raw SQLite apply;
+ * visibility: a bare loopback round trip); none for one that does not (yet).
+ */
+function referenceOf(result: object): Record<string, string> {
+  const compared = (result as { compared?: Compared }).compared
+  return compared ? referenceColumns(compared) : {}
+}
+
+/** One line per distinct durability setting among the results, for a table's header. */
+export function durabilityNotes(settings: readonly Durability[]): string[] {
+  const lines = settings.map((durability) => `durability: ${describeDurability(durability)}`)
+  return [...new Set(lines)]
+}
+
 export function printBacklog(results: BacklogResult[], options: SyncBenchOptions): void {
   printTable(
-    `Sync backlog drain: ${options.backlogOrders} pending orders (4-5 items + 1 payment), batches of 50, vs raw multi-row INSERT of the same rows (target: >= 30% of raw)`,
+    `Sync backlog drain: ${options.backlogOrders} pending orders (4-5 items + 1 payment), negotiated batch size, vs raw 50-row multi-row INSERT of the same rows, 1 tx per batch, same run (target: >= 50% of raw)`,
     results.map((result) => ({
-      database: result.database,
+      database: result.label,
+      'batch/lanes': `${result.batchRecords}/${result.lanes} (max ${result.largestPush})`,
       'drain s': result.drainSeconds,
       'orders/s': result.ordersPerSecond,
+      ...referenceColumns(result.compared),
       batches: result.batches,
       'batch p50 ms': result.perBatch.p50Ms,
       'batch p99 ms': result.perBatch.p99Ms,
       'server p50 ms': result.serverHandler.p50Ms,
-      'raw orders/s': result.raw.ordersPerSecond,
-      'raw batch p50 ms': result.raw.perBatch.p50Ms,
-      'vs raw': `${Math.round(result.ratioToRaw * 100)}%`,
+      'raw batch p50 ms': result.raw?.perBatch.p50Ms ?? '-',
       'pull-back s': result.pullBackSeconds,
       'on server': result.serverOrders,
       error: result.lastError ?? '-',
     })),
+    durabilityNotes(
+      results.flatMap((result) => [result.durability.server, result.durability.register]),
+    ),
   )
   printTable(
     'Backlog: mean ms per batch by phase (register claim + read records / HTTP = server handler + wire and parse / register settle + status)',
     results.map((result) => ({
-      database: result.database,
+      database: result.label,
       ...result.perBatchPhasesMs,
       'http p50': result.http.p50Ms,
       'http p99': result.http.p99Ms,
@@ -35,7 +54,11 @@ export function printBacklog(results: BacklogResult[], options: SyncBenchOptions
   )
 }
 
-export function printBootstrap(results: BootstrapResult[], options: SyncBenchOptions): void {
+export function printBootstrap(
+  results: BootstrapResult[],
+  options: SyncBenchOptions,
+  notes: readonly string[] = [],
+): void {
   const extra = results[0]
     ? results[0].seed.total - options.bootstrapProducts - options.bootstrapOrders
     : 0
@@ -49,6 +72,7 @@ export function printBootstrap(results: BootstrapResult[], options: SyncBenchOpt
         'rows pulled': run.pulled,
         'pull s': run.pullSeconds,
         'rows/s': run.rowsPerSecond,
+        ...referenceOf(run),
         'page p50 ms': run.perPage.p50Ms,
         'page p99 ms': run.perPage.p99Ms,
         'server ms': run.perPagePhasesMs.serverHandler,
@@ -59,24 +83,25 @@ export function printBootstrap(results: BootstrapResult[], options: SyncBenchOpt
         error: run.lastError ?? '-',
       })),
     ),
+    notes,
   )
 }
 
-export function printVisibility(results: VisibilityResult[], options: SyncBenchOptions): void {
+export function printVisibility(
+  results: VisibilityResult[],
+  options: SyncBenchOptions,
+  notes: readonly string[] = [],
+): void {
   printTable(
     `Sync visibility: A sells ${options.visibilitySales} sales one at a time (both registers idle between), each timed from the commit until B's order:synced (realtime poke; commits held at most ${options.commitDebounceMs} ms, an idle outbox pushes at once; target: p95 <= 150 ms), beside a bare loopback HTTP round trip in the same run`,
     results.map((result) => ({
       database: result.database,
-      durability: Object.entries(result.durability)
-        .map(([name, value]) => `${name}=${value}`)
-        .join(' '),
       sales: result.sales,
       'p50 ms': result.latency.p50Ms,
       'p95 ms': result.latency.p95Ms,
       'p99 ms': result.latency.p99Ms,
-      'bare HTTP p50/p95 ms': `${result.reference.bareHttp.p50Ms}/${result.reference.bareHttp.p95Ms}`,
+      ...referenceOf(result),
       'bare WS p50/p95 ms': `${result.reference.bareWebSocket.p50Ms}/${result.reference.bareWebSocket.p95Ms}`,
-      'p95 ÷ bare HTTP p95': `${result.ratioToBareHttpP95}x`,
       'sold→push p50': result.legsP50Ms.soldToPushStart,
       'push→B pull p50': result.legsP50Ms.pushStartToPullStart,
       'B pull p50': result.legsP50Ms.pull,
@@ -84,6 +109,7 @@ export function printVisibility(results: VisibilityResult[], options: SyncBenchO
       'pull→event p50': result.legsP50Ms.pullEndToEvent,
       missed: result.missed,
     })),
+    notes,
   )
   printTable(
     'Sync visibility under load: A sells back to back without waiting for B (commits in quick succession coalesce into fewer pushes)',
@@ -97,4 +123,46 @@ export function printVisibility(results: VisibilityResult[], options: SyncBenchO
       'p99 ms': result.burst.latency.p99Ms,
     })),
   )
+}
+
+/** The batch-size × batches-in-flight grid: orders/s and its share of the raw ceiling per cell. */
+export function printBatchGrid(results: BacklogResult[], orders: number): void {
+  const labels = [...new Set(results.map((result) => result.label))]
+  const lanes = [...new Set(results.map((result) => result.lanes))].sort((a, b) => a - b)
+  const sizes = [...new Set(results.map((result) => result.batchRecords))].sort((a, b) => a - b)
+  for (const label of labels) {
+    const mine = results.filter((result) => result.label === label)
+    const reference = mine[0]?.compared.reference
+    printTable(
+      `Backlog grid, ${label}: ${orders} pending orders per cell, best of ${Math.max(...mine.map((result) => result.round ?? 1))} rounds, orders/s (ratio to ${reference ? `${reference.name} ${reference.value} ${reference.unit}` : 'raw'}) by records per push × batches in flight`,
+      sizes.map((size) => ({
+        'records/push': size,
+        ...Object.fromEntries(
+          lanes.map((lane) => {
+            const rounds = mine.filter(
+              (result) => result.batchRecords === size && result.lanes === lane,
+            )
+            const failed = rounds.find(
+              (result) => result.lastError || result.serverOrders !== result.orders,
+            )
+            const best = rounds.reduce<BacklogResult | null>(
+              (top, result) =>
+                !top || result.ordersPerSecond > top.ordersPerSecond ? result : top,
+              null,
+            )
+            const cell = failed ?? best
+            const text = !cell
+              ? '-'
+              : cell.lastError || cell.serverOrders !== cell.orders
+                ? `ERR ${cell.serverOrders}/${cell.orders}`
+                : `${cell.ordersPerSecond} (${(cell.compared.ratio ?? 0).toFixed(2)}x)`
+            return [`${lane} in flight`, text]
+          }),
+        ),
+      })),
+      durabilityNotes(
+        mine.flatMap((result) => [result.durability.server, result.durability.register]),
+      ),
+    )
+  }
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { Pool } from 'undici'
 import WebSocket, { WebSocketServer } from 'ws'
+import type { Durability } from '../durability'
 import { summarize, type LatencySummary } from '../stats'
 import type { BenchServer, DatabaseKind } from './benchServer'
 import { monotonicMs, type CloseResult, type HttpSample, type SaleResult } from './protocol'
@@ -14,8 +15,8 @@ import type { SyncBenchOptions } from './options'
 
 export interface VisibilityResult {
   database: DatabaseKind
-  /** The server database's durability settings, as it reports them (`SHOW …`). */
-  durability: Record<string, string>
+  /** The server database's durability settings, read back from it. */
+  durability: Durability
   sales: number
   commitDebounceMs: number
   /** Sale committed on A → `order:synced` for it on B, one sale at a time with both idle. */
@@ -87,7 +88,6 @@ export async function benchVisibility(
       })
     })
   try {
-    const durability = await readDurability(server)
     const { code } = await server.createStore()
     const sync = {
       intervalMs: 30_000,
@@ -156,7 +156,7 @@ export async function benchVisibility(
       ).length
     return {
       database,
-      durability,
+      durability: server.durability,
       sales: sold.length,
       commitDebounceMs: options.commitDebounceMs,
       latency,
@@ -236,18 +236,6 @@ function legsOf(
 }
 
 const round = (value: number) => Math.round(value * 10) / 10
-
-/** `SHOW fsync` and `synchronous_commit` from the server's own database. */
-async function readDurability(server: BenchServer): Promise<Record<string, string>> {
-  const settings: Record<string, string> = {}
-  for (const name of ['fsync', 'synchronous_commit']) {
-    const result = (await server.database.query(`SHOW ${name}`)) as {
-      rows?: Record<string, unknown>[]
-    }
-    settings[name] = String(Object.values(result.rows?.[0] ?? {})[0] ?? '?')
-  }
-  return settings
-}
 
 interface LoopbackProbe {
   /** One bare request/response round trip, ms. */

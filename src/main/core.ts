@@ -40,6 +40,8 @@ export interface RegisterCoreOptions {
     | 'intervalMs'
     | 'commitDebounceMs'
     | 'pullPageSize'
+    | 'pushBatchRecords'
+    | 'pushLanes'
     | 'isRealtimeEnabled'
     | 'backoff'
     | 'requestTimeoutMs'

@@ -17,6 +17,8 @@ export interface SyncRunOptions {
   runtime: RuntimeState
   emitStatus(): void
   pullPageSize: number
+  /** Push batch size this register prefers and batches in flight (pushPhase.ts has the defaults). */
+  push?: { preferredBatchRecords?: number; lanes?: number }
   backoff: BackoffPolicy
   random(): number
   now(): Date
@@ -58,6 +60,7 @@ export function createSyncRun(options: SyncRunOptions): () => Promise<void> {
         backoff: options.backoff,
         random: options.random,
         onProgress: emitStatus,
+        ...options.push,
       })
       if (push.failure) throw push.failure
       const pull = await runPullPhase({

@@ -28,6 +28,10 @@ export interface SyncWorkerOptions {
    */
   commitBurstWindowMs?: number
   pullPageSize?: number
+  /** Records per push this register prefers (the server's advertised maximum caps it). */
+  pushBatchRecords?: number
+  /** Push batches in flight at once. */
+  pushLanes?: number
   isRealtimeEnabled?: boolean
   backoff?: BackoffPolicy
   requestTimeoutMs?: number
@@ -109,6 +113,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       runtime,
       emitStatus: () => void reporter.emit(),
       pullPageSize: options.pullPageSize ?? MAX_PULL_LIMIT,
+      push: { preferredBatchRecords: options.pushBatchRecords, lanes: options.pushLanes },
       backoff: options.backoff ?? defaultBackoff,
       random: options.random ?? Math.random,
       now,

@@ -4,8 +4,20 @@ import { EntityName } from './entities'
 /** Wire protocol version sent in the `X-Sync-Protocol` header. */
 export const SYNC_PROTOCOL_VERSION = 1
 export const SYNC_PROTOCOL_HEADER = 'x-sync-protocol'
-/** Most records one push may carry (an order envelope counts as one record). */
+/**
+ * Most records one push may carry (an order envelope counts as one record) unless the server says
+ * more: the seed-compatible endpoints keep it, and a register assumes it of a server that does not
+ * advertise `maxBatchRecords` (one from before it did).
+ */
 export const MAX_BATCH_RECORDS = 50
+/**
+ * Batch-size negotiation, v1 batch-push only. Every push reply carries `maxBatchRecords`, the most
+ * records this server takes in one push (its default is SERVER_MAX_BATCH_RECORDS). A register
+ * starts at MAX_BATCH_RECORDS and, once a reply has told it, sends min(its preferred size,
+ * maxBatchRecords); without the field it stays at MAX_BATCH_RECORDS. A push above the server's
+ * maximum is refused with 413 BATCH_TOO_LARGE, as before.
+ */
+export const SERVER_MAX_BATCH_RECORDS = 500
 export const DEFAULT_PULL_LIMIT = 200
 export const MAX_PULL_LIMIT = 1000
 
@@ -33,7 +45,7 @@ export type Change = z.infer<typeof Change>
 
 export const BatchPushRequest = z.strictObject({
   deviceId: RecordId,
-  changes: z.array(Change).max(MAX_BATCH_RECORDS),
+  changes: z.array(Change).max(SERVER_MAX_BATCH_RECORDS),
 })
 export type BatchPushRequest = z.infer<typeof BatchPushRequest>
 
@@ -80,6 +92,8 @@ export type ChangeResult = z.infer<typeof ChangeResult>
 export const BatchPushResponse = z.object({
   results: z.array(ChangeResult),
   headSeq: z.number().int(),
+  /** The most records this server takes in one push (see SERVER_MAX_BATCH_RECORDS); absent: 50. */
+  maxBatchRecords: z.number().int().min(1).optional(),
 })
 export type BatchPushResponse = z.infer<typeof BatchPushResponse>
 
