@@ -1,6 +1,7 @@
 import pg from 'pg'
 import { openDatabase } from '../../src/server/db/connection'
 import type { DatabaseTarget } from '../../src/server/db/connection'
+import { readPostgresDurability, type Durability } from '../durability'
 import { parentPid } from './procStats'
 
 export interface StoredSales {
@@ -68,4 +69,18 @@ export async function postmasterPid(url: string): Promise<number | null> {
       ?.pid
     return backend === undefined ? null : parentPid(backend)
   })
+}
+
+/** fsync, synchronous_commit, full_page_writes as the database reports them (PGlite: once stopped). */
+export async function readDurability(target: DatabaseTarget): Promise<Durability> {
+  if (target.kind === 'postgres')
+    return withClient(target.url, (client) =>
+      readPostgresDurability('PostgreSQL', (text) => client.query(text), null),
+    )
+  const database = await openDatabase(target)
+  try {
+    return await readPostgresDurability('PGlite', database.query, target.dataDir)
+  } finally {
+    await database.close()
+  }
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 
-export type PhaseName = 'single' | 'pair'
+/** `single-fsync-off`: phase 1 again on a cluster with fsync=off, only with --also-fsync-off. */
+export type PhaseName = 'single' | 'pair' | 'single-fsync-off'
 export type DatabaseChoice = 'postgres' | 'pglite'
 export type ArrivalModel = 'poisson' | 'uniform'
 /** Phase 2: `none` spreads each store's registers over both servers, `store` keeps a store on one. */
@@ -29,11 +30,13 @@ export interface LoadOptions {
   cpuProfileDir: string | null
   /** Also writes the JSON report to this file. */
   jsonPath: string | null
+  /** Adds phase 1 on a second cluster with fsync=off, labelled so (the headline stays durable). */
+  alsoFsyncOff: boolean
 }
 
 const USAGE = `npm run load -- [options]   (each option also reads an env var)
   --registers N        simulated registers (LOAD_REGISTERS, default 200)
-  --rate R             sales per second per register (LOAD_RATE, default 1)
+  --rate R             sales per second per register (LOAD_RATE, default 2.5: 500 pushes/s from 200)
   --duration S         measured seconds per phase (LOAD_DURATION, default 30)
   --warmup S           seconds at full rate before measuring (LOAD_WARMUP, default 3)
   --phases LIST        1 = one server, 2 = two servers on one PostgreSQL (LOAD_PHASES, default 1,2)
@@ -44,7 +47,9 @@ const USAGE = `npm run load -- [options]   (each option also reads an env var)
   --timeout-ms MS      a push without a full reply by then is a timeout (LOAD_TIMEOUT_MS, default 5000)
   --server-log-level L LOG_LEVEL of the servers (LOAD_SERVER_LOG_LEVEL, default info)
   --cpu-prof DIR       CPU-profile the servers into DIR and print the hot files (LOAD_CPU_PROF)
-  --json FILE          write the JSON report to FILE too (LOAD_JSON)`
+  --json FILE          write the JSON report to FILE too (LOAD_JSON)
+  --also-fsync-off     add phase 1 on a PostgreSQL with fsync=off, labelled NOT durable (LOAD_ALSO_FSYNC_OFF=1)
+PostgreSQL runs durable (fsync, synchronous_commit, full_page_writes on); each table says so.`
 
 const LOG_LEVELS: readonly ServerLogLevel[] = [
   'fatal',
@@ -104,6 +109,7 @@ export function loadOptions(argv: string[], env: NodeJS.ProcessEnv): LoadOptions
       'server-log-level': { type: 'string' },
       'cpu-prof': { type: 'string' },
       json: { type: 'string' },
+      'also-fsync-off': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -123,7 +129,7 @@ export function loadOptions(argv: string[], env: NodeJS.ProcessEnv): LoadOptions
   const stores = bounded('--stores', pick(values.stores, 'LOAD_STORES', '20'), 1, 2000, true)
   return {
     registers,
-    salesPerSecond: bounded('--rate', pick(values.rate, 'LOAD_RATE', '1'), 0.01, 20, false),
+    salesPerSecond: bounded('--rate', pick(values.rate, 'LOAD_RATE', '2.5'), 0.01, 20, false),
     durationSeconds: bounded(
       '--duration',
       pick(values.duration, 'LOAD_DURATION', '30'),
@@ -161,5 +167,7 @@ export function loadOptions(argv: string[], env: NodeJS.ProcessEnv): LoadOptions
     ),
     cpuProfileDir: values['cpu-prof'] ?? env.LOAD_CPU_PROF ?? null,
     jsonPath: values.json ?? env.LOAD_JSON ?? null,
+    alsoFsyncOff:
+      values['also-fsync-off'] === true || /^(1|true|yes)$/i.test(env.LOAD_ALSO_FSYNC_OFF ?? ''),
   }
 }

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks'
 import type { DatabaseTarget } from '../../src/server/db/connection'
 import { percentile } from '../stats'
 import type { Cleanup } from './cleanup'
-import { countStoredSales, postmasterPid } from './database'
+import { countStoredSales, postmasterPid, readDurability } from './database'
 import { driveLoad } from './driver'
 import type { LoadTarget } from './driver'
 import { enrollRegisters } from './enrollRegisters'
@@ -132,6 +132,7 @@ export async function runPhase(
     for (const server of servers) await server.stop()
     for (const release of forget) release()
     const stored = await countStoredSales(target)
+    const durability = await readDurability(target)
     const totals = tallyReport(drive.targets, drive.windowStartMs)
     const centsSent = drive.targets.reduce((sum, tally) => sum + tally.totalCentsSent, 0)
     const isExact =
@@ -145,6 +146,7 @@ export async function runPhase(
     const report: PhaseReport = {
       phase: spec.phase,
       title: spec.title,
+      durability,
       database: spec.database.kind === 'postgres' ? 'PostgreSQL' : 'PGlite',
       registers: options.registers,
       stores: options.stores,

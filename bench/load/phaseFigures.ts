@@ -1,3 +1,4 @@
+import type { Durability } from '../durability'
 import { percentile, summarize } from '../stats'
 import type { StoredSales } from './database'
 import type { TargetTally } from './driver'
@@ -45,6 +46,8 @@ export interface InstanceReport extends TallyReport {
 export interface PhaseReport extends TallyReport {
   phase: PhaseName
   title: string
+  /** The database's own report of fsync, synchronous_commit and full_page_writes. */
+  durability: Durability
   database: 'PostgreSQL' | 'PGlite'
   registers: number
   stores: number

@@ -15,13 +15,17 @@ export interface LoadCluster {
 const execFileAsync = promisify(execFile)
 
 /**
- * The tests' throwaway cluster, stopped without blocking the event loop. Its own stop() runs
+ * The tests' throwaway cluster (started durable here: fsync, synchronous_commit and
+ * full_page_writes on), stopped without blocking the event loop. Its own stop() runs
  * pg_ctl through spawnSync; on Ctrl-C tsx waits only ~60 ms for this process to acknowledge the
  * signal before it SIGKILLs it, so a blocked loop would leave the cluster's directory behind.
  * The synchronous stop stays as the last resort for the exit handler.
  */
-export async function startLoadCluster(): Promise<LoadCluster> {
-  const cluster = await startPostgres()
+export async function startLoadCluster(
+  options: { isFsyncOff?: boolean } = {},
+): Promise<LoadCluster> {
+  // Durable, as a store runs it; fsync=off only for the extra, labelled phase.
+  const cluster = await startPostgres({ isDurable: !options.isFsyncOff, maxConnections: 100 })
   let isDone = false
   const pid = await postmasterPid(cluster.url).catch(() => null)
   // The postmaster's command line names the data directory; its binary sits next to pg_ctl.

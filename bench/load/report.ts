@@ -1,3 +1,4 @@
+import { describeDurability } from '../durability'
 import { printTable } from '../stats'
 import type { LoadOptions } from './options'
 import type { InstanceReport, PhaseReport } from './phaseFigures'
@@ -34,7 +35,7 @@ function latencyRow(label: string, report: PhaseReport | InstanceReport) {
 export function printRun(run: RunReport): void {
   const latencyRows = run.phases.flatMap((phase) => [
     latencyRow(
-      `${phase.phase} (${phase.database}, ${phase.instances.length} server${phase.instances.length > 1 ? 's' : ''})`,
+      `${phase.phase} (${phase.database}${phase.durability.settings.fsync === 'off' ? ' fsync=off, NOT durable' : ''}, ${phase.instances.length} server${phase.instances.length > 1 ? 's' : ''})`,
       phase,
     ),
     ...(phase.instances.length > 1
@@ -44,6 +45,13 @@ export function printRun(run: RunReport): void {
   printTable(
     `Push latency (measured window; offered ${run.options.registers} registers x ${run.options.salesPerSecond} sale/s; target p99 <= ${TARGET_P99_MS} ms, 0 errors)`,
     latencyRows,
+    [
+      ...new Set(
+        run.phases.map(
+          (phase) => `durability, ${phase.phase}: ${describeDurability(phase.durability)}`,
+        ),
+      ),
+    ],
   )
 
   printTable(

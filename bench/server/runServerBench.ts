@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
 import { Pool } from 'undici'
@@ -11,6 +14,7 @@ import { recordHash } from '../../src/server/sync/hash'
 import { issueEnrollmentCode } from '../../src/server/tenancy/enrollmentCodes'
 import type { BatchPushResponse, PullChangesResponse, TokenResponse } from '../../src/shared/sync'
 import { hasPostgres, startPostgres } from '../../test/server/support/postgres'
+import { readPostgresDurability, type Durability } from '../durability'
 
 export interface Row {
   database: 'PGlite' | 'PostgreSQL'
@@ -23,6 +27,8 @@ export interface Row {
   p99Ms: number
   /** push rows: end-to-end orders/s divided by the raw INSERT ceiling on the same database (batches interleaved). */
   ratioToRaw: number | null
+  /** The database's own report of its settings (PGlite in a folder on disk, PostgreSQL durable). */
+  durability: Durability
 }
 
 export interface BenchOptions {
@@ -66,9 +72,11 @@ function row(
   orders: number,
   seconds: number,
   latencies: number[],
+  durability: Durability,
   ratioToRaw: number | null = null,
 ): Row {
   return {
+    durability,
     database,
     phase,
     orders,
@@ -132,6 +140,11 @@ async function benchDatabase(
   options: Required<BenchOptions>,
 ): Promise<Row[]> {
   const opened = await openDatabase(target)
+  const durability = await readPostgresDurability(
+    database,
+    opened.query,
+    target.kind === 'pglite' ? target.dataDir : null,
+  )
   const app = await buildServer({ db: opened.db, config: defaultConfig() })
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
   const http = new Pool(address, { connections: 4 })
@@ -232,10 +245,10 @@ async function benchDatabase(
     const pullSeconds = (performance.now() - pullStarted) / 1000
     if (pulled !== options.orders) throw new Error(`pulled ${pulled} of ${options.orders}`)
 
-    const rawRow = row(database, 'raw insert', options.orders, rawSeconds, rawLatencies)
-    const push = row(database, 'push', options.orders, pushSeconds, pushLatencies)
+    const rawRow = row(database, 'raw insert', options.orders, rawSeconds, rawLatencies, durability)
+    const push = row(database, 'push', options.orders, pushSeconds, pushLatencies, durability)
     push.ratioToRaw = Number((push.ordersPerSecond / rawRow.ordersPerSecond).toFixed(3))
-    return [push, row(database, 'pull', pulled, pullSeconds, pullLatencies), rawRow]
+    return [push, row(database, 'pull', pulled, pullSeconds, pullLatencies, durability), rawRow]
   } finally {
     await http.close()
     await app.close()
@@ -252,13 +265,26 @@ export async function runServerBench(options: BenchOptions = {}): Promise<Row[]>
     databases: options.databases ?? ['PGlite', 'PostgreSQL'],
   }
   const rows: Row[] = []
-  if (settings.databases.includes('PGlite'))
-    rows.push(...(await benchDatabase('PGlite', { kind: 'pglite', dataDir: null }, settings)))
+  if (settings.databases.includes('PGlite')) {
+    // On disk, as a server without DATABASE_URL runs it.
+    const dir = mkdtempSync(join(tmpdir(), 'auraflow-bench-pglite-'))
+    try {
+      rows.push(
+        ...(await benchDatabase(
+          'PGlite',
+          { kind: 'pglite', dataDir: join(dir, 'data') },
+          settings,
+        )),
+      )
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
   if (settings.databases.includes('PostgreSQL')) {
     if (!hasPostgres()) {
       console.warn('PostgreSQL binaries missing: PostgreSQL rows skipped')
     } else {
-      const cluster = await startPostgres()
+      const cluster = await startPostgres({ isDurable: true })
       try {
         rows.push(
           ...(await benchDatabase('PostgreSQL', { kind: 'postgres', url: cluster.url }, settings)),

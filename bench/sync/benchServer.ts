@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { buildServer } from '../../src/server/app'
 import { defaultConfig } from '../../src/server/config'
@@ -14,6 +17,7 @@ import {
   startPostgres,
   type PostgresCluster,
 } from '../../test/server/support/postgres'
+import { readPostgresDurability, type Durability } from '../durability'
 import { monotonicMs } from './protocol'
 
 export type DatabaseKind = 'PGlite' | 'PostgreSQL'
@@ -23,10 +27,16 @@ export interface ServerSample {
   path: string
   startMs: number
   endMs: number
+  /** batch-push: records in the request. */
+  records?: number
 }
 
 export interface BenchServer {
   kind: DatabaseKind
+  /** `PostgreSQL`, `PGlite`, or `PostgreSQL fsync=off` for the extra, non-durable row. */
+  label: string
+  /** Read back from the database after it opened. */
+  durability: Durability
   url: string
   database: ServerDatabase
   /** Handler times of every request since the last `takeSamples`. */
@@ -35,19 +45,37 @@ export interface BenchServer {
   stop(): Promise<void>
 }
 
+export interface BenchServerOptions {
+  /** PostgreSQL only: fsync=off, for an extra row labelled as such, never the headline. */
+  isFsyncOff?: boolean
+}
+
 /**
  * The production server (routes, auth, realtime bus) on 127.0.0.1 with a timing hook, built here
  * rather than through startServer because Fastify takes no hooks once listening. Housekeeping is
- * left out: it has nothing to purge in a fresh database.
+ * left out: it has nothing to purge in a fresh database. Durable by default, as a store runs it:
+ * PostgreSQL with fsync, synchronous_commit and full_page_writes on; PGlite in a folder on disk.
  */
-export async function startBenchServer(kind: DatabaseKind): Promise<BenchServer> {
+export async function startBenchServer(
+  kind: DatabaseKind,
+  options: BenchServerOptions = {},
+): Promise<BenchServer> {
   let cluster: PostgresCluster | null = null
-  let target: DatabaseTarget = { kind: 'pglite', dataDir: null }
+  let pgliteDir: string | null = null
+  let target: DatabaseTarget
   if (kind === 'PostgreSQL') {
-    cluster = await startPostgres()
+    cluster = await startPostgres({ isDurable: !options.isFsyncOff })
     target = { kind: 'postgres', url: cluster.url }
+  } else {
+    pgliteDir = mkdtempSync(join(tmpdir(), 'auraflow-bench-pglite-'))
+    target = { kind: 'pglite', dataDir: join(pgliteDir, 'data') }
   }
   const database = await openDatabase(target)
+  const durability = await readPostgresDurability(
+    kind,
+    database.query,
+    target.kind === 'pglite' ? target.dataDir : null,
+  )
   const config = defaultConfig({ jwtSecret: 'bench-secret-that-is-long-enough-0123456789' })
   const bus = database.postgresUrl
     ? await createPostgresBus(database.postgresUrl, config.instanceId, () => undefined)
@@ -60,12 +88,20 @@ export async function startBenchServer(kind: DatabaseKind): Promise<BenchServer>
   })
   app.addHook('onResponse', async (request) => {
     const startMs = startedAt.get(request)
-    if (startMs !== undefined)
-      samples.push({ path: request.url.split('?')[0]!, startMs, endMs: monotonicMs() })
+    if (startMs === undefined) return
+    const changes = (request.body as { changes?: unknown } | null)?.changes
+    samples.push({
+      path: request.url.split('?')[0]!,
+      startMs,
+      endMs: monotonicMs(),
+      ...(Array.isArray(changes) ? { records: changes.length } : {}),
+    })
   })
   const url = await app.listen({ port: 0, host: '127.0.0.1' })
   return {
     kind,
+    label: options.isFsyncOff ? `${kind} fsync=off` : kind,
+    durability,
     url,
     database,
     takeSamples() {
@@ -93,6 +129,7 @@ export async function startBenchServer(kind: DatabaseKind): Promise<BenchServer>
       await bus.close()
       await database.close()
       await cluster?.stop()
+      if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true })
     },
   }
 }

@@ -1,6 +1,6 @@
 import type { DatabaseKind } from './benchServer'
 
-export type SyncMeasurement = 'backlog' | 'bootstrap' | 'visibility'
+export type SyncMeasurement = 'backlog' | 'bootstrap' | 'visibility' | 'grid'
 
 export interface SyncBenchOptions {
   databases: DatabaseKind[]
@@ -18,6 +18,14 @@ export interface SyncBenchOptions {
   commitDebounceMs: number
   /** Writes a CPU profile per register process here when set. */
   cpuProfileDir: string | null
+  /** Backlog grid (measurement `grid`): pending orders per cell, records per push, batches in flight. */
+  gridOrders: number
+  gridBatchSizes: number[]
+  gridLanes: number[]
+  /** Passes over the grid (forwards, backwards, ...); the table shows each cell's best. */
+  gridRounds: number
+  /** Also runs the backlog on PostgreSQL with fsync=off, as an extra labelled row. */
+  alsoFsyncOff: boolean
 }
 
 const list = (value: string | undefined) =>
@@ -31,7 +39,10 @@ const list = (value: string | undefined) =>
  * on its own too: BENCH_SYNC_DATABASES=pglite,postgres, BENCH_SYNC_ONLY=backlog,bootstrap,visibility,
  * BENCH_SYNC_ORDERS, BENCH_SYNC_PRODUCTS, BENCH_SYNC_HISTORY, BENCH_SYNC_PULL_PAGE=500,1000 (default; 500
  * alone when scaled down),
- * BENCH_SYNC_SALES, BENCH_SYNC_DEBOUNCE_MS, BENCH_SYNC_CPU_PROF=dir.
+ * BENCH_SYNC_SALES, BENCH_SYNC_DEBOUNCE_MS, BENCH_SYNC_CPU_PROF=dir. The backlog grid runs only when
+ * named (BENCH_SYNC_ONLY=grid): BENCH_SYNC_GRID_ORDERS (3,000 a cell), BENCH_SYNC_GRID_BATCH=50,100,200,500,
+ * BENCH_SYNC_GRID_LANES=1,2,3,4, BENCH_SYNC_GRID_ROUNDS=2. BENCH_ALSO_FSYNC_OFF=1 (or `--also-fsync-off`) adds a backlog row on
+ * PostgreSQL with fsync=off, labelled so; the headline rows are always durable.
  */
 export function syncBenchOptionsFromEnv(
   env: NodeJS.ProcessEnv = process.env,
@@ -52,9 +63,16 @@ export function syncBenchOptionsFromEnv(
     throw new Error(`BENCH_SYNC_DATABASES: unknown database ${name}`)
   })
   const measurements = list(env.BENCH_SYNC_ONLY).map((name): SyncMeasurement => {
-    if (name === 'backlog' || name === 'bootstrap' || name === 'visibility') return name
+    if (name === 'backlog' || name === 'bootstrap' || name === 'visibility' || name === 'grid')
+      return name
     throw new Error(`BENCH_SYNC_ONLY: unknown measurement ${name}`)
   })
+  const integers = (name: string, fallback: number[], max: number) => {
+    const values = list(env[name]).map(Number)
+    if (values.some((value) => !Number.isInteger(value) || value < 1 || value > max))
+      throw new Error(`${name}: integers 1..${max}, got ${env[name]}`)
+    return values.length > 0 ? values : fallback
+  }
   const pullPageSizes = list(env.BENCH_SYNC_PULL_PAGE).map(Number)
   if (pullPageSizes.some((size) => !Number.isInteger(size) || size < 1 || size > 1000))
     throw new Error('BENCH_SYNC_PULL_PAGE: page sizes are integers 1..1000')
@@ -69,6 +87,11 @@ export function syncBenchOptionsFromEnv(
     visibilitySales: sized('BENCH_SYNC_SALES', 200, 1),
     commitDebounceMs: env.BENCH_SYNC_DEBOUNCE_MS ? Number(env.BENCH_SYNC_DEBOUNCE_MS) : 250,
     cpuProfileDir: env.BENCH_SYNC_CPU_PROF ?? null,
+    gridOrders: sized('BENCH_SYNC_GRID_ORDERS', 3_000, 1),
+    gridBatchSizes: integers('BENCH_SYNC_GRID_BATCH', [50, 100, 200, 500], 500),
+    gridLanes: integers('BENCH_SYNC_GRID_LANES', [1, 2, 3, 4], 8),
+    gridRounds: integers('BENCH_SYNC_GRID_ROUNDS', [2], 10)[0]!,
+    alsoFsyncOff: /^(1|true|yes)$/i.test(env.BENCH_ALSO_FSYNC_OFF ?? ''),
     ...overrides,
   }
 }

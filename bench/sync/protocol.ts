@@ -1,3 +1,5 @@
+import type { Durability } from '../durability'
+
 /**
  * Messages between the bench (which hosts the sync server) and a register process. Each register
  * runs in its own Node process, as on a real till, so its SQLite work never shares an event loop
@@ -11,12 +13,20 @@ export interface RegisterSyncSettings {
   /** A first sync's pages and transactions (the worker's defaults when absent). */
   bulkPull?: { pageSize?: number; behind?: number; transactionRows?: number }
   isRealtimeEnabled: boolean
+  /** Records per push the register prefers (the server's advertised maximum caps it). */
+  pushBatchRecords?: number
+  /** Push batches in flight at once. */
+  pushLanes?: number
 }
 
 export type RegisterCommand =
   | { type: 'open'; dataDir: string; registerCode: string; sync: RegisterSyncSettings }
   | { type: 'seedBacklog'; orders: number }
   | { type: 'enroll'; serverUrl: string; enrollmentCode: string }
+  /** Closes the register and opens the same folder again with these sync settings. */
+  | { type: 'reopen'; sync: RegisterSyncSettings }
+  /** An enrolled register syncs now (push what is due, then pull); replies like `enroll`. */
+  | { type: 'drain' }
   | { type: 'startBackground' }
   | { type: 'sell' }
   | { type: 'close' }
@@ -40,6 +50,8 @@ export interface HttpSample {
 
 export interface OpenResult {
   deviceId: string
+  /** The register's SQLite as its store opened it (journal_mode, synchronous). */
+  durability: Durability
   /** Resident memory with the register open and idle: the baseline for a peak. */
   rssBytes: number
 }

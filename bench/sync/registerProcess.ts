@@ -5,6 +5,7 @@ import { openRegisterCore, type RegisterCore } from '../../src/main/core'
 import { updateStoreOptions } from '../../src/main/store/identityRepository'
 import { listProducts } from '../../src/main/store/catalogRepository'
 import { commitSale, type PricedSale } from '../../src/main/store/saleRepository'
+import { readSqliteDurability } from '../durability'
 import { pricedSale } from '../fixtures/pricedSale'
 import {
   monotonicMs,
@@ -97,49 +98,69 @@ function tableCounts(target: RegisterCore): Record<string, number> {
   }
 }
 
+function openWith(command: Extract<RegisterCommand, { type: 'open' }>): OpenResult {
+  core = openRegisterCore({
+    dataDir: command.dataDir,
+    host: 'web',
+    appVersion: 'bench',
+    registerCode: command.registerCode,
+    fingerprint: `bench-${command.registerCode}`,
+    logError: (message, error) =>
+      console.error(`[register ${command.registerCode}] ${message}`, error),
+    sync: { ...command.sync, requestTimeoutMs: 60_000 },
+  })
+  // Sells as the demo manager without the open-shift rule: the bench measures sync, not tills.
+  updateStoreOptions(core.database.db, { requireOpenShift: false }, new Date().toISOString())
+  core.authority.signIn('1234')
+  core.events.onAny((event, payload) => {
+    if (event === 'sync:statusChanged') {
+      sampleRss()
+      const view = payload as {
+        state: string
+        counts: { synced: number; pending: number; inFlight: number; failed: number }
+        pull: { pulledChanges: number } | null
+      }
+      statuses.push({
+        atMs: monotonicMs(),
+        state: view.state,
+        synced: view.counts.synced,
+        pending: view.counts.pending + view.counts.inFlight + view.counts.failed,
+        pulledChanges: view.pull?.pulledChanges ?? null,
+      })
+    } else if (event === 'order:synced') {
+      send({
+        type: 'orderSynced',
+        orderIds: (payload as { orderIds: string[] }).orderIds,
+        atMs: monotonicMs(),
+      })
+    }
+  })
+  const sqlite = core.database.sqlite
+  return {
+    deviceId: core.device.deviceId,
+    durability: readSqliteDurability(
+      (name) => sqlite.pragma(name, { simple: true }),
+      command.dataDir,
+    ),
+    rssBytes: process.memoryUsage.rss(),
+  } satisfies OpenResult
+}
+
+let lastOpen: Extract<RegisterCommand, { type: 'open' }> | null = null
+
 async function run(command: RegisterCommand): Promise<unknown> {
   switch (command.type) {
-    case 'open': {
-      core = openRegisterCore({
-        dataDir: command.dataDir,
-        host: 'web',
-        appVersion: 'bench',
-        registerCode: command.registerCode,
-        fingerprint: `bench-${command.registerCode}`,
-        logError: (message, error) =>
-          console.error(`[register ${command.registerCode}] ${message}`, error),
-        sync: { ...command.sync, requestTimeoutMs: 60_000 },
-      })
-      // Sells as the demo manager without the open-shift rule: the bench measures sync, not tills.
-      updateStoreOptions(core.database.db, { requireOpenShift: false }, new Date().toISOString())
-      core.authority.signIn('1234')
-      core.events.onAny((event, payload) => {
-        if (event === 'sync:statusChanged') {
-          sampleRss()
-          const view = payload as {
-            state: string
-            counts: { synced: number; pending: number; inFlight: number; failed: number }
-            pull: { pulledChanges: number } | null
-          }
-          statuses.push({
-            atMs: monotonicMs(),
-            state: view.state,
-            synced: view.counts.synced,
-            pending: view.counts.pending + view.counts.inFlight + view.counts.failed,
-            pulledChanges: view.pull?.pulledChanges ?? null,
-          })
-        } else if (event === 'order:synced') {
-          send({
-            type: 'orderSynced',
-            orderIds: (payload as { orderIds: string[] }).orderIds,
-            atMs: monotonicMs(),
-          })
-        }
-      })
-      return {
-        deviceId: core.device.deviceId,
-        rssBytes: process.memoryUsage.rss(),
-      } satisfies OpenResult
+    case 'open':
+      lastOpen = command
+      return openWith(command)
+    case 'reopen': {
+      if (!lastOpen) throw new Error('register not opened')
+      await stopBackground?.()
+      stopBackground = null
+      core?.close()
+      core = null
+      lastOpen = { ...lastOpen, sync: command.sync }
+      return openWith(lastOpen)
     }
     case 'seedBacklog': {
       const target = openCore()
@@ -169,6 +190,24 @@ async function run(command: RegisterCommand): Promise<unknown> {
       })
       const endMs = monotonicMs()
       if (!result.ok) throw new Error(`enroll failed: ${result.error.code} ${result.error.message}`)
+      return {
+        startMs,
+        endMs,
+        statuses: [...statuses],
+        http: [...http],
+        tables: tableCounts(target),
+        peakRssBytes: Math.max(peakRssBytes, process.memoryUsage.rss()),
+        lastError: target.sync.status().lastError?.message ?? null,
+      } satisfies EnrollResult
+    }
+    case 'drain': {
+      const target = openCore()
+      statuses.length = 0
+      http.length = 0
+      const startMs = monotonicMs()
+      const result = await target.registry.dispatch('sync:runNow', undefined)
+      const endMs = monotonicMs()
+      if (!result.ok) throw new Error(`sync failed: ${result.error.code} ${result.error.message}`)
       return {
         startMs,
         endMs,

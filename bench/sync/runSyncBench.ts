@@ -1,13 +1,29 @@
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { openRegisterDatabase } from '../../src/main/store/database'
+import { readSqliteDurability, type Durability } from '../durability'
 import { elapsedMs } from '../stats'
-import { benchBacklog, type BacklogResult } from './backlog'
-import { availableDatabases, startBenchServer } from './benchServer'
+import {
+  benchBacklog,
+  closeBacklogSession,
+  drainBacklog,
+  openBacklogSession,
+  rawReference,
+  type BacklogResult,
+} from './backlog'
+import { availableDatabases, startBenchServer, type BenchServer } from './benchServer'
 import { benchBootstrap, type BootstrapResult } from './bootstrap'
 import { syncBenchOptionsFromEnv, type SyncBenchOptions, type SyncMeasurement } from './options'
-import { printBacklog, printBootstrap, printVisibility } from './tables'
+import {
+  durabilityNotes,
+  printBacklog,
+  printBatchGrid,
+  printBootstrap,
+  printVisibility,
+} from './tables'
 import { benchVisibility, type VisibilityResult } from './visibility'
 
 /**
@@ -23,14 +39,19 @@ export async function runSyncBench(
   const backlog: BacklogResult[] = []
   const bootstrap: BootstrapResult[] = []
   const visibility: VisibilityResult[] = []
+  const grid: BacklogResult[] = []
+  const durability: Durability[] = [registerDurability()]
   const isWanted = (measurement: SyncMeasurement) => options.measurements.includes(measurement)
   // One server per database, each measurement in its own store; the backlog runs first, on an
   // empty database, and the bootstrap's 100k-row store last.
   for (const database of availableDatabases(options.databases)) {
     const server = await timed(`${database} server start`, () => startBenchServer(database))
+    durability.push(server.durability)
     try {
       if (isWanted('backlog'))
         backlog.push(await timed(`${database} backlog`, () => benchBacklog(server, options)))
+      if (isWanted('grid'))
+        grid.push(...(await timed(`${database} backlog grid`, () => benchGrid(server, options))))
       if (isWanted('visibility'))
         visibility.push(
           await timed(`${database} visibility`, () => benchVisibility(server, options)),
@@ -41,10 +62,63 @@ export async function runSyncBench(
       await server.stop()
     }
   }
+  if (
+    options.alsoFsyncOff &&
+    isWanted('backlog') &&
+    availableDatabases(['PostgreSQL']).includes('PostgreSQL')
+  ) {
+    const server = await startBenchServer('PostgreSQL', { isFsyncOff: true })
+    try {
+      backlog.push(await timed(`${server.label} backlog`, () => benchBacklog(server, options)))
+    } finally {
+      await server.stop()
+    }
+  }
   if (isWanted('backlog')) printBacklog(backlog, options)
-  if (isWanted('bootstrap')) printBootstrap(bootstrap, options)
-  if (isWanted('visibility')) printVisibility(visibility, options)
-  return { options, sourceDigest: sourceDigest(), backlog, bootstrap, visibility }
+  if (isWanted('grid')) printBatchGrid(grid, options.gridOrders)
+  const notes = durabilityNotes(durability)
+  if (isWanted('bootstrap')) printBootstrap(bootstrap, options, notes)
+  if (isWanted('visibility')) printVisibility(visibility, options, notes)
+  return { options, sourceDigest: sourceDigest(), durability, backlog, bootstrap, visibility, grid }
+}
+
+/**
+ * Every records-per-push × batches-in-flight cell drains a backlog of its own, on one register
+ * (reopened with the cell's settings, so each drain negotiates from 50 as a restarted register
+ * does) into one store. Rounds walk the cells forwards, then backwards, so a slow spell on a
+ * shared machine does not land on one cell; the table shows each cell's best round, the JSON every
+ * round. The raw ceiling is measured once, on the first drain's rows.
+ */
+async function benchGrid(server: BenchServer, options: SyncBenchOptions): Promise<BacklogResult[]> {
+  const cells: { batchRecords: number; lanes: number }[] = []
+  for (const lanes of options.gridLanes)
+    for (const batchRecords of options.gridBatchSizes) cells.push({ batchRecords, lanes })
+  const session = await openBacklogSession(server, options, cells[0])
+  try {
+    // Enrolls and measures the ceiling; not a cell (its first push waits for the enrollment).
+    const first = await drainBacklog(session, server, options, {
+      orders: options.gridOrders,
+      ...cells[0],
+    })
+    const reference = rawReference(first.raw!)
+    const results: BacklogResult[] = []
+    for (let round = 0; round < options.gridRounds; round++) {
+      for (const cell of round % 2 === 0 ? cells : [...cells].reverse()) {
+        const result = await drainBacklog(session, server, options, {
+          orders: options.gridOrders,
+          ...cell,
+          reference,
+        })
+        console.error(
+          `[sync bench] ${server.label} grid round ${round + 1} ${cell.batchRecords}x${cell.lanes}: ${result.ordersPerSecond} orders/s`,
+        )
+        results.push({ ...result, round: round + 1 })
+      }
+    }
+    return results
+  } finally {
+    await closeBacklogSession(session)
+  }
 }
 
 /**
@@ -62,6 +136,21 @@ function sourceDigest(): string {
     }
   }
   return hash.digest('hex').slice(0, 16)
+}
+
+/**
+ * The register's SQLite as its store opens it (WAL, synchronous=FULL in src/main/store/database.ts),
+ * read back from a scratch database; every register process in these benches opens the same way.
+ */
+function registerDurability(): Durability {
+  const dir = mkdtempSync(join(tmpdir(), 'auraflow-bench-sqlite-'))
+  const database = openRegisterDatabase(join(dir, 'register.db'))
+  try {
+    return readSqliteDurability((name) => database.sqlite.pragma(name, { simple: true }), dir)
+  } finally {
+    database.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 /** Progress on stderr, so a long run shows where it is and stdout stays tables and JSON. */

@@ -41,6 +41,8 @@ export interface RegisterCoreOptions {
     | 'commitDebounceMs'
     | 'pullPageSize'
     | 'bulkPull'
+    | 'pushBatchRecords'
+    | 'pushLanes'
     | 'isRealtimeEnabled'
     | 'backoff'
     | 'requestTimeoutMs'

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
-import type { ConflictPolicy, EntityName } from '../shared/sync'
+import { SERVER_MAX_BATCH_RECORDS, type ConflictPolicy, type EntityName } from '../shared/sync'
 import type { DatabaseTarget } from './db/connection'
 
 export interface ServerConfig {
@@ -11,6 +11,8 @@ export interface ServerConfig {
   refreshTokenTtlSeconds: number
   /** Bytes accepted in one request body. */
   bodyLimitBytes: number
+  /** Most records one v1 batch-push takes, advertised in each reply (seed endpoints keep 50). */
+  maxPushRecords: number
   /** Requests per window per client on auth and admin routes. */
   authRateLimit: { max: number; windowMs: number }
   tombstoneRetentionDays: number
@@ -47,6 +49,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     accessTokenTtlSeconds: 15 * 60,
     refreshTokenTtlSeconds: 30 * 24 * 60 * 60,
     bodyLimitBytes: 2 * 1024 * 1024,
+    maxPushRecords: SERVER_MAX_BATCH_RECORDS,
     authRateLimit: { max: 20, windowMs: 60_000 },
     tombstoneRetentionDays: 90,
     ledgerRetentionDays: 7,

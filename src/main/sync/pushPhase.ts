@@ -25,6 +25,10 @@ export interface PushContext {
   backoff: BackoffPolicy
   random(): number
   onProgress(): void
+  /** Records this register would like to send per push (default PREFERRED_PUSH_RECORDS). */
+  preferredBatchRecords?: number
+  /** Batches in flight at once (default PUSH_LANES). */
+  lanes?: number
 }
 
 export interface PushSummary {
@@ -105,10 +109,27 @@ async function sendBatch(context: PushContext, changes: Change[]) {
  * Batches in flight at once: while the server works on one, the register reads and sends the
  * next, so a backlog drains at the pace of the slower side rather than the sum of both.
  */
-const pushLanes = 2
+export const PUSH_LANES = 2
 
 /**
- * Pushes due outbox entries in batches of at most 50 records until none are due. Conflicts the
+ * Records per push this register asks for; it sends min(this, the server's advertised
+ * maxBatchRecords), and MAX_BATCH_RECORDS until a reply has advertised one (see protocol.ts).
+ */
+export const PREFERRED_PUSH_RECORDS = 200
+
+/**
+ * What each server said it takes per push, by client (one client per server URL): learnt from the
+ * replies, forgotten with the client. A server that never says keeps MAX_BATCH_RECORDS.
+ */
+const advertisedMax = new WeakMap<SyncClient, number>()
+
+/** Records the next push to this client's server may carry. */
+export function pushBatchLimit(client: SyncClient, preferred = PREFERRED_PUSH_RECORDS): number {
+  return Math.max(1, Math.min(preferred, advertisedMax.get(client) ?? MAX_BATCH_RECORDS))
+}
+
+/**
+ * Pushes due outbox entries in batches (see pushBatchLimit) until none are due. Conflicts the
  * server settled in its own favour are applied locally and logged; a batch the server refuses as
  * a whole is retried record by record so one bad record cannot hold back the rest.
  */
@@ -122,13 +143,14 @@ export async function runPushPhase(context: PushContext): Promise<PushSummary> {
       summary.failure ??= batch.failure
     }
   }
-  await Promise.all(Array.from({ length: pushLanes }, lane))
+  await Promise.all(Array.from({ length: Math.max(1, context.lanes ?? PUSH_LANES) }, lane))
   return summary
 }
 
 /** Claims, sends and settles one batch; null when nothing is due. */
 async function pushBatch(context: PushContext): Promise<PushSummary | null> {
-  const rows = context.outbox.claimDue(MAX_BATCH_RECORDS, context.now())
+  const limit = pushBatchLimit(context.client, context.preferredBatchRecords)
+  const rows = context.outbox.claimDue(limit, context.now())
   if (rows.length === 0) return null
   const outcomes = new Map<number, EntryOutcome>()
   const sendable: { row: OutboxRow; change: Change }[] = []
@@ -153,6 +175,7 @@ async function pushBatch(context: PushContext): Promise<PushSummary | null> {
         context,
         group.map((item) => item.change),
       )
+      advertisedMax.set(context.client, response.maxBatchRecords ?? MAX_BATCH_RECORDS)
       const byMutation = new Map(response.results.map((result) => [result.mutationId, result]))
       for (const { row, change } of group) {
         const result = byMutation.get(row.mutationId)
@@ -171,6 +194,8 @@ async function pushBatch(context: PushContext): Promise<PushSummary | null> {
       }
     } catch (error) {
       if (!(error instanceof SyncRequestError)) throw error
+      // The server takes fewer than it said (its limit was lowered): back to the protocol's own.
+      if (error.code === 'BATCH_TOO_LARGE') advertisedMax.set(context.client, MAX_BATCH_RECORDS)
       if (error.kind === 'refused' && group.length > 1) {
         // Split to find the record(s) the server will not take.
         const middle = Math.ceil(group.length / 2)

@@ -18,14 +18,19 @@ export interface SyncRunOptions {
   emitStatus(): void
   pullPageSize: number
   bulkPull: BulkPullOptions
+  /** Push batch size this register prefers and batches in flight (pushPhase.ts has the defaults). */
+  push?: { preferredBatchRecords?: number; lanes?: number }
   backoff: BackoffPolicy
   random(): number
   now(): Date
   log(message: string, error?: unknown): void
+  /** A pull ran to the end: the register now holds every change up to this head sequence. */
+  onCaughtUp(headSeq: number): void
 }
 
 /**
- * One sync run: push what is due, pull until caught up, then report health. A failure ends the run
+ * One sync run: push what is due (nothing due costs no request), pull from the cursor until
+ * caught up, then report health. A failure ends the run
  * and is recorded as its outcome: offline when the server could not be reached, error otherwise.
  */
 export function createSyncRun(options: SyncRunOptions): () => Promise<void> {
@@ -56,6 +61,7 @@ export function createSyncRun(options: SyncRunOptions): () => Promise<void> {
         backoff: options.backoff,
         random: options.random,
         onProgress: emitStatus,
+        ...options.push,
       })
       if (push.failure) throw push.failure
       const pull = await runPullPhase({
@@ -73,6 +79,7 @@ export function createSyncRun(options: SyncRunOptions): () => Promise<void> {
           emitStatus()
         },
       })
+      if (pull.headSeq !== null) options.onCaughtUp(pull.headSeq)
       if (pull.orderIds.length > 0) options.events.emit('order:synced', { orderIds: pull.orderIds })
       syncState.update({ lastSuccessAt: iso(), lastError: null, lastErrorAt: null }, iso())
       await options.heartbeat.send()

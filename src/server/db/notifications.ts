@@ -8,7 +8,10 @@ export interface NotificationChannel {
 
 /**
  * PostgreSQL LISTEN/NOTIFY on one channel. The LISTEN runs on a dedicated connection (a pooled
- * one would lose the subscription when released); NOTIFY goes through a small pool.
+ * one would lose the subscription when released). NOTIFY is a transaction of its own, and on a
+ * durable database each commit waits for a WAL flush: one per push would double the commits of a
+ * busy server. So payloads are sent at once when none is on its way, and those that arrive
+ * meanwhile go together in the next statement (one commit, delivered in order).
  */
 export async function listenToChannel(
   url: string,
@@ -26,9 +29,30 @@ export async function listenToChannel(
     onPayload(notification.payload)
   })
   await listener.query(`LISTEN ${channel}`)
+  const queued: { payload: string; settle(error?: unknown): void }[] = []
+  let flushing: Promise<void> | null = null
+  const flush = async () => {
+    while (queued.length > 0) {
+      const batch = queued.splice(0, 500)
+      const error = await notifier
+        .query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [
+          channel,
+          batch.map((entry) => entry.payload),
+        ])
+        .then(
+          () => undefined,
+          (failure: unknown) => failure ?? new Error('NOTIFY failed'),
+        )
+      for (const entry of batch) entry.settle(error)
+    }
+    flushing = null
+  }
   return {
-    async notify(payload) {
-      await notifier.query('SELECT pg_notify($1, $2)', [channel, payload])
+    notify(payload) {
+      return new Promise<void>((resolve, reject) => {
+        queued.push({ payload, settle: (error) => (error ? reject(error) : resolve()) })
+        flushing ??= flush()
+      })
     },
     async close() {
       await listener.end().catch(onError)

@@ -55,11 +55,11 @@ const ConflictListQuery = z.strictObject({
   status: z.enum(['open', 'resolved']).optional(),
 })
 
-export function tooManyRecords(count: number): HttpError {
+export function tooManyRecords(count: number, max: number = MAX_BATCH_RECORDS): HttpError {
   return new HttpError(
     413,
     'BATCH_TOO_LARGE',
-    `a push carries at most ${MAX_BATCH_RECORDS} records (an order with its items and payments is one); got ${count}`,
+    `a push carries at most ${max} records (an order with its items and payments is one); got ${count}`,
   )
 }
 
@@ -88,10 +88,13 @@ interface PushEntry {
  * A value nothing can store (NUL, a lone surrogate, a number that overflowed to Infinity) inside
  * one change's data refuses that change alone, so the rest of the push still applies.
  */
-function parsePushBody(body: unknown): { deviceId: string; entries: PushEntry[] } {
+function parsePushBody(
+  body: unknown,
+  maxRecords: number,
+): { deviceId: string; entries: PushEntry[] } {
   const changes = (body as { changes?: unknown } | null)?.changes
-  if (Array.isArray(changes) && changes.length > MAX_BATCH_RECORDS)
-    throw tooManyRecords(changes.length)
+  if (Array.isArray(changes) && changes.length > maxRecords)
+    throw tooManyRecords(changes.length, maxRecords)
   const refusals = new Map<number, SyncError>()
   if (Array.isArray(changes)) {
     changes.forEach((change: unknown, index) => {
@@ -156,7 +159,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
     { config: { hasRecordData: true } },
     async (request): Promise<BatchPushResponse> => {
       const device = await verifyDeviceToken(signer, request)
-      const { deviceId, entries } = parsePushBody(request.body)
+      const { deviceId, entries } = parsePushBody(request.body, context.config.maxPushRecords)
       assertSameDevice(device, deviceId)
       const toApply = entries.filter((entry) => !entry.refusal).map((entry) => entry.item)
       const outcome = await runPush(context, device, toApply, request.log)
@@ -164,7 +167,11 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
       const results = entries.map(({ item, refusal }) =>
         refusal ? baseResult(item, null, 'rejected', refusal) : outcome.results[next++]!,
       )
-      return { results, headSeq: outcome.headSeq }
+      return {
+        results,
+        headSeq: outcome.headSeq,
+        maxBatchRecords: context.config.maxPushRecords,
+      }
     },
   )
 

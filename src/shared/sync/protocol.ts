@@ -4,8 +4,20 @@ import { EntityName } from './entities'
 /** Wire protocol version sent in the `X-Sync-Protocol` header. */
 export const SYNC_PROTOCOL_VERSION = 1
 export const SYNC_PROTOCOL_HEADER = 'x-sync-protocol'
-/** Most records one push may carry (an order envelope counts as one record). */
+/**
+ * Most records one push may carry (an order envelope counts as one record) unless the server says
+ * more: the seed-compatible endpoints keep it, and a register assumes it of a server that does not
+ * advertise `maxBatchRecords` (one from before it did).
+ */
 export const MAX_BATCH_RECORDS = 50
+/**
+ * Batch-size negotiation, v1 batch-push only. Every push reply carries `maxBatchRecords`, the most
+ * records this server takes in one push (its default is SERVER_MAX_BATCH_RECORDS). A register
+ * starts at MAX_BATCH_RECORDS and, once a reply has told it, sends min(its preferred size,
+ * maxBatchRecords); without the field it stays at MAX_BATCH_RECORDS. A push above the server's
+ * maximum is refused with 413 BATCH_TOO_LARGE, as before.
+ */
+export const SERVER_MAX_BATCH_RECORDS = 500
 /**
  * `GET /api/sync/pull-changes?limit=N`: records per page. A client that names no limit gets
  * DEFAULT_PULL_LIMIT; the server answers at most MAX_PULL_LIMIT. The register asks
@@ -44,7 +56,7 @@ export type Change = z.infer<typeof Change>
 
 export const BatchPushRequest = z.strictObject({
   deviceId: RecordId,
-  changes: z.array(Change).max(MAX_BATCH_RECORDS),
+  changes: z.array(Change).max(SERVER_MAX_BATCH_RECORDS),
 })
 export type BatchPushRequest = z.infer<typeof BatchPushRequest>
 
@@ -91,6 +103,8 @@ export type ChangeResult = z.infer<typeof ChangeResult>
 export const BatchPushResponse = z.object({
   results: z.array(ChangeResult),
   headSeq: z.number().int(),
+  /** The most records this server takes in one push (see SERVER_MAX_BATCH_RECORDS); absent: 50. */
+  maxBatchRecords: z.number().int().min(1).optional(),
 })
 export type BatchPushResponse = z.infer<typeof BatchPushResponse>
 
@@ -145,10 +159,16 @@ export const ErrorBody = z.object({
 })
 export type ErrorBody = z.infer<typeof ErrorBody>
 
-/** Messages the server sends over /api/sync/ws. */
+/**
+ * Messages the server sends over /api/sync/ws (clients send nothing). `headSeq` is the store's
+ * sync sequence after the commit (for `hello`, at connect): a register whose last complete pull
+ * ended at that head or later already holds the change (its own push echoed back) and does
+ * nothing; one behind pulls from its cursor at once. A `poke` without `headSeq` (older servers)
+ * means only "something changed": pull.
+ */
 export const ServerSocketMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), storeId: z.string(), headSeq: z.number().int() }),
-  z.object({ type: z.literal('poke'), headSeq: z.number().int() }),
+  z.object({ type: z.literal('poke'), headSeq: z.number().int().optional() }),
 ])
 export type ServerSocketMessage = z.infer<typeof ServerSocketMessage>
 

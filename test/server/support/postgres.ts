@@ -54,7 +54,19 @@ function run(command: string, args: string[]): void {
     throw new Error(`${command} failed (${result.status}): ${result.stderr || result.stdout}`)
 }
 
-export async function startPostgres(): Promise<PostgresCluster> {
+export interface PostgresOptions {
+  /**
+   * fsync, synchronous_commit and full_page_writes on, as a store runs it: benches measure this.
+   * Tests keep the default, fsync off, which is faster and loses nothing a test needs.
+   */
+  isDurable?: boolean
+  maxConnections?: number
+}
+
+export async function startPostgres(options: PostgresOptions = {}): Promise<PostgresCluster> {
+  const durability = options.isDurable
+    ? '-c fsync=on -c synchronous_commit=on -c full_page_writes=on'
+    : '-c fsync=off'
   const root = mkdtempSync(path.join(os.tmpdir(), 'auraflow-pg-'))
   if (process.getuid?.() === 0) {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim())
@@ -86,7 +98,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
         '-t',
         '60',
         '-o',
-        `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50`,
+        `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 ${durability} -c max_connections=${options.maxConnections ?? 50}`,
         'start',
       ])
       let isStopped = false

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import { expect, it } from 'vitest'
 import { syncRecords } from '../../../src/server/db/schema'
 import { runHousekeeping } from '../../../src/server/sync/housekeeping'
-import type { PullChangesResponse } from '../../../src/shared/sync'
+import { SERVER_MAX_BATCH_RECORDS, type PullChangesResponse } from '../../../src/shared/sync'
 import { createAdmin, mutationId, orderEnvelope, uuid } from './harness'
 import type { SuiteContext } from './suiteContext'
 import { countRecords } from './suiteContext'
@@ -238,12 +238,12 @@ export function scopeTests(ctx: SuiteContext): void {
     ).toBe(401)
   })
 
-  it('answers 413 above 50 records and 426 for another protocol version', async () => {
+  it('answers 413 above its advertised maximum (50 on seed endpoints) and 426 for another protocol version', async () => {
     const { app, db, setUp, push, orderChange } = ctx
     const { store, a } = await setUp()
     const tooMany = await push(
       a,
-      Array.from({ length: 51 }, () => orderChange(uuid())),
+      Array.from({ length: SERVER_MAX_BATCH_RECORDS + 1 }, () => orderChange(uuid())),
     )
     expect(tooMany.statusCode).toBe(413)
     expect(tooMany.json()).toMatchObject({ code: 'BATCH_TOO_LARGE' })
