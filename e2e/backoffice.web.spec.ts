@@ -2,11 +2,15 @@ import type { Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import arCommon from '../src/backoffice/src/i18n/locales/ar/common'
+import arConflicts from '../src/backoffice/src/i18n/locales/ar/conflicts'
+import arHealth from '../src/backoffice/src/i18n/locales/ar/health'
 import arRegisters from '../src/backoffice/src/i18n/locales/ar/registers'
 import arSession from '../src/backoffice/src/i18n/locales/ar/session'
 import arStores from '../src/backoffice/src/i18n/locales/ar/stores'
 import arUsers from '../src/backoffice/src/i18n/locales/ar/users'
 import enCommon from '../src/backoffice/src/i18n/locales/en/common'
+import enConflicts from '../src/backoffice/src/i18n/locales/en/conflicts'
+import enHealth from '../src/backoffice/src/i18n/locales/en/health'
 import enRegisters from '../src/backoffice/src/i18n/locales/en/registers'
 import enSession from '../src/backoffice/src/i18n/locales/en/session'
 import enStores from '../src/backoffice/src/i18n/locales/en/stores'
@@ -27,6 +31,8 @@ const words = {
     stores: enStores,
     registers: enRegisters,
     users: enUsers,
+    health: enHealth,
+    conflicts: enConflicts,
   },
   ar: {
     common: arCommon,
@@ -34,6 +40,8 @@ const words = {
     stores: arStores,
     registers: arRegisters,
     users: arUsers,
+    health: arHealth,
+    conflicts: arConflicts,
   },
 } as const
 type Language = keyof typeof words
@@ -197,6 +205,32 @@ async function addStoreManager(page: Page, language: Language) {
   await shoot(page, `backoffice-${language}-users`)
 }
 
+async function checkSyncHealth(page: Page, language: Language) {
+  const t = words[language]
+  await page
+    .getByRole('navigation', { name: t.common.nav.label })
+    .getByRole('link', { name: t.common.nav.syncHealth })
+    .click()
+  await expect(page.getByRole('heading', { level: 1, name: t.health.title })).toBeVisible()
+  const stores = page.getByTestId('health-store')
+  await expect(stores).toHaveCount(2)
+  await expect(stores.filter({ hasText: 'MALL — City Mall' })).toContainText(t.health.noRegisters)
+  const updated = page.getByTestId('health-updated')
+  await expect(updated).not.toHaveText(t.health.notYet)
+  // Reachable from the keyboard: focus the refresh button and press Enter.
+  await page.getByRole('button', { name: t.health.refresh }).focus()
+  await page.keyboard.press('Enter')
+  await expect(updated).not.toHaveText(t.health.notYet)
+  await shoot(page, `backoffice-${language}-sync-health`)
+
+  await page
+    .getByRole('navigation', { name: t.common.nav.label })
+    .getByRole('link', { name: t.common.nav.conflicts })
+    .click()
+  await expect(page.getByRole('heading', { level: 1, name: t.conflicts.title })).toBeVisible()
+  await expect(page.getByText(t.conflicts.empty)).toBeVisible()
+}
+
 async function signOutAndIn(page: Page, language: Language) {
   const t = words[language]
   await page.getByRole('button', { name: t.common.signOut }).click()
@@ -232,6 +266,7 @@ for (const language of ['en', 'ar'] as const) {
     await createSecondStore(page, language)
     await createEnrollmentCode(page, language)
     await addStoreManager(page, language)
+    await checkSyncHealth(page, language)
     await signOutAndIn(page, language)
     expect(violations).toEqual([])
   })
