@@ -3,6 +3,7 @@ import { z } from 'zod'
 import {
   AdminConflictQuery,
   AdminResolveBody,
+  OFFLINE_AFTER_MS,
   SyncHealthQuery,
   healthVerdict,
 } from '../../shared/backoffice/syncHealth'
@@ -108,7 +109,12 @@ export function registerAdminSyncHealthRoutes(app: FastifyInstance, context: Rou
         headSeq: stats.headSeq,
         openConflicts: stats.openConflicts,
         registers: stats.devices.map((device) => {
-          const isConnected = connected.has(device.deviceId)
+          // A connection row left open by a crashed instance stops counting once its register
+          // goes quiet: a live register is seen every few seconds (heartbeats, pulls).
+          const isConnected =
+            connected.has(device.deviceId) &&
+            device.lastSeenAt !== null &&
+            checkedAt.getTime() - Date.parse(device.lastSeenAt) <= OFFLINE_AFTER_MS
           return {
             ...device,
             isConnected,

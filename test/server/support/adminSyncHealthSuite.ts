@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
 import type { ServerDatabase } from '../../../src/server/db/connection'
-import { syncConflicts, syncRecords } from '../../../src/server/db/schema'
+import { socketConnections, syncConflicts, syncRecords } from '../../../src/server/db/schema'
 import { openApiDocument } from '../../../src/server/http/openApi'
 import {
   AdminConflictListReply,
@@ -36,6 +37,9 @@ export function defineAdminSyncHealthSuite(
     let owner: Session
     let ownerId: string
     let managerB: Session
+    let tillB2: Device
+    let socketA1: WebSocket
+    const inboxA1: unknown[] = []
     const productId = uuid()
     const base = () => server.baseUrl
 
@@ -80,7 +84,7 @@ export function defineAdminSyncHealthSuite(
       tillA2 = await enroll(server.app, a.code, 'Till A2')
       tillB1 = await enroll(server.app, b.code, 'Till B1')
       // Enrolled and never heard from again: offline.
-      await enroll(server.app, b.code, 'Till B2')
+      tillB2 = await enroll(server.app, b.code, 'Till B2')
       const ownerRow = await insertAdmin(db, 'tenant_admin', { tenantId: a.tenantId })
       ownerId = ownerRow.id
       const managerRow = await insertAdmin(db, 'store_manager', {
@@ -97,8 +101,19 @@ export function defineAdminSyncHealthSuite(
         status: 'conflict',
         resolution: 'manual',
       })
-      // Till A1 is up to date; Till B1 reports a refused change waiting for a person.
+      // Till A1 is up to date and listens on the WebSocket; Till B1 reports a refused change.
       await pull(tillA1)
+      socketA1 = new WebSocket(`${base().replace('http', 'ws')}/api/sync/ws`, {
+        headers: { authorization: `Bearer ${tillA1.accessToken}` },
+      })
+      socketA1.on('message', (data) => inboxA1.push(JSON.parse(String(data))))
+      await new Promise((resolve) => socketA1.once('open', resolve))
+      // A connection row a crashed instance left open, for a register never heard from.
+      await db.insert(socketConnections).values({
+        storeId: b.storeId,
+        deviceId: tillB2.deviceId,
+        instanceId: 'crashed-instance',
+      })
       const heartbeat = await call(base(), 'POST', '/api/sync/heartbeat', {
         bearer: tillB1.accessToken,
         body: {
@@ -114,14 +129,24 @@ export function defineAdminSyncHealthSuite(
     }, 120_000)
 
     afterAll(async () => {
+      socketA1?.close()
       await server?.app.close()
       await database?.close()
     })
 
     it('shows the owner every register of both stores with a verdict in words', async () => {
-      const reply = await call(base(), 'GET', paths.syncHealth, { session: owner })
-      expect(reply.status, reply.text).toBe(200)
-      const health = SyncHealthReply.parse(reply.body)
+      const read = async () => {
+        const reply = await call(base(), 'GET', paths.syncHealth, { session: owner })
+        expect(reply.status, reply.text).toBe(200)
+        return SyncHealthReply.parse(reply.body)
+      }
+      const tillA1Of = (reply: SyncHealthReply) =>
+        reply.stores
+          .flatMap((store) => store.registers)
+          .find((register) => register.name === 'Till A1')
+      // The connection row is written as the socket opens.
+      await expect.poll(async () => tillA1Of(await read())?.isConnected).toBe(true)
+      const health = await read()
       const byStore = new Map(health.stores.map((store) => [store.storeId, store]))
       expect([...byStore.keys()].sort()).toEqual([storeA, storeB].sort())
       const a = byStore.get(storeA)!
@@ -138,6 +163,9 @@ export function defineAdminSyncHealthSuite(
         isConnected: false,
       })
       expect(verdicts(storeB)).toEqual({ 'Till B1': 'refused', 'Till B2': 'offline' })
+      expect(
+        byStore.get(storeB)!.registers.find((register) => register.name === 'Till B2'),
+      ).toMatchObject({ isConnected: false, lastSeenAt: null })
       expect(
         byStore.get(storeB)!.registers.find((register) => register.name === 'Till B1'),
       ).toMatchObject({ deadRecords: 1, appVersion: '1.4.2', registerCode: 'B1' })
@@ -239,6 +267,8 @@ export function defineAdminSyncHealthSuite(
         .where(and(eq(syncRecords.storeId, storeA), eq(syncRecords.id, productId)))
       expect(record).toMatchObject({ version: 3, data: { name: 'Black tea' } })
 
+      // The listening register hears of it at once, and its next pull brings the record.
+      await expect.poll(() => inboxA1).toContainEqual({ type: 'poke', headSeq: 3 })
       const pulled = await pull(tillA1)
       expect(pulled.changes.filter((change) => change.id === productId)).toMatchObject([
         { version: 3, data: { name: 'Black tea' } },
