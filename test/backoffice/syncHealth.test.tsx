@@ -171,6 +171,11 @@ describe('the sync health page', () => {
       within(stores[0]!).getByRole('link', { name: 'Open conflicts: 1' }).getAttribute('href'),
     ).toBe('/conflicts')
     expect(screen.getByTestId('health-updated').textContent).toBe('Updated now')
+    // The wide table's scrolling box is reachable with Tab.
+    const table = within(stores[0]!).getByRole('region', {
+      name: 'Registers of MAIN — Main Street',
+    })
+    expect(table.tabIndex).toBe(0)
 
     await act(() => vi.advanceTimersByTimeAsync(5_000))
     expect(screen.getByTestId('health-updated').textContent).toBe('Updated 5 seconds ago')

@@ -214,6 +214,7 @@ function StoreHealthSection({ store, now }: { store: StoreHealth; now: number })
           data={store.registers}
           rowId={(register) => register.deviceId}
           rowTestId="health-row"
+          isWide
         />
       )}
     </section>
