@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import arCommon from '../src/backoffice/src/i18n/locales/ar/common'
@@ -271,6 +272,119 @@ for (const language of ['en', 'ar'] as const) {
     expect(violations).toEqual([])
   })
 }
+
+/** A register's sync calls over plain HTTP (no browser, no cookie): enroll, push a product, pull. */
+async function enrollTill(url: string, code: string, name: string) {
+  const response = await fetch(`${url}/api/auth/enroll`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      enrollmentCode: code,
+      deviceId: randomUUID(),
+      name,
+      fingerprint: `fp-${randomUUID()}`,
+    }),
+  })
+  expect(response.status).toBe(200)
+  return (await response.json()) as { deviceId: string; accessToken: string }
+}
+
+async function pushProduct(
+  url: string,
+  till: { deviceId: string; accessToken: string },
+  product: { id: string; name: string; priceCents: number },
+  baseVersion: number,
+) {
+  const response = await fetch(`${url}/api/sync/batch-push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${till.accessToken}` },
+    body: JSON.stringify({
+      deviceId: till.deviceId,
+      changes: [
+        {
+          mutationId: randomUUID(),
+          entity: 'product',
+          id: product.id,
+          op: 'upsert',
+          baseVersion,
+          data: product,
+        },
+      ],
+    }),
+  })
+  expect(response.status).toBe(200)
+  return ((await response.json()) as { results: { status: string }[] }).results[0]!.status
+}
+
+test('the owner sees two registers’ sync health and settles their conflict with Take device', async ({
+  page,
+  registers,
+}) => {
+  server = await startBackofficeServer(`${registers.root}/server`)
+  const url = server.url
+  const t = words.en
+  await firstRunSetup(page, 'en')
+
+  // Two registers of MAIN edit one product while apart (the page's own session makes the code).
+  const session = (await (await page.request.get(`${url}/api/backoffice/session`)).json()) as {
+    csrfToken: string
+  }
+  const stores = (await (await page.request.get(`${url}/api/admin/stores`)).json()) as {
+    stores: { id: string; code: string }[]
+  }
+  const main = stores.stores.find((store) => store.code === 'MAIN')!
+  const issued = await page.request.post(`${url}/api/admin/enrollment-codes`, {
+    headers: { 'x-csrf-token': session.csrfToken },
+    data: { storeId: main.id, uses: 2 },
+  })
+  expect(issued.status()).toBe(200)
+  const { code } = (await issued.json()) as { code: string }
+  const till1 = await enrollTill(url, code, 'Till 1')
+  const till2 = await enrollTill(url, code, 'Till 2')
+  const id = randomUUID()
+  expect(await pushProduct(url, till1, { id, name: 'Tea', priceCents: 200 }, 0)).toBe('applied')
+  expect(await pushProduct(url, till1, { id, name: 'Green tea', priceCents: 250 }, 1)).toBe(
+    'applied',
+  )
+  expect(await pushProduct(url, till2, { id, name: 'Black tea', priceCents: 300 }, 1)).toBe(
+    'conflict',
+  )
+
+  await page
+    .getByRole('navigation', { name: t.common.nav.label })
+    .getByRole('link', { name: t.common.nav.syncHealth })
+    .click()
+  const mainHealth = page.getByTestId('health-store').filter({ hasText: 'MAIN — Main Street' })
+  await expect(mainHealth.getByTestId('health-row')).toHaveCount(2)
+  await expect(mainHealth.getByTestId('health-row').filter({ hasText: 'Till 2' })).toContainText(
+    t.health.verdicts.behind,
+  )
+  await shoot(page, 'backoffice-en-sync-health-registers')
+  await mainHealth.getByRole('link', { name: 'Open conflicts: 1' }).click()
+
+  await expect(page.getByRole('heading', { level: 1, name: t.conflicts.title })).toBeVisible()
+  await page.getByRole('button', { name: 'Compare Green tea' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Green tea' })
+  await expect(dialog.locator('[data-differs="true"]')).toHaveCount(2)
+  await expect(dialog.locator('[data-differs="true"]').first()).toContainText('Black tea')
+  await shoot(page, 'backoffice-en-conflict-compare')
+  await dialog.getByRole('button', { name: t.conflicts.takeDevice }).click()
+  await dialog.getByRole('button', { name: t.conflicts.confirm.yes }).click()
+  await expect(page.getByText('Green tea is settled.')).toBeVisible()
+  await expect(page.getByText(t.conflicts.empty)).toBeVisible()
+
+  // The register that kept the server's copy pulls the register's version.
+  const pulled = await fetch(`${url}/api/sync/pull-changes`, {
+    headers: { authorization: `Bearer ${till1.accessToken}` },
+  })
+  const changes = (
+    (await pulled.json()) as { changes: { id: string; version: number; data: unknown }[] }
+  ).changes
+  expect(changes.filter((change) => change.id === id).at(-1)).toMatchObject({
+    version: 3,
+    data: { name: 'Black tea', priceCents: 300 },
+  })
+})
 
 test('the app is served at / with a strict CSP, and /api stays JSON', async ({
   page,

@@ -21,7 +21,7 @@ const conflicts = {
   field: 'الحقل',
   server: 'على الخادم',
   device: 'على نقطة البيع',
-  version: 'الإصدار {{version}}',
+  version: '(الإصدار {{version}})',
   differs: 'مختلف',
   deletedOnDevice: 'حذفت نقطة البيع هذا السجل.',
   keepServer: 'الإبقاء على الخادم',

@@ -21,7 +21,7 @@ const conflicts = {
   field: 'Field',
   server: 'On the server',
   device: 'On the register',
-  version: 'version {{version}}',
+  version: '(version {{version}})',
   differs: 'Differs',
   deletedOnDevice: 'The register deleted this record.',
   keepServer: 'Keep server',
