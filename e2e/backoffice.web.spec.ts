@@ -1,12 +1,17 @@
 import type { Page } from '@playwright/test'
+import { randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import arCommon from '../src/backoffice/src/i18n/locales/ar/common'
+import arConflicts from '../src/backoffice/src/i18n/locales/ar/conflicts'
+import arHealth from '../src/backoffice/src/i18n/locales/ar/health'
 import arRegisters from '../src/backoffice/src/i18n/locales/ar/registers'
 import arSession from '../src/backoffice/src/i18n/locales/ar/session'
 import arStores from '../src/backoffice/src/i18n/locales/ar/stores'
 import arUsers from '../src/backoffice/src/i18n/locales/ar/users'
 import enCommon from '../src/backoffice/src/i18n/locales/en/common'
+import enConflicts from '../src/backoffice/src/i18n/locales/en/conflicts'
+import enHealth from '../src/backoffice/src/i18n/locales/en/health'
 import enRegisters from '../src/backoffice/src/i18n/locales/en/registers'
 import enSession from '../src/backoffice/src/i18n/locales/en/session'
 import enStores from '../src/backoffice/src/i18n/locales/en/stores'
@@ -27,6 +32,8 @@ const words = {
     stores: enStores,
     registers: enRegisters,
     users: enUsers,
+    health: enHealth,
+    conflicts: enConflicts,
   },
   ar: {
     common: arCommon,
@@ -34,6 +41,8 @@ const words = {
     stores: arStores,
     registers: arRegisters,
     users: arUsers,
+    health: arHealth,
+    conflicts: arConflicts,
   },
 } as const
 type Language = keyof typeof words
@@ -197,6 +206,32 @@ async function addStoreManager(page: Page, language: Language) {
   await shoot(page, `backoffice-${language}-users`)
 }
 
+async function checkSyncHealth(page: Page, language: Language) {
+  const t = words[language]
+  await page
+    .getByRole('navigation', { name: t.common.nav.label })
+    .getByRole('link', { name: t.common.nav.syncHealth })
+    .click()
+  await expect(page.getByRole('heading', { level: 1, name: t.health.title })).toBeVisible()
+  const stores = page.getByTestId('health-store')
+  await expect(stores).toHaveCount(2)
+  await expect(stores.filter({ hasText: 'MALL — City Mall' })).toContainText(t.health.noRegisters)
+  const updated = page.getByTestId('health-updated')
+  await expect(updated).not.toHaveText(t.health.notYet)
+  // Reachable from the keyboard: focus the refresh button and press Enter.
+  await page.getByRole('button', { name: t.health.refresh }).focus()
+  await page.keyboard.press('Enter')
+  await expect(updated).not.toHaveText(t.health.notYet)
+  await shoot(page, `backoffice-${language}-sync-health`)
+
+  await page
+    .getByRole('navigation', { name: t.common.nav.label })
+    .getByRole('link', { name: t.common.nav.conflicts })
+    .click()
+  await expect(page.getByRole('heading', { level: 1, name: t.conflicts.title })).toBeVisible()
+  await expect(page.getByText(t.conflicts.empty)).toBeVisible()
+}
+
 async function signOutAndIn(page: Page, language: Language) {
   const t = words[language]
   await page.getByRole('button', { name: t.common.signOut }).click()
@@ -232,10 +267,124 @@ for (const language of ['en', 'ar'] as const) {
     await createSecondStore(page, language)
     await createEnrollmentCode(page, language)
     await addStoreManager(page, language)
+    await checkSyncHealth(page, language)
     await signOutAndIn(page, language)
     expect(violations).toEqual([])
   })
 }
+
+/** A register's sync calls over plain HTTP (no browser, no cookie): enroll, push a product, pull. */
+async function enrollTill(url: string, code: string, name: string) {
+  const response = await fetch(`${url}/api/auth/enroll`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      enrollmentCode: code,
+      deviceId: randomUUID(),
+      name,
+      fingerprint: `fp-${randomUUID()}`,
+    }),
+  })
+  expect(response.status).toBe(200)
+  return (await response.json()) as { deviceId: string; accessToken: string }
+}
+
+async function pushProduct(
+  url: string,
+  till: { deviceId: string; accessToken: string },
+  product: { id: string; name: string; priceCents: number },
+  baseVersion: number,
+) {
+  const response = await fetch(`${url}/api/sync/batch-push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${till.accessToken}` },
+    body: JSON.stringify({
+      deviceId: till.deviceId,
+      changes: [
+        {
+          mutationId: randomUUID(),
+          entity: 'product',
+          id: product.id,
+          op: 'upsert',
+          baseVersion,
+          data: product,
+        },
+      ],
+    }),
+  })
+  expect(response.status).toBe(200)
+  return ((await response.json()) as { results: { status: string }[] }).results[0]!.status
+}
+
+test('the owner sees two registers’ sync health and settles their conflict with Take device', async ({
+  page,
+  registers,
+}) => {
+  server = await startBackofficeServer(`${registers.root}/server`)
+  const url = server.url
+  const t = words.en
+  await firstRunSetup(page, 'en')
+
+  // Two registers of MAIN edit one product while apart (the page's own session makes the code).
+  const session = (await (await page.request.get(`${url}/api/backoffice/session`)).json()) as {
+    csrfToken: string
+  }
+  const stores = (await (await page.request.get(`${url}/api/admin/stores`)).json()) as {
+    stores: { id: string; code: string }[]
+  }
+  const main = stores.stores.find((store) => store.code === 'MAIN')!
+  const issued = await page.request.post(`${url}/api/admin/enrollment-codes`, {
+    headers: { 'x-csrf-token': session.csrfToken },
+    data: { storeId: main.id, uses: 2 },
+  })
+  expect(issued.status()).toBe(200)
+  const { code } = (await issued.json()) as { code: string }
+  const till1 = await enrollTill(url, code, 'Till 1')
+  const till2 = await enrollTill(url, code, 'Till 2')
+  const id = randomUUID()
+  expect(await pushProduct(url, till1, { id, name: 'Tea', priceCents: 200 }, 0)).toBe('applied')
+  expect(await pushProduct(url, till1, { id, name: 'Green tea', priceCents: 250 }, 1)).toBe(
+    'applied',
+  )
+  expect(await pushProduct(url, till2, { id, name: 'Black tea', priceCents: 300 }, 1)).toBe(
+    'conflict',
+  )
+
+  await page
+    .getByRole('navigation', { name: t.common.nav.label })
+    .getByRole('link', { name: t.common.nav.syncHealth })
+    .click()
+  const mainHealth = page.getByTestId('health-store').filter({ hasText: 'MAIN — Main Street' })
+  await expect(mainHealth.getByTestId('health-row')).toHaveCount(2)
+  await expect(mainHealth.getByTestId('health-row').filter({ hasText: 'Till 2' })).toContainText(
+    t.health.verdicts.behind,
+  )
+  await shoot(page, 'backoffice-en-sync-health-registers')
+  await mainHealth.getByRole('link', { name: 'Open conflicts: 1' }).click()
+
+  await expect(page.getByRole('heading', { level: 1, name: t.conflicts.title })).toBeVisible()
+  await page.getByRole('button', { name: 'Compare Green tea' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Green tea' })
+  await expect(dialog.locator('[data-differs="true"]')).toHaveCount(2)
+  await expect(dialog.locator('[data-differs="true"]').first()).toContainText('Black tea')
+  await shoot(page, 'backoffice-en-conflict-compare')
+  await dialog.getByRole('button', { name: t.conflicts.takeDevice }).click()
+  await dialog.getByRole('button', { name: t.conflicts.confirm.yes }).click()
+  await expect(page.getByText('Green tea is settled.')).toBeVisible()
+  await expect(page.getByText(t.conflicts.empty)).toBeVisible()
+
+  // The register that kept the server's copy pulls the register's version.
+  const pulled = await fetch(`${url}/api/sync/pull-changes`, {
+    headers: { authorization: `Bearer ${till1.accessToken}` },
+  })
+  const changes = (
+    (await pulled.json()) as { changes: { id: string; version: number; data: unknown }[] }
+  ).changes
+  expect(changes.filter((change) => change.id === id).at(-1)).toMatchObject({
+    version: 3,
+    data: { name: 'Black tea', priceCents: 300 },
+  })
+})
 
 test('the app is served at / with a strict CSP, and /api stays JSON', async ({
   page,

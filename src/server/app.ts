@@ -19,6 +19,7 @@ import { registerSocketRoute } from './realtime/socketRoute'
 import { registerAdminCatalogRoutes } from './routes/adminCatalog'
 import { registerAdminRegisterRoutes } from './routes/adminRegisters'
 import { registerAdminStoreRoutes } from './routes/adminStores'
+import { registerAdminSyncHealthRoutes } from './routes/adminSyncHealth'
 import { registerAdminUserRoutes } from './routes/adminUsers'
 import { registerAuthRoutes } from './routes/auth'
 import { firstRunToken, registerBackofficeSessionRoutes } from './routes/backofficeSession'
@@ -147,6 +148,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerAdminStoreRoutes(app, context)
   registerAdminRegisterRoutes(app, context)
   registerAdminUserRoutes(app, context)
+  registerAdminSyncHealthRoutes(app, context)
   registerBackofficeSessionRoutes(app, context, firstRunToken(options.setupToken))
   registerSyncRoutes(app, context)
   registerSeedRoutes(app, context)

@@ -85,6 +85,8 @@ describe('the back office session', () => {
     expect([...nav.querySelectorAll('a')].map((link) => link.textContent)).toEqual([
       'Stores',
       'Registers',
+      'Sync health',
+      'Conflicts',
       'Users',
     ])
 

@@ -1134,6 +1134,83 @@ const routes: RouteCase[] = [
   },
   {
     method: 'GET',
+    url: '/api/admin/sync-health',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/admin/sync-health?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const foreign = await app.inject({
+        method: 'GET',
+        url: `/api/admin/sync-health?storeId=${fx.storeA.storeId}`,
+        headers: fx.adminB,
+      })
+      expect(foreign.statusCode).toBe(404)
+      const own = await app.inject({
+        method: 'GET',
+        url: '/api/admin/sync-health',
+        headers: fx.adminB,
+      })
+      expect(own.statusCode, own.body).toBe(200)
+      expect(own.body).toContain(fx.b1.deviceId)
+      expect(own.body).not.toContain(fx.a1.deviceId)
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/admin/conflicts',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/admin/conflicts?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const foreign = await app.inject({
+        method: 'GET',
+        url: `/api/admin/conflicts?storeId=${fx.storeA.storeId}`,
+        headers: fx.adminB,
+      })
+      expect(foreign.statusCode).toBe(404)
+      const own = await app.inject({
+        method: 'GET',
+        url: '/api/admin/conflicts',
+        headers: fx.adminB,
+      })
+      expect(own.statusCode, own.body).toBe(200)
+      expect(own.body).not.toContain(fx.conflictIdA)
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/admin/conflicts/:id/resolve',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'POST',
+      url: `/api/admin/conflicts/${randomUUID()}/resolve`,
+      headers: { ...headers },
+      payload: { resolution: 'keep-server' },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'POST',
+        url: `/api/admin/conflicts/${fx.conflictIdA}/resolve`,
+        headers: fx.adminB,
+        payload: { resolution: 'take-device' },
+      })
+      expect(response.statusCode).toBe(404)
+      const stillOpen = await app.inject({
+        method: 'GET',
+        url: `/api/admin/conflicts?storeId=${fx.storeA.storeId}`,
+        headers: fx.adminA,
+      })
+      expect(stillOpen.body).toContain(fx.conflictIdA)
+    },
+  },
+  {
+    method: 'GET',
     url: '/api/backoffice/session',
     auth: 'public',
     request: () => ({ method: 'GET', url: '/api/backoffice/session' }),

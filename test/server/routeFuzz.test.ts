@@ -111,6 +111,8 @@ describe('every route under fuzzed requests (PGlite, real HTTP)', () => {
         return { sku: `SKU-${id.slice(0, 8)}`, name: 'Tea', priceCents: 250 }
       case '/api/admin/categories/{id}':
         return { name: 'Drinks', sortOrder: 1 }
+      case '/api/admin/conflicts/{id}/resolve':
+        return { resolution: 'keep-server' }
       case '/api/sync/resolve-conflict':
         return { conflictId: id, resolution: 'keep-server' }
       case '/api/auth/enroll':

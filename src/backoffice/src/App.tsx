@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react'
 import { Navigate, Route, Routes, useLocation } from 'react-router'
+import { ConflictsPage } from './features/conflicts/ConflictsPage'
+import { SyncHealthPage } from './features/health/SyncHealthPage'
 import { Layout } from './features/Layout'
 import { canManageUsers } from './features/permissions'
 import { RegistersPage } from './features/registers/RegistersPage'
@@ -74,6 +76,8 @@ export function App() {
           <Route path="/stores" element={<StoresPage />} />
           <Route path="/registers" element={<RegistersPage />} />
           <Route path="/users" element={<UsersRoute />} />
+          <Route path="/sync-health" element={<SyncHealthPage />} />
+          <Route path="/conflicts" element={<ConflictsPage />} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

@@ -35,6 +35,12 @@ import {
   UpdateAdminBody,
   UpdateStoreBody,
 } from '../../shared/backoffice/api'
+import {
+  AdminConflictListReply,
+  AdminResolveBody,
+  AdminResolveReply,
+  SyncHealthReply,
+} from '../../shared/backoffice/syncHealth'
 import { AdminCategoryBody, AdminProductBody, AdminRecord } from '../routes/adminCatalog'
 import { CreateTenantBody, TenantView } from '../tenancy/stores'
 
@@ -320,6 +326,32 @@ const operations: Record<
       tags: ['admin', 'backoffice'],
       body: UpdateAdminBody,
       response: AdminReply,
+    },
+  },
+  '/api/admin/sync-health': {
+    get: {
+      summary:
+        'Sync health of every register in the stores the admin may see: cursor lag, last heartbeat, connection, conflicts and a verdict in words',
+      tags: ['admin', 'backoffice'],
+      response: SyncHealthReply,
+      query: { storeId: 'only this store' },
+    },
+  },
+  '/api/admin/conflicts': {
+    get: {
+      summary: 'Conflicts waiting for a person in the admin scope, with both sides of each',
+      tags: ['admin', 'backoffice'],
+      response: AdminConflictListReply,
+      query: { storeId: 'only this store', status: 'open (default) | resolved' },
+    },
+  },
+  '/api/admin/conflicts/{id}/resolve': {
+    post: {
+      summary:
+        "Settle a conflict: keep the server's copy, take the register's, or merge (data checked like a push); 409 ALREADY_RESOLVED",
+      tags: ['admin', 'backoffice'],
+      body: AdminResolveBody,
+      response: AdminResolveReply,
     },
   },
   '/api/backoffice/session': {

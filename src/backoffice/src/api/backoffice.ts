@@ -19,6 +19,13 @@ import {
   type UpdateAdminBody,
   type UpdateStoreBody,
 } from '../../../shared/backoffice/api'
+import {
+  AdminConflictListReply,
+  AdminResolveReply,
+  SyncHealthReply,
+  syncHealthPaths,
+  type AdminResolveBody,
+} from '../../../shared/backoffice/syncHealth'
 import { HttpClient, type HttpClientOptions } from './client'
 import { ApiError } from './errors'
 
@@ -119,5 +126,21 @@ export class BackofficeApi {
 
   async updateAdmin(id: string, body: UpdateAdminBody) {
     return (await this.http.request('PATCH', paths.user(id), AdminReply, { body })).user
+  }
+
+  /** Every register of the stores this admin may see, with a verdict in words. */
+  syncHealth() {
+    return this.http.request('GET', syncHealthPaths.syncHealth, SyncHealthReply)
+  }
+
+  async listConflicts(status: 'open' | 'resolved' = 'open') {
+    const path = `${syncHealthPaths.conflicts}?${new URLSearchParams({ status }).toString()}`
+    return (await this.http.request('GET', path, AdminConflictListReply)).conflicts
+  }
+
+  resolveConflict(id: string, body: AdminResolveBody) {
+    return this.http.request('POST', syncHealthPaths.resolveConflict(id), AdminResolveReply, {
+      body,
+    })
   }
 }

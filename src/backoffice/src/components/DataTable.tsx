@@ -24,6 +24,8 @@ interface DataTableProps<Row extends RowData> {
   rowId: (row: Row) => string
   /** Tests and e2e find a row by this. */
   rowTestId?: string
+  /** A wide table: its scrolling box takes keyboard focus so arrow keys can scroll it. */
+  isWide?: boolean
 }
 
 /** A plain, accessible table (caption, header cells) over @tanstack/react-table's row model. */
@@ -33,6 +35,7 @@ export function DataTable<Row extends RowData>({
   data,
   rowId,
   rowTestId,
+  isWide = false,
 }: DataTableProps<Row>) {
   const table = useTable({
     features: tableFeatureSet,
@@ -41,7 +44,10 @@ export function DataTable<Row extends RowData>({
     getRowId: (row) => rowId(row),
   })
   return (
-    <div className="bo-table-wrap">
+    <div
+      className="bo-table-wrap"
+      {...(isWide ? { tabIndex: 0, role: 'region', 'aria-label': caption } : {})}
+    >
       <table className="bo-table">
         <caption className="bo-visually-hidden">{caption}</caption>
         <thead>

@@ -11,6 +11,8 @@ export function Layout() {
   const sections = [
     { to: '/stores', label: t('nav.stores') },
     { to: '/registers', label: t('nav.registers') },
+    { to: '/sync-health', label: t('nav.syncHealth') },
+    { to: '/conflicts', label: t('nav.conflicts') },
     ...(canManageUsers(session.admin) ? [{ to: '/users', label: t('nav.users') }] : []),
   ]
   return (

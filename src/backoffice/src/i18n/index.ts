@@ -3,11 +3,15 @@ import { initReactI18next, useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import type { Locale } from '../../../shared/backoffice/api'
 import arCommon from './locales/ar/common'
+import arConflicts from './locales/ar/conflicts'
+import arHealth from './locales/ar/health'
 import arRegisters from './locales/ar/registers'
 import arSession from './locales/ar/session'
 import arStores from './locales/ar/stores'
 import arUsers from './locales/ar/users'
 import enCommon from './locales/en/common'
+import enConflicts from './locales/en/conflicts'
+import enHealth from './locales/en/health'
 import enRegisters from './locales/en/registers'
 import enSession from './locales/en/session'
 import enStores from './locales/en/stores'
@@ -25,6 +29,8 @@ export const resources = {
     stores: enStores,
     registers: enRegisters,
     users: enUsers,
+    health: enHealth,
+    conflicts: enConflicts,
   },
   ar: {
     common: arCommon,
@@ -32,6 +38,8 @@ export const resources = {
     stores: arStores,
     registers: arRegisters,
     users: arUsers,
+    health: arHealth,
+    conflicts: arConflicts,
   },
 } as const
 

@@ -6,6 +6,8 @@ const common = {
     stores: 'المتاجر',
     registers: 'نقاط البيع',
     users: 'المستخدمون',
+    syncHealth: 'حالة المزامنة',
+    conflicts: 'التعارضات',
   },
   language: {
     label: 'اللغة',

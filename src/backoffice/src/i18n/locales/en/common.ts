@@ -6,6 +6,8 @@ const common = {
     stores: 'Stores',
     registers: 'Registers',
     users: 'Users',
+    syncHealth: 'Sync health',
+    conflicts: 'Conflicts',
   },
   language: {
     label: 'Language',

@@ -1,0 +1,62 @@
+/** conflicts strings (ar): the conflicts queue. Keys match en/conflicts.ts. */
+const conflicts = {
+  title: 'التعارضات',
+  intro:
+    'سجلات تغيّرت على الخادم وعلى نقطة بيع أثناء انقطاعهما. احتفظ بأحد الطرفين أو ادمجهما حقلًا حقلًا.',
+  empty: 'لا توجد تعارضات بانتظار قرار.',
+  tableCaption: 'التعارضات المفتوحة',
+  columns: {
+    record: 'السجل',
+    store: 'المتجر',
+    register: 'أرسلته',
+    when: 'متى',
+    differences: 'الحقول المختلفة',
+    actions: 'الإجراءات',
+  },
+  compare: 'مقارنة',
+  compareLabel: 'مقارنة {{label}}',
+  meta: '{{entity}} في {{store}}، أرسلته {{device}} {{when}}',
+  unknownDevice: 'نقطة بيع لم تعد مسجّلة',
+  compareCaption: 'نسخة الخادم ونسخة نقطة البيع من {{label}}، حقلًا حقلًا',
+  field: 'الحقل',
+  server: 'على الخادم',
+  device: 'على نقطة البيع',
+  version: '(الإصدار {{version}})',
+  differs: 'مختلف',
+  deletedOnDevice: 'حذفت نقطة البيع هذا السجل.',
+  keepServer: 'الإبقاء على الخادم',
+  takeDevice: 'اعتماد الجهاز',
+  editMerge: 'تعديل ودمج',
+  confirm: {
+    keepServerTitle: 'الإبقاء على نسخة الخادم من {{label}}؟',
+    keepServerText: 'يُهمل تغيير نقطة البيع، وتحتفظ كل نقاط البيع بنسخة الخادم.',
+    takeDeviceTitle: 'اعتماد نسخة نقطة البيع من {{label}}؟',
+    takeDeviceText:
+      'تحلّ نسخة نقطة البيع محل نسخة الخادم وتصل إلى كل نقاط البيع عند مزامنتها التالية.',
+    mergeTitle: 'حفظ النسخة المدمجة من {{label}}؟',
+    mergeText: 'تحلّ النسخة المدمجة محل نسخة الخادم وتصل إلى كل نقاط البيع عند مزامنتها التالية.',
+    yes: 'حسم التعارض',
+    back: 'رجوع',
+  },
+  merge: {
+    intro: 'يبدأ كل حقل من نسخة نقطة البيع. عدّله أو اختر أحد الطرفين.',
+    useServer: 'قيمة الخادم',
+    useDevice: 'قيمة نقطة البيع',
+    useServerFor: 'استخدام قيمة الخادم للحقل {{field}}',
+    useDeviceFor: 'استخدام قيمة نقطة البيع للحقل {{field}}',
+    badValue: 'ليست قيمة صالحة لهذا الحقل.',
+    review: 'مراجعة وحفظ',
+  },
+  settled: 'حُسم التعارض في {{label}}.',
+  entities: {
+    product: 'منتج',
+    shift: 'وردية',
+    order: 'عملية بيع',
+    customer: 'عميل',
+    employee: 'موظف',
+    category: 'فئة',
+    taxRate: 'نسبة ضريبة',
+  },
+} satisfies Record<string, unknown>
+
+export default conflicts

@@ -1,0 +1,46 @@
+/** health strings (ar): sync health of every register. Keys match en/health.ts. */
+const health = {
+  title: 'حالة المزامنة',
+  intro: 'كل نقاط البيع في متاجرك كما سمع عنها الخادم آخر مرة. تتحدّث الصفحة كل 10 ثوانٍ.',
+  updated: 'آخر تحديث {{ago}}',
+  notYet: 'لم تُحدَّث بعد',
+  refresh: 'تحديث الآن',
+  refreshFailed: 'تعذّر التحديث ({{reason}}). الأرقام المعروضة من آخر تحديث.',
+  noStores: 'لا توجد متاجر لعرضها بعد.',
+  noRegisters: 'لا توجد نقاط بيع في هذا المتجر بعد.',
+  headSeq: 'التغييرات على الخادم: {{total}}',
+  openConflicts: 'التعارضات المفتوحة: {{total}}',
+  tableCaption: 'نقاط بيع {{store}}',
+  columns: {
+    register: 'نقطة البيع',
+    verdict: 'الحالة',
+    lastSeen: 'آخر ظهور',
+    connection: 'اتصال مباشر',
+    cursorLag: 'تغييرات لم تُسحب',
+    pending: 'بانتظار الإرسال',
+    refused: 'مرفوضة',
+    conflicts: 'التعارضات',
+    appVersion: 'إصدار التطبيق',
+  },
+  connected: 'متصلة',
+  notConnected: 'غير متصلة',
+  verdicts: {
+    ok: 'سليمة',
+    behind: 'متأخرة',
+    stale: 'خاملة',
+    offline: 'غير متصلة بالخادم',
+    refused: 'لديها عمل مرفوض',
+    revoked: 'مُلغاة',
+  },
+  legendTitle: 'معنى الكلمات',
+  help: {
+    ok: 'محدّثة في الاتجاهين.',
+    behind: 'لديها تغييرات لتسحبها من الخادم أو تغييرات لم ترسلها بعد.',
+    stale: 'صامتة لأكثر من دقيقتين وغير متصلة.',
+    offline: 'لم يُسمع عنها منذ 15 دقيقة، أو لم يُسمع عنها قط.',
+    refused: 'رفض الخادم بعض تغييراتها؛ وهي بانتظار شخص على نقطة البيع تلك.',
+    revoked: 'لم يعد مسموحًا لها بالمزامنة.',
+  },
+} satisfies Record<string, unknown>
+
+export default health

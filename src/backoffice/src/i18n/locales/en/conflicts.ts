@@ -1,0 +1,62 @@
+/** conflicts strings (en): the conflicts queue. Keys match ar/conflicts.ts. */
+const conflicts = {
+  title: 'Conflicts',
+  intro:
+    'Records changed on the server and on a register while they were apart. Keep one side, or merge them field by field.',
+  empty: 'No conflicts wait for a decision.',
+  tableCaption: 'Open conflicts',
+  columns: {
+    record: 'Record',
+    store: 'Store',
+    register: 'Sent by',
+    when: 'When',
+    differences: 'Fields that differ',
+    actions: 'Actions',
+  },
+  compare: 'Compare',
+  compareLabel: 'Compare {{label}}',
+  meta: '{{entity}} in {{store}}, sent by {{device}} {{when}}',
+  unknownDevice: 'a register no longer enrolled',
+  compareCaption: 'The server’s and the register’s {{label}}, field by field',
+  field: 'Field',
+  server: 'On the server',
+  device: 'On the register',
+  version: '(version {{version}})',
+  differs: 'Differs',
+  deletedOnDevice: 'The register deleted this record.',
+  keepServer: 'Keep server',
+  takeDevice: 'Take device',
+  editMerge: 'Edit and merge',
+  confirm: {
+    keepServerTitle: 'Keep the server’s {{label}}?',
+    keepServerText: 'The register’s change is dropped; every register keeps the server’s copy.',
+    takeDeviceTitle: 'Take the register’s {{label}}?',
+    takeDeviceText:
+      'The register’s copy replaces the server’s and reaches every register on its next sync.',
+    mergeTitle: 'Save the merged {{label}}?',
+    mergeText: 'The merged copy replaces the server’s and reaches every register on its next sync.',
+    yes: 'Settle it',
+    back: 'Back',
+  },
+  merge: {
+    intro: 'Each field starts from the register’s copy. Edit it, or pick either side.',
+    useServer: 'Use server',
+    useDevice: 'Use register',
+    useServerFor: 'Use the server’s {{field}}',
+    useDeviceFor: 'Use the register’s {{field}}',
+    badValue: 'Not a valid value for this field.',
+    review: 'Review and save',
+  },
+  settled: '{{label}} is settled.',
+  entities: {
+    product: 'Product',
+    shift: 'Shift',
+    order: 'Sale',
+    customer: 'Customer',
+    employee: 'Employee',
+    category: 'Category',
+    taxRate: 'Tax rate',
+  },
+} satisfies Record<string, unknown>
+
+export default conflicts
