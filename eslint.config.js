@@ -138,6 +138,28 @@ export default tseslint.config(
     },
   },
   {
+    // The back office: a browser app that talks to the server only over HTTP (src/shared/backoffice).
+    files: ['src/backoffice/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/main/**', '**/server/**', '**/preload/**'],
+              message: 'The back office reaches the server only through its HTTP API.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Served verbatim to the browser by the web host.
     files: ['src/main/web/client/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },

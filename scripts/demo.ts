@@ -7,6 +7,7 @@ import { openRegisterCore, type RegisterCore } from '../src/main/core'
 import { startWebHost, type WebHost } from '../src/main/web/webHost'
 import { settingsFromEnv } from '../src/server/config'
 import { startServer } from '../src/server/main'
+import { createAdminUser } from '../src/server/tenancy/admins'
 
 /**
  * `npm run demo`: a sync server on its embedded database and two registers enrolled to it, all
@@ -39,6 +40,17 @@ const where =
     ? 'PostgreSQL (DATABASE_URL)'
     : `embedded PGlite in ${join(root, 'server')}`
 console.log(`Sync server: ${server.url} (${where}); enrollment code ${enrollmentCode}`)
+// The demo owner (tenant admin of the demo store's business), reset at every start.
+const demoOwner = { email: 'owner@demo.example', password: 'demo-owner-2026' }
+if (server.storeCode)
+  await createAdminUser(server.database.db, {
+    ...demoOwner,
+    role: 'tenant_admin',
+    storeCode: server.storeCode,
+  })
+console.log(
+  `Back office: ${server.url}/ (sign in as ${demoOwner.email}, password ${demoOwner.password})`,
+)
 
 const registers: { core: RegisterCore; host: WebHost; stop: () => Promise<void> }[] = []
 for (const registerCode of ['R1', 'R2']) {

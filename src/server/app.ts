@@ -1,21 +1,27 @@
+import fastifyCookie from '@fastify/cookie'
 import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyWebsocket from '@fastify/websocket'
 import Fastify from 'fastify'
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify'
 import { SYNC_PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../shared/sync'
 import type { ErrorBody } from '../shared/sync'
+import { registerSessionSettings } from './auth/sessions'
 import { createTokenSigner, resolveJwtSecret } from './auth/tokens'
 import type { ServerConfig } from './config'
 import type { Database } from './db/connection'
 import { countAppliedMigrations, countShippedMigrations } from './db/migrationStatus'
+import { registerBackofficeApp } from './http/backofficeStatic'
 import { HttpError } from './http/errors'
 import { registerInputGuard } from './http/inputGuard'
 import type { RealtimeBus } from './realtime/bus'
 import { createLocalBus } from './realtime/bus'
 import { registerSocketRoute } from './realtime/socketRoute'
 import { registerAdminCatalogRoutes } from './routes/adminCatalog'
+import { registerAdminRegisterRoutes } from './routes/adminRegisters'
 import { registerAdminStoreRoutes } from './routes/adminStores'
+import { registerAdminUserRoutes } from './routes/adminUsers'
 import { registerAuthRoutes } from './routes/auth'
+import { firstRunToken, registerBackofficeSessionRoutes } from './routes/backofficeSession'
 import { registerDocsRoute } from './routes/docs'
 import { registerSeedRoutes } from './routes/seed'
 import { registerSyncRoutes } from './routes/sync'
@@ -26,6 +32,11 @@ export interface BuildServerOptions {
   /** Defaults to an in-process bus; pass the PostgreSQL bus to reach other instances. */
   bus?: RealtimeBus
   logger?: FastifyBaseLogger | boolean
+  /**
+   * The one-time first-run set-up token (startServer makes one when no admin exists); without it
+   * `POST /api/backoffice/setup` is refused.
+   */
+  setupToken?: string | null
 }
 
 /** The WebSocket route takes its token as `?token=` (browsers cannot set upgrade headers): keep it out of logs. */
@@ -82,9 +93,10 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
           }
     return reply.status(status).send(body)
   })
-  app.setNotFoundHandler((_request, reply) =>
-    reply.status(404).send({ code: 'NOT_FOUND', message: 'no such route' } satisfies ErrorBody),
-  )
+  // The back office at `/` (helmet, strict CSP, SPA fallback); unknown /api paths stay a JSON 404.
+  await registerBackofficeApp(app, config.backofficeDir)
+  await app.register(fastifyCookie)
+  registerSessionSettings(app, config)
 
   // The rate limiter only runs where a route opts in (auth, admin): sync routes are exempt.
   await app.register(fastifyRateLimit, {
@@ -133,6 +145,9 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerAuthRoutes(app, context)
   registerAdminCatalogRoutes(app, context)
   registerAdminStoreRoutes(app, context)
+  registerAdminRegisterRoutes(app, context)
+  registerAdminUserRoutes(app, context)
+  registerBackofficeSessionRoutes(app, context, firstRunToken(options.setupToken))
   registerSyncRoutes(app, context)
   registerSeedRoutes(app, context)
   registerSocketRoute(app, context)

@@ -10,7 +10,8 @@ import { StoreCode, createStore, createTenant, findTenant, listTenants } from '.
 
 const usage = `Usage: npm run server -- [command] [options]
 
-  (no command)      start the sync server (PGlite under ./data/server, or DATABASE_URL)
+  (no command)      start the sync server (PGlite under ./data/server, or DATABASE_URL) and the
+                    back office at its URL; with no admin yet it prints a one-time set-up link
       --port N        listen port (default PORT or 3030; 0 picks a free one)
       --host ADDR     listen address (default HOST or 127.0.0.1)
   enrollment-code --store CODE
@@ -25,7 +26,9 @@ const usage = `Usage: npm run server -- [command] [options]
   --help            this text
 
 Environment: PORT, HOST, DATABASE_URL, AURAFLOW_SERVER_DATA, AURAFLOW_JWT_SECRET,
-AURAFLOW_ENROLLMENT_CODE, LOG_LEVEL (docs/operations.md).`
+AURAFLOW_ENROLLMENT_CODE, LOG_LEVEL (docs/operations.md); back office:
+AURAFLOW_SESSION_IDLE_MINUTES (default 30), AURAFLOW_SECURE_COOKIE (auto|always|never; always
+behind a TLS proxy), AURAFLOW_BACKOFFICE_DIR (default out/backoffice, built by npm run build).`
 
 /** Opens the database, runs `work`, closes it: the commands that run while the server is stopped. */
 async function withDatabase<T>(
@@ -146,6 +149,12 @@ async function serve(settings: ProcessSettings): Promise<void> {
       ? 'PostgreSQL (DATABASE_URL)'
       : `PGlite at ${settings.database.dataDir}`
   process.stdout.write(`AuraFlow sync server listening on ${server.url} (${where})\n`)
+  process.stdout.write(`Back office: ${server.url}/\n`)
+  if (server.setupUrl) {
+    process.stdout.write(
+      `No admin yet. Open this one-time link to set up the first business, store and owner:\n  ${server.setupUrl}\n`,
+    )
+  }
   if (server.enrollmentCode) {
     process.stdout.write(
       `Enrollment code for store ${server.storeCode}: ${server.enrollmentCode}\n`,

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { SERVER_MAX_BATCH_RECORDS, type ConflictPolicy, type EntityName } from '../shared/sync'
 import type { DatabaseTarget } from './db/connection'
@@ -21,7 +22,26 @@ export interface ServerConfig {
   policies: Partial<Record<EntityName, ConflictPolicy>>
   /** Identifies this process in LISTEN/NOTIFY payloads and connection records. */
   instanceId: string
+  /** Back-office cookie sessions. */
+  adminSession: {
+    /** Minutes without a request after which a session ends. */
+    idleMinutes: number
+    /** Hours after sign-in after which a session ends, however busy. */
+    absoluteHours: number
+    /** `auto`: Secure when the request came over TLS (or a trusted proxy said so). */
+    secureCookie: 'auto' | 'always' | 'never'
+  }
+  /** Requests per window per client on the back office's admin routes (sign-in uses authRateLimit). */
+  backofficeRateLimit: { max: number; windowMs: number }
+  /** The built web app (`npm run build` writes out/backoffice), served at `/`. */
+  backofficeDir: string
 }
+
+/** out/backoffice of this checkout: where `npm run build` puts the web app. */
+export const defaultBackofficeDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../out/backoffice',
+)
 
 export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
   return {
@@ -36,6 +56,9 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     websocket: { pingIntervalMs: 30_000, pongTimeoutMs: 10_000 },
     policies: {},
     instanceId: crypto.randomUUID(),
+    adminSession: { idleMinutes: 30, absoluteHours: 12, secureCookie: 'auto' },
+    backofficeRateLimit: { max: 600, windowMs: 60_000 },
+    backofficeDir: defaultBackofficeDir,
     ...overrides,
   }
 }
@@ -47,6 +70,14 @@ const Env = z.object({
   AURAFLOW_SERVER_DATA: z.string().optional(),
   AURAFLOW_JWT_SECRET: z.string().min(32).optional(),
   AURAFLOW_ENROLLMENT_CODE: z.string().min(4).max(64).optional(),
+  AURAFLOW_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  AURAFLOW_SECURE_COOKIE: z.enum(['auto', 'always', 'never']).default('auto'),
+  AURAFLOW_BACKOFFICE_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 export type ServerEnv = z.infer<typeof Env>
@@ -87,6 +118,16 @@ export function settingsFromEnv(
     database,
     enrollmentCode: parsed.AURAFLOW_ENROLLMENT_CODE ?? null,
     logLevel: parsed.LOG_LEVEL,
-    config: defaultConfig({ jwtSecret: parsed.AURAFLOW_JWT_SECRET ?? null }),
+    config: defaultConfig({
+      jwtSecret: parsed.AURAFLOW_JWT_SECRET ?? null,
+      adminSession: {
+        idleMinutes: parsed.AURAFLOW_SESSION_IDLE_MINUTES,
+        absoluteHours: 12,
+        secureCookie: parsed.AURAFLOW_SECURE_COOKIE,
+      },
+      ...(parsed.AURAFLOW_BACKOFFICE_DIR
+        ? { backofficeDir: path.resolve(cwd, parsed.AURAFLOW_BACKOFFICE_DIR) }
+        : {}),
+    }),
   }
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import pino from 'pino'
 import { buildServer } from './app'
+import { newOpaqueToken } from './auth/tokens'
+import { countAdmins } from './db/backofficeRepository'
 import type { ProcessSettings } from './config'
 import { openDatabase } from './db/connection'
 import type { ServerDatabase } from './db/connection'
@@ -15,6 +17,11 @@ export interface RunningServer {
   /** The one-time enrollment code created on an empty database, if this start created one. */
   enrollmentCode: string | null
   storeCode: string | null
+  /**
+   * On a database without any admin: the one-time link that opens the first-run set-up in the
+   * browser (valid until used or until the server restarts).
+   */
+  setupUrl: string | null
   /** Finishes in-flight requests, closes sockets, stops housekeeping and closes the database. */
   stop(): Promise<void>
 }
@@ -51,7 +58,14 @@ export async function startServer(
   const bus = database.postgresUrl
     ? await createPostgresBus(database.postgresUrl, settings.config.instanceId, onBusError)
     : createLocalBus()
-  const app = await buildServer({ db: database.db, config: settings.config, bus, logger })
+  const setupToken = (await countAdmins(database.db)) === 0 ? newOpaqueToken() : null
+  const app = await buildServer({
+    db: database.db,
+    config: settings.config,
+    bus,
+    logger,
+    setupToken,
+  })
   const stopHousekeeping = startHousekeeping(database.db, {
     ledgerRetentionDays: settings.config.ledgerRetentionDays,
     tombstoneRetentionDays: settings.config.tombstoneRetentionDays,
@@ -66,6 +80,7 @@ export async function startServer(
     url: address,
     enrollmentCode: createdCode,
     storeCode,
+    setupUrl: setupToken ? `${address}/setup?token=${setupToken}` : null,
     stop() {
       stopping ??= (async () => {
         await stopHousekeeping()

@@ -7,7 +7,8 @@ import { hashPassword } from '../../src/server/auth/passwords'
 import { createTokenSigner } from '../../src/server/auth/tokens'
 import { defaultConfig, type ServerConfig } from '../../src/server/config'
 import { openDatabase, type ServerDatabase } from '../../src/server/db/connection'
-import { adminUsers, stores, tenants } from '../../src/server/db/schema'
+import { eq } from 'drizzle-orm'
+import { adminUsers, devices, stores, tenants } from '../../src/server/db/schema'
 import { issueEnrollmentCode } from '../../src/server/tenancy/enrollmentCodes'
 
 /**
@@ -250,7 +251,7 @@ afterAll(async () => {
 })
 
 interface RouteCase {
-  method: 'GET' | 'POST' | 'PUT'
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   url: string
   auth: Auth
   /** A well-formed request on store A's behalf, given whose headers to send. */
@@ -897,6 +898,298 @@ const routes: RouteCase[] = [
         headers: { ...fx.adminB },
       })
       expect(byAdmin.statusCode).toBe(403)
+    },
+  },
+  // The back office (issue 14): its admin routes, its cookie session and first run, the web app.
+  {
+    method: 'GET',
+    url: '*',
+    auth: 'public',
+    request: () => ({ method: 'GET', url: '/stores' }),
+    crossTenant: async () => {},
+  },
+  {
+    method: 'GET',
+    url: '/api/admin/stores/:storeId',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/admin/stores/${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/api/admin/stores/${fx.storeA.storeId}`,
+        headers: fx.adminB,
+      })
+      expect(response.statusCode).toBe(404)
+      expect(response.body).not.toContain(fx.storeA.storeId)
+    },
+  },
+  {
+    method: 'PATCH',
+    url: '/api/admin/stores/:storeId',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'PATCH',
+      url: `/api/admin/stores/${fx.storeA.storeId}`,
+      headers: { ...headers },
+      payload: { phone: '+1 555' },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'PATCH',
+        url: `/api/admin/stores/${fx.storeA.storeId}`,
+        headers: fx.adminB,
+        payload: { name: 'Hijacked' },
+      })
+      expect(response.statusCode).toBe(404)
+      const [store] = await database.db
+        .select({ name: stores.name })
+        .from(stores)
+        .where(eq(stores.id, fx.storeA.storeId))
+      expect(store?.name).toBe('Store')
+    },
+  },
+  {
+    method: 'DELETE',
+    url: '/api/admin/stores/:storeId',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'DELETE',
+      url: `/api/admin/stores/${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'DELETE',
+        url: `/api/admin/stores/${fx.storeA.storeId}`,
+        headers: fx.adminB,
+      })
+      expect(response.statusCode).toBe(404)
+      expect(await pullIds(fx.a1)).toContain(fx.orderIdA)
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/admin/registers',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/admin/registers?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const foreign = await app.inject({
+        method: 'GET',
+        url: `/api/admin/registers?storeId=${fx.storeA.storeId}`,
+        headers: fx.adminB,
+      })
+      expect(foreign.statusCode).toBe(404)
+      const own = await app.inject({
+        method: 'GET',
+        url: '/api/admin/registers',
+        headers: fx.adminB,
+      })
+      expect(own.statusCode, own.body).toBe(200)
+      expect(own.body).toContain(fx.b1.deviceId)
+      expect(own.body).not.toContain(fx.a1.deviceId)
+    },
+  },
+  {
+    method: 'PATCH',
+    url: '/api/admin/registers/:id',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'PATCH',
+      url: `/api/admin/registers/${fx.a2.deviceId}`,
+      headers: { ...headers },
+      payload: { name: 'Till 2' },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'PATCH',
+        url: `/api/admin/registers/${fx.a1.deviceId}`,
+        headers: fx.adminB,
+        payload: { name: 'Hijacked' },
+      })
+      expect(response.statusCode).toBe(404)
+      const [device] = await database.db
+        .select({ name: devices.name })
+        .from(devices)
+        .where(eq(devices.id, fx.a1.deviceId))
+      expect(device?.name).toBe('Till')
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/admin/registers/:id/revoke',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'POST',
+      url: `/api/admin/registers/${randomUUID()}/revoke`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'POST',
+        url: `/api/admin/registers/${fx.a1.deviceId}/revoke`,
+        headers: fx.adminB,
+      })
+      expect(response.statusCode).toBe(404)
+      expect(await pullIds(fx.a1)).toContain(fx.orderIdA)
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/admin/enrollment-codes',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'POST',
+      url: '/api/admin/enrollment-codes',
+      headers: { ...headers },
+      payload: { storeId: fx.storeA.storeId },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/admin/enrollment-codes',
+        headers: fx.adminB,
+        payload: { storeId: fx.storeA.storeId },
+      })
+      expect(response.statusCode).toBe(404)
+      expect(response.body).not.toMatch(/"code":"[A-Z0-9-]{6,}"/)
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/admin/users',
+    auth: 'admin',
+    request: (headers) => ({ method: 'GET', url: '/api/admin/users', headers: { ...headers } }),
+    crossTenant: async () => {
+      const own = await app.inject({ method: 'GET', url: '/api/admin/users', headers: fx.adminB })
+      expect(own.statusCode, own.body).toBe(200)
+      expect(own.body).toContain(fx.storeB.tenantId)
+      expect(own.body).not.toContain(fx.storeA.tenantId)
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/admin/users',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'POST',
+      url: '/api/admin/users',
+      headers: { ...headers },
+      payload: {
+        email: `manager-${randomUUID()}@example.test`,
+        password: 'long enough password',
+        role: 'store_manager',
+        storeIds: [fx.storeA.storeId],
+      },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/admin/users',
+        headers: fx.adminB,
+        payload: {
+          email: `manager-${randomUUID()}@example.test`,
+          password: 'long enough password',
+          role: 'store_manager',
+          storeIds: [fx.storeA.storeId],
+        },
+      })
+      expect(response.statusCode).toBe(404)
+    },
+  },
+  {
+    method: 'PATCH',
+    url: '/api/admin/users/:id',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'PATCH',
+      url: `/api/admin/users/${randomUUID()}`,
+      headers: { ...headers },
+      payload: { isDisabled: false },
+    }),
+    crossTenant: async () => {
+      const [adminOfA] = await database.db
+        .select({ id: adminUsers.id })
+        .from(adminUsers)
+        .where(eq(adminUsers.tenantId, fx.storeA.tenantId))
+      const response = await app.inject({
+        method: 'PATCH',
+        url: `/api/admin/users/${adminOfA!.id}`,
+        headers: fx.adminB,
+        payload: { isDisabled: true },
+      })
+      expect(response.statusCode).toBe(404)
+      expect(
+        (await app.inject({ method: 'GET', url: '/api/admin/users', headers: fx.adminA }))
+          .statusCode,
+      ).toBe(200)
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/backoffice/session',
+    auth: 'public',
+    request: () => ({ method: 'GET', url: '/api/backoffice/session' }),
+    crossTenant: async () => {},
+  },
+  {
+    method: 'POST',
+    url: '/api/backoffice/session',
+    auth: 'credential',
+    request: () => ({
+      method: 'POST',
+      url: '/api/backoffice/session',
+      payload: { email: 'nobody@example.test', password: 'x' },
+    }),
+    crossTenant: async () => {},
+  },
+  {
+    method: 'DELETE',
+    url: '/api/backoffice/session',
+    auth: 'public',
+    request: () => ({ method: 'DELETE', url: '/api/backoffice/session' }),
+    crossTenant: async () => {},
+  },
+  {
+    method: 'GET',
+    url: '/api/backoffice/setup',
+    auth: 'public',
+    request: () => ({ method: 'GET', url: '/api/backoffice/setup' }),
+    crossTenant: async () => {},
+  },
+  {
+    method: 'POST',
+    url: '/api/backoffice/setup',
+    auth: 'credential',
+    request: () => ({
+      method: 'POST',
+      url: '/api/backoffice/setup',
+      payload: { token: 'not-the-token' },
+    }),
+    crossTenant: async () => {
+      // Set-up is closed once any admin exists, whatever token is presented.
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/backoffice/setup',
+        payload: {
+          token: 'x',
+          email: 'owner@example.test',
+          password: 'long enough password',
+          businessName: 'Takeover',
+          storeCode: 'TAKE',
+          storeName: 'Takeover',
+          timeZone: 'UTC',
+          currency: 'USD',
+        },
+      })
+      expect(response.statusCode).toBe(409)
     },
   },
 ]

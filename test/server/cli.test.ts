@@ -87,6 +87,11 @@ describe('server CLI on PGlite', () => {
       const server = runCli([])
       const [, url] = await server.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/)
       const [, code] = await server.waitFor(/Enrollment code for store DEMO: (\S+)/)
+      // No admin yet: a one-time link opens the first-run set-up in the browser.
+      const [, setupUrl] = await server.waitFor(/^\s+(http:\/\/\S+\/setup\?token=[\w-]{40,})$/m)
+      expect(setupUrl!.startsWith(`${url}/setup?token=`)).toBe(true)
+      const status = await fetch(`${url}/api/backoffice/setup`)
+      expect(await status.json()).toEqual({ isSetupNeeded: true })
       expect((await fetch(`${url}/readyz`)).status).toBe(200)
       expect(await enrollWith(url!, code!)).toBe(200)
       // The printed code is one-time.

@@ -125,6 +125,34 @@ describe('every route under fuzzed requests (PGlite, real HTTP)', () => {
         return { code: `F${id.slice(0, 8).replace(/-/g, '').toUpperCase()}`, name: 'Fuzz store' }
       case '/api/admin/stores/{storeId}/enrollment-codes':
         return { uses: 1 }
+      case '/api/admin/stores/{storeId}':
+        return { name: 'Fuzz renamed', timeZone: 'Europe/London', currency: 'GBP' }
+      case '/api/admin/registers/{id}':
+        return { name: 'Fuzz till' }
+      case '/api/admin/enrollment-codes':
+        return { storeId, expiresInMinutes: 60, uses: 1 }
+      case '/api/admin/users':
+        return {
+          email: `fuzz-${id}@example.test`,
+          password: 'long enough password',
+          role: 'store_manager',
+          storeIds: [storeId],
+        }
+      case '/api/admin/users/{id}':
+        return { isDisabled: false, password: 'long enough password' }
+      case '/api/backoffice/session':
+        return { email: 'nobody@example.test', password: 'x' }
+      case '/api/backoffice/setup':
+        return {
+          token: id,
+          email: `owner-${id}@example.test`,
+          password: 'long enough password',
+          businessName: 'Fuzz',
+          storeCode: 'FUZZ1',
+          storeName: 'Fuzz',
+          timeZone: 'UTC',
+          currency: 'USD',
+        }
       default:
         return {}
     }

@@ -1,19 +1,48 @@
 import type { FastifyRequest } from 'fastify'
 import type { Database } from '../db/connection'
-import { findEnabledAdminById, touchLiveDevice } from '../db/authRepository'
+import { touchLiveDevice } from '../db/authRepository'
+import type { AdminScopeRow } from '../db/backofficeRepository'
+import { findEnabledAdminScope } from '../db/backofficeRepository'
 import { findStoreTenantId } from '../db/tenancyRepository'
 import { HttpError } from '../http/errors'
+import type { LiveSession } from './sessions'
+import { liveSessionOf } from './sessions'
 import type { TokenSigner } from './tokens'
+
+export type AdminPrincipal = {
+  kind: 'admin'
+  adminId: string
+  role: 'super_admin' | 'tenant_admin' | 'store_manager'
+  tenantId: string | null
+  /** A store manager's only store, when they have exactly one: the default of `?storeId=`. */
+  storeId: string | null
+  /** The stores a store manager is bound to; empty for tenant and super admins. */
+  storeIds: string[]
+  /** Set when the request was authenticated by the back-office session cookie. */
+  session: LiveSession | null
+}
 
 export type Principal =
   | { kind: 'device'; deviceId: string; storeId: string; tenantId: string; role: string }
-  | {
-      kind: 'admin'
-      adminId: string
-      role: 'super_admin' | 'tenant_admin' | 'store_manager'
-      tenantId: string | null
-      storeId: string | null
-    }
+  | AdminPrincipal
+
+/** The admin principal of a live admin row (the role and scope always come from the row). */
+export function adminPrincipalOf(
+  admin: AdminScopeRow,
+  session: LiveSession | null,
+): AdminPrincipal {
+  const role = admin.role as AdminPrincipal['role']
+  const storeIds = role === 'store_manager' ? admin.storeIds : []
+  return {
+    kind: 'admin',
+    adminId: admin.id,
+    role,
+    tenantId: admin.tenantId,
+    storeId: storeIds.length === 1 ? storeIds[0]! : null,
+    storeIds,
+    session,
+  }
+}
 
 /** The bearer token; the WebSocket route also takes `?token=` (browsers cannot set upgrade headers). */
 export function bearerToken(request: FastifyRequest, isQueryAllowed = false): string | null {
@@ -59,7 +88,14 @@ export async function authenticate(
   isQueryAllowed = false,
 ): Promise<Principal> {
   const token = bearerToken(request, isQueryAllowed)
-  if (!token) throw unauthorized('missing bearer token')
+  if (!token) {
+    // The back office's cookie session (CSRF-checked on state-changing methods).
+    const session = await liveSessionOf(db, request)
+    if (!session) throw unauthorized('missing bearer token')
+    const admin = await findEnabledAdminScope(db, session.adminId)
+    if (!admin) throw new HttpError(401, 'SESSION_EXPIRED', 'signed out: sign in again')
+    return adminPrincipalOf(admin, session)
+  }
   const claims = await signer.verify(token)
   if (!claims) throw unauthorized('invalid or expired token')
   if (claims.typ === 'device') {
@@ -75,15 +111,9 @@ export async function authenticate(
       role: device.role,
     }
   }
-  const admin = await findEnabledAdminById(db, claims.sub)
+  const admin = await findEnabledAdminScope(db, claims.sub)
   if (!admin) throw unauthorized('admin disabled or unknown')
-  return {
-    kind: 'admin',
-    adminId: admin.id,
-    role: admin.role as 'super_admin' | 'tenant_admin' | 'store_manager',
-    tenantId: admin.tenantId,
-    storeId: admin.storeId,
-  }
+  return adminPrincipalOf(admin, null)
 }
 
 export function requireDevice(principal: Principal): Extract<Principal, { kind: 'device' }> {
@@ -131,7 +161,7 @@ export async function adminCoversStore(
   storeId: string,
 ): Promise<boolean> {
   if (!/^[0-9a-f-]{36}$/i.test(storeId)) return false
-  if (principal.role === 'store_manager') return principal.storeId === storeId
+  if (principal.role === 'store_manager') return principal.storeIds.includes(storeId)
   const tenantId = await findStoreTenantId(db, storeId)
   if (tenantId === undefined) return false
   return principal.role === 'super_admin' || tenantId === principal.tenantId

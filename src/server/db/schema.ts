@@ -38,6 +38,13 @@ export const stores = pgTable(
     /** Highest sequence of a compacted tombstone: cursors below it must resync (410 RESET). */
     purgedSeq: bigint('purged_seq', { mode: 'number' }).notNull().default(0),
     purgedAt: timestamp('purged_at', { withTimezone: true, mode: 'date' }),
+    /** The store's details as the back office edits them (receipts, reports in its time zone). */
+    address: text('address').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    taxId: text('tax_id').notNull().default(''),
+    currency: text('currency').notNull().default('USD'),
+    timeZone: text('time_zone').notNull().default('UTC'),
+    locale: text('locale').notNull().default('en'),
     createdAt: createdAt(),
   },
   (table) => [uniqueIndex('stores_code_unique').on(table.code)],
@@ -74,13 +81,52 @@ export const adminUsers = pgTable('admin_users', {
   id: uuid('id').primaryKey().defaultRandom(),
   email: text('email').notNull().unique(),
   passwordHash: text('password_hash').notNull(),
-  /** super_admin (all tenants), tenant_admin (one tenant), store_manager (one store). */
+  /** super_admin (all tenants), tenant_admin (one tenant), store_manager (the stores in admin_store_access). */
   role: text('role').notNull(),
   tenantId: uuid('tenant_id').references(() => tenants.id),
+  /** Legacy single store of a store manager: still read (with admin_store_access) for old rows. */
   storeId: uuid('store_id').references(() => stores.id),
   disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),
 })
+
+/** The stores a store manager may see and act on (several per manager). */
+export const adminStoreAccess = pgTable(
+  'admin_store_access',
+  {
+    adminId: uuid('admin_id')
+      .notNull()
+      .references(() => adminUsers.id, { onDelete: 'cascade' }),
+    storeId: uuid('store_id')
+      .notNull()
+      .references(() => stores.id, { onDelete: 'cascade' }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.adminId, table.storeId] }),
+    index('admin_store_access_store_idx').on(table.storeId),
+  ],
+)
+
+/**
+ * Back-office cookie sessions, server-side: the cookie holds a random id, the row its SHA-256.
+ * Deleting the row (logout, disable) ends the session at once.
+ */
+export const adminSessions = pgTable(
+  'admin_sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    adminId: uuid('admin_id')
+      .notNull()
+      .references(() => adminUsers.id, { onDelete: 'cascade' }),
+    /** Sent back in the x-csrf-token header on every state-changing request. */
+    csrfToken: text('csrf_token').notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .defaultNow(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('admin_sessions_admin_idx').on(table.adminId)],
+)
 
 export const enrollmentCodes = pgTable('enrollment_codes', {
   /** SHA-256 of the normalised code: a database leak does not leak usable codes. */
@@ -208,6 +254,8 @@ export const schema = {
   stores,
   devices,
   adminUsers,
+  adminStoreAccess,
+  adminSessions,
   enrollmentCodes,
   refreshTokens,
   serverSecrets,

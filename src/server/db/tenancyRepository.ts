@@ -59,7 +59,18 @@ export async function findTenantById(db: Executor, id: string): Promise<TenantRo
 /** Inserts a store; undefined when the code is already taken (codes are unique server-wide). */
 export async function insertStoreUnlessCodeTaken(
   db: Executor,
-  input: { tenantId: string; code: string; name: string },
+  input: Pick<
+    typeof stores.$inferInsert,
+    | 'tenantId'
+    | 'code'
+    | 'name'
+    | 'address'
+    | 'phone'
+    | 'taxId'
+    | 'currency'
+    | 'timeZone'
+    | 'locale'
+  >,
 ): Promise<StoreRow | undefined> {
   const [row] = await db
     .insert(stores)

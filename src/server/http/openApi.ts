@@ -16,8 +16,27 @@ import {
   SeedSyncableTransaction,
   TokenResponse,
 } from '../../shared/sync'
+import {
+  AdminListReply,
+  AdminReply,
+  CreateAdminBody,
+  CreateEnrollmentCodeBody,
+  CreateStoreBody,
+  EnrollmentCodeReply,
+  RegisterListReply,
+  RegisterReply,
+  RenameRegisterBody,
+  SessionReply,
+  SetupBody,
+  SetupStatus,
+  SignInBody,
+  StoreListReply,
+  StoreReply,
+  UpdateAdminBody,
+  UpdateStoreBody,
+} from '../../shared/backoffice/api'
 import { AdminCategoryBody, AdminProductBody, AdminRecord } from '../routes/adminCatalog'
-import { CreateStoreBody, CreateTenantBody, StoreView, TenantView } from '../tenancy/stores'
+import { CreateTenantBody, TenantView } from '../tenancy/stores'
 
 const AdminSaveResponse = z.object({
   record: z.object({
@@ -43,7 +62,10 @@ type Operation = {
 const jsonSchema = (schema: z.ZodType) =>
   z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })
 
-const operations: Record<string, Partial<Record<'get' | 'post' | 'put', Operation>>> = {
+const operations: Record<
+  string,
+  Partial<Record<'get' | 'post' | 'put' | 'patch' | 'delete', Operation>>
+> = {
   '/api/auth/enroll': {
     post: {
       summary: 'Exchange an enrollment code for device tokens',
@@ -214,9 +236,9 @@ const operations: Record<string, Partial<Record<'get' | 'post' | 'put', Operatio
   },
   '/api/admin/stores': {
     get: {
-      summary: 'Stores in the admin scope',
+      summary: 'Stores in the admin scope, with their live register count',
       tags: ['admin', 'provisioning'],
-      response: z.object({ stores: z.array(StoreView) }),
+      response: StoreListReply,
       query: { tenantId: 'super admins: only this tenant' },
     },
     post: {
@@ -224,7 +246,117 @@ const operations: Record<string, Partial<Record<'get' | 'post' | 'put', Operatio
         'Create a store (super admin for any tenant, tenant admin for their own); 409 STORE_CODE_TAKEN',
       tags: ['admin', 'provisioning'],
       body: CreateStoreBody,
-      response: z.object({ store: StoreView }),
+      response: StoreReply,
+    },
+  },
+  '/api/admin/stores/{storeId}': {
+    get: {
+      summary: 'One store in the admin scope (404 outside it)',
+      tags: ['admin', 'backoffice'],
+      response: StoreReply,
+    },
+    patch: {
+      summary: "Change a store's details (tenant or super admin); only the fields sent change",
+      tags: ['admin', 'backoffice'],
+      body: UpdateStoreBody,
+      response: StoreReply,
+    },
+    delete: {
+      summary:
+        'Delete a store that never had registers or synced records (204); 409 STORE_IN_USE with the reason',
+      tags: ['admin', 'backoffice'],
+    },
+  },
+  '/api/admin/registers': {
+    get: {
+      summary:
+        "Registers in the admin scope: last seen, app version, pending and refused work from the register's last heartbeat",
+      tags: ['admin', 'backoffice'],
+      response: RegisterListReply,
+      query: { storeId: 'only this store' },
+    },
+  },
+  '/api/admin/registers/{id}': {
+    patch: {
+      summary: 'Rename a register',
+      tags: ['admin', 'backoffice'],
+      body: RenameRegisterBody,
+      response: RegisterReply,
+    },
+  },
+  '/api/admin/registers/{id}/revoke': {
+    post: {
+      summary: 'Revoke a register: its tokens stop working at once',
+      tags: ['admin', 'backoffice'],
+      response: RegisterReply,
+    },
+  },
+  '/api/admin/enrollment-codes': {
+    post: {
+      summary:
+        'Issue an enrollment code with expiry and uses, with its enroll URI as a QR code (SVG)',
+      tags: ['admin', 'backoffice'],
+      body: CreateEnrollmentCodeBody,
+      response: EnrollmentCodeReply,
+    },
+  },
+  '/api/admin/users': {
+    get: {
+      summary: 'Back-office users: all for a super admin, their tenant for a tenant admin',
+      tags: ['admin', 'backoffice'],
+      response: AdminListReply,
+    },
+    post: {
+      summary: 'Create a tenant admin or a store manager bound to stores; 409 EMAIL_TAKEN',
+      tags: ['admin', 'backoffice'],
+      body: CreateAdminBody,
+      response: AdminReply,
+    },
+  },
+  '/api/admin/users/{id}': {
+    patch: {
+      summary:
+        "Disable or enable a user, bind a manager's stores, set a password (a manager: their own only)",
+      tags: ['admin', 'backoffice'],
+      body: UpdateAdminBody,
+      response: AdminReply,
+    },
+  },
+  '/api/backoffice/session': {
+    get: {
+      summary: 'The signed-in admin of the session cookie (401 when signed out)',
+      tags: ['backoffice'],
+      response: SessionReply,
+      isPublic: true,
+    },
+    post: {
+      summary:
+        'Sign in: sets an HttpOnly SameSite=Strict session cookie and returns the CSRF token for x-csrf-token',
+      tags: ['backoffice'],
+      body: SignInBody,
+      response: SessionReply,
+      isPublic: true,
+    },
+    delete: {
+      summary: 'Sign out: deletes the session (204); needs x-csrf-token while the session lives',
+      tags: ['backoffice'],
+      isPublic: true,
+    },
+  },
+  '/api/backoffice/setup': {
+    get: {
+      summary: 'Whether the server still needs its first-run set-up (no admin yet)',
+      tags: ['backoffice'],
+      response: SetupStatus,
+      isPublic: true,
+    },
+    post: {
+      summary:
+        'First run: creates the tenant, its first store and the owner in one transaction, and signs in; 409 once set up',
+      tags: ['backoffice'],
+      body: SetupBody,
+      response: SessionReply,
+      isPublic: true,
     },
   },
   '/healthz': { get: { summary: 'Liveness', tags: ['health'], isPublic: true } },
@@ -299,9 +431,12 @@ export function openApiDocument(): Record<string, unknown> {
         'Sync protocol v1 (header X-Sync-Protocol: 1) and the seed-compatible endpoints.',
     },
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        session: { type: 'apiKey', in: 'cookie', name: 'auraflow_session' },
+      },
     },
-    security: [{ bearer: [] }],
+    security: [{ bearer: [] }, { session: [] }],
     paths,
   }
 }

@@ -1,37 +1,50 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { authenticate } from '../auth/principal'
-import type { Principal } from '../auth/principal'
-import { HttpError, parseOrThrow } from '../http/errors'
+import { CreateStoreBody, StoreListQuery, UpdateStoreBody } from '../../shared/backoffice/api'
+import type { StoreListReply, StoreReply } from '../../shared/backoffice/api'
+import type { Executor } from '../db/connection'
 import {
-  CreateStoreBody,
-  CreateTenantBody,
-  createStore,
-  createTenant,
-  listStores,
-  listTenants,
-} from '../tenancy/stores'
+  countStoreDependents,
+  deleteUnusedStore,
+  lockStore,
+  selectStoreDetails,
+  updateStoreDetails,
+} from '../db/backofficeRepository'
+import { findTenantById, insertStoreUnlessCodeTaken } from '../db/tenancyRepository'
+import { HttpError, parseOrThrow } from '../http/errors'
+import { CreateTenantBody, createTenant, listTenants } from '../tenancy/stores'
+import { storeDetail } from '../tenancy/views'
+import {
+  forbidden,
+  notFound,
+  requireAdmin,
+  requireOwner,
+  requireStoreInScope,
+  scopeFilter,
+} from './adminScope'
 import type { RouteContext } from './context'
 
-type Admin = Extract<Principal, { kind: 'admin' }>
+const StoreParams = z.strictObject({ storeId: z.uuid() })
 
-const StoreListQuery = z.strictObject({ tenantId: z.uuid().optional() })
-
-const forbidden = (message: string) => new HttpError(403, 'FORBIDDEN', message)
+async function storeReply(db: Executor, storeId: string): Promise<StoreReply> {
+  const [row] = await selectStoreDetails(db, { storeId })
+  if (!row) throw notFound('store')
+  return { store: storeDetail(row) }
+}
 
 /**
- * Provisioning: tenants (super admin) and stores (super admin, or a tenant admin for their own
- * tenant). The role comes from the admin's row (authenticate reads it), never from the token.
+ * Provisioning: tenants (super admin) and stores (super admin for any tenant, a tenant admin for
+ * their own; a store manager reads their stores). The role comes from the admin's row
+ * (authenticate reads it), never from the token.
  */
 export function registerAdminStoreRoutes(app: FastifyInstance, context: RouteContext): void {
   const { db, signer, config } = context
   const rateLimit = { max: config.authRateLimit.max, timeWindow: config.authRateLimit.windowMs }
-
-  async function admin(request: FastifyRequest): Promise<Admin> {
-    const principal = await authenticate(db, signer, request)
-    if (principal.kind !== 'admin') throw forbidden('admin token required')
-    return principal
+  const storeLimit = {
+    max: config.backofficeRateLimit.max,
+    timeWindow: config.backofficeRateLimit.windowMs,
   }
+  const admin = (request: Parameters<typeof requireAdmin>[2]) => requireAdmin(db, signer, request)
 
   app.get('/api/admin/tenants', { config: { rateLimit } }, async (request) => {
     const caller = await admin(request)
@@ -48,39 +61,88 @@ export function registerAdminStoreRoutes(app: FastifyInstance, context: RouteCon
     return { tenant: await createTenant(db, body.name) }
   })
 
-  app.get('/api/admin/stores', { config: { rateLimit } }, async (request) => {
+  app.get('/api/admin/stores', { config: { rateLimit: storeLimit } }, async (request) => {
     const caller = await admin(request)
     const { tenantId } = parseOrThrow(StoreListQuery, request.query, 'query')
-    switch (caller.role) {
-      case 'super_admin':
-        return { stores: await listStores(db, tenantId ? { tenantId } : {}) }
-      case 'tenant_admin':
-        if (!caller.tenantId || (tenantId && tenantId !== caller.tenantId))
-          throw forbidden('tenant outside this admin scope')
-        return { stores: await listStores(db, { tenantId: caller.tenantId }) }
-      case 'store_manager':
-        if (tenantId) throw forbidden('a store manager sees only their store')
-        return { stores: caller.storeId ? await listStores(db, { storeId: caller.storeId }) : [] }
+    if (tenantId && caller.role === 'store_manager')
+      throw forbidden('a store manager sees only their stores')
+    if (tenantId && caller.role === 'tenant_admin' && tenantId !== caller.tenantId)
+      throw forbidden('tenant outside this admin scope')
+    const filter = caller.role === 'super_admin' && tenantId ? { tenantId } : scopeFilter(caller)
+    const reply: StoreListReply = {
+      stores: (await selectStoreDetails(db, filter)).map(storeDetail),
     }
+    return reply
   })
 
   app.post('/api/admin/stores', { config: { rateLimit } }, async (request) => {
     const caller = await admin(request)
-    if (caller.role === 'store_manager') throw forbidden('a store manager cannot create stores')
+    requireOwner(caller, 'create stores')
     const body = parseOrThrow(CreateStoreBody, request.body, 'store')
     const tenantId = body.tenantId ?? caller.tenantId
     if (!tenantId)
-      throw new HttpError(400, 'TENANT_REQUIRED', 'tenantId is required for a super admin')
+      throw new HttpError(400, 'TENANT_REQUIRED', 'tenantId is required for a super admin', [
+        { path: 'tenantId', message: 'required for a super admin' },
+      ])
     if (caller.role === 'tenant_admin' && tenantId !== caller.tenantId)
       throw forbidden('tenant outside this admin scope')
-    const outcome = await createStore(db, { code: body.code, name: body.name, tenantId })
-    switch (outcome.kind) {
-      case 'no-tenant':
-        throw new HttpError(404, 'NOT_FOUND', 'tenant not found')
-      case 'code-taken':
-        throw new HttpError(409, 'STORE_CODE_TAKEN', `store code ${body.code} is taken`)
-      case 'created':
-        return { store: outcome.store }
-    }
+    if (!(await findTenantById(db, tenantId))) throw notFound('tenant')
+    const { tenantId: _tenant, ...fields } = body
+    const row = await insertStoreUnlessCodeTaken(db, { ...fields, tenantId })
+    if (!row)
+      throw new HttpError(409, 'STORE_CODE_TAKEN', `store code ${body.code} is taken`, [
+        { path: 'code', message: 'taken by another store on this server' },
+      ])
+    return storeReply(db, row.id)
   })
+
+  app.get('/api/admin/stores/:storeId', { config: { rateLimit: storeLimit } }, async (request) => {
+    const caller = await admin(request)
+    const { storeId } = parseOrThrow(StoreParams, request.params, 'path')
+    await requireStoreInScope(db, caller, storeId)
+    return storeReply(db, storeId)
+  })
+
+  app.patch(
+    '/api/admin/stores/:storeId',
+    { config: { rateLimit: storeLimit } },
+    async (request) => {
+      const caller = await admin(request)
+      const { storeId } = parseOrThrow(StoreParams, request.params, 'path')
+      await requireStoreInScope(db, caller, storeId)
+      requireOwner(caller, "change a store's details")
+      const body = parseOrThrow(UpdateStoreBody, request.body ?? {}, 'store')
+      await updateStoreDetails(db, storeId, body)
+      return storeReply(db, storeId)
+    },
+  )
+
+  app.delete(
+    '/api/admin/stores/:storeId',
+    { config: { rateLimit: storeLimit } },
+    async (request, reply) => {
+      const caller = await admin(request)
+      const { storeId } = parseOrThrow(StoreParams, request.params, 'path')
+      await requireStoreInScope(db, caller, storeId)
+      requireOwner(caller, 'delete stores')
+      await db.transaction(async (tx) => {
+        if (!(await lockStore(tx, storeId))) throw notFound('store')
+        const used = await countStoreDependents(tx, storeId)
+        if (used.registers > 0)
+          throw new HttpError(
+            409,
+            'STORE_IN_USE',
+            `the store has ${used.registers} register(s): revoke and remove them first`,
+          )
+        if (used.records > 0 || used.conflicts > 0)
+          throw new HttpError(
+            409,
+            'STORE_IN_USE',
+            `the store holds ${used.records} synced record(s) (sales, catalog): it cannot be deleted`,
+          )
+        await deleteUnusedStore(tx, storeId)
+      })
+      return reply.status(204).send()
+    },
+  )
 }

@@ -4,12 +4,11 @@ import { EnrollRequest, RefreshRequest } from '../../shared/sync'
 import type { TokenResponse } from '../../shared/sync'
 import { adminCoversStore, authenticate } from '../auth/principal'
 import type { Principal } from '../auth/principal'
-import { hashPassword, verifyPassword } from '../auth/passwords'
+import { createAdminLoginCheck } from '../auth/adminLogin'
 import { newOpaqueToken, sha256Hex } from '../auth/tokens'
 import type { Executor } from '../db/connection'
 import {
   findDevice,
-  findEnabledAdminByEmail,
   findLiveDevice,
   insertDevice,
   insertRefreshToken,
@@ -53,8 +52,7 @@ const refreshRejected = () =>
 export function registerAuthRoutes(app: FastifyInstance, context: RouteContext): void {
   const { db, config, signer } = context
   const rateLimit = { max: config.authRateLimit.max, timeWindow: config.authRateLimit.windowMs }
-  let dummy: Promise<string> | null = null
-  const dummyHash = () => (dummy ??= hashPassword(newOpaqueToken()))
+  const checkLogin = createAdminLoginCheck(db)
 
   async function issueDeviceTokens(
     tx: Executor,
@@ -205,11 +203,9 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
   app.post('/api/admin/login', { config: { rateLimit } }, async (request) => {
     refuseUnstorableValues(request.body, 'login')
     const body = parseOrThrow(AdminLogin, request.body, 'login')
-    const admin = await findEnabledAdminByEmail(db, body.email.toLowerCase())
-    // An unknown e-mail is verified against a dummy hash, so it takes as long as a wrong password
-    // and the answer time does not tell which e-mails have an account.
-    const isValid = await verifyPassword(admin?.passwordHash ?? (await dummyHash()), body.password)
-    if (!admin || !isValid) throw new HttpError(401, 'UNAUTHORIZED', 'wrong email or password')
+    // Unknown e-mails take as long as wrong passwords (see createAdminLoginCheck).
+    const admin = await checkLogin(body.email, body.password)
+    if (!admin) throw new HttpError(401, 'UNAUTHORIZED', 'wrong email or password')
     const role = admin.role as 'super_admin' | 'tenant_admin' | 'store_manager'
     const accessToken = await signer.sign(
       { typ: 'admin', sub: admin.id, role, tid: admin.tenantId, sid: admin.storeId },

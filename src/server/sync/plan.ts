@@ -83,8 +83,27 @@ const rejected = (item: PushItem, current: RecordRow | null, error: SyncError): 
 /** The hash a record is stored under: of its data, or of null for a delete. */
 export const itemHash = (item: PushItem): string => recordHash(item.deleted ? null : item.data)
 
+/** A record whose data carries an id other than the record's own is refused before any decision. */
+export function dataIdError(item: PushItem): SyncError | null {
+  const declaration = entityRegistry[item.entity]
+  const data = item.deleted ? null : item.data
+  const dataId = declaration.dataId && data !== null ? declaration.dataId(data) : undefined
+  if (dataId === undefined || dataId === item.id) return null
+  return {
+    code: 'ID_MISMATCH',
+    message: `data.id ${dataId} differs from record id ${item.id}`,
+    retryable: false,
+  }
+}
+
+/** The store's configured policy for an entity, else the entity's own. */
+export const policyOf = (context: PushContext, entity: EntityName): ConflictPolicy =>
+  context.policies[entity] ?? entityRegistry[entity].policy
+
 /**
- * DESIGN §3 rules 2, 5 and the entity's own rules, for one record against the server's current row.
+ * DESIGN §3 rules 2, 5 and the entity's own rules, for one record against the server's current row:
+ * a change made on the server (serverWrite.ts). A push decides the same inside the database
+ * (af_push_batch in drizzle/server/0004_push_batch_function.sql).
  * `hash` is `itemHash(item)`, which a caller may compute ahead (outside its transaction).
  */
 export function planRecord(
@@ -96,15 +115,9 @@ export function planRecord(
 ): PlannedRecord {
   const declaration = entityRegistry[item.entity]
   const data = item.deleted ? null : item.data
-  const dataId = declaration.dataId && data !== null ? declaration.dataId(data) : undefined
-  if (dataId !== undefined && dataId !== item.id) {
-    return rejected(item, current, {
-      code: 'ID_MISMATCH',
-      message: `data.id ${dataId} differs from record id ${item.id}`,
-      retryable: false,
-    })
-  }
-  const policy = context.policies[item.entity] ?? declaration.policy
+  const idError = dataIdError(item)
+  if (idError) return rejected(item, current, idError)
+  const policy = policyOf(context, item.entity)
   const decision = decide(
     current,
     {

@@ -101,7 +101,18 @@ export const CreateStoreBody = StoreFields.extend({
   tenantId: z.uuid().optional(),
 })
 export type CreateStoreBody = z.infer<typeof CreateStoreBody>
-export const UpdateStoreBody = StoreFields.partial().omit({ code: true })
+/** Only the fields sent change: no defaults here (a default would reset an unsent field). */
+export const UpdateStoreBody = z
+  .strictObject({
+    name: DisplayName,
+    address: z.string().trim().max(500),
+    phone: z.string().trim().max(50),
+    taxId: z.string().trim().max(50),
+    currency: CurrencyCode,
+    timeZone: TimeZone,
+    locale: Locale,
+  })
+  .partial()
 export type UpdateStoreBody = z.infer<typeof UpdateStoreBody>
 
 export const StoreDetail = z.object({
@@ -158,12 +169,26 @@ export const EnrollmentCodeReply = z.object({
   storeId: z.string(),
   expiresAt: z.string(),
   uses: z.number().int(),
-  /** What the QR code encodes: the server URL and the code, for a register to scan. */
+  /**
+   * What the QR code encodes: the server URL and the code, for a register to scan, as
+   * `auraflow://enroll?server=<URL-encoded server address>&code=<code>` (see parseEnrollUri).
+   */
   enrollUri: z.string(),
   /** The QR code as an SVG document. */
   qrSvg: z.string(),
 })
 export type EnrollmentCodeReply = z.infer<typeof EnrollmentCodeReply>
+
+/** Reads an `enrollUri` (a scanned QR code): the server address and the code, or null. */
+export function parseEnrollUri(uri: string): { serverUrl: string; code: string } | null {
+  const match = /^auraflow:\/\/enroll\?(.*)$/.exec(uri.trim())
+  if (!match) return null
+  const query = new URLSearchParams(match[1])
+  const serverUrl = query.get('server')
+  const code = query.get('code')
+  if (!serverUrl || !code || !/^https?:\/\/[^\s/]+$/.test(serverUrl)) return null
+  return { serverUrl, code }
+}
 
 // ---------------------------------------------------------------- admin users
 
@@ -183,3 +208,50 @@ export const UpdateAdminBody = z.strictObject({
   password: Password.optional(),
 })
 export type UpdateAdminBody = z.infer<typeof UpdateAdminBody>
+
+// ---------------------------------------------------------------- routes and reply envelopes
+
+/**
+ * Where each call goes and what wraps its reply (the server answers exactly these):
+ *
+ * - `GET|POST|DELETE /api/backoffice/session` — SignInBody → SessionReply; GET → SessionReply or
+ *   401; DELETE → 204 (the session row is deleted, the cookie cleared).
+ * - `GET /api/backoffice/setup` → SetupStatus; `POST` SetupBody → SessionReply (signed in).
+ * - `GET /api/admin/stores[?tenantId=]` → StoreListReply; `POST` CreateStoreBody → StoreReply;
+ *   `GET|PATCH /api/admin/stores/:storeId` (UpdateStoreBody) → StoreReply; `DELETE` → 204, or
+ *   409 STORE_IN_USE naming the registers / records that keep it.
+ * - `GET /api/admin/registers[?storeId=]` → RegisterListReply; `PATCH /api/admin/registers/:id`
+ *   RenameRegisterBody → RegisterReply; `POST /api/admin/registers/:id/revoke` → RegisterReply.
+ * - `POST /api/admin/enrollment-codes` CreateEnrollmentCodeBody → EnrollmentCodeReply.
+ * - `GET /api/admin/users` → AdminListReply; `POST` CreateAdminBody → AdminReply;
+ *   `PATCH /api/admin/users/:id` UpdateAdminBody → AdminReply.
+ *
+ * Something outside the caller's scope answers 404 (as if it did not exist); a role that may never
+ * do something answers 403.
+ */
+export const backofficePaths = {
+  session: '/api/backoffice/session',
+  setup: '/api/backoffice/setup',
+  stores: '/api/admin/stores',
+  store: (storeId: string) => `/api/admin/stores/${encodeURIComponent(storeId)}`,
+  registers: '/api/admin/registers',
+  register: (id: string) => `/api/admin/registers/${encodeURIComponent(id)}`,
+  revokeRegister: (id: string) => `/api/admin/registers/${encodeURIComponent(id)}/revoke`,
+  enrollmentCodes: '/api/admin/enrollment-codes',
+  users: '/api/admin/users',
+  user: (id: string) => `/api/admin/users/${encodeURIComponent(id)}`,
+} as const
+
+export const StoreListQuery = z.strictObject({ tenantId: z.uuid().optional() })
+export const StoreListReply = z.object({ stores: z.array(StoreDetail) })
+export type StoreListReply = z.infer<typeof StoreListReply>
+export const StoreReply = z.object({ store: StoreDetail })
+export type StoreReply = z.infer<typeof StoreReply>
+export const RegisterListReply = z.object({ registers: z.array(RegisterView) })
+export type RegisterListReply = z.infer<typeof RegisterListReply>
+export const RegisterReply = z.object({ register: RegisterView })
+export type RegisterReply = z.infer<typeof RegisterReply>
+export const AdminListReply = z.object({ users: z.array(AdminView) })
+export type AdminListReply = z.infer<typeof AdminListReply>
+export const AdminReply = z.object({ user: AdminView })
+export type AdminReply = z.infer<typeof AdminReply>

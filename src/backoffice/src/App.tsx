@@ -1,0 +1,82 @@
+import type { ReactNode } from 'react'
+import { Navigate, Route, Routes, useLocation } from 'react-router'
+import { Layout } from './features/Layout'
+import { canManageUsers } from './features/permissions'
+import { RegistersPage } from './features/registers/RegistersPage'
+import { useSession } from './features/session/sessionContext'
+import { SignInPage } from './features/session/SignInPage'
+import { SetupPage } from './features/setup/SetupPage'
+import { StoresPage } from './features/stores/StoresPage'
+import { UsersPage } from './features/users/UsersPage'
+import { useTranslation } from './i18n'
+
+function Checking({ children }: { children: ReactNode }) {
+  const { t } = useTranslation('common')
+  const { isChecked } = useSession()
+  if (!isChecked)
+    return (
+      <main className="bo-auth" aria-busy="true">
+        <p className="page-loading">{t('loading')}</p>
+      </main>
+    )
+  return children
+}
+
+/** Signed-in pages; anyone else goes to sign in (with the reason, if the session just ended). */
+function RequireSession({ children }: { children: ReactNode }) {
+  const { session, signedOutReason } = useSession()
+  const location = useLocation()
+  if (session) return children
+  // After a deliberate sign-out the next person starts on the stores, not on the last page.
+  const state: Return | undefined =
+    signedOutReason === 'signedOut' ? undefined : { from: `${location.pathname}${location.search}` }
+  return <Navigate to="/signin" replace state={state} />
+}
+
+/** Where sign-in returns to: the page the session ended on, else the stores. */
+interface Return {
+  from: string
+}
+
+function SignInRoute() {
+  const { session } = useSession()
+  const state: unknown = useLocation().state
+  const from =
+    state && typeof state === 'object' && 'from' in state && typeof state.from === 'string'
+      ? state.from
+      : '/stores'
+  return session ? <Navigate to={from} replace /> : <SignInPage />
+}
+
+function UsersRoute() {
+  const { session } = useSession()
+  return session && canManageUsers(session.admin) ? (
+    <UsersPage />
+  ) : (
+    <Navigate to="/stores" replace />
+  )
+}
+
+export function App() {
+  return (
+    <Checking>
+      <Routes>
+        <Route path="/setup" element={<SetupPage />} />
+        <Route path="/signin" element={<SignInRoute />} />
+        <Route
+          element={
+            <RequireSession>
+              <Layout />
+            </RequireSession>
+          }
+        >
+          <Route index element={<Navigate to="/stores" replace />} />
+          <Route path="/stores" element={<StoresPage />} />
+          <Route path="/registers" element={<RegistersPage />} />
+          <Route path="/users" element={<UsersRoute />} />
+        </Route>
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </Checking>
+  )
+}

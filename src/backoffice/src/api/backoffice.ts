@@ -1,0 +1,123 @@
+import type { z } from 'zod'
+import {
+  AdminListReply,
+  AdminReply,
+  EnrollmentCodeReply,
+  RegisterListReply,
+  RegisterReply,
+  type RenameRegisterBody,
+  SessionReply,
+  SetupStatus,
+  StoreListReply,
+  StoreReply,
+  backofficePaths as paths,
+  type CreateAdminBody,
+  type CreateEnrollmentCodeBody,
+  type CreateStoreBody,
+  type SetupBody,
+  type SignInBody,
+  type UpdateAdminBody,
+  type UpdateStoreBody,
+} from '../../../shared/backoffice/api'
+import { HttpClient, type HttpClientOptions } from './client'
+import { ApiError } from './errors'
+
+/** The back office's calls: the contract's paths, bodies and reply envelopes. */
+export class BackofficeApi {
+  readonly http: HttpClient
+
+  constructor(options: HttpClientOptions = {}) {
+    this.http = new HttpClient(options)
+  }
+
+  setupStatus() {
+    return this.http.request('GET', paths.setup, SetupStatus, { isSessionProbe: true })
+  }
+
+  /** First run: the server signs the new owner in. */
+  async setup(body: SetupBody): Promise<SessionReply> {
+    const session = await this.http.request('POST', paths.setup, SessionReply, {
+      body,
+      isSessionProbe: true,
+    })
+    this.http.setCsrfToken(session.csrfToken)
+    return session
+  }
+
+  /** The current session, or null when there is none (a 401 here is not an ended session). */
+  async currentSession(): Promise<SessionReply | null> {
+    try {
+      const session = await this.http.request('GET', paths.session, SessionReply, {
+        isSessionProbe: true,
+      })
+      this.http.setCsrfToken(session.csrfToken)
+      return session
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null
+      throw error
+    }
+  }
+
+  async signIn(body: SignInBody): Promise<SessionReply> {
+    const session = await this.http.request('POST', paths.session, SessionReply, {
+      body,
+      isSessionProbe: true,
+    })
+    this.http.setCsrfToken(session.csrfToken)
+    return session
+  }
+
+  async signOut(): Promise<void> {
+    try {
+      await this.http.send('DELETE', paths.session, { isSessionProbe: true })
+    } finally {
+      this.http.setCsrfToken(null)
+    }
+  }
+
+  async listStores() {
+    return (await this.http.request('GET', paths.stores, StoreListReply)).stores
+  }
+
+  async createStore(body: CreateStoreBody) {
+    return (await this.http.request('POST', paths.stores, StoreReply, { body })).store
+  }
+
+  async updateStore(id: string, body: UpdateStoreBody) {
+    return (await this.http.request('PATCH', paths.store(id), StoreReply, { body })).store
+  }
+
+  /** 204, or 409 STORE_IN_USE with the reason (registers or synced records keep it). */
+  async deleteStore(id: string): Promise<void> {
+    await this.http.send('DELETE', paths.store(id))
+  }
+
+  async listRegisters(storeId: string) {
+    const path = `${paths.registers}?${new URLSearchParams({ storeId }).toString()}`
+    return (await this.http.request('GET', path, RegisterListReply)).registers
+  }
+
+  async renameRegister(id: string, body: z.infer<typeof RenameRegisterBody>) {
+    return (await this.http.request('PATCH', paths.register(id), RegisterReply, { body })).register
+  }
+
+  async revokeRegister(id: string) {
+    return (await this.http.request('POST', paths.revokeRegister(id), RegisterReply)).register
+  }
+
+  createEnrollmentCode(body: CreateEnrollmentCodeBody) {
+    return this.http.request('POST', paths.enrollmentCodes, EnrollmentCodeReply, { body })
+  }
+
+  async listAdmins() {
+    return (await this.http.request('GET', paths.users, AdminListReply)).users
+  }
+
+  async createAdmin(body: CreateAdminBody) {
+    return (await this.http.request('POST', paths.users, AdminReply, { body })).user
+  }
+
+  async updateAdmin(id: string, body: UpdateAdminBody) {
+    return (await this.http.request('PATCH', paths.user(id), AdminReply, { body })).user
+  }
+}

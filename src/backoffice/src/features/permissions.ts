@@ -1,0 +1,10 @@
+import type { AdminView } from '../../../shared/backoffice/api'
+
+/** What the screens offer; the server checks every call again. */
+export function canManageUsers(admin: AdminView): boolean {
+  return admin.role === 'tenant_admin' || admin.role === 'super_admin'
+}
+
+export function canCreateStores(admin: AdminView): boolean {
+  return admin.role === 'tenant_admin' || admin.role === 'super_admin'
+}

@@ -1,0 +1,86 @@
+import i18next from 'i18next'
+import { initReactI18next, useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import type { Locale } from '../../../shared/backoffice/api'
+import arCommon from './locales/ar/common'
+import arRegisters from './locales/ar/registers'
+import arSession from './locales/ar/session'
+import arStores from './locales/ar/stores'
+import arUsers from './locales/ar/users'
+import enCommon from './locales/en/common'
+import enRegisters from './locales/en/registers'
+import enSession from './locales/en/session'
+import enStores from './locales/en/stores'
+import enUsers from './locales/en/users'
+
+/**
+ * The register's i18n approach for the back office: react-i18next, one namespace per screen,
+ * English and Arabic side by side; Arabic turns the document right-to-left. Its own i18next
+ * instance, so the back office's strings never mix with the register's.
+ */
+export const resources = {
+  en: {
+    common: enCommon,
+    session: enSession,
+    stores: enStores,
+    registers: enRegisters,
+    users: enUsers,
+  },
+  ar: {
+    common: arCommon,
+    session: arSession,
+    stores: arStores,
+    registers: arRegisters,
+    users: arUsers,
+  },
+} as const
+
+export type Language = z.infer<typeof Locale>
+export const languages: readonly Language[] = ['en', 'ar']
+
+const storageKey = 'auraflow.backoffice.language'
+
+function storedLanguage(): Language {
+  try {
+    const stored = globalThis.localStorage?.getItem(storageKey)
+    if (stored === 'en' || stored === 'ar') return stored
+  } catch {
+    // Storage refused (private mode): the default language is fine.
+  }
+  return globalThis.navigator?.language?.startsWith('ar') ? 'ar' : 'en'
+}
+
+export const i18n = i18next.createInstance()
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: 'en',
+  fallbackLng: 'en',
+  defaultNS: 'common',
+  ns: Object.keys(resources.en),
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+})
+
+/** Switches the language, the document's direction, and remembers the choice. */
+export function applyLanguage(language: Language, remember = true): void {
+  void i18n.changeLanguage(language)
+  const root = globalThis.document?.documentElement
+  if (root) {
+    root.lang = language
+    root.dir = language === 'ar' ? 'rtl' : 'ltr'
+  }
+  if (!remember) return
+  try {
+    globalThis.localStorage?.setItem(storageKey, language)
+  } catch {
+    // Not remembered; the switch still applies to this page.
+  }
+}
+
+/** The language to start in: the last one picked here, else the browser's. */
+export function initialLanguage(): Language {
+  return storedLanguage()
+}
+
+export { useTranslation }

@@ -1,0 +1,45 @@
+/** session strings (en): sign in and first-run setup. Keys match ar/session.ts. */
+const session = {
+  signIn: {
+    title: 'Sign in',
+    intro: 'Sign in to manage your stores, registers and staff.',
+    email: 'Email',
+    password: 'Password',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+    wrong: 'The email or the password is wrong.',
+    disabled: 'This account is disabled. Ask the owner to enable it.',
+    rateLimited: 'Too many attempts. Wait {{minutes}} min and try again.',
+    rateLimitedShort: 'Too many attempts. Wait a minute and try again.',
+    locked: 'This account is locked after too many wrong passwords. Try again later.',
+    sessionEnded: 'Your session ended. Sign in again.',
+    signedOut: 'You are signed out.',
+    setupNeeded:
+      'This server has no owner yet. Open the one-time setup link the server printed when it started.',
+    setupDone: 'Your business is set up. Sign in with the owner email and password.',
+  },
+  setup: {
+    title: 'Set up AuraFlow',
+    intro: 'Create your business, its first store and the owner account. This link works once.',
+    business: 'Business',
+    businessName: 'Business name',
+    store: 'First store',
+    storeCode: 'Store code',
+    storeCodeHint: 'Starts every order number, e.g. MAIN or S01.',
+    storeName: 'Store name',
+    timeZone: 'Time zone',
+    currency: 'Currency',
+    owner: 'Owner account',
+    email: 'Email',
+    password: 'Password',
+    passwordHint: 'At least 10 characters.',
+    confirmPassword: 'Repeat the password',
+    submit: 'Create business',
+    submitting: 'Creating…',
+    noToken: 'This page needs the setup link the server printed when it started.',
+    alreadyDone: 'This server is already set up.',
+    goToSignIn: 'Go to sign in',
+  },
+} satisfies Record<string, unknown>
+
+export default session
