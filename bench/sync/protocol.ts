@@ -10,6 +10,8 @@ export interface RegisterSyncSettings {
   intervalMs: number
   commitDebounceMs: number
   pullPageSize: number
+  /** A first sync's pages and transactions (the worker's defaults when absent). */
+  bulkPull?: { pageSize?: number; behind?: number; transactionRows?: number }
   isRealtimeEnabled: boolean
   /** Records per push the register prefers (the server's advertised maximum caps it). */
   pushBatchRecords?: number

@@ -40,6 +40,7 @@ export interface RegisterCoreOptions {
     | 'intervalMs'
     | 'commitDebounceMs'
     | 'pullPageSize'
+    | 'bulkPull'
     | 'pushBatchRecords'
     | 'pushLanes'
     | 'isRealtimeEnabled'

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { repairCatalogSearch } from './catalogSearchIndex'
 import * as schema from './schema'
 
 export type RegisterDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
@@ -43,6 +44,8 @@ export function openRegisterDatabase(
     sqlite.pragma('busy_timeout = 5000')
     const db = drizzle(sqlite, { schema })
     migrate(db, { migrationsFolder })
+    // A first sync stopped half-way owes the catalog search index its rebuild.
+    repairCatalogSearch(sqlite)
     return {
       db,
       sqlite,

@@ -240,27 +240,6 @@ export function oldestUnsyncedAt(db: RegisterDb): string | null {
   return row?.oldest ?? null
 }
 
-/** Entity ids that have local changes the server has not confirmed: a pull must not overwrite them. */
-export function unsyncedEntityIds(
-  db: RegisterExecutor,
-  entity: string,
-  ids: readonly string[],
-): Set<string> {
-  if (ids.length === 0) return new Set()
-  const rows = db
-    .select({ entityId: outbox.entityId })
-    .from(outbox)
-    .where(
-      and(
-        eq(outbox.entity, entity),
-        inArray(outbox.entityId, [...ids]),
-        inArray(outbox.state, ['pending', 'in_flight', 'failed', 'dead']),
-      ),
-    )
-    .all()
-  return new Set(rows.map((row) => row.entityId))
-}
-
 export function listDeadEntries(db: RegisterDb) {
   return db
     .select({

@@ -1,8 +1,8 @@
 import { eq, inArray } from 'drizzle-orm'
 import type { PulledChange } from '../../shared/sync/protocol'
 import type { RegisterDb } from './database'
-import { isSyncedEntity, syncedTables } from './syncedTables'
-import { unsyncedEntityIds } from './outboxRepository'
+import { isSyncedEntity } from './syncedTables'
+import { deferCatalogSearch } from './catalogSearchIndex'
 import { applyUpsert, softDelete, type PageContext } from './pulledRows'
 import { pullStatements, storedVersions } from './pullStatements'
 import { deviceIdentity, orders, storeSettings, taxRates } from './schema'
@@ -21,21 +21,72 @@ export interface PullPage {
   changes: readonly PulledChange[]
   /** Where the cursor moves; absent for server rows that arrived outside a pull (push conflicts). */
   nextSyncToken?: string
+  /**
+   * A first sync (or one far behind): the catalog search index and barcode lookup stand aside
+   * from this transaction on, until rebuildCatalogSearch builds them once (catalogSearchIndex.ts).
+   */
+  defersSearch?: boolean
+  /**
+   * A first sync's transaction with more to follow: committed without waiting for the disk
+   * (synchronous=NORMAL, still atomic in WAL mode) and without a checkpoint. The pull's last
+   * transaction, or any sale (always synchronous=FULL), syncs the log and these with it; a power
+   * cut before then loses only pages the cursor had not durably passed, which the next pull
+   * fetches again.
+   */
+  isInterim?: boolean
 }
 
 /**
- * Applies one pulled page and moves the cursor in the same transaction: a crash leaves either
- * both or neither. Records with local changes the server has not confirmed are left alone; their
- * own push settles them. A record already held at the pulled version and hash (this register's own
- * sales coming back, a page replayed after a crash) is not written again.
+ * Applies one pulled page (or several pages' changes at once, in their order) and moves the cursor
+ * in the same transaction: a crash leaves either both or neither. Records with local changes the
+ * server has not confirmed are left alone; their own push settles them. A record already held at
+ * the pulled version and hash (this register's own sales coming back, a page replayed after a
+ * crash) is not written again.
  */
 export function applyPulledPage(
   db: RegisterDb,
   page: PullPage,
   context: { localDeviceId: string; currency: string; now: string },
 ): AppliedPage {
+  const sqlite = db.$client
+  const saved =
+    page.isInterim && !sqlite.inTransaction
+      ? {
+          synchronous: Number(sqlite.pragma('synchronous', { simple: true })),
+          autocheckpoint: Number(sqlite.pragma('wal_autocheckpoint', { simple: true })),
+        }
+      : null
+  if (saved) {
+    sqlite.pragma('synchronous = NORMAL')
+    // Copied into the database once at the end (checkpointAfterBulk), not after every transaction.
+    sqlite.pragma('wal_autocheckpoint = 0')
+  }
+  try {
+    return applyInTransaction(db, page, context)
+  } finally {
+    if (saved) {
+      sqlite.pragma(`synchronous = ${saved.synchronous}`)
+      sqlite.pragma(`wal_autocheckpoint = ${saved.autocheckpoint}`)
+    }
+  }
+}
+
+/**
+ * After a first sync: copies its write-ahead log into the database and empties it (its
+ * transactions skipped the usual checkpoint every ~4 MB).
+ */
+export function checkpointAfterBulk(db: RegisterDb): void {
+  db.$client.pragma('wal_checkpoint(TRUNCATE)')
+}
+
+function applyInTransaction(
+  db: RegisterDb,
+  page: PullPage,
+  context: { localDeviceId: string; currency: string; now: string },
+): AppliedPage {
   const statements = pullStatements(db)
   return db.transaction((tx) => {
+    if (page.defersSearch) deferCatalogSearch(db.$client, context.now)
     const result: AppliedPage = { orderIds: [], skippedLocal: 0, ignored: 0 }
     const byEntity = new Map<string, string[]>()
     for (const change of page.changes) {
@@ -44,13 +95,14 @@ export function applyPulledPage(
       else byEntity.set(change.entity, [change.id])
     }
     const protectedIds = new Map(
-      [...byEntity].map(([entity, ids]) => [entity, unsyncedEntityIds(tx, entity, ids)]),
+      [...byEntity].map(([entity, ids]) => [
+        entity,
+        new Set(statements.unsyncedIds.all(entity, JSON.stringify(ids)) as string[]),
+      ]),
     )
     const held = new Map<string, Map<string, string>>(
       [...byEntity].flatMap(([entity, ids]) =>
-        isSyncedEntity(entity)
-          ? [[entity, storedVersions(db, syncedTables[entity], ids)] as const]
-          : [],
+        isSyncedEntity(entity) ? [[entity, storedVersions(db, entity, ids)] as const] : [],
       ),
     )
     const storeCode = tx.select({ code: storeSettings.storeCode }).from(storeSettings).get()?.code
@@ -67,6 +119,7 @@ export function applyPulledPage(
         tx.select({ id: taxRates.id }).from(taxRates).where(eq(taxRates.isDefault, true)).get()
           ?.id ?? null,
       categoryIds: new Set(statements.categoryIds.all() as string[]),
+      storedOrderIds: new Set(held.get('order')?.keys()),
     }
     for (const change of page.changes) {
       if (protectedIds.get(change.entity)?.has(change.id)) {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { getTableColumns, getTableName } from 'drizzle-orm'
 import type { RegisterDb } from './database'
-import { syncedEntities, syncedTables, type SyncedEntity, type SyncedTable } from './syncedTables'
+import { syncedEntities, syncedTableName, syncedTables, type SyncedEntity } from './syncedTables'
 import {
   auditEvents,
   cashMovements,
@@ -54,7 +54,6 @@ function prepare(sqlite: Database.Database) {
     shiftStatus: sqlite
       .prepare('SELECT status FROM shifts WHERE id = ? AND deleted_at IS NULL')
       .pluck(),
-    orderExists: sqlite.prepare('SELECT 1 FROM orders WHERE id = ?').pluck(),
     deleteOrderItems: sqlite.prepare('DELETE FROM order_items WHERE order_id = ?'),
     deleteOrderPayments: sqlite.prepare('DELETE FROM payments WHERE order_id = ?'),
     /** Tombstones by entity: the row stays (sales reference it), marked deleted. */
@@ -63,6 +62,21 @@ function prepare(sqlite: Database.Database) {
       'UPDATE device_identity SET last_order_seq = max(last_order_seq, ?) WHERE id = 1',
     ),
     categoryIds: sqlite.prepare('SELECT id FROM categories').pluck(),
+    /** Ids as one JSON array: any number of them, one statement prepared once per table. */
+    storedVersions: Object.fromEntries(
+      syncedEntities.map((entity) => [
+        entity,
+        sqlite.prepare(
+          `SELECT id, sync_version AS version, server_hash AS hash FROM ${syncedTableName(entity)} WHERE id IN (SELECT value FROM json_each(?))`,
+        ),
+      ]),
+    ) as Record<SyncedEntity, Database.Statement>,
+    /** Records of these ids with local changes the server has not confirmed (pushes settle them). */
+    unsyncedIds: sqlite
+      .prepare(
+        "SELECT DISTINCT entity_id FROM outbox WHERE entity = ? AND state IN ('pending', 'in_flight', 'failed', 'dead') AND entity_id IN (SELECT value FROM json_each(?))",
+      )
+      .pluck(),
     skuHolder: sqlite.prepare('SELECT id FROM products WHERE sku = ? AND id <> ?').pluck(),
   }
 }
@@ -82,18 +96,16 @@ export function pullStatements(db: RegisterDb): PullStatements {
 /** Version and hash of the rows a page names, one query per entity table. */
 export function storedVersions(
   db: RegisterDb,
-  table: SyncedTable,
+  entity: SyncedEntity,
   ids: readonly string[],
 ): Map<string, string> {
   const found = new Map<string, string>()
-  for (let start = 0; start < ids.length; start += 500) {
-    const chunk = ids.slice(start, start + 500)
-    const rows = db.$client
-      .prepare(
-        `SELECT id, sync_version AS version, server_hash AS hash FROM ${getTableName(table)} WHERE id IN (${chunk.map(() => '?').join(', ')})`,
-      )
-      .all(...chunk) as { id: string; version: number; hash: string | null }[]
-    for (const row of rows) found.set(row.id, `${row.version}:${row.hash ?? ''}`)
-  }
+  if (ids.length === 0) return found
+  const rows = pullStatements(db).storedVersions[entity].all(JSON.stringify(ids)) as {
+    id: string
+    version: number
+    hash: string | null
+  }[]
+  for (const row of rows) found.set(row.id, `${row.version}:${row.hash ?? ''}`)
   return found
 }

@@ -21,6 +21,8 @@ export interface PageContext {
   ownPrefix: string | null
   defaultTaxRateId: string | null
   categoryIds: Set<string>
+  /** Orders held before this transaction or written in it: only they can have lines to replace. */
+  storedOrderIds: Set<string>
 }
 
 export function softDelete(context: PageContext, change: PulledChange): boolean {
@@ -41,10 +43,8 @@ function applyOrder(context: PageContext, change: PulledChange): boolean {
   const { statements } = context
   const meta = syncMetaOf(change, context.localDeviceId)
   const shiftId = record.order.shiftId ?? null
-  const isLate =
-    shiftId !== null &&
-    statements.shiftStatus.get(shiftId) === 'CLOSED' &&
-    statements.orderExists.get(change.id) === undefined
+  const isStored = context.storedOrderIds.has(change.id)
+  const isLate = shiftId !== null && !isStored && statements.shiftStatus.get(shiftId) === 'CLOSED'
   const order = orderToRow(record, meta, { currency: context.currency, isLate })
   statements.order.run(order)
   const orderNumber = orderNumberOf(record, change.id)
@@ -52,9 +52,11 @@ function applyOrder(context: PageContext, change: PulledChange): boolean {
     const seq = Number(orderNumber.slice(context.ownPrefix.length))
     if (Number.isSafeInteger(seq)) statements.keepSequenceAhead.run(seq)
   }
-  // Lines and payments travel with their order: replace them as a whole.
-  statements.deleteOrderItems.run(change.id)
-  statements.deleteOrderPayments.run(change.id)
+  // Lines and payments travel with their order: replace them as a whole (a new order has none).
+  if (isStored) {
+    statements.deleteOrderItems.run(change.id)
+    statements.deleteOrderPayments.run(change.id)
+  } else context.storedOrderIds.add(change.id)
   record.items.forEach((item, index) => statements.orderItem.run(orderItemToRow(item, index, meta)))
   record.payments.forEach((payment, index) =>
     statements.payment.run(paymentToRow(payment, index, meta, order.createdAt)),

@@ -15,7 +15,13 @@ import {
   type OutboxCounts,
   type OutboxRow,
 } from './outboxRepository'
-import { applyPulledPage, type AppliedPage, type PullPage } from './pullApplier'
+import { rebuildCatalogSearch } from './catalogSearchIndex'
+import {
+  applyPulledPage,
+  checkpointAfterBulk,
+  type AppliedPage,
+  type PullPage,
+} from './pullApplier'
 import { baseVersionOf, readWireRecord, recordLabel } from './syncRecords'
 import {
   getSyncState,
@@ -71,6 +77,12 @@ export interface PulledPageWriter {
     page: PullPage,
     context: { localDeviceId: string; currency: string; now: string },
   ): AppliedPage
+  /**
+   * Ends a bulk pull: builds the catalog search index and barcode lookup it deferred
+   * (PullPage.defersSearch), turns their triggers back on, and checkpoints the log its interim
+   * transactions left; false when nothing was deferred.
+   */
+  rebuildSearch(): boolean
 }
 
 export interface SyncIdentityRepository {
@@ -123,7 +135,14 @@ export function syncRepositories(db: RegisterDb): SyncRepositories {
       wireRecord: (entity, id) => readWireRecord(db, entity, id),
       baseVersion: (entity, id) => baseVersionOf(db, entity, id),
     },
-    pulled: { apply: (page, context) => applyPulledPage(db, page, context) },
+    pulled: {
+      apply: (page, context) => applyPulledPage(db, page, context),
+      rebuildSearch: () => {
+        const rebuilt = rebuildCatalogSearch(db.$client)
+        if (rebuilt) checkpointAfterBulk(db)
+        return rebuilt
+      },
+    },
     identity: {
       currency: () => getStoreSettings(db).currency,
       changeDeviceIdentity: (deviceId, fingerprint) =>

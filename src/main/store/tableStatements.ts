@@ -9,9 +9,10 @@ export interface RowWriter<T extends SQLiteTable> {
 
 /**
  * Prepares `INSERT` (or, with `upsert`, `INSERT … ON CONFLICT(id) DO UPDATE`) of every column of
- * `table`, bound by property name (@orderNumber) so a row typed from the table is its parameters.
- * Columns in `insertOnly` keep their stored value when the row exists. Booleans are bound as 0/1,
- * as drizzle stores them.
+ * `table`; a row typed from the table is its parameters, read in column order and bound by
+ * position (a first sync writes hundreds of thousands: no per-row parameter object). Columns in
+ * `insertOnly` keep their stored value when the row exists. Booleans are bound as 0/1, as drizzle
+ * stores them.
  */
 export function prepareRowWriter<T extends SQLiteTable>(
   sqlite: Database.Database,
@@ -20,7 +21,7 @@ export function prepareRowWriter<T extends SQLiteTable>(
 ): RowWriter<T> {
   const columns = Object.entries(getTableColumns(table))
   const names = columns.map(([, column]) => column.name).join(', ')
-  const values = columns.map(([key]) => `@${key}`).join(', ')
+  const values = columns.map(() => '?').join(', ')
   const updates = columns
     .filter(([key]) => key !== 'id' && !options.insertOnly?.includes(key))
     .map(([, column]) => `${column.name} = excluded.${column.name}`)
@@ -29,14 +30,16 @@ export function prepareRowWriter<T extends SQLiteTable>(
     `INSERT INTO ${getTableName(table)} (${names}) VALUES (${values})` +
       (options.upsert ? ` ON CONFLICT(id) DO UPDATE SET ${updates}` : ''),
   )
-  const booleans = columns
-    .filter(([, column]) => column.columnType === 'SQLiteBoolean')
-    .map(([key]) => key)
-  if (booleans.length === 0) return { run: (row) => void statement.run(row) }
+  const keys = columns.map(([key]) => key)
+  const isBoolean = columns.map(([, column]) => column.columnType === 'SQLiteBoolean')
+  const params: unknown[] = new Array(keys.length)
   return {
     run(row) {
-      const params: Record<string, unknown> = { ...row }
-      for (const key of booleans) params[key] = params[key] ? 1 : 0
+      const fields = row as Record<string, unknown>
+      for (let index = 0; index < keys.length; index++) {
+        const value = fields[keys[index]!]
+        params[index] = isBoolean[index] ? (value ? 1 : 0) : value
+      }
       statement.run(params)
     },
   }

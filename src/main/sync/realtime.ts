@@ -5,8 +5,10 @@ import { backoffDelayMs } from './backoff'
 export interface RealtimeOptions {
   serverUrl: string
   accessToken(): Promise<string>
-  /** A commit happened on the server for this store (or the socket just connected). */
-  onPoke(headSeq: number): void
+  /** The socket just connected: the store's head then (anything may have changed while away). */
+  onHello(headSeq: number): void
+  /** A commit happened on the server for this store; its head after it, when the server says. */
+  onPoke(headSeq: number | undefined): void
   onConnectionChange(isConnected: boolean): void
   /** The server closed the socket saying the device is revoked or the token is bad. */
   onUnauthorized(): void
@@ -66,6 +68,8 @@ export function startRealtime(options: RealtimeOptions): () => void {
       if (!parsed.success) return
       switch (parsed.data.type) {
         case 'hello':
+          options.onHello(parsed.data.headSeq)
+          break
         case 'poke':
           options.onPoke(parsed.data.headSeq)
           break

@@ -6,8 +6,10 @@ export interface RealtimeLinkOptions {
   /** Where the socket goes; null while this register is not enrolled. */
   enrolledServerUrl(): string | null
   accessToken(force?: boolean): Promise<string>
-  /** The server committed something for this store (or the socket just connected). */
-  onPoke(): void
+  /** The socket (re)connected: the register may have missed anything while it was away. */
+  onHello(headSeq: number): void
+  /** The server committed something for this store; its head after it, when the server says. */
+  onPoke(headSeq: number | undefined): void
   /** Shared with the status view: the link sets isRealtimeConnected (and offline on a drop). */
   runtime: RuntimeState
   emitStatus(): void
@@ -35,7 +37,8 @@ export function createRealtimeLink(options: RealtimeLinkOptions): RealtimeLink {
     stopSocket = startRealtime({
       serverUrl,
       accessToken: () => options.accessToken(),
-      onPoke: () => options.onPoke(),
+      onHello: (headSeq) => options.onHello(headSeq),
+      onPoke: (headSeq) => options.onPoke(headSeq),
       onConnectionChange: (isConnected) => {
         runtime.isRealtimeConnected = isConnected
         // A dropped live connection is the first sign the server is gone: say so before the next

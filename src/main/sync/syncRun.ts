@@ -3,7 +3,7 @@ import type { SyncRepositories } from '../store/syncRepositories'
 import type { BackoffPolicy } from './backoff'
 import type { Enrollment } from './enrollment'
 import type { HeartbeatSender } from './heartbeatSender'
-import { runPullPhase } from './pullPhase'
+import { runPullPhase, type BulkPullOptions } from './pullPhase'
 import { runPushPhase } from './pushPhase'
 import type { RuntimeState } from './statusView'
 import { SyncRequestError } from './syncClient'
@@ -17,16 +17,20 @@ export interface SyncRunOptions {
   runtime: RuntimeState
   emitStatus(): void
   pullPageSize: number
+  bulkPull: BulkPullOptions
   /** Push batch size this register prefers and batches in flight (pushPhase.ts has the defaults). */
   push?: { preferredBatchRecords?: number; lanes?: number }
   backoff: BackoffPolicy
   random(): number
   now(): Date
   log(message: string, error?: unknown): void
+  /** A pull ran to the end: the register now holds every change up to this head sequence. */
+  onCaughtUp(headSeq: number): void
 }
 
 /**
- * One sync run: push what is due, pull until caught up, then report health. A failure ends the run
+ * One sync run: push what is due (nothing due costs no request), pull from the cursor until
+ * caught up, then report health. A failure ends the run
  * and is recorded as its outcome: offline when the server could not be reached, error otherwise.
  */
 export function createSyncRun(options: SyncRunOptions): () => Promise<void> {
@@ -67,6 +71,7 @@ export function createSyncRun(options: SyncRunOptions): () => Promise<void> {
         deviceId,
         currency,
         pageSize: options.pullPageSize,
+        bulk: options.bulkPull,
         accessToken,
         now: iso,
         onPage: (progress) => {
@@ -74,6 +79,7 @@ export function createSyncRun(options: SyncRunOptions): () => Promise<void> {
           emitStatus()
         },
       })
+      if (pull.headSeq !== null) options.onCaughtUp(pull.headSeq)
       if (pull.orderIds.length > 0) options.events.emit('order:synced', { orderIds: pull.orderIds })
       syncState.update({ lastSuccessAt: iso(), lastError: null, lastErrorAt: null }, iso())
       await options.heartbeat.send()

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { EnrollInput } from '../../shared/ipc/syncSchemas'
-import { MAX_PULL_LIMIT } from '../../shared/sync/protocol'
+import { BULK_PULL_BEHIND, BULK_PULL_LIMIT, REGISTER_PULL_LIMIT } from '../../shared/sync/protocol'
 import type { RegisterEvents } from '../events'
 import type { DeviceIdentity } from '../store/identityRepository'
 import type { DeadLetter, SyncRepositories } from '../store/syncRepositories'
@@ -11,7 +11,11 @@ import { createRealtimeLink } from './realtimeLink'
 import { createSyncScheduler } from './scheduler'
 import { createStatusReporter, type RuntimeState, type StatusView } from './statusView'
 import type { SyncClient } from './syncClient'
+import type { BulkPullOptions } from './pullPhase'
 import { createSyncRun } from './syncRun'
+
+/** Records a first sync applies per transaction (bounds what it holds in memory, too). */
+const BULK_TRANSACTION_ROWS = 20_000
 
 export interface SyncWorkerOptions {
   repositories: SyncRepositories
@@ -20,9 +24,16 @@ export interface SyncWorkerOptions {
   fingerprint: string
   /** Safety-net sync period (pokes and local commits trigger sooner). */
   intervalMs?: number
-  /** Wait after a local commit, so a burst of sales goes out as one push. */
+  /** The most a local commit is ever held back before its push (default 250 ms). */
   commitDebounceMs?: number
+  /**
+   * A commit during a run or this soon after one is part of a burst and waits for the window to
+   * close, so the burst goes out as one push; a commit to an idle outbox pushes at once (20 ms).
+   */
+  commitBurstWindowMs?: number
   pullPageSize?: number
+  /** A first sync's page size, how far behind counts as one, and its transaction size. */
+  bulkPull?: Partial<BulkPullOptions>
   /** Records per push this register prefers (the server's advertised maximum caps it). */
   pushBatchRecords?: number
   /** Push batches in flight at once. */
@@ -68,6 +79,18 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
 
   outbox.requeueInFlight(iso())
 
+  // Pokes name the store's head after the commit. The register remembers the head its last
+  // complete pull reached; a poke at or below it (its own push echoed back, or a change a run
+  // already pulled) needs no run. Both are per store and per server, so a new enrollment or a
+  // reconnect (the server may have been restored) forgets them.
+  let caughtUpSeq: number | null = null
+  let pokedSeq = 0
+  const isBehindPoke = () => caughtUpSeq === null || pokedSeq > caughtUpSeq
+  const forgetHeads = () => {
+    caughtUpSeq = null
+    pokedSeq = 0
+  }
+
   const reporter = createStatusReporter({ syncState, outbox, fingerprint, runtime, events })
   const enrollment = createEnrollment({
     syncState,
@@ -95,21 +118,44 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       events,
       runtime,
       emitStatus: () => void reporter.emit(),
-      pullPageSize: options.pullPageSize ?? MAX_PULL_LIMIT,
+      pullPageSize: options.pullPageSize ?? REGISTER_PULL_LIMIT,
+      bulkPull: {
+        pageSize: BULK_PULL_LIMIT,
+        behind: BULK_PULL_BEHIND,
+        transactionRows: BULK_TRANSACTION_ROWS,
+        ...options.bulkPull,
+      },
       push: { preferredBatchRecords: options.pushBatchRecords, lanes: options.pushLanes },
       backoff: options.backoff ?? defaultBackoff,
       random: options.random ?? Math.random,
       now,
       log,
+      onCaughtUp: (headSeq) => {
+        caughtUpSeq = headSeq
+      },
     }),
     intervalMs: options.intervalMs ?? 30_000,
     commitDebounceMs: options.commitDebounceMs ?? 250,
+    commitBurstWindowMs: options.commitBurstWindowMs,
   })
   const realtime = createRealtimeLink({
     isEnabled: options.isRealtimeEnabled !== false,
     enrolledServerUrl: enrollment.enrolledServerUrl,
     accessToken: enrollment.accessToken,
-    onPoke: () => void scheduler.trigger(),
+    onHello: () => {
+      // A reconnect runs whatever the head says: pending sales may be waiting and the state shown
+      // is offline until a run proves otherwise.
+      forgetHeads()
+      void scheduler.trigger()
+    },
+    onPoke: (headSeq) => {
+      if (headSeq === undefined) {
+        void scheduler.trigger()
+        return
+      }
+      pokedSeq = Math.max(pokedSeq, headSeq)
+      void scheduler.trigger(isBehindPoke)
+    },
     runtime,
     emitStatus: () => void reporter.emit(),
     random: options.random,
@@ -139,6 +185,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     },
     async enroll(input) {
       await enrollment.enroll(input)
+      forgetHeads()
       heartbeat.reset()
       realtime.reconnect()
       await scheduler.trigger()

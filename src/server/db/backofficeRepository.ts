@@ -11,6 +11,7 @@ import {
   stores,
   syncConflicts,
   syncRecords,
+  tenants,
 } from './schema'
 
 /** The back office's queries: cookie sessions, admin scope, store details, registers, admin users. */
@@ -322,4 +323,38 @@ export async function selectRegisters(
 
 export async function renameDevice(db: Executor, deviceId: string, name: string): Promise<void> {
   await db.update(devices).set({ name }).where(eq(devices.id, deviceId))
+}
+
+/**
+ * The starter business a fresh server creates for itself (its one store): first-run set-up takes
+ * it over, so registers already enrolled with the printed code stay in the owner's business.
+ */
+export async function findStarterStore(db: Executor): Promise<StoreRow | undefined> {
+  const rows = await db
+    .select({ store: stores })
+    .from(stores)
+    .innerJoin(tenants, eq(tenants.id, stores.tenantId))
+    .where(eq(tenants.isStarter, true))
+    .limit(2)
+  return rows.length === 1 ? rows[0]?.store : undefined
+}
+
+/** Names the owner's business; it is no longer a starter. */
+export async function adoptTenant(db: Executor, tenantId: string, name: string): Promise<void> {
+  await db.update(tenants).set({ name, isStarter: false }).where(eq(tenants.id, tenantId))
+}
+
+/** Sets a store's code; false when another store already has it (codes are unique server-wide). */
+export async function setStoreCodeUnlessTaken(
+  db: Executor,
+  storeId: string,
+  code: string,
+): Promise<boolean> {
+  const [taken] = await db
+    .select({ id: stores.id })
+    .from(stores)
+    .where(and(eq(stores.code, code), ne(stores.id, storeId)))
+  if (taken) return false
+  await db.update(stores).set({ code }).where(eq(stores.id, storeId))
+  return true
 }

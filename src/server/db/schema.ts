@@ -21,6 +21,8 @@ const createdAt = () =>
 export const tenants = pgTable('tenants', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
+  /** The demo business a fresh server makes for itself; first-run set-up takes it over. */
+  isStarter: boolean('is_starter').notNull().default(false),
   createdAt: createdAt(),
 })
 

@@ -45,8 +45,15 @@ export async function findFirstStore(db: Executor): Promise<StoreRow | undefined
   return first
 }
 
-export async function insertTenant(db: Executor, name: string): Promise<TenantRow> {
-  const [row] = await db.insert(tenants).values({ name }).returning()
+export async function insertTenant(
+  db: Executor,
+  name: string,
+  options: { isStarter?: boolean } = {},
+): Promise<TenantRow> {
+  const [row] = await db
+    .insert(tenants)
+    .values({ name, isStarter: options.isStarter ?? false })
+    .returning()
   if (!row) throw new Error('tenant insert returned nothing')
   return row
 }

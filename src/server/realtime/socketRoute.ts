@@ -17,7 +17,9 @@ interface Member {
 
 /**
  * /api/sync/ws: a room per store. After a commit the bus delivers `{type:'poke', headSeq}` to the
- * room; a socket that misses a pong for `pongTimeoutMs` after a ping is dropped.
+ * room, `headSeq` being the store's head after that commit, at once (no batching: a register
+ * already at that head ignores it, one behind pulls straight away); a socket that misses a pong
+ * for `pongTimeoutMs` after a ping is dropped.
  */
 export function registerSocketRoute(app: FastifyInstance, context: RouteContext): void {
   const { db, signer, config, bus } = context

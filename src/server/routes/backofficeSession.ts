@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import { SetupBody, SignInBody } from '../../shared/backoffice/api'
-import type { SessionReply, SetupStatus } from '../../shared/backoffice/api'
+import type {
+  SessionReply,
+  SetupBody as SetupInput,
+  SetupStatus,
+} from '../../shared/backoffice/api'
 import { createAdminLoginCheck } from '../auth/adminLogin'
 import { hashPassword } from '../auth/passwords'
 import type { LiveSession } from '../auth/sessions'
@@ -15,11 +19,18 @@ import {
 import { sha256Hex } from '../auth/tokens'
 import {
   countAdmins,
+  countStoreDependents,
   deleteAdminSession,
+  findStarterStore,
   findEnabledAdminScope,
   insertAdminUnlessEmailTaken,
   lockFirstRunSetup,
+  adoptTenant,
+  setStoreCodeUnlessTaken,
+  updateStoreDetails,
 } from '../db/backofficeRepository'
+import type { StoreRow } from '../db/backofficeRepository'
+import type { Executor } from '../db/connection'
 import { insertStoreUnlessCodeTaken, insertTenant } from '../db/tenancyRepository'
 import { HttpError, parseOrThrow } from '../http/errors'
 import { adminView } from '../tenancy/views'
@@ -33,6 +44,43 @@ export interface FirstRunToken {
 
 export function firstRunToken(token: string | null | undefined): FirstRunToken {
   return { hash: token ? sha256Hex(token) : null, isUsed: false }
+}
+
+/**
+ * The owner's business: a fresh server's starter tenant (the one whose enrollment code it printed)
+ * is taken over and renamed, so registers already enrolled with that code stay in it.
+ */
+async function firstRunTenant(
+  tx: Executor,
+  starter: StoreRow | undefined,
+  businessName: string,
+): Promise<string> {
+  if (!starter) return (await insertTenant(tx, businessName)).id
+  await adoptTenant(tx, starter.tenantId, businessName)
+  return starter.tenantId
+}
+
+/**
+ * The first store: the starter store becomes it while untouched (no register, no data); otherwise
+ * a new store in the owner's business. False when the store code is taken.
+ */
+async function firstRunStore(
+  tx: Executor,
+  starter: StoreRow | undefined,
+  tenantId: string,
+  body: SetupInput,
+): Promise<boolean> {
+  const details = { name: body.storeName, timeZone: body.timeZone, currency: body.currency }
+  if (starter) {
+    const dependents = await countStoreDependents(tx, starter.id)
+    if (dependents.registers === 0 && dependents.records === 0) {
+      if (!(await setStoreCodeUnlessTaken(tx, starter.id, body.storeCode))) return false
+      await updateStoreDetails(tx, starter.id, details)
+      return true
+    }
+  }
+  const store = await insertStoreUnlessCodeTaken(tx, { tenantId, code: body.storeCode, ...details })
+  return store !== undefined
 }
 
 const notSignedIn = () => new HttpError(401, 'UNAUTHORIZED', 'not signed in')
@@ -135,15 +183,10 @@ export function registerBackofficeSessionRoutes(
         const created = await db.transaction(async (tx) => {
           await lockFirstRunSetup(tx)
           if ((await countAdmins(tx)) > 0) throw alreadyDone()
-          const tenant = await insertTenant(tx, body.businessName)
-          const store = await insertStoreUnlessCodeTaken(tx, {
-            tenantId: tenant.id,
-            code: body.storeCode,
-            name: body.storeName,
-            timeZone: body.timeZone,
-            currency: body.currency,
-          })
-          if (!store)
+          const starter = await findStarterStore(tx)
+          const tenantId = await firstRunTenant(tx, starter, body.businessName)
+          const isStoreMade = await firstRunStore(tx, starter, tenantId, body)
+          if (!isStoreMade)
             throw new HttpError(409, 'STORE_CODE_TAKEN', `store code ${body.storeCode} is taken`, [
               { path: 'storeCode', message: 'taken by another store on this server' },
             ])
@@ -151,7 +194,7 @@ export function registerBackofficeSessionRoutes(
             email: body.email.toLowerCase(),
             passwordHash,
             role: 'tenant_admin',
-            tenantId: tenant.id,
+            tenantId,
           })
           if (!admin)
             throw new HttpError(409, 'EMAIL_TAKEN', 'this e-mail already has an account', [

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lte, max, ne, or, isNull, inArray } from 'drizzle-orm'
+import { and, asc, eq, gt, lte, max, ne, or, isNull, inArray, sql } from 'drizzle-orm'
 import type { EntityName } from '../../shared/sync'
 import type { Database } from '../db/connection'
 import { devices, stores, syncRecords } from '../db/schema'
@@ -67,11 +67,18 @@ export async function pullRecords(db: Database, request: PullRequest): Promise<P
   return { kind: 'page', rows, nextSeq, hasMore, headSeq: Math.max(store.headSeq, lastSeq) }
 }
 
-/** Remembers how far a device has pulled. */
+/**
+ * Remembers how far a device has pulled (for the stats screen's cursor lag). The statement commits
+ * without waiting for the WAL flush (`synchronous_commit` off for its own transaction only): a
+ * crash can lose the last value, which the device's next pull writes again, and the pull a
+ * register is waiting on no longer pays a disk sync for it.
+ */
 export async function recordDeviceCursor(
   db: Database,
   deviceId: string,
   cursorSeq: number,
 ): Promise<void> {
-  await db.update(devices).set({ cursorSeq }).where(eq(devices.id, deviceId))
+  await db.execute(sql`
+    WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true))
+    UPDATE ${devices} SET cursor_seq = ${cursorSeq} FROM relaxed WHERE id = ${deviceId}`)
 }

@@ -17,7 +17,7 @@ export async function bootstrap(db: Database, knownCode: string | null): Promise
   let createdCode: string | null = null
   let storeCode: string | null = null
   if ((await countStores(db)) === 0) {
-    const tenant = await insertTenant(db, 'Demo tenant')
+    const tenant = await insertTenant(db, 'Demo tenant', { isStarter: true })
     const store = await insertStore(db, { tenantId: tenant.id, code: 'DEMO', name: 'Demo store' })
     storeCode = store.code
     createdCode = knownCode ?? (await issueEnrollmentCode(db, store.id))

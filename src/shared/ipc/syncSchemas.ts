@@ -37,6 +37,8 @@ export const SyncStatusView = z.object({
       pulledChanges: z.number().int(),
       pages: z.number().int(),
       headSeq: z.number().int().nullable(),
+      /** 0-100 from where the pull started to the server's head; null before the first page. */
+      percent: z.number().int().min(0).max(100).nullable(),
     })
     .nullable(),
   isRealtimeConnected: z.boolean(),

@@ -18,8 +18,19 @@ export const MAX_BATCH_RECORDS = 50
  * maximum is refused with 413 BATCH_TOO_LARGE, as before.
  */
 export const SERVER_MAX_BATCH_RECORDS = 500
+/**
+ * `GET /api/sync/pull-changes?limit=N`: records per page. A client that names no limit gets
+ * DEFAULT_PULL_LIMIT; the server answers at most MAX_PULL_LIMIT. The register asks
+ * REGISTER_PULL_LIMIT when catching up on a few changes, and BULK_PULL_LIMIT during a first sync
+ * (an empty cursor, a 410 RESET, or more than BULK_PULL_BEHIND records behind its head), which it
+ * applies many pages to a transaction with the next page already on its way. The seed endpoints
+ * keep their own limits (seed.ts).
+ */
 export const DEFAULT_PULL_LIMIT = 200
-export const MAX_PULL_LIMIT = 1000
+export const MAX_PULL_LIMIT = 5000
+export const REGISTER_PULL_LIMIT = 1000
+export const BULK_PULL_LIMIT = 5000
+export const BULK_PULL_BEHIND = 5000
 
 export const ConflictPolicy = z.enum(['server-wins', 'client-wins', 'last-write-wins', 'manual'])
 export type ConflictPolicy = z.infer<typeof ConflictPolicy>
@@ -148,10 +159,16 @@ export const ErrorBody = z.object({
 })
 export type ErrorBody = z.infer<typeof ErrorBody>
 
-/** Messages the server sends over /api/sync/ws. */
+/**
+ * Messages the server sends over /api/sync/ws (clients send nothing). `headSeq` is the store's
+ * sync sequence after the commit (for `hello`, at connect): a register whose last complete pull
+ * ended at that head or later already holds the change (its own push echoed back) and does
+ * nothing; one behind pulls from its cursor at once. A `poke` without `headSeq` (older servers)
+ * means only "something changed": pull.
+ */
 export const ServerSocketMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), storeId: z.string(), headSeq: z.number().int() }),
-  z.object({ type: z.literal('poke'), headSeq: z.number().int() }),
+  z.object({ type: z.literal('poke'), headSeq: z.number().int().optional() }),
 ])
 export type ServerSocketMessage = z.infer<typeof ServerSocketMessage>
 

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto'
 import { count } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../src/server/db/connection'
 import type { ServerDatabase } from '../../../src/server/db/connection'
-import { adminSessions, adminUsers, stores, tenants } from '../../../src/server/db/schema'
+import { adminSessions, adminUsers, devices, stores, tenants } from '../../../src/server/db/schema'
+import { bootstrap } from '../../../src/server/tenancy/bootstrap'
 import type { SessionReply, StoreListReply } from '../../../src/shared/backoffice/api'
 import type { Listening, Session } from '../support/backofficeClient'
 import { call, insertAdmin, listen, PASSWORD, sessionCookieFrom } from '../support/backofficeClient'
@@ -122,6 +124,49 @@ describe('back office first run and sign-in limits', () => {
     })
     expect(retried.status, retried.text).toBe(200)
     expect(await totals(db)).toEqual({ tenants: 2, stores: 2, admins: 1, sessions: 1 })
+  })
+
+  it('takes over the demo business a fresh server made, keeping registers enrolled in it', async () => {
+    const { db, start } = await fresh()
+    const first = await bootstrap(db, null)
+    expect(first.storeCode).toBe('DEMO')
+    const server = await start({}, TOKEN)
+    const done = await call(server.baseUrl, 'POST', '/api/backoffice/setup', { body: setupBody() })
+    expect(done.status, done.text).toBe(200)
+    const reply = done.body as SessionReply
+    // The untouched demo store became the owner's store: one business, one store, no orphan.
+    expect(await totals(db)).toMatchObject({ tenants: 1, stores: 1, admins: 1 })
+    const [tenant] = await db.select().from(tenants)
+    expect(tenant).toMatchObject({ id: reply.admin.tenantId, name: 'Bakery Ltd', isStarter: false })
+    const [store] = await db.select().from(stores)
+    expect(store).toMatchObject({ tenantId: tenant!.id, code: 'MAIN', timeZone: 'Europe/Paris' })
+  })
+
+  it('keeps a demo store that already has a register, beside the new store, in the owner business', async () => {
+    const { db, start } = await fresh()
+    await bootstrap(db, null)
+    const [demo] = await db.select().from(stores)
+    await db.insert(devices).values({
+      id: randomUUID(),
+      tenantId: demo!.tenantId,
+      storeId: demo!.id,
+      name: 'Till 1',
+      fingerprint: 'fp',
+    })
+    const server = await start({}, TOKEN)
+    const done = await call(server.baseUrl, 'POST', '/api/backoffice/setup', { body: setupBody() })
+    expect(done.status, done.text).toBe(200)
+    const session: Session = {
+      cookie: sessionCookieFrom(done.headers)!,
+      csrfToken: (done.body as SessionReply).csrfToken,
+      reply: done.body as SessionReply,
+    }
+    const listed = await call(server.baseUrl, 'GET', '/api/admin/stores', { session })
+    expect((listed.body as StoreListReply).stores.map((row) => row.code).sort()).toEqual([
+      'DEMO',
+      'MAIN',
+    ])
+    expect(await totals(db)).toMatchObject({ tenants: 1, stores: 2, admins: 1 })
   })
 
   it('refuses set-up on a server started without a set-up token', async () => {

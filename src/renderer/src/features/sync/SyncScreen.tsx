@@ -49,6 +49,7 @@ function SyncOverview({ status, onStatus, onOpenSettings }: SyncOverviewProps) {
   const locale = useDisplayLocale()
   const now = useNow(1000)
   const numbers = useMemo(() => new Intl.NumberFormat(locale), [locale])
+  const percents = useMemo(() => new Intl.NumberFormat(locale, { style: 'percent' }), [locale])
   const badge = syncBadge(status)
   const problem = enrollmentProblem(status.enrollment)
   const { counts } = status
@@ -130,6 +131,11 @@ function SyncOverview({ status, onStatus, onOpenSettings }: SyncOverviewProps) {
           <p role="status" className="sync-pull" data-testid="sync-pull-progress">
             <span className="spinner" aria-hidden="true" />
             {t('screen.pulled', { changes: numbers.format(status.pull.pulledChanges) })}
+            {status.pull.percent !== null && (
+              <span className="sync-pull-percent" data-testid="sync-pull-percent">
+                {percents.format(status.pull.percent / 100)}
+              </span>
+            )}
             <span className="sync-pull-pages">
               {t('screen.pages', { count: status.pull.pages })}
             </span>
