@@ -165,3 +165,35 @@ export interface TaxRateRecordData {
   isInclusive: boolean
   isDefault?: boolean
 }
+
+const storeQuery = (storeId: string, extra: Record<string, string> = {}) =>
+  `?${new URLSearchParams({ storeId, ...extra }).toString()}`
+const segment = encodeURIComponent
+
+/** The catalog and staff routes, each on one store. */
+export const catalogPaths = {
+  products: (storeId: string) => `/api/admin/products${storeQuery(storeId, { limit: '1000' })}`,
+  product: (storeId: string, id: string) =>
+    `/api/admin/products/${segment(id)}${storeQuery(storeId)}`,
+  categories: (storeId: string) => `/api/admin/categories${storeQuery(storeId)}`,
+  category: (storeId: string, id: string) =>
+    `/api/admin/categories/${segment(id)}${storeQuery(storeId)}`,
+  deleteCategory: (storeId: string, id: string, baseVersion: number) =>
+    `/api/admin/categories/${segment(id)}${storeQuery(storeId, { baseVersion: String(baseVersion) })}`,
+  taxRates: (storeId: string) => `/api/admin/tax-rates${storeQuery(storeId)}`,
+  taxRate: (storeId: string, id: string) =>
+    `/api/admin/tax-rates/${segment(id)}${storeQuery(storeId)}`,
+  deleteTaxRate: (storeId: string, id: string, baseVersion: number) =>
+    `/api/admin/tax-rates/${segment(id)}${storeQuery(storeId, { baseVersion: String(baseVersion) })}`,
+  employees: (storeId: string) => `/api/admin/employees${storeQuery(storeId)}`,
+  employee: (storeId: string, id: string) =>
+    `/api/admin/employees/${segment(id)}${storeQuery(storeId)}`,
+  employeePin: (storeId: string, id: string) =>
+    `/api/admin/employees/${segment(id)}/pin${storeQuery(storeId)}`,
+} as const
+
+/** A 409 IN_USE message starts with how many products still use the record. */
+export function inUseCount(message: string): number | null {
+  const match = /^(\d+) product/.exec(message)
+  return match ? Number(match[1]) : null
+}

@@ -1,0 +1,166 @@
+import { useState } from 'react'
+import type { StoreDetail } from '../../../../shared/backoffice/api'
+import {
+  AdminProductBody,
+  type AdminRecord,
+  type CategoryRecordData,
+  type ProductRecordData,
+  type TaxRateRecordData,
+} from '../../../../shared/backoffice/catalog'
+import { Dialog } from '../../components/Dialog'
+import { SelectField, TextField } from '../../components/Field'
+import { ErrorMessage } from '../../components/Messages'
+import { useForm } from '../../forms/useForm'
+import { useTranslation } from '../../i18n'
+import { useSignedIn } from '../session/sessionContext'
+import { CheckField } from './storeChoice'
+import { amountText, minorUnitsOf } from './money'
+
+interface ProductFormProps {
+  store: StoreDetail
+  /** The product being edited, or null for a new one. */
+  product: AdminRecord | null
+  categories: readonly AdminRecord[]
+  taxRates: readonly AdminRecord[]
+  onDone: (name: string) => void
+  onClose: () => void
+}
+
+/**
+ * A product as the register's editor has it: SKU, name, price in the store's currency, category,
+ * tax rate, barcodes, stock tracking, active. Variants and modifier groups are kept as they are.
+ */
+export function ProductForm({
+  store,
+  product,
+  categories,
+  taxRates,
+  onDone,
+  onClose,
+}: ProductFormProps) {
+  const { t } = useTranslation('catalog')
+  const { api } = useSignedIn()
+  const data = (product?.data ?? null) as ProductRecordData | null
+  const [id] = useState(() => product?.id ?? crypto.randomUUID())
+  const [sku, setSku] = useState(data?.sku ?? '')
+  const [name, setName] = useState(data?.name ?? '')
+  const [price, setPrice] = useState(data ? amountText(data.priceCents, store.currency) : '')
+  const [categoryId, setCategoryId] = useState(data?.categoryId ?? '')
+  const [taxRateId, setTaxRateId] = useState(data?.taxRateId ?? '')
+  const [barcodes, setBarcodes] = useState((data?.barcodes ?? []).join(' '))
+  const [trackStock, setTrackStock] = useState(data?.trackStock ?? false)
+  const [isActive, setIsActive] = useState(data?.isActive ?? true)
+  const form = useForm({
+    schema: AdminProductBody,
+    values: () => ({
+      baseVersion: product?.version ?? 0,
+      sku,
+      name,
+      priceCents: minorUnitsOf(price, store.currency),
+      categoryId: categoryId || null,
+      taxRateId: taxRateId || null,
+      barcodes: barcodes.split(/[\s,]+/).filter(Boolean),
+      ...(data?.variants ? { variants: data.variants } : {}),
+      ...(data?.modifierGroups ? { modifierGroups: data.modifierGroups } : {}),
+      ...(data?.pricingUnit ? { pricingUnit: data.pricingUnit } : {}),
+      trackStock,
+      isActive,
+    }),
+    send: async (body) => {
+      await api.saveProduct(store.id, id, body)
+      return body.name
+    },
+    onDone,
+    codeFields: { SKU_TAKEN: { field: 'sku', message: t('products.skuTaken') } },
+  })
+  return (
+    <Dialog title={product ? t('products.editTitle') : t('products.newTitle')} onClose={onClose}>
+      <form id={form.formId} className="bo-form" noValidate onSubmit={form.onSubmit}>
+        <ErrorMessage>{form.formError}</ErrorMessage>
+        <div className="bo-form-grid">
+          <TextField
+            name="name"
+            label={t('products.name')}
+            value={name}
+            onChange={setName}
+            error={form.fieldErrors.name}
+            dir="auto"
+          />
+          <TextField
+            name="sku"
+            label={t('products.sku')}
+            value={sku}
+            onChange={setSku}
+            error={form.fieldErrors.sku}
+            dir="ltr"
+          />
+          <TextField
+            name="priceCents"
+            label={t('products.price', { currency: store.currency })}
+            value={price}
+            onChange={setPrice}
+            error={form.fieldErrors.priceCents}
+            dir="ltr"
+          />
+          <SelectField
+            name="categoryId"
+            label={t('products.category')}
+            value={categoryId}
+            options={[
+              { value: '', label: t('products.noCategory') },
+              ...categories.map((row) => ({
+                value: row.id,
+                label: (row.data as CategoryRecordData).name,
+              })),
+            ]}
+            onChange={setCategoryId}
+            error={form.fieldErrors.categoryId}
+          />
+          <SelectField
+            name="taxRateId"
+            label={t('products.taxRate')}
+            value={taxRateId}
+            options={[
+              { value: '', label: t('products.defaultTaxRate') },
+              ...taxRates.map((row) => ({
+                value: row.id,
+                label: (row.data as TaxRateRecordData).name,
+              })),
+            ]}
+            onChange={setTaxRateId}
+            error={form.fieldErrors.taxRateId}
+          />
+          <TextField
+            name="barcodes"
+            label={t('products.barcodes')}
+            hint={t('products.barcodesHint')}
+            value={barcodes}
+            onChange={setBarcodes}
+            error={form.fieldErrors.barcodes}
+            dir="ltr"
+          />
+          <CheckField
+            name="trackStock"
+            label={t('products.trackStock')}
+            isChecked={trackStock}
+            onChange={setTrackStock}
+          />
+          <CheckField
+            name="isActive"
+            label={t('products.active')}
+            isChecked={isActive}
+            onChange={setIsActive}
+          />
+        </div>
+        <div className="bo-form-actions">
+          <button type="button" className="button button-secondary" onClick={onClose}>
+            {t('common:actions.cancel')}
+          </button>
+          <button type="submit" className="button button-primary" disabled={form.isSubmitting}>
+            {t('common:actions.save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
