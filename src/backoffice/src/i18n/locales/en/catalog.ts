@@ -46,8 +46,7 @@ const catalog = {
     colorHint: 'Like #aa7744, or leave empty.',
     sortOrder: 'Order on the register',
     deleteText: 'Registers remove it at their next sync.',
-    inUse_one: '{{count}} product uses this category. Move it to another category first.',
-    inUse_other: '{{count}} products use this category. Move them to another category first.',
+    inUse: 'Products using this category: {{count}}. Move them to another category first.',
   },
   taxRates: {
     title: 'Tax rates',
@@ -63,8 +62,7 @@ const catalog = {
     default: 'Default',
     defaultLabel: 'Default for products without a rate',
     deleteText: 'Registers remove it at their next sync.',
-    inUse_one: '{{count}} product uses this tax rate. Give it another rate first.',
-    inUse_other: '{{count}} products use this tax rate. Give them another rate first.',
+    inUse: 'Products using this tax rate: {{count}}. Give them another rate first.',
   },
   staff: {
     title: 'Staff',

@@ -1,0 +1,245 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { I18nextProvider } from 'react-i18next'
+import { MemoryRouter } from 'react-router'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { CSRF_HEADER, backofficePaths as routes } from '../../src/shared/backoffice/api'
+import { catalogPaths } from '../../src/shared/backoffice/catalog'
+import { App } from '../../src/backoffice/src/App'
+import { SessionProvider } from '../../src/backoffice/src/features/session/SessionProvider'
+import { applyLanguage, i18n } from '../../src/backoffice/src/i18n'
+import { nodeFetch, startContractServer, type ContractServer } from './support/contractServer'
+import { mainStore, ownerSession } from './support/fixtures'
+
+let server: ContractServer
+beforeEach(async () => {
+  applyLanguage('en', false)
+  server = await startContractServer()
+  server.answer('GET', routes.session, { status: 200, body: ownerSession })
+  server.answer('GET', routes.stores, { status: 200, body: { stores: [mainStore] } })
+})
+afterEach(async () => {
+  cleanup()
+  await server.close()
+})
+
+const storeId = mainStore.id
+const coffeeId = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f'
+const bakeryId = '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f60'
+const vatId = '3e4f5a6b-7c8d-4e9f-8a1b-2c3d4e5f6071'
+const espressoId = '4f5a6b7c-8d9e-4f0a-9b1c-3d4e5f607182'
+const record = (id: string, version: number, data: Record<string, unknown>) => ({
+  id,
+  version,
+  seq: version,
+  updatedAt: '2026-12-01T10:00:00.000Z',
+  data: { id, ...data },
+})
+const variants = [
+  {
+    id: '5a6b7c8d-9e0f-4a1b-8c2d-4e5f60718293',
+    name: 'Double',
+    priceCents: 340,
+    sku: null,
+    barcode: null,
+  },
+]
+const espresso = record(espressoId, 3, {
+  sku: 'COF-ESP',
+  name: 'Espresso',
+  priceCents: 280,
+  categoryId: coffeeId,
+  taxRateId: vatId,
+  barcodes: ['4006381333931'],
+  variants,
+  modifierGroups: [],
+  trackStock: false,
+  pricingUnit: 'each',
+  isActive: true,
+})
+
+function renderAt(path: string) {
+  render(
+    <I18nextProvider i18n={i18n}>
+      <SessionProvider http={{ baseUrl: server.baseUrl, fetch: nodeFetch }}>
+        <MemoryRouter initialEntries={[path]}>
+          <App />
+        </MemoryRouter>
+      </SessionProvider>
+    </I18nextProvider>,
+  )
+}
+
+/** The message shown under a field: the element its aria-describedby names. */
+function messageOf(field: HTMLElement): string | null {
+  const id = field.getAttribute('aria-describedby')
+  return id ? (document.getElementById(id)?.textContent ?? null) : null
+}
+
+const fill = (label: string, value: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value } })
+const submit = (button: string) =>
+  fireEvent.submit(screen.getByRole('button', { name: button }).closest('form')!)
+
+describe('the products page', () => {
+  beforeEach(() => {
+    server.answer('GET', catalogPaths.products(storeId), {
+      status: 200,
+      body: { products: [espresso], nextAfter: null },
+    })
+    server.answer('GET', catalogPaths.categories(storeId), {
+      status: 200,
+      body: { records: [record(coffeeId, 1, { name: 'Coffee' })] },
+    })
+    server.answer('GET', catalogPaths.taxRates(storeId), {
+      status: 200,
+      body: {
+        records: [record(vatId, 1, { name: 'VAT 20%', rateBasisPoints: 2000, isInclusive: true })],
+      },
+    })
+  })
+
+  it('shows field errors next to their fields, then saves the new price with the loaded version', async () => {
+    renderAt(`/products?store=${storeId}`)
+    const row = (await screen.findAllByTestId('product-row'))[0]!
+    expect(row.textContent).toContain('Espresso')
+    expect(row.textContent).toContain('$2.80')
+    expect(row.textContent).toContain('Coffee')
+    fireEvent.click(within(row).getByRole('button', { name: 'Edit Espresso' }))
+
+    // The shared schema first: nothing reaches the server.
+    fill('Price (USD)', '3.2x')
+    fill('SKU', '  ')
+    submit('Save')
+    const price = screen.getByLabelText('Price (USD)')
+    await waitFor(() => expect(price.getAttribute('aria-invalid')).toBe('true'))
+    expect(messageOf(price)).toBe('Enter a price like 3.20 (no currency sign).')
+    expect(messageOf(screen.getByLabelText('SKU'))).toBe('Enter a SKU (up to 80 characters).')
+    expect(server.seen.filter((request) => request.method === 'PUT')).toEqual([])
+
+    // The server's refusals land on their fields too.
+    const answers = [
+      {
+        status: 400,
+        body: {
+          code: 'VALIDATION',
+          message: 'invalid product at barcodes.0',
+          issues: [{ path: 'barcodes.0', message: 'bad' }],
+        },
+      },
+      { status: 409, body: { code: 'SKU_TAKEN', message: 'SKU COF-ESP belongs to product x' } },
+      {
+        status: 200,
+        body: {
+          record: { ...espresso, entity: 'product', hash: 'h', deleted: false },
+          isChanged: true,
+        },
+      },
+    ]
+    server.answer('PUT', catalogPaths.product(storeId, espressoId), () => answers.shift()!)
+    fill('Price (USD)', '3.2')
+    fill('SKU', 'COF-ESP')
+    submit('Save')
+    const barcodes = screen.getByLabelText('Barcodes')
+    await waitFor(() =>
+      expect(messageOf(barcodes)).toBe('A barcode is 1–48 letters, digits, dashes or dots.'),
+    )
+    submit('Save')
+    await waitFor(() =>
+      expect(messageOf(screen.getByLabelText('SKU'))).toBe('Another product already has this SKU.'),
+    )
+    submit('Save')
+    await screen.findByText('Espresso saved. Registers get it at their next sync.')
+    const puts = server.seen.filter((request) => request.method === 'PUT')
+    expect(puts).toHaveLength(3)
+    expect(puts[2]!.headers[CSRF_HEADER]).toBe(ownerSession.csrfToken)
+    expect(puts[2]!.body).toEqual({
+      baseVersion: 3,
+      sku: 'COF-ESP',
+      name: 'Espresso',
+      priceCents: 320,
+      categoryId: coffeeId,
+      taxRateId: vatId,
+      barcodes: ['4006381333931'],
+      // Variants the page does not edit are sent back as they were.
+      variants,
+      modifierGroups: [],
+      pricingUnit: 'each',
+      trackStock: false,
+      isActive: true,
+    })
+  })
+})
+
+describe('deleting a category in use', () => {
+  it('shows the reason the server refused, and deletes once nothing uses it', async () => {
+    server.answer('GET', catalogPaths.categories(storeId), {
+      status: 200,
+      body: { records: [record(bakeryId, 2, { name: 'Bakery', color: '#aa7744', sortOrder: 1 })] },
+    })
+    const answers = [
+      {
+        status: 409,
+        body: {
+          code: 'IN_USE',
+          message: '2 products use this category; move them to another category first',
+        },
+      },
+      {
+        status: 200,
+        body: {
+          record: {
+            ...record(bakeryId, 3, {}),
+            entity: 'category',
+            hash: 'h',
+            deleted: true,
+            data: null,
+          },
+          isChanged: true,
+        },
+      },
+    ]
+    server.answer('DELETE', catalogPaths.deleteCategory(storeId, bakeryId, 2), () =>
+      answers.shift()!,
+    )
+    renderAt(`/categories?store=${storeId}`)
+    const row = (await screen.findAllByTestId('category-row'))[0]!
+    fireEvent.click(within(row).getByRole('button', { name: 'Delete Bakery' }))
+    const dialog = await screen.findByRole('alertdialog')
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }))
+    expect(await within(dialog).findByRole('alert')).toHaveProperty(
+      'textContent',
+      'Products using this category: 2. Move them to another category first.',
+    )
+    // Still there: nothing was deleted.
+    expect(screen.getAllByTestId('category-row')).toHaveLength(1)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }))
+    await screen.findByText('Bakery deleted.')
+  })
+
+  it('says it in Arabic too', async () => {
+    applyLanguage('ar', false)
+    server.answer('GET', catalogPaths.taxRates(storeId), {
+      status: 200,
+      body: {
+        records: [record(vatId, 1, { name: 'VAT', rateBasisPoints: 2000, isInclusive: true })],
+      },
+    })
+    server.answer('DELETE', catalogPaths.deleteTaxRate(storeId, vatId, 1), {
+      status: 409,
+      body: {
+        code: 'IN_USE',
+        message: '1 product use this tax rate; give them another rate first',
+      },
+    })
+    renderAt(`/tax-rates?store=${storeId}`)
+    const row = (await screen.findAllByTestId('tax-rate-row'))[0]!
+    expect(document.documentElement.dir).toBe('rtl')
+    fireEvent.click(within(row).getByRole('button', { name: 'حذف VAT' }))
+    const dialog = await screen.findByRole('alertdialog')
+    fireEvent.click(within(dialog).getByRole('button', { name: 'حذف' }))
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      'عدد المنتجات التي تستخدم نسبة الضريبة هذه: 1. أعطها نسبة أخرى أولًا.',
+    )
+  })
+})
