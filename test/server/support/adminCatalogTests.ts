@@ -177,6 +177,9 @@ export function adminCatalogTests(ctx: SuiteContext): void {
     expect(document.paths['/api/admin/products/{id}']?.put).toMatchObject({
       requestBody: { content: { 'application/json': { schema: expect.any(Object) } } },
     })
-    expect(Object.keys(document.paths['/api/admin/categories/{id}'] ?? {})).toEqual(['put'])
+    expect(Object.keys(document.paths['/api/admin/categories/{id}'] ?? {})).toEqual([
+      'put',
+      'delete',
+    ])
   })
 }
