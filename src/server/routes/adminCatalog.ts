@@ -235,7 +235,29 @@ export function registerAdminCatalogRoutes(app: FastifyInstance, context: RouteC
       isInclusive: body.isInclusive ?? false,
       isDefault: body.isDefault ?? false,
     })
-    return writeAdminRecord(context, { storeId, admin, entity: 'taxRate', id, data, baseVersion })
+    const saved = await writeAdminRecord(context, {
+      storeId,
+      admin,
+      entity: 'taxRate',
+      id,
+      data,
+      baseVersion,
+    })
+    // One default per store: registers apply the first default they hold to products without a rate.
+    if (body.isDefault)
+      for (const other of await listLiveRecords(db, storeId, 'taxRate')) {
+        const otherData = other.data as Record<string, unknown> | null
+        if (other.id === id || otherData?.isDefault !== true) continue
+        await writeAdminRecord(context, {
+          storeId,
+          admin,
+          entity: 'taxRate',
+          id: other.id,
+          data: { ...otherData, isDefault: false },
+          baseVersion: other.version,
+        })
+      }
+    return saved
   })
 
   app.delete('/api/admin/tax-rates/:id', { config: { rateLimit } }, (request) =>

@@ -172,7 +172,8 @@ const segment = encodeURIComponent
 
 /** The catalog and staff routes, each on one store. */
 export const catalogPaths = {
-  products: (storeId: string) => `/api/admin/products${storeQuery(storeId, { limit: '1000' })}`,
+  products: (storeId: string, after?: string) =>
+    `/api/admin/products${storeQuery(storeId, { limit: '1000', ...(after ? { after } : {}) })}`,
   product: (storeId: string, id: string) =>
     `/api/admin/products/${segment(id)}${storeQuery(storeId)}`,
   categories: (storeId: string) => `/api/admin/categories${storeQuery(storeId)}`,

@@ -292,6 +292,25 @@ export function defineAdminCatalogSuite(label: string, open: () => Promise<Serve
       expect(row).toMatchObject({ version: 2, data: expect.objectContaining({ priceCents: 1 }) })
     })
 
+    it('keeps one default tax rate per store', async () => {
+      const store = await createStore(database.db)
+      const at = (id: string) => `/api/admin/tax-rates/${id}?storeId=${store.storeId}`
+      const [first, second] = [randomUUID(), randomUUID()]
+      await saved(
+        await as('super', 'PUT', at(first), { name: 'A', rateBasisPoints: 1, isDefault: true }),
+      )
+      await saved(
+        await as('super', 'PUT', at(second), { name: 'B', rateBasisPoints: 2, isDefault: true }),
+      )
+      const listed = (await as('super', 'GET', `/api/admin/tax-rates?storeId=${store.storeId}`))
+        .body as AdminRecordListReply
+      const defaults = listed.records.filter(
+        (row) => (row.data as { isDefault?: boolean }).isDefault,
+      )
+      expect(defaults.map((row) => row.id)).toEqual([second])
+      expect(listed.records.find((row) => row.id === first)).toMatchObject({ version: 2 })
+    })
+
     it('answers bad input with 400 naming the field', async () => {
       const cases: [string, string, unknown, string][] = [
         ['PUT', `/api/admin/products/${randomUUID()}`, product({ priceCents: -1 }), 'priceCents'],

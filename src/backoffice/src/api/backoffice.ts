@@ -159,9 +159,20 @@ export class BackofficeApi {
 
   // Catalog and staff of one store (synced records registers pull).
 
+  /** Every live product of the store, a page of 1000 at a time. */
   async listProducts(storeId: string) {
-    return (await this.http.request('GET', catalogPaths.products(storeId), AdminProductListReply))
-      .products
+    const products: AdminProductListReply['products'] = []
+    let after: string | undefined
+    do {
+      const page = await this.http.request(
+        'GET',
+        catalogPaths.products(storeId, after),
+        AdminProductListReply,
+      )
+      products.push(...page.products)
+      after = page.nextAfter ?? undefined
+    } while (after)
+    return products
   }
 
   saveProduct(storeId: string, id: string, body: AdminProductBody) {
