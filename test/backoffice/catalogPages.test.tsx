@@ -243,3 +243,63 @@ describe('deleting a category in use', () => {
     )
   })
 })
+
+describe('the staff page', () => {
+  it('sets a PIN twice-typed, shows a taken PIN on its field, and never shows a PIN', async () => {
+    const layla = {
+      id: '6b7c8d9e-0f1a-4b2c-9d3e-5f6071829304',
+      version: 1,
+      name: 'Layla',
+      role: 'cashier',
+      isActive: true,
+      updatedAt: '2026-12-01T10:00:00.000Z',
+    }
+    server.answer('GET', catalogPaths.employees(storeId), {
+      status: 200,
+      body: { employees: [layla] },
+    })
+    const answers = [
+      {
+        status: 409,
+        body: {
+          code: 'PIN_TAKEN',
+          message: 'Another active employee already uses that PIN.',
+          issues: [{ path: 'pin', message: 'Another active employee already uses that PIN.' }],
+        },
+      },
+      { status: 200, body: { employee: { ...layla, version: 2 }, isChanged: true } },
+    ]
+    server.answer('POST', catalogPaths.employeePin(storeId, layla.id), () => answers.shift()!)
+    renderAt(`/staff?store=${storeId}`)
+    const row = (await screen.findAllByTestId('employee-row'))[0]!
+    expect(row.textContent).toContain('Cashier')
+    fireEvent.click(within(row).getByRole('button', { name: 'Set the PIN of Layla' }))
+    await screen.findByRole('dialog')
+    fill('New PIN', '2580')
+    fill('New PIN again', '2589')
+    submit('Set PIN')
+    await waitFor(() =>
+      expect(messageOf(screen.getByLabelText('New PIN again'))).toBe('The two PINs differ.'),
+    )
+    expect(server.seen.filter((request) => request.method === 'POST')).toEqual([])
+    fill('New PIN again', '2580')
+    submit('Set PIN')
+    await waitFor(() =>
+      expect(messageOf(screen.getByLabelText('New PIN'))).toBe(
+        'Another active person already uses this PIN.',
+      ),
+    )
+    fill('New PIN', '3690')
+    fill('New PIN again', '3690')
+    submit('Set PIN')
+    await screen.findByText(
+      'New PIN set for Layla. It works on the registers after their next sync.',
+    )
+    const posts = server.seen.filter((request) => request.method === 'POST')
+    expect(posts.map((request) => request.body)).toEqual([
+      { baseVersion: 1, pin: '2580' },
+      { baseVersion: 1, pin: '3690' },
+    ])
+    expect(document.body.textContent).not.toContain('3690')
+  })
+})
