@@ -116,6 +116,12 @@ describe('the products page', () => {
     expect(messageOf(price)).toBe('Enter a price like 3.20 (no currency sign).')
     expect(messageOf(screen.getByLabelText('SKU'))).toBe('Enter a SKU (up to 80 characters).')
     expect(server.seen.filter((request) => request.method === 'PUT')).toEqual([])
+    // A new variant without a name or price is refused under the variants, then removed.
+    fireEvent.click(screen.getByRole('button', { name: 'Add variant' }))
+    submit('Save')
+    await screen.findByText('Each variant needs a name and a price like 3.20.')
+    fireEvent.click(screen.getByRole('button', { name: 'Remove variant 2' }))
+    expect(server.seen.filter((request) => request.method === 'PUT')).toEqual([])
 
     // The server's refusals land on their fields too.
     const answers = [
@@ -139,6 +145,8 @@ describe('the products page', () => {
     server.answer('PUT', catalogPaths.product(storeId, espressoId), () => answers.shift()!)
     fill('Price (USD)', '3.2')
     fill('SKU', 'COF-ESP')
+    expect(screen.getByLabelText<HTMLInputElement>('Variant 1 price').value).toBe('3.40')
+    fill('Variant 1 price', '3.6')
     submit('Save')
     const barcodes = screen.getByLabelText('Barcodes')
     await waitFor(() =>
@@ -161,8 +169,7 @@ describe('the products page', () => {
       categoryId: coffeeId,
       taxRateId: vatId,
       barcodes: ['4006381333931'],
-      // Variants the page does not edit are sent back as they were.
-      variants,
+      variants: [{ ...variants[0], priceCents: 360 }],
       modifierGroups: [],
       pricingUnit: 'each',
       trackStock: false,

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { PricingUnit } from '../../../../shared/ipc/catalogSchemas'
 import type { StoreDetail } from '../../../../shared/backoffice/api'
 import {
   AdminProductBody,
@@ -16,6 +17,19 @@ import { useSignedIn } from '../session/sessionContext'
 import { CheckField } from './storeChoice'
 import { amountText, minorUnitsOf } from './money'
 
+interface StoredVariant {
+  id: string
+  name: string
+  priceCents: number
+  sku: string | null
+  barcode: string | null
+}
+
+/** A variant as typed: its price in the store's currency. */
+interface VariantDraft extends Omit<StoredVariant, 'priceCents'> {
+  price: string
+}
+
 interface ProductFormProps {
   store: StoreDetail
   /** The product being edited, or null for a new one. */
@@ -28,7 +42,8 @@ interface ProductFormProps {
 
 /**
  * A product as the register's editor has it: SKU, name, price in the store's currency, category,
- * tax rate, barcodes, stock tracking, active. Variants and modifier groups are kept as they are.
+ * tax rate, barcodes, unit, stock tracking, active, variants (name and price). Modifier groups are
+ * kept as they are (edited on a register).
  */
 export function ProductForm({
   store,
@@ -50,6 +65,18 @@ export function ProductForm({
   const [barcodes, setBarcodes] = useState((data?.barcodes ?? []).join(' '))
   const [trackStock, setTrackStock] = useState(data?.trackStock ?? false)
   const [isActive, setIsActive] = useState(data?.isActive ?? true)
+  const [pricingUnit, setPricingUnit] = useState<string>(data?.pricingUnit ?? 'each')
+  const [variants, setVariants] = useState<VariantDraft[]>(() =>
+    (data?.variants ?? []).map((variant) => {
+      const stored = variant as StoredVariant
+      return { ...stored, price: amountText(stored.priceCents, store.currency) }
+    }),
+  )
+  const modifierGroupCount = data?.modifierGroups?.length ?? 0
+  const editVariant = (index: number, change: Partial<VariantDraft>) =>
+    setVariants((drafts) =>
+      drafts.map((draft, at) => (at === index ? { ...draft, ...change } : draft)),
+    )
   const form = useForm({
     schema: AdminProductBody,
     values: () => ({
@@ -60,9 +87,12 @@ export function ProductForm({
       categoryId: categoryId || null,
       taxRateId: taxRateId || null,
       barcodes: barcodes.split(/[\s,]+/).filter(Boolean),
-      ...(data?.variants ? { variants: data.variants } : {}),
+      variants: variants.map(({ price: variantPrice, ...variant }) => ({
+        ...variant,
+        priceCents: minorUnitsOf(variantPrice, store.currency),
+      })),
       ...(data?.modifierGroups ? { modifierGroups: data.modifierGroups } : {}),
-      ...(data?.pricingUnit ? { pricingUnit: data.pricingUnit } : {}),
+      pricingUnit,
       trackStock,
       isActive,
     }),
@@ -139,6 +169,17 @@ export function ProductForm({
             error={form.fieldErrors.barcodes}
             dir="ltr"
           />
+          <SelectField
+            name="pricingUnit"
+            label={t('products.pricingUnit')}
+            value={pricingUnit}
+            options={PricingUnit.options.map((value) => ({
+              value,
+              label: t(`products.units.${value}`),
+            }))}
+            onChange={setPricingUnit}
+            error={form.fieldErrors.pricingUnit}
+          />
           <CheckField
             name="trackStock"
             label={t('products.trackStock')}
@@ -152,6 +193,54 @@ export function ProductForm({
             onChange={setIsActive}
           />
         </div>
+        <fieldset className="field bo-checkbox-group">
+          <legend className="field-label">{t('products.variants')}</legend>
+          {variants.map((variant, index) => (
+            <div key={variant.id} className="bo-form-grid">
+              <TextField
+                name={index === 0 ? 'variants' : `variants.${index}`}
+                label={t('products.variantName', { number: index + 1 })}
+                value={variant.name}
+                onChange={(value) => editVariant(index, { name: value })}
+                dir="auto"
+              />
+              <TextField
+                name={`variants.${index}.price`}
+                label={t('products.variantPrice', { number: index + 1 })}
+                value={variant.price}
+                onChange={(value) => editVariant(index, { price: value })}
+                dir="ltr"
+              />
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                onClick={() => setVariants((drafts) => drafts.filter((_, at) => at !== index))}
+              >
+                {t('products.removeVariant', { number: index + 1 })}
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() =>
+              setVariants((drafts) => [
+                ...drafts,
+                { id: crypto.randomUUID(), name: '', price: '', sku: null, barcode: null },
+              ])
+            }
+          >
+            {t('products.addVariant')}
+          </button>
+          {form.fieldErrors.variants ? (
+            <p className="field-hint field-hint-error">{form.fieldErrors.variants}</p>
+          ) : null}
+          {modifierGroupCount > 0 ? (
+            <p className="field-hint">
+              {t('products.modifierGroupsKept', { groups: modifierGroupCount })}
+            </p>
+          ) : null}
+        </fieldset>
         <div className="bo-form-actions">
           <button type="button" className="button button-secondary" onClick={onClose}>
             {t('common:actions.cancel')}

@@ -33,6 +33,17 @@ const catalog = {
     barcodesHint: 'افصل بين عدة رموز بمسافات؛ الأول يُطبع على الملصقات.',
     trackStock: 'تتبّع المخزون',
     active: 'معروض للبيع',
+    pricingUnit: 'يُباع',
+    units: {
+      each: 'بالقطعة',
+      kg: 'بالوزن (كغ)',
+    },
+    variants: 'الأصناف (الأحجام)',
+    variantName: 'اسم الصنف {{number}}',
+    variantPrice: 'سعر الصنف {{number}}',
+    removeVariant: 'إزالة الصنف {{number}}',
+    addVariant: 'إضافة صنف',
+    modifierGroupsKept: 'مجموعات الإضافات: {{groups}} (تُعدَّل على نقطة البيع، وتبقى كما هي).',
     skuTaken: 'رمز المنتج هذا مستخدم لمنتج آخر.',
   },
   categories: {

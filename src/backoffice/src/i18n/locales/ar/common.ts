@@ -72,6 +72,7 @@ const common = {
     rateBasisPoints: 'أدخل نسبة مثل 8.25 (حتى منزلتين عشريتين).',
     color: 'اللون # وستة أرقام ست عشرية، مثل ‎#aa7744.',
     sortOrder: 'عدد صحيح من 0 إلى 10000.',
+    variants: 'لكل صنف اسم وسعر مثل 3.20.',
   },
 } satisfies Record<string, unknown>
 

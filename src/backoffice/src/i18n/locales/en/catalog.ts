@@ -33,6 +33,17 @@ const catalog = {
     barcodesHint: 'Separate several with spaces; the first is printed on labels.',
     trackStock: 'Track stock',
     active: 'On sale',
+    pricingUnit: 'Sold by',
+    units: {
+      each: 'Each',
+      kg: 'Weight (kg)',
+    },
+    variants: 'Variants (sizes)',
+    variantName: 'Variant {{number}} name',
+    variantPrice: 'Variant {{number}} price',
+    removeVariant: 'Remove variant {{number}}',
+    addVariant: 'Add variant',
+    modifierGroupsKept: 'Modifier groups: {{groups}} (edited on a register, kept as they are).',
     skuTaken: 'Another product already has this SKU.',
   },
   categories: {

@@ -72,6 +72,7 @@ const common = {
     rateBasisPoints: 'Enter a rate like 8.25 (up to two decimals).',
     color: 'A colour is # and six hex digits, like #aa7744.',
     sortOrder: 'A whole number from 0 to 10000.',
+    variants: 'Each variant needs a name and a price like 3.20.',
   },
 } satisfies Record<string, unknown>
 
