@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test'
 import { randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
+import arCatalog from '../src/backoffice/src/i18n/locales/ar/catalog'
 import arCommon from '../src/backoffice/src/i18n/locales/ar/common'
 import arConflicts from '../src/backoffice/src/i18n/locales/ar/conflicts'
 import arHealth from '../src/backoffice/src/i18n/locales/ar/health'
@@ -9,6 +10,7 @@ import arRegisters from '../src/backoffice/src/i18n/locales/ar/registers'
 import arSession from '../src/backoffice/src/i18n/locales/ar/session'
 import arStores from '../src/backoffice/src/i18n/locales/ar/stores'
 import arUsers from '../src/backoffice/src/i18n/locales/ar/users'
+import enCatalog from '../src/backoffice/src/i18n/locales/en/catalog'
 import enCommon from '../src/backoffice/src/i18n/locales/en/common'
 import enConflicts from '../src/backoffice/src/i18n/locales/en/conflicts'
 import enHealth from '../src/backoffice/src/i18n/locales/en/health'
@@ -34,6 +36,7 @@ const words = {
     users: enUsers,
     health: enHealth,
     conflicts: enConflicts,
+    catalog: enCatalog,
   },
   ar: {
     common: arCommon,
@@ -43,6 +46,7 @@ const words = {
     users: arUsers,
     health: arHealth,
     conflicts: arConflicts,
+    catalog: arCatalog,
   },
 } as const
 type Language = keyof typeof words
@@ -383,6 +387,67 @@ test('the owner sees two registers’ sync health and settles their conflict wit
   expect(changes.filter((change) => change.id === id).at(-1)).toMatchObject({
     version: 3,
     data: { name: 'Black tea', priceCents: 300 },
+  })
+})
+
+test('the owner edits a product’s price in the back office and a register pulls it', async ({
+  page,
+  registers,
+}) => {
+  server = await startBackofficeServer(`${registers.root}/server`)
+  const url = server.url
+  const t = words.en
+  await firstRunSetup(page, 'en')
+  const session = (await (await page.request.get(`${url}/api/backoffice/session`)).json()) as {
+    csrfToken: string
+  }
+  const stores = (await (await page.request.get(`${url}/api/admin/stores`)).json()) as {
+    stores: { id: string; code: string }[]
+  }
+  const main = stores.stores.find((store) => store.code === 'MAIN')!
+  const issued = await page.request.post(`${url}/api/admin/enrollment-codes`, {
+    headers: { 'x-csrf-token': session.csrfToken },
+    data: { storeId: main.id, uses: 1 },
+  })
+  const { code } = (await issued.json()) as { code: string }
+  const till = await enrollTill(url, code, 'Till 1')
+  const id = randomUUID()
+  const mintTea = { id, name: 'Mint tea', priceCents: 200, sku: 'TEA-MINT' }
+  expect(await pushProduct(url, till, mintTea, 0)).toBe('applied')
+
+  await page
+    .getByRole('navigation', { name: t.common.nav.label })
+    .getByRole('link', { name: t.common.nav.products })
+    .click()
+  await expect(
+    page.getByRole('heading', { level: 1, name: t.catalog.products.title }),
+  ).toBeVisible()
+  const row = page.getByTestId('product-row').filter({ hasText: 'Mint tea' })
+  await row.getByRole('button', { name: 'Edit Mint tea' }).click()
+  const dialog = page.getByRole('dialog', { name: t.catalog.products.editTitle })
+  const price = dialog.getByLabel('Price (EGP)')
+  // A price with a currency sign is refused on the field, before anything is sent.
+  await price.fill('EGP 2.75')
+  await price.press('Enter')
+  await expect(price).toBeFocused()
+  await expect(dialog.getByText(t.common.fieldErrors.priceCents)).toBeVisible()
+  await price.fill('2.75')
+  await shoot(page, 'backoffice-en-product-price')
+  await price.press('Enter')
+  await expect(dialog).toBeHidden()
+  await expect(page.getByText('Mint tea saved. Registers get it at their next sync.')).toBeVisible()
+  await expect(row).toContainText('2.75')
+
+  // The register pulls the back office's version.
+  const pulled = await fetch(`${url}/api/sync/pull-changes`, {
+    headers: { authorization: `Bearer ${till.accessToken}` },
+  })
+  const changes = (
+    (await pulled.json()) as { changes: { id: string; version: number; data: unknown }[] }
+  ).changes
+  expect(changes.filter((change) => change.id === id).at(-1)).toMatchObject({
+    version: 2,
+    data: { name: 'Mint tea', sku: 'TEA-MINT', priceCents: 275 },
   })
 })
 

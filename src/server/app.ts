@@ -18,6 +18,7 @@ import { createLocalBus } from './realtime/bus'
 import { registerSocketRoute } from './realtime/socketRoute'
 import { registerAdminCatalogRoutes } from './routes/adminCatalog'
 import { registerAdminRegisterRoutes } from './routes/adminRegisters'
+import { registerAdminStaffRoutes } from './routes/adminStaff'
 import { registerAdminStoreRoutes } from './routes/adminStores'
 import { registerAdminSyncHealthRoutes } from './routes/adminSyncHealth'
 import { registerAdminUserRoutes } from './routes/adminUsers'
@@ -145,6 +146,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const context = { db, config, signer, bus }
   registerAuthRoutes(app, context)
   registerAdminCatalogRoutes(app, context)
+  registerAdminStaffRoutes(app, context)
   registerAdminStoreRoutes(app, context)
   registerAdminRegisterRoutes(app, context)
   registerAdminUserRoutes(app, context)

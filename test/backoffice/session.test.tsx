@@ -85,6 +85,10 @@ describe('the back office session', () => {
     expect([...nav.querySelectorAll('a')].map((link) => link.textContent)).toEqual([
       'Stores',
       'Registers',
+      'Products',
+      'Categories',
+      'Tax rates',
+      'Staff',
       'Sync health',
       'Conflicts',
       'Users',

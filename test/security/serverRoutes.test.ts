@@ -364,7 +364,7 @@ const routes: RouteCase[] = [
         url: `/api/admin/products?storeId=${fx.storeA.storeId}`,
         headers: { ...fx.adminB },
       })
-      expect(response.statusCode).toBe(403)
+      expect(response.statusCode).toBe(404)
       expect(response.body).not.toContain(fx.productIdA)
       const own = await app.inject({
         method: 'GET',
@@ -392,7 +392,7 @@ const routes: RouteCase[] = [
         headers: { ...fx.adminB },
         payload: { sku: 'SEC-PROBE', name: 'Hijacked', priceCents: 1 },
       })
-      expect(response.statusCode).toBe(403)
+      expect(response.statusCode).toBe(404)
       const pulled = await app.inject({
         method: 'GET',
         url: '/api/sync/pull-changes',
@@ -418,7 +418,7 @@ const routes: RouteCase[] = [
         headers: { ...fx.adminB },
         payload: { name: 'Hijacked' },
       })
-      expect(response.statusCode).toBe(403)
+      expect(response.statusCode).toBe(404)
       const pulled = await app.inject({
         method: 'GET',
         url: '/api/sync/pull-changes',
@@ -1060,6 +1060,172 @@ const routes: RouteCase[] = [
       })
       expect(response.statusCode).toBe(404)
       expect(response.body).not.toMatch(/"code":"[A-Z0-9-]{6,}"/)
+    },
+  },
+  {
+    method: 'DELETE',
+    url: '/api/admin/categories/:id',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'DELETE',
+      url: `/api/admin/categories/${randomUUID()}?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'DELETE',
+        url: `/api/admin/categories/${randomUUID()}?storeId=${fx.storeA.storeId}`,
+        headers: { ...fx.adminB },
+      })
+      expect(response.statusCode).toBe(404)
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/admin/categories',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/admin/categories?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/api/admin/categories?storeId=${fx.storeA.storeId}`,
+        headers: { ...fx.adminB },
+      })
+      expect(response.statusCode).toBe(404)
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/admin/tax-rates',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/admin/tax-rates?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/api/admin/tax-rates?storeId=${fx.storeA.storeId}`,
+        headers: { ...fx.adminB },
+      })
+      expect(response.statusCode).toBe(404)
+    },
+  },
+  {
+    method: 'PUT',
+    url: '/api/admin/tax-rates/:id',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'PUT',
+      url: `/api/admin/tax-rates/${randomUUID()}?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+      payload: { name: 'Probe', rateBasisPoints: 500 },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'PUT',
+        url: `/api/admin/tax-rates/${randomUUID()}?storeId=${fx.storeA.storeId}`,
+        headers: { ...fx.adminB },
+        payload: { name: 'Hijacked', rateBasisPoints: 500 },
+      })
+      expect(response.statusCode).toBe(404)
+      const pulled = await app.inject({
+        method: 'GET',
+        url: '/api/sync/pull-changes',
+        headers: fx.a1.headers,
+      })
+      expect(pulled.body).not.toContain('Hijacked')
+    },
+  },
+  {
+    method: 'DELETE',
+    url: '/api/admin/tax-rates/:id',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'DELETE',
+      url: `/api/admin/tax-rates/${randomUUID()}?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'DELETE',
+        url: `/api/admin/tax-rates/${randomUUID()}?storeId=${fx.storeA.storeId}`,
+        headers: { ...fx.adminB },
+      })
+      expect(response.statusCode).toBe(404)
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/admin/employees',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/admin/employees?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/api/admin/employees?storeId=${fx.storeA.storeId}`,
+        headers: { ...fx.adminB },
+      })
+      expect(response.statusCode).toBe(404)
+    },
+  },
+  {
+    method: 'PUT',
+    url: '/api/admin/employees/:id',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'PUT',
+      url: `/api/admin/employees/${randomUUID()}?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+      payload: {
+        name: 'Probe',
+        role: 'cashier',
+        pin: `${1000 + Math.floor(Math.random() * 8999)}`,
+      },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'PUT',
+        url: `/api/admin/employees/${randomUUID()}?storeId=${fx.storeA.storeId}`,
+        headers: { ...fx.adminB },
+        payload: { name: 'Hijacked', role: 'admin', pin: '987654' },
+      })
+      expect(response.statusCode).toBe(404)
+      const pulled = await app.inject({
+        method: 'GET',
+        url: '/api/sync/pull-changes',
+        headers: fx.a1.headers,
+      })
+      expect(pulled.body).not.toContain('Hijacked')
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/admin/employees/:id/pin',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'POST',
+      url: `/api/admin/employees/${randomUUID()}/pin?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+      payload: { pin: '4321' },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'POST',
+        url: `/api/admin/employees/${randomUUID()}/pin?storeId=${fx.storeA.storeId}`,
+        headers: { ...fx.adminB },
+        payload: { pin: '4321' },
+      })
+      expect(response.statusCode).toBe(404)
     },
   },
   {

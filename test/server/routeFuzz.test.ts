@@ -111,6 +111,16 @@ describe('every route under fuzzed requests (PGlite, real HTTP)', () => {
         return { sku: `SKU-${id.slice(0, 8)}`, name: 'Tea', priceCents: 250 }
       case '/api/admin/categories/{id}':
         return { name: 'Drinks', sortOrder: 1 }
+      case '/api/admin/tax-rates/{id}':
+        return { name: 'VAT', rateBasisPoints: 2000, isInclusive: true }
+      case '/api/admin/employees/{id}':
+        return {
+          name: 'Sam',
+          role: 'cashier',
+          pin: `${1000 + (parseInt(id.slice(0, 4), 16) % 9000)}`,
+        }
+      case '/api/admin/employees/{id}/pin':
+        return { pin: `${1000 + (parseInt(id.slice(0, 4), 16) % 9000)}` }
       case '/api/admin/conflicts/{id}/resolve':
         return { resolution: 'keep-server' }
       case '/api/sync/resolve-conflict':
@@ -165,7 +175,9 @@ describe('every route under fuzzed requests (PGlite, real HTTP)', () => {
   ).flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ path, method })))
 
   const recordOperations = operations.filter(({ path }) =>
-    /sync\/(batch|order|transaction|heartbeat)|admin\/(products|categories)\//.test(path),
+    /sync\/(batch|order|transaction|heartbeat)|admin\/(products|categories|tax-rates|employees)\//.test(
+      path,
+    ),
   )
 
   function leafPaths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
@@ -207,9 +219,13 @@ describe('every route under fuzzed requests (PGlite, real HTTP)', () => {
     }
     if (path === '/api/sync/order') seed('order', [body as unknown as Seed])
     if (path === '/api/sync/transaction') seed('transaction', [body as unknown as Seed])
-    if (path.startsWith('/api/admin/products/') || path.startsWith('/api/admin/categories/')) {
+    if (/^\/api\/admin\/(products|categories|tax-rates)\//.test(path)) {
       const record = body.record as { entity: string; id: string; version: number }
       if (body.isChanged) note(record.entity, record.id, record.version)
+    }
+    if (path.startsWith('/api/admin/employees/')) {
+      const employee = body.employee as { id: string; version: number }
+      if (body.isChanged) note('employee', employee.id, employee.version)
     }
   }
 

@@ -1,5 +1,9 @@
 import type { ReactNode } from 'react'
 import { Navigate, Route, Routes, useLocation } from 'react-router'
+import { CategoriesPage } from './features/catalog/CategoriesPage'
+import { ProductsPage } from './features/catalog/ProductsPage'
+import { StaffPage } from './features/catalog/StaffPage'
+import { TaxRatesPage } from './features/catalog/TaxRatesPage'
 import { ConflictsPage } from './features/conflicts/ConflictsPage'
 import { SyncHealthPage } from './features/health/SyncHealthPage'
 import { Layout } from './features/Layout'
@@ -75,6 +79,10 @@ export function App() {
           <Route index element={<Navigate to="/stores" replace />} />
           <Route path="/stores" element={<StoresPage />} />
           <Route path="/registers" element={<RegistersPage />} />
+          <Route path="/products" element={<ProductsPage />} />
+          <Route path="/categories" element={<CategoriesPage />} />
+          <Route path="/tax-rates" element={<TaxRatesPage />} />
+          <Route path="/staff" element={<StaffPage />} />
           <Route path="/users" element={<UsersRoute />} />
           <Route path="/sync-health" element={<SyncHealthPage />} />
           <Route path="/conflicts" element={<ConflictsPage />} />

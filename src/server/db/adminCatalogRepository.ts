@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, ne, sql } from 'drizzle-orm'
-import type { Database } from './connection'
+import type { EntityName } from '../../shared/sync'
+import type { Database, Executor } from './connection'
 import { syncRecords } from './schema'
 
 /** The back office's catalog reads: live products of a store, straight from sync_records. */
@@ -46,4 +47,61 @@ export async function findOtherProductWithSku(
     )
     .limit(1)
   return holder?.id
+}
+
+/** Every live record of one entity of a store (categories, tax rates, staff: small sets). */
+export async function listLiveRecords(db: Executor, storeId: string, entity: EntityName) {
+  return db
+    .select()
+    .from(syncRecords)
+    .where(
+      and(
+        eq(syncRecords.storeId, storeId),
+        eq(syncRecords.entity, entity),
+        eq(syncRecords.deleted, false),
+      ),
+    )
+    .orderBy(asc(syncRecords.id))
+}
+
+/** One live record of a store, or undefined (missing or deleted). */
+export async function findLiveRecord(
+  db: Executor,
+  storeId: string,
+  entity: EntityName,
+  id: string,
+) {
+  const [row] = await db
+    .select()
+    .from(syncRecords)
+    .where(
+      and(
+        eq(syncRecords.storeId, storeId),
+        eq(syncRecords.entity, entity),
+        eq(syncRecords.id, id),
+        eq(syncRecords.deleted, false),
+      ),
+    )
+  return row
+}
+
+/** How many live products of a store point at this category or tax rate. */
+export async function countProductsUsing(
+  db: Executor,
+  storeId: string,
+  field: 'categoryId' | 'taxRateId',
+  id: string,
+): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(syncRecords)
+    .where(
+      and(
+        eq(syncRecords.storeId, storeId),
+        eq(syncRecords.entity, 'product'),
+        eq(syncRecords.deleted, false),
+        sql`${syncRecords.data} ->> ${field} = ${id}`,
+      ),
+    )
+  return Number(row?.count ?? 0)
 }

@@ -41,7 +41,17 @@ import {
   AdminResolveReply,
   SyncHealthReply,
 } from '../../shared/backoffice/syncHealth'
-import { AdminCategoryBody, AdminProductBody, AdminRecord } from '../routes/adminCatalog'
+import {
+  AdminCategoryBody,
+  AdminEmployeeBody,
+  AdminEmployeeListReply,
+  AdminEmployeeReply,
+  AdminPinBody,
+  AdminProductBody,
+  AdminRecord,
+  AdminRecordListReply,
+  AdminTaxRateBody,
+} from '../../shared/backoffice/catalog'
 import { CreateTenantBody, TenantView } from '../tenancy/stores'
 
 const AdminSaveResponse = z.object({
@@ -218,12 +228,81 @@ const operations: Record<
       query: { storeId: 'required unless the admin is scoped to one store' },
     },
   },
+  '/api/admin/categories': {
+    get: {
+      summary: "The store's live categories",
+      tags: ['admin', 'catalog'],
+      response: AdminRecordListReply,
+      query: { storeId: 'required unless the admin is scoped to one store' },
+    },
+  },
   '/api/admin/categories/{id}': {
     put: {
       summary: 'Create or replace a category; registers pull it like any change',
       tags: ['admin', 'catalog'],
       body: AdminCategoryBody,
       response: AdminSaveResponse,
+      query: { storeId: 'required unless the admin is scoped to one store' },
+    },
+    delete: {
+      summary: 'Delete a category; 409 IN_USE naming how many products use it',
+      tags: ['admin', 'catalog'],
+      response: AdminSaveResponse,
+      query: {
+        storeId: 'required unless the admin is scoped to one store',
+        baseVersion: 'the version loaded; 409 when the record changed since',
+      },
+    },
+  },
+  '/api/admin/tax-rates': {
+    get: {
+      summary: "The store's live tax rates",
+      tags: ['admin', 'catalog'],
+      response: AdminRecordListReply,
+      query: { storeId: 'required unless the admin is scoped to one store' },
+    },
+  },
+  '/api/admin/tax-rates/{id}': {
+    put: {
+      summary: 'Create or replace a tax rate; registers pull it like any change',
+      tags: ['admin', 'catalog'],
+      body: AdminTaxRateBody,
+      response: AdminSaveResponse,
+      query: { storeId: 'required unless the admin is scoped to one store' },
+    },
+    delete: {
+      summary: 'Delete a tax rate; 409 IN_USE while a product uses it',
+      tags: ['admin', 'catalog'],
+      response: AdminSaveResponse,
+      query: {
+        storeId: 'required unless the admin is scoped to one store',
+        baseVersion: 'the version loaded; 409 when the record changed since',
+      },
+    },
+  },
+  '/api/admin/employees': {
+    get: {
+      summary: "The store's staff (never a PIN or its hash)",
+      tags: ['admin', 'staff'],
+      response: AdminEmployeeListReply,
+      query: { storeId: 'required unless the admin is scoped to one store' },
+    },
+  },
+  '/api/admin/employees/{id}': {
+    put: {
+      summary: 'Add or change a person (name, role, active; a PIN for a new one)',
+      tags: ['admin', 'staff'],
+      body: AdminEmployeeBody,
+      response: AdminEmployeeReply,
+      query: { storeId: 'required unless the admin is scoped to one store' },
+    },
+  },
+  '/api/admin/employees/{id}/pin': {
+    post: {
+      summary: "Set or reset a person's PIN (unique among the store's active staff)",
+      tags: ['admin', 'staff'],
+      body: AdminPinBody,
+      response: AdminEmployeeReply,
       query: { storeId: 'required unless the admin is scoped to one store' },
     },
   },

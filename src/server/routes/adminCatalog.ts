@@ -1,63 +1,35 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { ModifierGroup, PricingUnit, ProductVariant } from '../../shared/ipc/catalogSchemas'
-import { CategoryData, ProductData } from '../../shared/sync'
+import {
+  AdminCategoryBody,
+  AdminDeleteQuery,
+  AdminProductBody,
+  AdminRecord,
+  AdminTaxRateBody,
+} from '../../shared/backoffice/catalog'
+import type { AdminRecordListReply } from '../../shared/backoffice/catalog'
+import { CategoryData, ProductData, TaxRateData } from '../../shared/sync'
 import type { EntityName } from '../../shared/sync'
-import { authenticate, storeInScope } from '../auth/principal'
-import type { Principal } from '../auth/principal'
-import { findOtherProductWithSku, listLiveProducts } from '../db/adminCatalogRepository'
+import type { AdminPrincipal } from '../auth/principal'
+import {
+  countProductsUsing,
+  findLiveRecord,
+  findOtherProductWithSku,
+  listLiveProducts,
+  listLiveRecords,
+} from '../db/adminCatalogRepository'
+import type { Transaction } from '../db/connection'
 import { HttpError, parseOrThrow, refuseUnstorableValues } from '../http/errors'
 import { toServerRecord } from '../sync/records'
+import type { RecordRow } from '../sync/records'
 import { writeServerChange } from '../sync/serverWrite'
+import { notFound, requireAdmin, requireStoreInScope } from './adminScope'
 import type { RouteContext } from './context'
 
-const Uuid = z.uuid()
-const Text = (max: number) => z.string().trim().min(1).max(max)
-const Barcode = z
-  .string()
-  .trim()
-  .regex(/^[0-9A-Za-z\-.]{1,48}$/, 'a barcode is 1–48 letters, digits, dashes or dots')
+// Kept here too: older imports (OpenAPI document, tests) name them from this module.
+export { AdminCategoryBody, AdminProductBody, AdminRecord }
 
-/** A product as the back office saves it (the same rules as the register's product editor). */
-export const AdminProductBody = z.strictObject({
-  /** The version the editor loaded; a newer stored version refuses the save (409). */
-  baseVersion: z.number().int().min(0).optional(),
-  sku: Text(80),
-  name: Text(200),
-  priceCents: z.number().int().min(0).max(100_000_000),
-  categoryId: Uuid.nullable().optional(),
-  /** Absent or null: each register applies its default rate. */
-  taxRateId: Uuid.nullable().optional(),
-  /** All barcodes; the first is the primary one. */
-  barcodes: z.array(Barcode).max(20).optional(),
-  variants: z.array(ProductVariant).max(50).optional(),
-  modifierGroups: z.array(ModifierGroup).max(20).optional(),
-  trackStock: z.boolean().optional(),
-  pricingUnit: PricingUnit.optional(),
-  isActive: z.boolean().optional(),
-})
-
-export const AdminCategoryBody = z.strictObject({
-  baseVersion: z.number().int().min(0).optional(),
-  name: Text(80),
-  color: z
-    .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb')
-    .nullable()
-    .optional(),
-  sortOrder: z.number().int().min(0).max(10_000).optional(),
-  parentId: Uuid.nullable().optional(),
-})
-
-export const AdminRecord = z.object({
-  id: z.string(),
-  version: z.number().int(),
-  seq: z.number().int(),
-  updatedAt: z.string(),
-  data: z.unknown(),
-})
-
-const RecordParams = z.strictObject({ id: Uuid })
+const RecordParams = z.strictObject({ id: z.uuid() })
 const StoreQuery = z.strictObject({ storeId: z.string().optional() })
 const ListQuery = z.strictObject({
   storeId: z.string().optional(),
@@ -66,76 +38,130 @@ const ListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 })
 
-function requireAdmin(principal: Principal): Extract<Principal, { kind: 'admin' }> {
-  if (principal.kind !== 'admin') throw new HttpError(403, 'FORBIDDEN', 'admin token required')
-  return principal
+/** The store a catalog or staff route acts on: `?storeId=`, else a manager's only store; 404 outside the scope. */
+export async function storeOf(
+  context: RouteContext,
+  admin: AdminPrincipal,
+  requested: string | undefined,
+): Promise<string> {
+  const storeId = requested ?? admin.storeId
+  if (!storeId)
+    throw new HttpError(400, 'STORE_REQUIRED', 'storeId query parameter is required for this admin')
+  await requireStoreInScope(context.db, admin, storeId)
+  return storeId
+}
+
+export const recordView = (row: RecordRow): AdminRecord => ({
+  id: row.id,
+  version: row.version,
+  seq: row.seq,
+  updatedAt: row.updatedAt.toISOString(),
+  data: row.data,
+})
+
+export interface AdminWrite {
+  storeId: string
+  admin: AdminPrincipal
+  entity: EntityName
+  id: string
+  data: unknown
+  baseVersion: number | undefined
+  deleted?: boolean
+  check?: (tx: Transaction) => Promise<void>
+}
+
+/** A back-office write: a server-originated change registers pull, poked when applied. */
+export async function writeAdminRecord(context: RouteContext, write: AdminWrite) {
+  const outcome = await writeServerChange(context.db, {
+    storeId: write.storeId,
+    writerId: `admin:${write.admin.adminId}`,
+    entity: write.entity,
+    id: write.id,
+    data: write.data,
+    ...(write.baseVersion !== undefined ? { baseVersion: write.baseVersion } : {}),
+    ...(write.deleted ? { deleted: true } : {}),
+    ...(write.check ? { check: write.check } : {}),
+  })
+  switch (outcome.kind) {
+    case 'not-found':
+      throw notFound('store')
+    case 'stale':
+      throw new HttpError(
+        409,
+        'VERSION_CONFLICT',
+        `this ${write.entity} changed since it was loaded (now version ${outcome.record?.version ?? 0}); reload and save again`,
+      )
+    case 'rejected':
+      throw new HttpError(422, outcome.error.code, outcome.error.message)
+    case 'unchanged':
+      return { record: toServerRecord(outcome.record), isChanged: false }
+    case 'applied':
+      context.bus.publish({ type: 'poke', storeId: write.storeId, headSeq: outcome.headSeq })
+      return { record: toServerRecord(outcome.record), isChanged: true }
+  }
 }
 
 /**
- * The back office's catalog: products and categories a manager edits on the server. Each save is
- * a server-originated change (new version and sequence, ledger entry), so every register of the
- * store pulls it like a change from another register. Scope comes from the token only.
+ * The back office's catalog: products, categories and tax rates of one store as the server holds
+ * them. Each save is a server-originated change (new version and sequence, ledger entry), so every
+ * register of the store pulls it like a change from another register. Scope comes from the
+ * session or token only; a store outside it is 404.
  */
 export function registerAdminCatalogRoutes(app: FastifyInstance, context: RouteContext): void {
-  const { db, signer, config, bus } = context
-  const rateLimit = { max: config.authRateLimit.max, timeWindow: config.authRateLimit.windowMs }
-
-  async function scope(request: Parameters<typeof authenticate>[2]) {
-    const admin = requireAdmin(await authenticate(db, signer, request))
-    const query = parseOrThrow(StoreQuery, request.query, 'query')
-    return { admin, storeId: await storeInScope(db, admin, query.storeId) }
+  const { db, signer, config } = context
+  const rateLimit = {
+    max: config.backofficeRateLimit.max,
+    timeWindow: config.backofficeRateLimit.windowMs,
   }
 
-  async function save(
-    storeId: string,
-    adminId: string,
+  async function scope(request: FastifyRequest) {
+    const admin = await requireAdmin(db, signer, request)
+    const query = parseOrThrow(StoreQuery, request.query, 'query')
+    return { admin, storeId: await storeOf(context, admin, query.storeId) }
+  }
+
+  /** A delete: the record must be live; `inUse` counts what still points at it (409 if any). */
+  async function remove(
+    request: FastifyRequest,
     entity: EntityName,
-    id: string,
-    data: unknown,
-    baseVersion: number | undefined,
+    inUse: (tx: Transaction, storeId: string, id: string) => Promise<string | null>,
   ) {
-    const outcome = await writeServerChange(db, {
+    const admin = await requireAdmin(db, signer, request)
+    const { id } = parseOrThrow(RecordParams, request.params, 'path')
+    const query = parseOrThrow(AdminDeleteQuery, request.query, 'query')
+    const storeId = await storeOf(context, admin, query.storeId)
+    if (!(await findLiveRecord(db, storeId, entity, id))) throw notFound(entity)
+    return writeAdminRecord(context, {
       storeId,
-      writerId: `admin:${adminId}`,
+      admin,
       entity,
       id,
-      data,
-      ...(baseVersion !== undefined ? { baseVersion } : {}),
+      data: null,
+      baseVersion: query.baseVersion,
+      deleted: true,
+      check: async (tx) => {
+        const reason = await inUse(tx, storeId, id)
+        if (reason) throw new HttpError(409, 'IN_USE', reason)
+      },
     })
-    switch (outcome.kind) {
-      case 'not-found':
-        throw new HttpError(404, 'NOT_FOUND', 'store not found')
-      case 'stale':
-        throw new HttpError(
-          409,
-          'VERSION_CONFLICT',
-          `this ${entity} changed since it was loaded (now version ${outcome.record?.version ?? 0}); reload and save again`,
-        )
-      case 'rejected':
-        throw new HttpError(422, outcome.error.code, outcome.error.message)
-      case 'unchanged':
-        return { record: toServerRecord(outcome.record), isChanged: false }
-      case 'applied':
-        bus.publish({ type: 'poke', storeId, headSeq: outcome.headSeq })
-        return { record: toServerRecord(outcome.record), isChanged: true }
-    }
+  }
+
+  async function list(request: FastifyRequest, entity: EntityName) {
+    const { storeId } = await scope(request)
+    const rows = await listLiveRecords(db, storeId, entity)
+    const reply: AdminRecordListReply = { records: rows.map(recordView) }
+    return reply
   }
 
   app.get('/api/admin/products', { config: { rateLimit } }, async (request) => {
-    const admin = requireAdmin(await authenticate(db, signer, request))
+    const admin = await requireAdmin(db, signer, request)
     const query = parseOrThrow(ListQuery, request.query, 'query')
-    const storeId = await storeInScope(db, admin, query.storeId)
+    const storeId = await storeOf(context, admin, query.storeId)
     const limit = query.limit ?? 200
     const rows = await listLiveProducts(db, storeId, { after: query.after, limit: limit + 1 })
     const page = rows.slice(0, limit)
     return {
-      products: page.map((row) => ({
-        id: row.id,
-        version: row.version,
-        seq: row.seq,
-        updatedAt: row.updatedAt.toISOString(),
-        data: row.data,
-      })),
+      products: page.map(recordView),
       nextAfter: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
     }
   })
@@ -148,7 +174,9 @@ export function registerAdminCatalogRoutes(app: FastifyInstance, context: RouteC
     // Registers keep SKUs unique: a second product under one SKU could not be stored there.
     const holderId = await findOtherProductWithSku(db, storeId, body.sku, id)
     if (holderId !== undefined)
-      throw new HttpError(409, 'SKU_TAKEN', `SKU ${body.sku} belongs to product ${holderId}`)
+      throw new HttpError(409, 'SKU_TAKEN', `SKU ${body.sku} belongs to product ${holderId}`, [
+        { path: 'sku', message: 'another product has this SKU' },
+      ])
     const barcodes = body.barcodes ?? []
     // The shape registers push, checked by the push route's schema. No timestamp in the data: the
     // record carries the server's, and saving the same product twice is then no change at all.
@@ -164,8 +192,12 @@ export function registerAdminCatalogRoutes(app: FastifyInstance, context: RouteC
       isActive: body.isActive ?? true,
       categoryId: body.categoryId ?? null,
     })
-    return save(storeId, admin.adminId, 'product', id, data, baseVersion)
+    return writeAdminRecord(context, { storeId, admin, entity: 'product', id, data, baseVersion })
   })
+
+  app.get('/api/admin/categories', { config: { rateLimit } }, (request) =>
+    list(request, 'category'),
+  )
 
   app.put('/api/admin/categories/:id', { config: { rateLimit } }, async (request) => {
     const { admin, storeId } = await scope(request)
@@ -178,6 +210,62 @@ export function registerAdminCatalogRoutes(app: FastifyInstance, context: RouteC
       color: body.color ?? null,
       sortOrder: body.sortOrder ?? 0,
     })
-    return save(storeId, admin.adminId, 'category', id, data, baseVersion)
+    return writeAdminRecord(context, { storeId, admin, entity: 'category', id, data, baseVersion })
   })
+
+  app.delete('/api/admin/categories/:id', { config: { rateLimit } }, (request) =>
+    remove(request, 'category', async (tx, storeId, id) => {
+      const count = await countProductsUsing(tx, storeId, 'categoryId', id)
+      return count > 0
+        ? `${count} product${count === 1 ? '' : 's'} use this category; move them to another category first`
+        : null
+    }),
+  )
+
+  app.get('/api/admin/tax-rates', { config: { rateLimit } }, (request) => list(request, 'taxRate'))
+
+  app.put('/api/admin/tax-rates/:id', { config: { rateLimit } }, async (request) => {
+    const { admin, storeId } = await scope(request)
+    const { id } = parseOrThrow(RecordParams, request.params, 'path')
+    refuseUnstorableValues(request.body, 'tax rate')
+    const { baseVersion, ...body } = parseOrThrow(AdminTaxRateBody, request.body, 'tax rate')
+    const data = TaxRateData.parse({
+      id,
+      ...body,
+      isInclusive: body.isInclusive ?? false,
+      isDefault: body.isDefault ?? false,
+    })
+    const saved = await writeAdminRecord(context, {
+      storeId,
+      admin,
+      entity: 'taxRate',
+      id,
+      data,
+      baseVersion,
+    })
+    // One default per store: registers apply the first default they hold to products without a rate.
+    if (body.isDefault)
+      for (const other of await listLiveRecords(db, storeId, 'taxRate')) {
+        const otherData = other.data as Record<string, unknown> | null
+        if (other.id === id || otherData?.isDefault !== true) continue
+        await writeAdminRecord(context, {
+          storeId,
+          admin,
+          entity: 'taxRate',
+          id: other.id,
+          data: { ...otherData, isDefault: false },
+          baseVersion: other.version,
+        })
+      }
+    return saved
+  })
+
+  app.delete('/api/admin/tax-rates/:id', { config: { rateLimit } }, (request) =>
+    remove(request, 'taxRate', async (tx, storeId, id) => {
+      const count = await countProductsUsing(tx, storeId, 'taxRateId', id)
+      return count > 0
+        ? `${count} product${count === 1 ? '' : 's'} use this tax rate; give them another rate first`
+        : null
+    }),
+  )
 }

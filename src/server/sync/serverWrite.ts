@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import type { EntityName, SyncError } from '../../shared/sync'
-import type { Database } from '../db/connection'
+import type { Database, Transaction } from '../db/connection'
 import { stores, syncRecords } from '../db/schema'
 import { planRecord } from './plan'
 import { writeLedger, writeRecord } from './push'
@@ -16,6 +16,13 @@ export interface ServerChange {
   data: unknown
   /** The version the editor started from; absent to write over whatever is stored. */
   baseVersion?: number
+  /** A delete (tombstone) instead of an upsert; `data` is then ignored. */
+  deleted?: boolean
+  /**
+   * Run under the store's row lock before the write (a push waits for it), so a rule read here
+   * (e.g. "no product uses this category") still holds when the write commits. May throw.
+   */
+  check?: (tx: Transaction) => Promise<void>
 }
 
 export type ServerWriteOutcome =
@@ -41,6 +48,7 @@ export async function writeServerChange(
       .where(eq(stores.id, change.storeId))
       .for('update')
     if (!store) return { kind: 'not-found' }
+    await change.check?.(tx)
     const [current] = await tx
       .select()
       .from(syncRecords)
@@ -60,8 +68,8 @@ export async function writeServerChange(
         mutationId: crypto.randomUUID(),
         entity: change.entity,
         id: change.id,
-        deleted: false,
-        data: change.data,
+        deleted: change.deleted ?? false,
+        data: change.deleted ? null : change.data,
         baseVersion: storedVersion,
         clientVersion: null,
       },

@@ -26,6 +26,19 @@ import {
   syncHealthPaths,
   type AdminResolveBody,
 } from '../../../shared/backoffice/syncHealth'
+import {
+  AdminEmployeeListReply,
+  AdminEmployeeReply,
+  AdminProductListReply,
+  AdminRecordListReply,
+  AdminSaveReply,
+  catalogPaths,
+  type AdminCategoryBody,
+  type AdminEmployeeBody,
+  type AdminPinBody,
+  type AdminProductBody,
+  type AdminTaxRateBody,
+} from '../../../shared/backoffice/catalog'
 import { HttpClient, type HttpClientOptions } from './client'
 import { ApiError } from './errors'
 
@@ -140,6 +153,80 @@ export class BackofficeApi {
 
   resolveConflict(id: string, body: AdminResolveBody) {
     return this.http.request('POST', syncHealthPaths.resolveConflict(id), AdminResolveReply, {
+      body,
+    })
+  }
+
+  // Catalog and staff of one store (synced records registers pull).
+
+  /** Every live product of the store, a page of 1000 at a time. */
+  async listProducts(storeId: string) {
+    const products: AdminProductListReply['products'] = []
+    let after: string | undefined
+    do {
+      const page = await this.http.request(
+        'GET',
+        catalogPaths.products(storeId, after),
+        AdminProductListReply,
+      )
+      products.push(...page.products)
+      after = page.nextAfter ?? undefined
+    } while (after)
+    return products
+  }
+
+  saveProduct(storeId: string, id: string, body: AdminProductBody) {
+    return this.http.request('PUT', catalogPaths.product(storeId, id), AdminSaveReply, { body })
+  }
+
+  async listCategories(storeId: string) {
+    return (await this.http.request('GET', catalogPaths.categories(storeId), AdminRecordListReply))
+      .records
+  }
+
+  saveCategory(storeId: string, id: string, body: AdminCategoryBody) {
+    return this.http.request('PUT', catalogPaths.category(storeId, id), AdminSaveReply, { body })
+  }
+
+  /** 409 IN_USE while products use it (the message starts with how many). */
+  deleteCategory(storeId: string, id: string, baseVersion: number) {
+    return this.http.request(
+      'DELETE',
+      catalogPaths.deleteCategory(storeId, id, baseVersion),
+      AdminSaveReply,
+    )
+  }
+
+  async listTaxRates(storeId: string) {
+    return (await this.http.request('GET', catalogPaths.taxRates(storeId), AdminRecordListReply))
+      .records
+  }
+
+  saveTaxRate(storeId: string, id: string, body: AdminTaxRateBody) {
+    return this.http.request('PUT', catalogPaths.taxRate(storeId, id), AdminSaveReply, { body })
+  }
+
+  deleteTaxRate(storeId: string, id: string, baseVersion: number) {
+    return this.http.request(
+      'DELETE',
+      catalogPaths.deleteTaxRate(storeId, id, baseVersion),
+      AdminSaveReply,
+    )
+  }
+
+  async listEmployees(storeId: string) {
+    return (await this.http.request('GET', catalogPaths.employees(storeId), AdminEmployeeListReply))
+      .employees
+  }
+
+  saveEmployee(storeId: string, id: string, body: AdminEmployeeBody) {
+    return this.http.request('PUT', catalogPaths.employee(storeId, id), AdminEmployeeReply, {
+      body,
+    })
+  }
+
+  setPin(storeId: string, id: string, body: AdminPinBody) {
+    return this.http.request('POST', catalogPaths.employeePin(storeId, id), AdminEmployeeReply, {
       body,
     })
   }

@@ -11,6 +11,10 @@ export function Layout() {
   const sections = [
     { to: '/stores', label: t('nav.stores') },
     { to: '/registers', label: t('nav.registers') },
+    { to: '/products', label: t('nav.products') },
+    { to: '/categories', label: t('nav.categories') },
+    { to: '/tax-rates', label: t('nav.taxRates') },
+    { to: '/staff', label: t('nav.staff') },
     { to: '/sync-health', label: t('nav.syncHealth') },
     { to: '/conflicts', label: t('nav.conflicts') },
     ...(canManageUsers(session.admin) ? [{ to: '/users', label: t('nav.users') }] : []),

@@ -2,6 +2,7 @@ import i18next from 'i18next'
 import { initReactI18next, useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import type { Locale } from '../../../shared/backoffice/api'
+import arCatalog from './locales/ar/catalog'
 import arCommon from './locales/ar/common'
 import arConflicts from './locales/ar/conflicts'
 import arHealth from './locales/ar/health'
@@ -9,6 +10,7 @@ import arRegisters from './locales/ar/registers'
 import arSession from './locales/ar/session'
 import arStores from './locales/ar/stores'
 import arUsers from './locales/ar/users'
+import enCatalog from './locales/en/catalog'
 import enCommon from './locales/en/common'
 import enConflicts from './locales/en/conflicts'
 import enHealth from './locales/en/health'
@@ -31,6 +33,7 @@ export const resources = {
     users: enUsers,
     health: enHealth,
     conflicts: enConflicts,
+    catalog: enCatalog,
   },
   ar: {
     common: arCommon,
@@ -40,6 +43,7 @@ export const resources = {
     users: arUsers,
     health: arHealth,
     conflicts: arConflicts,
+    catalog: arCatalog,
   },
 } as const
 

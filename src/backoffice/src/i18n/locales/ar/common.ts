@@ -8,6 +8,10 @@ const common = {
     users: 'المستخدمون',
     syncHealth: 'حالة المزامنة',
     conflicts: 'التعارضات',
+    products: 'المنتجات',
+    categories: 'الفئات',
+    taxRates: 'نسب الضريبة',
+    staff: 'الموظفون',
   },
   language: {
     label: 'اللغة',
@@ -61,6 +65,14 @@ const common = {
     expiresInMinutes: 'من 5 دقائق إلى 7 أيام.',
     uses: 'من 1 إلى 100 نقطة بيع.',
     confirmPassword: 'كلمتا المرور مختلفتان.',
+    pin: 'الرمز السري من 4 إلى 8 أرقام.',
+    sku: 'أدخل رمز المنتج (حتى 80 حرفًا).',
+    priceCents: 'أدخل سعرًا مثل 3.20 (بلا رمز العملة).',
+    barcodes: 'الباركود من 1 إلى 48 حرفًا أو رقمًا أو شرطة أو نقطة.',
+    rateBasisPoints: 'أدخل نسبة مثل 8.25 (حتى منزلتين عشريتين).',
+    color: 'اللون # وستة أرقام ست عشرية، مثل ‎#aa7744.',
+    sortOrder: 'عدد صحيح من 0 إلى 10000.',
+    variants: 'لكل صنف اسم وسعر مثل 3.20.',
   },
 } satisfies Record<string, unknown>
 

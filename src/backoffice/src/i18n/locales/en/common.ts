@@ -8,6 +8,10 @@ const common = {
     users: 'Users',
     syncHealth: 'Sync health',
     conflicts: 'Conflicts',
+    products: 'Products',
+    categories: 'Categories',
+    taxRates: 'Tax rates',
+    staff: 'Staff',
   },
   language: {
     label: 'Language',
@@ -61,6 +65,14 @@ const common = {
     expiresInMinutes: 'Between 5 minutes and 7 days.',
     uses: 'Between 1 and 100 registers.',
     confirmPassword: 'The two passwords differ.',
+    pin: 'A PIN is 4 to 8 digits.',
+    sku: 'Enter a SKU (up to 80 characters).',
+    priceCents: 'Enter a price like 3.20 (no currency sign).',
+    barcodes: 'A barcode is 1–48 letters, digits, dashes or dots.',
+    rateBasisPoints: 'Enter a rate like 8.25 (up to two decimals).',
+    color: 'A colour is # and six hex digits, like #aa7744.',
+    sortOrder: 'A whole number from 0 to 10000.',
+    variants: 'Each variant needs a name and a price like 3.20.',
   },
 } satisfies Record<string, unknown>
 
