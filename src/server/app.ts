@@ -18,6 +18,7 @@ import { createLocalBus } from './realtime/bus'
 import { registerSocketRoute } from './realtime/socketRoute'
 import { registerAdminCatalogRoutes } from './routes/adminCatalog'
 import { registerAdminRegisterRoutes } from './routes/adminRegisters'
+import { registerAdminReportRoutes } from './routes/adminReports'
 import { registerAdminStoreRoutes } from './routes/adminStores'
 import { registerAdminUserRoutes } from './routes/adminUsers'
 import { registerAuthRoutes } from './routes/auth'
@@ -147,6 +148,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerAdminStoreRoutes(app, context)
   registerAdminRegisterRoutes(app, context)
   registerAdminUserRoutes(app, context)
+  registerAdminReportRoutes(app, context)
   registerBackofficeSessionRoutes(app, context, firstRunToken(options.setupToken))
   registerSyncRoutes(app, context)
   registerSeedRoutes(app, context)
