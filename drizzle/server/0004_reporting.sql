@@ -13,7 +13,7 @@ CREATE TABLE "report_order_lines" (
 	"net_cents" bigint NOT NULL,
 	"tax_cents" bigint NOT NULL,
 	"total_cents" bigint NOT NULL,
-	CONSTRAINT "report_order_lines_store_id_order_id_line_no_pk" PRIMARY KEY("store_id","order_id","line_no")
+	CONSTRAINT "report_order_lines_store_id_business_day_order_id_line_no_pk" PRIMARY KEY("store_id","business_day","order_id","line_no")
 );
 --> statement-breakpoint
 CREATE TABLE "report_orders" (
@@ -36,7 +36,7 @@ CREATE TABLE "report_orders" (
 	"net_cents" bigint NOT NULL,
 	"tax_cents" bigint NOT NULL,
 	"total_cents" bigint NOT NULL,
-	CONSTRAINT "report_orders_store_id_order_id_pk" PRIMARY KEY("store_id","order_id")
+	CONSTRAINT "report_orders_store_id_business_day_order_id_pk" PRIMARY KEY("store_id","business_day","order_id")
 );
 --> statement-breakpoint
 CREATE TABLE "report_payments" (
@@ -49,191 +49,273 @@ CREATE TABLE "report_payments" (
 	"tender_id" text,
 	"label" text,
 	"amount_cents" bigint NOT NULL,
-	CONSTRAINT "report_payments_store_id_order_id_line_no_pk" PRIMARY KEY("store_id","order_id","line_no")
+	CONSTRAINT "report_payments_store_id_business_day_order_id_line_no_pk" PRIMARY KEY("store_id","business_day","order_id","line_no")
 );
 --> statement-breakpoint
-CREATE INDEX "report_order_lines_store_day_idx" ON "report_order_lines" USING btree ("store_id","business_day");--> statement-breakpoint
-CREATE INDEX "report_orders_store_day_idx" ON "report_orders" USING btree ("store_id","business_day");--> statement-breakpoint
-CREATE INDEX "report_payments_store_day_idx" ON "report_payments" USING btree ("store_id","business_day");--> statement-breakpoint
--- Reporting projection, maintained in the push transaction (hand-written below the generated DDL).
--- A register's timestamp, or null when it is not one (the push accepts any short string).
-CREATE OR REPLACE FUNCTION report_parse_ts(value text) RETURNS timestamptz
-LANGUAGE plpgsql STABLE AS $$
-BEGIN
-  IF value IS NULL OR value !~ '^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}' THEN
-    RETURN NULL;
-  END IF;
-  BEGIN
-    RETURN value::timestamptz;
-  EXCEPTION WHEN others THEN
-    RETURN NULL;
-  END;
-END;
+-- Reporting projection, kept in the push transaction (hand-written below the generated DDL).
+-- Nothing here may raise on a record's content: the push accepts loose order data, and a record
+-- the projection cannot read must never refuse a sale. Numbers are read only when they are JSON
+-- numbers in range, timestamps only when they are real ISO 8601 instants.
+CREATE FUNCTION report_cents(value jsonb) RETURNS bigint
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN jsonb_typeof(value) = 'number' AND abs(value::numeric) < 1e15
+    THEN round(value::numeric)::bigint END
 $$;
 --> statement-breakpoint
--- One row per live order record, with its store-local day and hour and its kind.
-CREATE VIEW report_order_base AS
-SELECT
-  r.store_id,
-  r.id AS order_id,
-  r.data,
-  r.origin_device_id,
-  t.at AS completed_at,
-  (t.at AT TIME ZONE s.time_zone)::date AS business_day,
-  extract(hour FROM t.at AT TIME ZONE s.time_zone)::smallint AS hour,
-  CASE
-    WHEN upper(r.data->'order'->>'status') = 'VOIDED' THEN 'void'
-    WHEN upper(r.data->'order'->>'kind') = 'REFUND' THEN 'refund'
-    ELSE 'sale'
-  END AS kind
-FROM sync_records r
-JOIN stores s ON s.id = r.store_id
-CROSS JOIN LATERAL (
-  SELECT coalesce(report_parse_ts(r.data->'order'->>'createdAt'), r.created_at) AS at
-) t
-WHERE r.entity = 'order' AND NOT r.deleted AND r.data IS NOT NULL;
+CREATE FUNCTION report_quantity(value jsonb) RETURNS numeric
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN jsonb_typeof(value) = 'number' AND abs(value::numeric) < 1e10
+    THEN round(value::numeric, 3) END
+$$;
 --> statement-breakpoint
-CREATE VIEW report_order_source AS
-SELECT
-  b.store_id,
-  b.order_id,
-  b.business_day,
-  b.hour,
-  b.completed_at,
-  b.kind,
-  coalesce(upper(b.data->'order'->>'status'), 'COMPLETED') AS status,
-  b.data->'order'->>'orderNumber' AS order_number,
-  b.origin_device_id AS device_id,
-  b.data->'order'->>'employeeId' AS employee_id,
-  b.data->'order'->>'shiftId' AS shift_id,
-  b.data->'order'->>'refundOfOrderId' AS refund_of_order_id,
-  b.data->'order'->>'refundReason' AS refund_reason,
-  b.data->'order'->>'currency' AS currency,
-  m.net + m.discount AS gross_cents,
-  m.discount AS discount_cents,
-  m.net AS net_cents,
-  m.tax AS tax_cents,
-  m.total AS total_cents
-FROM report_order_base b
-CROSS JOIN LATERAL (
-  SELECT
-    coalesce((b.data->'order'->>'subtotalCents')::bigint,
-      (b.data->'order'->>'totalCents')::bigint - coalesce((b.data->'order'->>'taxCents')::bigint, 0)) AS net,
-    coalesce((b.data->'order'->>'discountCents')::bigint, 0) AS discount,
-    coalesce((b.data->'order'->>'taxCents')::bigint, 0) AS tax,
-    (b.data->'order'->>'totalCents')::bigint AS total
-) m;
+CREATE FUNCTION report_parse_ts(value text) RETURNS timestamptz
+LANGUAGE sql STABLE AS $$
+  SELECT CASE WHEN value ~ '^[1-9]\d{3}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|1[0-4])(:?[0-5]\d)?)?$'
+    THEN CASE WHEN substr(value, 9, 2)::int <= extract(day FROM
+        make_date(substr(value, 1, 4)::int, substr(value, 6, 2)::int, 1) + interval '1 month - 1 day')
+      THEN value::timestamptz END
+  END
+$$;
 --> statement-breakpoint
-CREATE VIEW report_order_line_source AS
-SELECT
-  b.store_id,
-  b.order_id,
-  e.ordinality::integer AS line_no,
-  b.business_day,
-  b.kind,
-  e.item->>'productId' AS product_id,
-  e.item->>'name' AS name,
-  (CASE WHEN b.kind = 'refund' THEN -1 ELSE 1 END) * abs(q.quantity) AS quantity,
-  coalesce((e.item->>'taxRateBasisPoints')::integer, 0) AS tax_rate_basis_points,
-  m.net + m.discount AS gross_cents,
-  m.discount AS discount_cents,
-  m.net AS net_cents,
-  m.tax AS tax_cents,
-  coalesce((e.item->>'totalCents')::bigint, m.net + m.tax) AS total_cents
-FROM report_order_base b
-CROSS JOIN LATERAL jsonb_array_elements(
-  CASE WHEN jsonb_typeof(b.data->'items') = 'array' THEN b.data->'items' ELSE '[]'::jsonb END
-) WITH ORDINALITY AS e(item, ordinality)
-CROSS JOIN LATERAL (
-  SELECT round(coalesce((e.item->>'quantity')::numeric, 1), 3) AS quantity
-) q
-CROSS JOIN LATERAL (
-  SELECT
-    coalesce((e.item->>'netCents')::bigint,
-      (e.item->>'totalCents')::bigint - coalesce((e.item->>'taxCents')::bigint, 0),
-      round(coalesce((e.item->>'unitPriceCents')::numeric, 0) * q.quantity)::bigint) AS net,
-    coalesce((e.item->>'discountCents')::bigint, 0) AS discount,
-    coalesce((e.item->>'taxCents')::bigint, 0) AS tax
-) m;
+-- The business day an order record is projected on (the key of its projection rows).
+CREATE FUNCTION report_day_of(p_data jsonb, p_created timestamptz, p_zone text) RETURNS date
+LANGUAGE sql STABLE AS $$
+  SELECT (coalesce(report_parse_ts(p_data->'order'->>'createdAt'), p_created) AT TIME ZONE p_zone)::date
+$$;
 --> statement-breakpoint
-CREATE VIEW report_payment_source AS
-SELECT
-  b.store_id,
-  b.order_id,
-  e.ordinality::integer AS line_no,
-  b.business_day,
-  b.kind,
-  coalesce(nullif(e.payment->>'method', ''), 'other') AS method,
-  e.payment->>'tenderId' AS tender_id,
-  e.payment->>'label' AS label,
-  (e.payment->>'amountCents')::bigint AS amount_cents
-FROM report_order_base b
-CROSS JOIN LATERAL jsonb_array_elements(
-  CASE WHEN jsonb_typeof(b.data->'payments') = 'array' THEN b.data->'payments' ELSE '[]'::jsonb END
-) WITH ORDINALITY AS e(payment, ordinality);
+-- The projection of one order record (table column order), from the record's fields and its
+-- store's time zone: the trigger passes NEW, the rebuild a join of sync_records and stores.
+CREATE FUNCTION report_order_of(p_store uuid, p_id text, p_data jsonb, p_device text, p_created timestamptz, p_zone text)
+RETURNS SETOF report_orders
+LANGUAGE sql STABLE AS $$
+  SELECT p_store, p_id,
+    report_day_of(p_data, p_created, p_zone),
+    extract(hour FROM t.at AT TIME ZONE p_zone)::smallint,
+    t.at,
+    CASE
+      WHEN upper(o->>'status') = 'VOIDED' THEN 'void'
+      WHEN upper(o->>'kind') = 'REFUND' THEN 'refund'
+      ELSE 'sale'
+    END,
+    coalesce(upper(o->>'status'), 'COMPLETED'),
+    o->>'orderNumber', p_device, o->>'employeeId', o->>'shiftId', o->>'refundOfOrderId',
+    o->>'refundReason', o->>'currency',
+    m.net + m.discount, m.discount, m.net, m.tax, m.total
+  FROM (SELECT CASE WHEN jsonb_typeof(p_data->'order') = 'object' THEN p_data->'order' ELSE '{}'::jsonb END AS o) h
+  CROSS JOIN LATERAL (SELECT coalesce(report_parse_ts(o->>'createdAt'), p_created) AS at) t
+  CROSS JOIN LATERAL (
+    SELECT coalesce(report_cents(o->'totalCents'), 0) AS total,
+      coalesce(report_cents(o->'taxCents'), 0) AS tax,
+      coalesce(report_cents(o->'discountCents'), 0) AS discount
+  ) a
+  CROSS JOIN LATERAL (
+    SELECT coalesce(report_cents(o->'subtotalCents'), a.total - a.tax) AS net, a.discount, a.tax, a.total
+  ) m
+$$;
 --> statement-breakpoint
--- Replaces the projection of one order: a re-push or an edit counts once, a delete drops it.
-CREATE OR REPLACE FUNCTION report_project_order(p_store uuid, p_order text) RETURNS void
+CREATE FUNCTION report_lines_of(p_store uuid, p_id text, p_data jsonb, p_created timestamptz, p_zone text)
+RETURNS SETOF report_order_lines
+LANGUAGE sql STABLE AS $$
+  SELECT p_store, p_id, e.n::integer,
+    (t.at AT TIME ZONE p_zone)::date,
+    h.kind,
+    e.item->>'productId', e.item->>'name',
+    (CASE WHEN h.kind = 'refund' THEN -1 ELSE 1 END) * abs(q.quantity),
+    coalesce(report_cents(e.item->'taxRateBasisPoints'), 0)::integer,
+    m.net + m.discount, m.discount, m.net, m.tax,
+    coalesce(report_cents(e.item->'totalCents'), m.net + m.tax)
+  FROM (SELECT
+      CASE WHEN upper(p_data->'order'->>'status') = 'VOIDED' THEN 'void'
+        WHEN upper(p_data->'order'->>'kind') = 'REFUND' THEN 'refund' ELSE 'sale' END AS kind) h
+  CROSS JOIN LATERAL (SELECT coalesce(report_parse_ts(p_data->'order'->>'createdAt'), p_created) AS at) t
+  CROSS JOIN LATERAL jsonb_array_elements(
+    CASE WHEN jsonb_typeof(p_data->'items') = 'array' THEN p_data->'items' ELSE '[]'::jsonb END
+  ) WITH ORDINALITY AS e(item, n)
+  CROSS JOIN LATERAL (SELECT coalesce(report_quantity(e.item->'quantity'), 1) AS quantity) q
+  CROSS JOIN LATERAL (
+    SELECT coalesce(report_cents(e.item->'netCents'),
+        report_cents(e.item->'totalCents') - coalesce(report_cents(e.item->'taxCents'), 0),
+        round(coalesce(report_cents(e.item->'unitPriceCents'), 0) * q.quantity)::bigint) AS net,
+      coalesce(report_cents(e.item->'discountCents'), 0) AS discount,
+      coalesce(report_cents(e.item->'taxCents'), 0) AS tax
+  ) m
+  WHERE jsonb_typeof(e.item) = 'object'
+$$;
+--> statement-breakpoint
+CREATE FUNCTION report_payments_of(p_store uuid, p_id text, p_data jsonb, p_created timestamptz, p_zone text)
+RETURNS SETOF report_payments
+LANGUAGE sql STABLE AS $$
+  SELECT p_store, p_id, e.n::integer,
+    (t.at AT TIME ZONE p_zone)::date,
+    CASE WHEN upper(p_data->'order'->>'status') = 'VOIDED' THEN 'void'
+      WHEN upper(p_data->'order'->>'kind') = 'REFUND' THEN 'refund' ELSE 'sale' END,
+    coalesce(nullif(e.payment->>'method', ''), 'other'),
+    e.payment->>'tenderId', e.payment->>'label',
+    coalesce(report_cents(e.payment->'amountCents'), 0)
+  FROM (SELECT coalesce(report_parse_ts(p_data->'order'->>'createdAt'), p_created) AS at) t
+  CROSS JOIN LATERAL jsonb_array_elements(
+    CASE WHEN jsonb_typeof(p_data->'payments') = 'array' THEN p_data->'payments' ELSE '[]'::jsonb END
+  ) WITH ORDINALITY AS e(payment, n)
+  WHERE jsonb_typeof(e.payment) = 'object'
+$$;
+--> statement-breakpoint
+-- In the push transaction, once per statement with the rows it wrote (transition tables): new
+-- orders are projected, changed ones replaced (a re-push or a status change counts once), deleted
+-- ones dropped. Set-based, so a 50-order push costs one INSERT … SELECT per table, not 150 statements.
+CREATE FUNCTION report_project_inserted() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  DELETE FROM report_orders WHERE store_id = p_store AND order_id = p_order;
-  DELETE FROM report_order_lines WHERE store_id = p_store AND order_id = p_order;
-  DELETE FROM report_payments WHERE store_id = p_store AND order_id = p_order;
-  INSERT INTO report_orders SELECT * FROM report_order_source WHERE store_id = p_store AND order_id = p_order;
-  INSERT INTO report_order_lines SELECT * FROM report_order_line_source WHERE store_id = p_store AND order_id = p_order;
-  INSERT INTO report_payments SELECT * FROM report_payment_source WHERE store_id = p_store AND order_id = p_order;
+  WITH src AS MATERIALIZED (
+    SELECT r.store_id, r.id, r.data, r.origin_device_id, r.created_at, s.time_zone
+    FROM report_new r JOIN stores s ON s.id = r.store_id
+    WHERE r.entity = 'order' AND NOT r.deleted AND r.data IS NOT NULL
+  ), orders AS (
+    INSERT INTO report_orders
+      SELECT f.* FROM src CROSS JOIN LATERAL
+        report_order_of(src.store_id, src.id, src.data, src.origin_device_id, src.created_at, src.time_zone) f
+  ), lines AS (
+    INSERT INTO report_order_lines
+      SELECT f.* FROM src CROSS JOIN LATERAL
+        report_lines_of(src.store_id, src.id, src.data, src.created_at, src.time_zone) f
+  )
+  INSERT INTO report_payments
+    SELECT f.* FROM src CROSS JOIN LATERAL
+      report_payments_of(src.store_id, src.id, src.data, src.created_at, src.time_zone) f;
+  RETURN NULL;
 END;
 $$;
 --> statement-breakpoint
--- Runs inside the push transaction. A record the projection cannot read (a malformed value) is
--- left out with a warning rather than refusing the push: the sync record is the truth.
-CREATE OR REPLACE FUNCTION report_sync_record_changed() RETURNS trigger
+-- Drops the projection of the given orders ([{store_id, business_day, order_id}], the day
+-- computed from the old record with report_day_of).
+CREATE FUNCTION report_forget_orders(p_orders jsonb) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  WITH gone AS (
+    SELECT * FROM jsonb_to_recordset(p_orders) AS g(store_id uuid, business_day date, order_id text)
+  ), orders AS (
+    DELETE FROM report_orders o USING gone
+    WHERE o.store_id = gone.store_id AND o.business_day = gone.business_day AND o.order_id = gone.order_id
+  ), lines AS (
+    DELETE FROM report_order_lines l USING gone
+    WHERE l.store_id = gone.store_id AND l.business_day = gone.business_day AND l.order_id = gone.order_id
+  )
+  DELETE FROM report_payments p USING gone
+  WHERE p.store_id = gone.store_id AND p.business_day = gone.business_day AND p.order_id = gone.order_id;
+END;
+$$;
+--> statement-breakpoint
+CREATE FUNCTION report_project_updated() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
-  target record;
+  changed jsonb;
 BEGIN
-  IF TG_OP = 'DELETE' THEN target := OLD; ELSE target := NEW; END IF;
-  BEGIN
-    PERFORM report_project_order(target.store_id, target.id);
-  EXCEPTION WHEN others THEN
-    RAISE WARNING 'report projection skipped order % of store %: %', target.id, target.store_id, SQLERRM;
-    DELETE FROM report_orders WHERE store_id = target.store_id AND order_id = target.id;
-    DELETE FROM report_order_lines WHERE store_id = target.store_id AND order_id = target.id;
-    DELETE FROM report_payments WHERE store_id = target.store_id AND order_id = target.id;
-  END;
+  SELECT jsonb_agg(jsonb_build_object('store_id', o.store_id, 'order_id', o.id,
+      'business_day', report_day_of(o.data, o.created_at, s.time_zone)))
+    INTO changed
+    FROM report_new n JOIN report_old o ON o.store_id = n.store_id AND o.entity = n.entity AND o.id = n.id
+    JOIN stores s ON s.id = o.store_id
+    WHERE n.entity = 'order' AND (o.data IS DISTINCT FROM n.data OR o.deleted IS DISTINCT FROM n.deleted);
+  IF changed IS NULL THEN
+    RETURN NULL;
+  END IF;
+  PERFORM report_forget_orders(changed);
+  WITH src AS MATERIALIZED (
+    SELECT r.store_id, r.id, r.data, r.origin_device_id, r.created_at, s.time_zone
+    FROM report_new r JOIN stores s ON s.id = r.store_id
+    JOIN jsonb_to_recordset(changed) AS c(store_id uuid, order_id text)
+      ON c.store_id = r.store_id AND c.order_id = r.id
+    WHERE r.entity = 'order' AND NOT r.deleted AND r.data IS NOT NULL
+  ), orders AS (
+    INSERT INTO report_orders
+      SELECT f.* FROM src CROSS JOIN LATERAL
+        report_order_of(src.store_id, src.id, src.data, src.origin_device_id, src.created_at, src.time_zone) f
+  ), lines AS (
+    INSERT INTO report_order_lines
+      SELECT f.* FROM src CROSS JOIN LATERAL
+        report_lines_of(src.store_id, src.id, src.data, src.created_at, src.time_zone) f
+  )
+  INSERT INTO report_payments
+    SELECT f.* FROM src CROSS JOIN LATERAL
+      report_payments_of(src.store_id, src.id, src.data, src.created_at, src.time_zone) f;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE FUNCTION report_project_deleted() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  gone jsonb;
+BEGIN
+  SELECT jsonb_agg(jsonb_build_object('store_id', o.store_id, 'order_id', o.id,
+      'business_day', report_day_of(o.data, o.created_at, s.time_zone)))
+    INTO gone FROM report_old o JOIN stores s ON s.id = o.store_id WHERE o.entity = 'order';
+  IF gone IS NOT NULL THEN
+    PERFORM report_forget_orders(gone);
+  END IF;
   RETURN NULL;
 END;
 $$;
 --> statement-breakpoint
 CREATE TRIGGER report_order_inserted AFTER INSERT ON sync_records
-FOR EACH ROW WHEN (NEW.entity = 'order') EXECUTE FUNCTION report_sync_record_changed();
+REFERENCING NEW TABLE AS report_new
+FOR EACH STATEMENT EXECUTE FUNCTION report_project_inserted();
 --> statement-breakpoint
 CREATE TRIGGER report_order_updated AFTER UPDATE ON sync_records
-FOR EACH ROW WHEN (NEW.entity = 'order' AND (OLD.data IS DISTINCT FROM NEW.data OR OLD.deleted IS DISTINCT FROM NEW.deleted))
-EXECUTE FUNCTION report_sync_record_changed();
+REFERENCING OLD TABLE AS report_old NEW TABLE AS report_new
+FOR EACH STATEMENT EXECUTE FUNCTION report_project_updated();
 --> statement-breakpoint
 CREATE TRIGGER report_order_deleted AFTER DELETE ON sync_records
-FOR EACH ROW WHEN (OLD.entity = 'order') EXECUTE FUNCTION report_sync_record_changed();
+REFERENCING OLD TABLE AS report_old
+FOR EACH STATEMENT EXECUTE FUNCTION report_project_deleted();
 --> statement-breakpoint
--- Set-based (re)build of the projection, for all stores (p_store null) or one: the backfill of
--- orders pushed before the projection existed, and the rebuild after a store's time zone changes.
-CREATE OR REPLACE FUNCTION report_rebuild(p_store uuid) RETURNS bigint
+-- Set-based (re)build for all stores (p_store null) or one: the backfill of orders pushed before
+-- the projection existed, and the rebuild after a store's time zone changes.
+CREATE FUNCTION report_rebuild(p_store uuid) RETURNS bigint
 LANGUAGE plpgsql AS $$
 DECLARE
   projected bigint;
 BEGIN
-  DELETE FROM report_orders WHERE p_store IS NULL OR store_id = p_store;
-  DELETE FROM report_order_lines WHERE p_store IS NULL OR store_id = p_store;
-  DELETE FROM report_payments WHERE p_store IS NULL OR store_id = p_store;
-  INSERT INTO report_orders SELECT * FROM report_order_source WHERE p_store IS NULL OR store_id = p_store;
+  IF p_store IS NULL THEN
+    TRUNCATE report_orders, report_order_lines, report_payments;
+  ELSE
+    DELETE FROM report_orders WHERE store_id = p_store;
+    DELETE FROM report_order_lines WHERE store_id = p_store;
+    DELETE FROM report_payments WHERE store_id = p_store;
+  END IF;
+  INSERT INTO report_orders
+    SELECT f.* FROM sync_records r JOIN stores s ON s.id = r.store_id
+    CROSS JOIN LATERAL report_order_of(r.store_id, r.id, r.data, r.origin_device_id, r.created_at, s.time_zone) f
+    WHERE r.entity = 'order' AND NOT r.deleted AND r.data IS NOT NULL
+      AND (p_store IS NULL OR r.store_id = p_store);
   GET DIAGNOSTICS projected = ROW_COUNT;
-  INSERT INTO report_order_lines SELECT * FROM report_order_line_source WHERE p_store IS NULL OR store_id = p_store;
-  INSERT INTO report_payments SELECT * FROM report_payment_source WHERE p_store IS NULL OR store_id = p_store;
+  INSERT INTO report_order_lines
+    SELECT f.* FROM sync_records r JOIN stores s ON s.id = r.store_id
+    CROSS JOIN LATERAL report_lines_of(r.store_id, r.id, r.data, r.created_at, s.time_zone) f
+    WHERE r.entity = 'order' AND NOT r.deleted AND r.data IS NOT NULL
+      AND (p_store IS NULL OR r.store_id = p_store);
+  INSERT INTO report_payments
+    SELECT f.* FROM sync_records r JOIN stores s ON s.id = r.store_id
+    CROSS JOIN LATERAL report_payments_of(r.store_id, r.id, r.data, r.created_at, s.time_zone) f
+    WHERE r.entity = 'order' AND NOT r.deleted AND r.data IS NOT NULL
+      AND (p_store IS NULL OR r.store_id = p_store);
   RETURN projected;
 END;
 $$;
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION report_store_zone_changed() RETURNS trigger
+-- A store's time zone must be one PostgreSQL knows (it raises otherwise), so the projection
+-- never meets an unknown zone; a changed zone moves the store's orders to their new days.
+CREATE FUNCTION report_store_zone_check() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM now() AT TIME ZONE NEW.time_zone;
+  RETURN NEW;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER report_store_zone_check BEFORE INSERT OR UPDATE OF time_zone ON stores
+FOR EACH ROW EXECUTE FUNCTION report_store_zone_check();
+--> statement-breakpoint
+CREATE FUNCTION report_store_zone_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM report_rebuild(NEW.id);

@@ -657,6 +657,47 @@ export function defineReportSuite(label: string, open: () => Promise<ServerDatab
       expect(csv.status).toBe(404)
     })
 
+    it('never refuses a push for data it cannot read; the record time stands in', async () => {
+      const now = new Date()
+      const today = dayIn(now, 'America/New_York')
+      const path = `/api/admin/reports/summary?from=${today}&to=${today}&storeIds=${storeA}`
+      const before = ((await get(path)).body as SummaryReply).summary
+      const data = {
+        order: {
+          id: 'ODD',
+          status: 'COMPLETED',
+          totalCents: 100,
+          createdAt: '2026-02-30T10:00:00Z',
+        },
+        items: [
+          {
+            productId: 'p-odd',
+            quantity: 1,
+            unitPriceCents: 100,
+            netCents: 'abc',
+            taxRateBasisPoints: 1e30,
+          },
+        ],
+        payments: [{ method: 'cash', amountCents: 100 }],
+      }
+      const [result] = await push(server, tillA, [{ entity: 'order', id: 'ODD', data }])
+      expect(result?.status).toBe('applied')
+      const after = ((await get(path)).body as SummaryReply).summary
+      expect(after.salesCount).toBe(before.salesCount + 1)
+      expect(after.totalCents).toBe(before.totalCents + 100)
+    })
+
+    it('moves a store’s orders to their new days when its time zone changes', async () => {
+      const path = `/api/admin/reports/summary?from=2026-06-09&to=2026-06-09&storeIds=${storeB}`
+      await database.db.update(stores).set({ timeZone: 'UTC' }).where(eq(stores.id, storeB))
+      expect(((await get(path)).body as SummaryReply).summary.totalCents).toBe(525)
+      await database.db.update(stores).set({ timeZone: 'Asia/Dubai' }).where(eq(stores.id, storeB))
+      expect(((await get(path)).body as SummaryReply).summary.totalCents).toBe(0)
+      await expect(
+        database.db.update(stores).set({ timeZone: 'Mars/Olympus' }).where(eq(stores.id, storeB)),
+      ).rejects.toThrow()
+    })
+
     it('answers a bad query with 400 naming the field', async () => {
       const cases: [string, string][] = [
         [`/api/admin/reports/summary?from=2026-13-01&to=${DAY}`, 'from'],
