@@ -77,32 +77,52 @@ LANGUAGE sql STABLE AS $$
   END
 $$;
 --> statement-breakpoint
+-- When the order was made: the register's createdAt, else when the server first stored it.
+CREATE FUNCTION report_at(p_data jsonb, p_created timestamptz) RETURNS timestamptz
+LANGUAGE sql STABLE AS $$
+  SELECT coalesce(report_parse_ts(p_data->'order'->>'createdAt'), p_created)
+$$;
+--> statement-breakpoint
+CREATE FUNCTION report_kind(p_data jsonb) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE
+    WHEN upper(p_data->'order'->>'status') = 'VOIDED' THEN 'void'
+    WHEN upper(p_data->'order'->>'kind') = 'REFUND' THEN 'refund'
+    ELSE 'sale'
+  END
+$$;
+--> statement-breakpoint
 -- The business day an order record is projected on (the key of its projection rows).
 CREATE FUNCTION report_day_of(p_data jsonb, p_created timestamptz, p_zone text) RETURNS date
 LANGUAGE sql STABLE AS $$
-  SELECT (coalesce(report_parse_ts(p_data->'order'->>'createdAt'), p_created) AT TIME ZONE p_zone)::date
+  SELECT (report_at(p_data, p_created) AT TIME ZONE p_zone)::date
 $$;
 --> statement-breakpoint
--- The projection of one order record (table column order), from the record's fields and its
--- store's time zone: the trigger passes NEW, the rebuild a join of sync_records and stores.
-CREATE FUNCTION report_order_of(p_store uuid, p_id text, p_data jsonb, p_device text, p_created timestamptz, p_zone text)
+-- The order records to project with what is computed once per order (the instant, its local
+-- time in the store's zone, the kind); OFFSET 0 keeps the timestamp parsed once.
+CREATE FUNCTION report_sources(p_store uuid) RETURNS TABLE (
+  store_id uuid, id text, data jsonb, device_id text, at timestamptz, local timestamp, kind text
+)
+LANGUAGE sql STABLE AS $$
+  SELECT r.store_id, r.id, r.data, r.origin_device_id, x.at, x.at AT TIME ZONE s.time_zone,
+    report_kind(r.data)
+  FROM sync_records r
+  JOIN stores s ON s.id = r.store_id
+  CROSS JOIN LATERAL (SELECT report_at(r.data, r.created_at) AS at OFFSET 0) x
+  WHERE r.entity = 'order' AND NOT r.deleted AND r.data IS NOT NULL
+    AND (p_store IS NULL OR r.store_id = p_store)
+$$;
+--> statement-breakpoint
+-- One order's projection rows (table column order) from its record and the per-order values.
+CREATE FUNCTION report_order_of(p_store uuid, p_id text, p_data jsonb, p_device text, p_at timestamptz, p_local timestamp, p_kind text)
 RETURNS SETOF report_orders
 LANGUAGE sql STABLE AS $$
-  SELECT p_store, p_id,
-    report_day_of(p_data, p_created, p_zone),
-    extract(hour FROM t.at AT TIME ZONE p_zone)::smallint,
-    t.at,
-    CASE
-      WHEN upper(o->>'status') = 'VOIDED' THEN 'void'
-      WHEN upper(o->>'kind') = 'REFUND' THEN 'refund'
-      ELSE 'sale'
-    END,
+  SELECT p_store, p_id, p_local::date, extract(hour FROM p_local)::smallint, p_at, p_kind,
     coalesce(upper(o->>'status'), 'COMPLETED'),
     o->>'orderNumber', p_device, o->>'employeeId', o->>'shiftId', o->>'refundOfOrderId',
     o->>'refundReason', o->>'currency',
     m.net + m.discount, m.discount, m.net, m.tax, m.total
   FROM (SELECT CASE WHEN jsonb_typeof(p_data->'order') = 'object' THEN p_data->'order' ELSE '{}'::jsonb END AS o) h
-  CROSS JOIN LATERAL (SELECT coalesce(report_parse_ts(o->>'createdAt'), p_created) AS at) t
   CROSS JOIN LATERAL (
     SELECT coalesce(report_cents(o->'totalCents'), 0) AS total,
       coalesce(report_cents(o->'taxCents'), 0) AS tax,
@@ -113,22 +133,16 @@ LANGUAGE sql STABLE AS $$
   ) m
 $$;
 --> statement-breakpoint
-CREATE FUNCTION report_lines_of(p_store uuid, p_id text, p_data jsonb, p_created timestamptz, p_zone text)
+CREATE FUNCTION report_lines_of(p_store uuid, p_id text, p_data jsonb, p_day date, p_kind text)
 RETURNS SETOF report_order_lines
 LANGUAGE sql STABLE AS $$
-  SELECT p_store, p_id, e.n::integer,
-    (t.at AT TIME ZONE p_zone)::date,
-    h.kind,
+  SELECT p_store, p_id, e.n::integer, p_day, p_kind,
     e.item->>'productId', e.item->>'name',
-    (CASE WHEN h.kind = 'refund' THEN -1 ELSE 1 END) * abs(q.quantity),
+    (CASE WHEN p_kind = 'refund' THEN -1 ELSE 1 END) * abs(q.quantity),
     coalesce(report_cents(e.item->'taxRateBasisPoints'), 0)::integer,
     m.net + m.discount, m.discount, m.net, m.tax,
     coalesce(report_cents(e.item->'totalCents'), m.net + m.tax)
-  FROM (SELECT
-      CASE WHEN upper(p_data->'order'->>'status') = 'VOIDED' THEN 'void'
-        WHEN upper(p_data->'order'->>'kind') = 'REFUND' THEN 'refund' ELSE 'sale' END AS kind) h
-  CROSS JOIN LATERAL (SELECT coalesce(report_parse_ts(p_data->'order'->>'createdAt'), p_created) AS at) t
-  CROSS JOIN LATERAL jsonb_array_elements(
+  FROM jsonb_array_elements(
     CASE WHEN jsonb_typeof(p_data->'items') = 'array' THEN p_data->'items' ELSE '[]'::jsonb END
   ) WITH ORDINALITY AS e(item, n)
   CROSS JOIN LATERAL (SELECT coalesce(report_quantity(e.item->'quantity'), 1) AS quantity) q
@@ -142,21 +156,41 @@ LANGUAGE sql STABLE AS $$
   WHERE jsonb_typeof(e.item) = 'object'
 $$;
 --> statement-breakpoint
-CREATE FUNCTION report_payments_of(p_store uuid, p_id text, p_data jsonb, p_created timestamptz, p_zone text)
+CREATE FUNCTION report_payments_of(p_store uuid, p_id text, p_data jsonb, p_day date, p_kind text)
 RETURNS SETOF report_payments
 LANGUAGE sql STABLE AS $$
-  SELECT p_store, p_id, e.n::integer,
-    (t.at AT TIME ZONE p_zone)::date,
-    CASE WHEN upper(p_data->'order'->>'status') = 'VOIDED' THEN 'void'
-      WHEN upper(p_data->'order'->>'kind') = 'REFUND' THEN 'refund' ELSE 'sale' END,
+  SELECT p_store, p_id, e.n::integer, p_day, p_kind,
     coalesce(nullif(e.payment->>'method', ''), 'other'),
     e.payment->>'tenderId', e.payment->>'label',
     coalesce(report_cents(e.payment->'amountCents'), 0)
-  FROM (SELECT coalesce(report_parse_ts(p_data->'order'->>'createdAt'), p_created) AS at) t
-  CROSS JOIN LATERAL jsonb_array_elements(
+  FROM jsonb_array_elements(
     CASE WHEN jsonb_typeof(p_data->'payments') = 'array' THEN p_data->'payments' ELSE '[]'::jsonb END
   ) WITH ORDINALITY AS e(payment, n)
   WHERE jsonb_typeof(e.payment) = 'object'
+$$;
+--> statement-breakpoint
+-- Projects the given orders ([{store_id, order_id}] of live order records; null: none).
+CREATE FUNCTION report_project_orders(p_orders jsonb) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  WITH src AS MATERIALIZED (
+    SELECT r.store_id, r.id, r.data, r.origin_device_id AS device_id, x.at,
+      x.at AT TIME ZONE s.time_zone AS local, report_kind(r.data) AS kind
+    FROM jsonb_to_recordset(p_orders) AS c(store_id uuid, order_id text)
+    JOIN sync_records r ON r.store_id = c.store_id AND r.entity = 'order' AND r.id = c.order_id
+    JOIN stores s ON s.id = r.store_id
+    CROSS JOIN LATERAL (SELECT report_at(r.data, r.created_at) AS at OFFSET 0) x
+    WHERE NOT r.deleted AND r.data IS NOT NULL
+  ), orders AS (
+    INSERT INTO report_orders SELECT f.* FROM src CROSS JOIN LATERAL
+      report_order_of(src.store_id, src.id, src.data, src.device_id, src.at, src.local, src.kind) f
+  ), lines AS (
+    INSERT INTO report_order_lines SELECT f.* FROM src CROSS JOIN LATERAL
+      report_lines_of(src.store_id, src.id, src.data, src.local::date, src.kind) f
+  )
+  INSERT INTO report_payments SELECT f.* FROM src CROSS JOIN LATERAL
+    report_payments_of(src.store_id, src.id, src.data, src.local::date, src.kind) f;
+END;
 $$;
 --> statement-breakpoint
 -- In the push transaction, once per statement with the rows it wrote (transition tables): new
@@ -166,21 +200,21 @@ CREATE FUNCTION report_project_inserted() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   WITH src AS MATERIALIZED (
-    SELECT r.store_id, r.id, r.data, r.origin_device_id, r.created_at, s.time_zone
-    FROM report_new r JOIN stores s ON s.id = r.store_id
+    SELECT r.store_id, r.id, r.data, r.origin_device_id AS device_id, x.at,
+      x.at AT TIME ZONE s.time_zone AS local, report_kind(r.data) AS kind
+    FROM report_new r
+    JOIN stores s ON s.id = r.store_id
+    CROSS JOIN LATERAL (SELECT report_at(r.data, r.created_at) AS at OFFSET 0) x
     WHERE r.entity = 'order' AND NOT r.deleted AND r.data IS NOT NULL
   ), orders AS (
-    INSERT INTO report_orders
-      SELECT f.* FROM src CROSS JOIN LATERAL
-        report_order_of(src.store_id, src.id, src.data, src.origin_device_id, src.created_at, src.time_zone) f
+    INSERT INTO report_orders SELECT f.* FROM src CROSS JOIN LATERAL
+      report_order_of(src.store_id, src.id, src.data, src.device_id, src.at, src.local, src.kind) f
   ), lines AS (
-    INSERT INTO report_order_lines
-      SELECT f.* FROM src CROSS JOIN LATERAL
-        report_lines_of(src.store_id, src.id, src.data, src.created_at, src.time_zone) f
+    INSERT INTO report_order_lines SELECT f.* FROM src CROSS JOIN LATERAL
+      report_lines_of(src.store_id, src.id, src.data, src.local::date, src.kind) f
   )
-  INSERT INTO report_payments
-    SELECT f.* FROM src CROSS JOIN LATERAL
-      report_payments_of(src.store_id, src.id, src.data, src.created_at, src.time_zone) f;
+  INSERT INTO report_payments SELECT f.* FROM src CROSS JOIN LATERAL
+    report_payments_of(src.store_id, src.id, src.data, src.local::date, src.kind) f;
   RETURN NULL;
 END;
 $$;
@@ -207,36 +241,23 @@ $$;
 CREATE FUNCTION report_project_updated() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
+  gone jsonb;
   changed jsonb;
 BEGIN
-  SELECT jsonb_agg(jsonb_build_object('store_id', o.store_id, 'order_id', o.id,
-      'business_day', report_day_of(o.data, o.created_at, s.time_zone)))
-    INTO changed
-    FROM report_new n JOIN report_old o ON o.store_id = n.store_id AND o.entity = n.entity AND o.id = n.id
+  SELECT
+    jsonb_agg(jsonb_build_object('store_id', o.store_id, 'order_id', o.id,
+      'business_day', report_day_of(o.data, o.created_at, s.time_zone))),
+    jsonb_agg(jsonb_build_object('store_id', n.store_id, 'order_id', n.id))
+    INTO gone, changed
+    FROM report_new n
+    JOIN report_old o ON o.store_id = n.store_id AND o.entity = n.entity AND o.id = n.id
     JOIN stores s ON s.id = o.store_id
     WHERE n.entity = 'order' AND (o.data IS DISTINCT FROM n.data OR o.deleted IS DISTINCT FROM n.deleted);
   IF changed IS NULL THEN
     RETURN NULL;
   END IF;
-  PERFORM report_forget_orders(changed);
-  WITH src AS MATERIALIZED (
-    SELECT r.store_id, r.id, r.data, r.origin_device_id, r.created_at, s.time_zone
-    FROM report_new r JOIN stores s ON s.id = r.store_id
-    JOIN jsonb_to_recordset(changed) AS c(store_id uuid, order_id text)
-      ON c.store_id = r.store_id AND c.order_id = r.id
-    WHERE r.entity = 'order' AND NOT r.deleted AND r.data IS NOT NULL
-  ), orders AS (
-    INSERT INTO report_orders
-      SELECT f.* FROM src CROSS JOIN LATERAL
-        report_order_of(src.store_id, src.id, src.data, src.origin_device_id, src.created_at, src.time_zone) f
-  ), lines AS (
-    INSERT INTO report_order_lines
-      SELECT f.* FROM src CROSS JOIN LATERAL
-        report_lines_of(src.store_id, src.id, src.data, src.created_at, src.time_zone) f
-  )
-  INSERT INTO report_payments
-    SELECT f.* FROM src CROSS JOIN LATERAL
-      report_payments_of(src.store_id, src.id, src.data, src.created_at, src.time_zone) f;
+  PERFORM report_forget_orders(gone);
+  PERFORM report_project_orders(changed);
   RETURN NULL;
 END;
 $$;
@@ -282,22 +303,13 @@ BEGIN
     DELETE FROM report_order_lines WHERE store_id = p_store;
     DELETE FROM report_payments WHERE store_id = p_store;
   END IF;
-  INSERT INTO report_orders
-    SELECT f.* FROM sync_records r JOIN stores s ON s.id = r.store_id
-    CROSS JOIN LATERAL report_order_of(r.store_id, r.id, r.data, r.origin_device_id, r.created_at, s.time_zone) f
-    WHERE r.entity = 'order' AND NOT r.deleted AND r.data IS NOT NULL
-      AND (p_store IS NULL OR r.store_id = p_store);
+  INSERT INTO report_orders SELECT f.* FROM report_sources(p_store) src CROSS JOIN LATERAL
+    report_order_of(src.store_id, src.id, src.data, src.device_id, src.at, src.local, src.kind) f;
   GET DIAGNOSTICS projected = ROW_COUNT;
-  INSERT INTO report_order_lines
-    SELECT f.* FROM sync_records r JOIN stores s ON s.id = r.store_id
-    CROSS JOIN LATERAL report_lines_of(r.store_id, r.id, r.data, r.created_at, s.time_zone) f
-    WHERE r.entity = 'order' AND NOT r.deleted AND r.data IS NOT NULL
-      AND (p_store IS NULL OR r.store_id = p_store);
-  INSERT INTO report_payments
-    SELECT f.* FROM sync_records r JOIN stores s ON s.id = r.store_id
-    CROSS JOIN LATERAL report_payments_of(r.store_id, r.id, r.data, r.created_at, s.time_zone) f
-    WHERE r.entity = 'order' AND NOT r.deleted AND r.data IS NOT NULL
-      AND (p_store IS NULL OR r.store_id = p_store);
+  INSERT INTO report_order_lines SELECT f.* FROM report_sources(p_store) src CROSS JOIN LATERAL
+    report_lines_of(src.store_id, src.id, src.data, src.local::date, src.kind) f;
+  INSERT INTO report_payments SELECT f.* FROM report_sources(p_store) src CROSS JOIN LATERAL
+    report_payments_of(src.store_id, src.id, src.data, src.local::date, src.kind) f;
   RETURN projected;
 END;
 $$;
