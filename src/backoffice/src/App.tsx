@@ -3,6 +3,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router'
 import { Layout } from './features/Layout'
 import { canManageUsers } from './features/permissions'
 import { RegistersPage } from './features/registers/RegistersPage'
+import { ReportsPage } from './features/reports/ReportsPage'
 import { useSession } from './features/session/sessionContext'
 import { SignInPage } from './features/session/SignInPage'
 import { SetupPage } from './features/setup/SetupPage'
@@ -73,6 +74,7 @@ export function App() {
           <Route index element={<Navigate to="/stores" replace />} />
           <Route path="/stores" element={<StoresPage />} />
           <Route path="/registers" element={<RegistersPage />} />
+          <Route path="/reports" element={<ReportsPage />} />
           <Route path="/users" element={<UsersRoute />} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />

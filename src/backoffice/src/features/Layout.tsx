@@ -11,6 +11,7 @@ export function Layout() {
   const sections = [
     { to: '/stores', label: t('nav.stores') },
     { to: '/registers', label: t('nav.registers') },
+    { to: '/reports', label: t('nav.reports') },
     ...(canManageUsers(session.admin) ? [{ to: '/users', label: t('nav.users') }] : []),
   ]
   return (

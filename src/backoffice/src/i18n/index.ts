@@ -4,11 +4,13 @@ import type { z } from 'zod'
 import type { Locale } from '../../../shared/backoffice/api'
 import arCommon from './locales/ar/common'
 import arRegisters from './locales/ar/registers'
+import arReports from './locales/ar/reports'
 import arSession from './locales/ar/session'
 import arStores from './locales/ar/stores'
 import arUsers from './locales/ar/users'
 import enCommon from './locales/en/common'
 import enRegisters from './locales/en/registers'
+import enReports from './locales/en/reports'
 import enSession from './locales/en/session'
 import enStores from './locales/en/stores'
 import enUsers from './locales/en/users'
@@ -24,6 +26,7 @@ export const resources = {
     session: enSession,
     stores: enStores,
     registers: enRegisters,
+    reports: enReports,
     users: enUsers,
   },
   ar: {
@@ -31,6 +34,7 @@ export const resources = {
     session: arSession,
     stores: arStores,
     registers: arRegisters,
+    reports: arReports,
     users: arUsers,
   },
 } as const

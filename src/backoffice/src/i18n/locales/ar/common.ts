@@ -6,6 +6,7 @@ const common = {
     stores: 'المتاجر',
     registers: 'نقاط البيع',
     users: 'المستخدمون',
+    reports: 'التقارير',
   },
   language: {
     label: 'اللغة',

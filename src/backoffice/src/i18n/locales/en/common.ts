@@ -6,6 +6,7 @@ const common = {
     stores: 'Stores',
     registers: 'Registers',
     users: 'Users',
+    reports: 'Reports',
   },
   language: {
     label: 'Language',
