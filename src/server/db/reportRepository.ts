@@ -221,15 +221,22 @@ export async function selectSalesBy(
 const lineFigureColumns = sql`${figureColumns}, sum(quantity) as quantity`
 
 async function selectSalesByItem(db: Executor, range: ReportRange): Promise<GroupFigures[]> {
+  // Names are looked up per group (the product record, else one of its lines), not aggregated
+  // over every line: a text max() over millions of lines costs more than the sums.
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
       with g as (
-        select coalesce(l.product_id, '') as key, max(l.name) as line_name, ${lineFigureColumns}
+        select coalesce(l.product_id, '') as key, ${lineFigureColumns}
         from report_order_lines l
         where ${within(range, 'l')} and l.kind <> 'void'
         group by 1
       )
-      select g.*, coalesce(${recordName('product', sql`g.key`, range)}, g.line_name, g.key) as label
+      select g.*, coalesce(
+        ${recordName('product', sql`g.key`, range)},
+        (select n.name from report_order_lines n
+          where ${within(range, 'n')} and coalesce(n.product_id, '') = g.key and n.name is not null
+          limit 1),
+        g.key) as label
       from g order by g."netCents" desc, g.key`),
   )
   return rows.map(groupRow)
