@@ -1,6 +1,7 @@
 import '../src/main/nodeVersionGuard'
 import { benchCatalog } from './register/catalog'
 import { benchSaleCommit } from './register/saleCommit'
+import { printReportBench, runReportBench } from './reports/report'
 import { runServerBench } from './server/runServerBench'
 import { runSyncBench } from './sync/runSyncBench'
 import { describeDurability } from './durability'
@@ -86,6 +87,15 @@ if (!only || only === 'server') {
 }
 
 if (!only || only === 'sync') report.sync = await runSyncBench(alsoFsyncOff ? { alsoFsyncOff } : {})
+
+// Heavy (1M orders on a durable PostgreSQL, a few minutes): only when asked, `npm run bench reports`.
+if (only === 'reports') {
+  const result = await runReportBench({
+    orders: Number(process.env.REPORT_BENCH_ORDERS ?? 1_000_000),
+  })
+  report.reports = result
+  printReportBench(result, printTable)
+}
 
 console.log('\nJSON')
 console.log(JSON.stringify(report, null, 2))

@@ -9,6 +9,7 @@ import { SyncHealthPage } from './features/health/SyncHealthPage'
 import { Layout } from './features/Layout'
 import { canManageUsers } from './features/permissions'
 import { RegistersPage } from './features/registers/RegistersPage'
+import { ReportsPage } from './features/reports/ReportsPage'
 import { useSession } from './features/session/sessionContext'
 import { SignInPage } from './features/session/SignInPage'
 import { SetupPage } from './features/setup/SetupPage'
@@ -83,6 +84,7 @@ export function App() {
           <Route path="/categories" element={<CategoriesPage />} />
           <Route path="/tax-rates" element={<TaxRatesPage />} />
           <Route path="/staff" element={<StaffPage />} />
+          <Route path="/reports" element={<ReportsPage />} />
           <Route path="/users" element={<UsersRoute />} />
           <Route path="/sync-health" element={<SyncHealthPage />} />
           <Route path="/conflicts" element={<ConflictsPage />} />

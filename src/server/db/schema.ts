@@ -2,11 +2,14 @@ import { sql } from 'drizzle-orm'
 import {
   bigint,
   boolean,
+  date,
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -251,6 +254,86 @@ export const socketConnections = pgTable(
   (table) => [index('socket_connections_connected_idx').on(table.connectedAt)],
 )
 
+/*
+ * Reporting projection: one row per synced order, line and payment, maintained by a trigger on
+ * sync_records inside the push transaction (drizzle/server/0006_reporting.sql), so a report sums
+ * typed columns instead of scanning JSON. Money in integer minor units, as on the wire; refunds
+ * carry negative money (and negative quantities on their lines).
+ */
+const money = (name: string) => bigint(name, { mode: 'number' }).notNull()
+
+export const reportOrders = pgTable(
+  'report_orders',
+  {
+    storeId: uuid('store_id').notNull(),
+    orderId: text('order_id').notNull(),
+    /** The store's calendar day (its time zone) and local hour the order was made. */
+    businessDay: date('business_day', { mode: 'string' }).notNull(),
+    hour: smallint('hour').notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** sale, refund or void (a voided order took no money and is listed, never summed). */
+    kind: text('kind').notNull(),
+    status: text('status').notNull(),
+    orderNumber: text('order_number'),
+    deviceId: text('device_id'),
+    employeeId: text('employee_id'),
+    shiftId: text('shift_id'),
+    refundOfOrderId: text('refund_of_order_id'),
+    refundReason: text('refund_reason'),
+    currency: text('currency'),
+    grossCents: money('gross_cents'),
+    discountCents: money('discount_cents'),
+    netCents: money('net_cents'),
+    taxCents: money('tax_cents'),
+    totalCents: money('total_cents'),
+  },
+  // One index per table, day first: a date-range report reads the key; the trigger finds an
+  // order's rows from the day its old record gives.
+  (table) => [primaryKey({ columns: [table.storeId, table.businessDay, table.orderId] })],
+)
+
+export const reportOrderLines = pgTable(
+  'report_order_lines',
+  {
+    storeId: uuid('store_id').notNull(),
+    orderId: text('order_id').notNull(),
+    lineNo: integer('line_no').notNull(),
+    businessDay: date('business_day', { mode: 'string' }).notNull(),
+    kind: text('kind').notNull(),
+    productId: text('product_id'),
+    name: text('name'),
+    /** Negative on a refund line, so a sum is what left the store. */
+    quantity: numeric('quantity', { precision: 14, scale: 3, mode: 'string' }).notNull(),
+    taxRateBasisPoints: integer('tax_rate_basis_points').notNull(),
+    grossCents: money('gross_cents'),
+    discountCents: money('discount_cents'),
+    netCents: money('net_cents'),
+    taxCents: money('tax_cents'),
+    totalCents: money('total_cents'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.storeId, table.businessDay, table.orderId, table.lineNo] }),
+  ],
+)
+
+export const reportPayments = pgTable(
+  'report_payments',
+  {
+    storeId: uuid('store_id').notNull(),
+    orderId: text('order_id').notNull(),
+    lineNo: integer('line_no').notNull(),
+    businessDay: date('business_day', { mode: 'string' }).notNull(),
+    kind: text('kind').notNull(),
+    method: text('method').notNull(),
+    tenderId: text('tender_id'),
+    label: text('label'),
+    amountCents: money('amount_cents'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.storeId, table.businessDay, table.orderId, table.lineNo] }),
+  ],
+)
+
 export const schema = {
   tenants,
   stores,
@@ -265,4 +348,7 @@ export const schema = {
   mutationLedger,
   syncConflicts,
   socketConnections,
+  reportOrders,
+  reportOrderLines,
+  reportPayments,
 }

@@ -52,6 +52,13 @@ import {
   AdminRecordListReply,
   AdminTaxRateBody,
 } from '../../shared/backoffice/catalog'
+import {
+  PaymentMethodsReply,
+  RefundsReply,
+  SalesReply,
+  ShiftsReply,
+  SummaryReply,
+} from '../../shared/backoffice/reports'
 import { CreateTenantBody, TenantView } from '../tenancy/stores'
 
 const AdminSaveResponse = z.object({
@@ -73,6 +80,13 @@ type Operation = {
   response?: z.ZodType
   query?: Record<string, string>
   isPublic?: boolean
+}
+
+const reportQuery = {
+  from: 'first business day, YYYY-MM-DD (required)',
+  to: 'last business day, YYYY-MM-DD (required; at most 400 days)',
+  storeIds: 'comma-separated store ids (default: every store the caller may see)',
+  format: 'json (default) or csv (a download)',
 }
 
 const jsonSchema = (schema: z.ZodType) =>
@@ -383,6 +397,50 @@ const operations: Record<
       tags: ['admin', 'backoffice'],
       body: CreateEnrollmentCodeBody,
       response: EnrollmentCodeReply,
+    },
+  },
+  '/api/admin/reports/summary': {
+    get: {
+      summary:
+        "Sales summary for business days from..to in each store's time zone: gross, discounts, refunds, net, tax by rate, tenders, average ticket",
+      tags: ['admin', 'reports'],
+      response: SummaryReply,
+      query: reportQuery,
+    },
+  },
+  '/api/admin/reports/sales': {
+    get: {
+      summary: 'Sales grouped by day, hour, item, category, employee, register or store',
+      tags: ['admin', 'reports'],
+      response: SalesReply,
+      query: {
+        ...reportQuery,
+        groupBy: 'day | hour | item | category | employee | register | store',
+      },
+    },
+  },
+  '/api/admin/reports/payment-methods': {
+    get: {
+      summary: 'Payments by method: sales, refunds and net',
+      tags: ['admin', 'reports'],
+      response: PaymentMethodsReply,
+      query: reportQuery,
+    },
+  },
+  '/api/admin/reports/refunds': {
+    get: {
+      summary: 'Refunds and voided orders in the range',
+      tags: ['admin', 'reports'],
+      response: RefundsReply,
+      query: reportQuery,
+    },
+  },
+  '/api/admin/reports/shifts': {
+    get: {
+      summary: 'Shifts opened in the range, with over/short and whether a Z report was kept',
+      tags: ['admin', 'reports'],
+      response: ShiftsReply,
+      query: reportQuery,
     },
   },
   '/api/admin/users': {

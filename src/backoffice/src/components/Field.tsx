@@ -35,7 +35,7 @@ interface TextFieldProps {
   onChange: (value: string) => void
   error?: string | undefined
   hint?: string | undefined
-  type?: 'text' | 'email' | 'password' | 'tel'
+  type?: 'text' | 'email' | 'password' | 'tel' | 'date'
   autoComplete?: string
   isRequired?: boolean
   isReadOnly?: boolean

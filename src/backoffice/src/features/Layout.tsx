@@ -17,6 +17,7 @@ export function Layout() {
     { to: '/staff', label: t('nav.staff') },
     { to: '/sync-health', label: t('nav.syncHealth') },
     { to: '/conflicts', label: t('nav.conflicts') },
+    { to: '/reports', label: t('nav.reports') },
     ...(canManageUsers(session.admin) ? [{ to: '/users', label: t('nav.users') }] : []),
   ]
   return (

@@ -7,6 +7,7 @@ import arCommon from './locales/ar/common'
 import arConflicts from './locales/ar/conflicts'
 import arHealth from './locales/ar/health'
 import arRegisters from './locales/ar/registers'
+import arReports from './locales/ar/reports'
 import arSession from './locales/ar/session'
 import arStores from './locales/ar/stores'
 import arUsers from './locales/ar/users'
@@ -15,6 +16,7 @@ import enCommon from './locales/en/common'
 import enConflicts from './locales/en/conflicts'
 import enHealth from './locales/en/health'
 import enRegisters from './locales/en/registers'
+import enReports from './locales/en/reports'
 import enSession from './locales/en/session'
 import enStores from './locales/en/stores'
 import enUsers from './locales/en/users'
@@ -30,6 +32,7 @@ export const resources = {
     session: enSession,
     stores: enStores,
     registers: enRegisters,
+    reports: enReports,
     users: enUsers,
     health: enHealth,
     conflicts: enConflicts,
@@ -40,6 +43,7 @@ export const resources = {
     session: arSession,
     stores: arStores,
     registers: arRegisters,
+    reports: arReports,
     users: arUsers,
     health: arHealth,
     conflicts: arConflicts,

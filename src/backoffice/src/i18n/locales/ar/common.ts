@@ -12,6 +12,7 @@ const common = {
     categories: 'الفئات',
     taxRates: 'نسب الضريبة',
     staff: 'الموظفون',
+    reports: 'التقارير',
   },
   language: {
     label: 'اللغة',

@@ -12,6 +12,7 @@ const common = {
     categories: 'Categories',
     taxRates: 'Tax rates',
     staff: 'Staff',
+    reports: 'Reports',
   },
   language: {
     label: 'Language',

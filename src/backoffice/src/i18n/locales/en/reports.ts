@@ -1,0 +1,48 @@
+/** reports strings (en): sales for a date range and stores. Keys match ar/reports.ts. */
+const reports = {
+  title: 'Reports',
+  from: 'From',
+  to: 'To',
+  stores: 'Stores (none picked: all)',
+  summary: 'Summary',
+  figures: {
+    gross: 'Gross sales',
+    discounts: 'Discounts',
+    refunds: 'Refunds',
+    net: 'Net sales',
+    tax: 'Tax',
+    total: 'Total taken',
+    orders: 'Sales',
+    averageTicket: 'Average ticket',
+  },
+  byDay: 'Sales by day',
+  byItem: 'Sales by item',
+  paymentMethods: 'Payment methods',
+  chartLabel: 'Net sales by day, also in the table below',
+  columns: {
+    label: 'Name',
+    sales: 'Sales',
+    quantity: 'Units',
+    gross: 'Gross',
+    discounts: 'Discounts',
+    refunds: 'Refunds',
+    net: 'Net',
+    tax: 'Tax',
+    total: 'Total',
+    method: 'Method',
+    payments: 'Payments',
+  },
+  csv: {
+    summary: 'Summary (CSV)',
+    byDay: 'By day (CSV)',
+    byItem: 'By item (CSV)',
+    byCategory: 'By category (CSV)',
+    byEmployee: 'By employee (CSV)',
+    byRegister: 'By register (CSV)',
+    paymentMethods: 'Payment methods (CSV)',
+    refunds: 'Refunds and voids (CSV)',
+    shifts: 'Shifts (CSV)',
+  },
+}
+
+export default reports
