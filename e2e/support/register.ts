@@ -25,10 +25,17 @@ export async function payCash(page: Page, tendered: string): Promise<string> {
   return ((await page.getByTestId('last-order-number').textContent()) ?? '').trim()
 }
 
-/** A scanner is a keyboard that types a code fast and ends with Enter. */
+/**
+ * A scanner is a keyboard that types a whole code and Enter within a few milliseconds. The keys are
+ * sent inside the page, to whatever has focus, at that speed: Playwright's key-by-key input is one
+ * round trip per key, which on a busy machine spreads a code out to a person's typing speed.
+ */
 export async function scan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code, { delay: 5 })
-  await page.keyboard.press('Enter')
+  await page.evaluate((text) => {
+    const target = document.activeElement ?? document.body
+    for (const key of [...text, 'Enter'])
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
+  }, code)
 }
 
 export async function goTo(page: Page, name: string): Promise<void> {
