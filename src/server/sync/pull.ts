@@ -95,19 +95,21 @@ export type PullJsonOutcome =
 /**
  * One PulledChange (src/shared/sync/protocol.ts) as JSON text, built by the database: the record's
  * jsonb goes out as the text PostgreSQL keeps, so the server never parses and re-serialises record
- * data. `updatedAt` is written the way `Date.toISOString` writes it (UTC, milliseconds, `Z`).
+ * data. Strings go through to_json (JSON escaping); `updatedAt` is written the way
+ * `Date.toISOString` writes it (UTC, milliseconds, `Z`). Plain concatenation: json_build_object
+ * costs 3x as much per row (it looks up each argument's type on every call).
  */
-const pulledChangeJson = sql<string>`json_build_object(
-  'entity', ${syncRecords.entity},
-  'id', ${syncRecords.id},
-  'op', CASE WHEN ${syncRecords.deleted} THEN 'delete' ELSE 'upsert' END,
-  'version', ${syncRecords.version},
-  'seq', ${syncRecords.seq},
-  'hash', ${syncRecords.hash},
-  'data', ${syncRecords.data},
-  'deviceId', ${syncRecords.lastDeviceId},
-  'updatedAt', to_char(${syncRecords.updatedAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-)::text`
+const pulledChangeJson = sql<string>`'{"entity":' || to_json(${syncRecords.entity})::text
+  || ',"id":' || to_json(${syncRecords.id})::text
+  || ',"op":' || CASE WHEN ${syncRecords.deleted} THEN '"delete"' ELSE '"upsert"' END
+  || ',"version":' || ${syncRecords.version}
+  || ',"seq":' || ${syncRecords.seq}
+  || ',"hash":' || to_json(${syncRecords.hash})::text
+  || ',"data":' || coalesce(${syncRecords.data}::text, 'null')
+  || ',"deviceId":' || coalesce(to_json(${syncRecords.lastDeviceId})::text, 'null')
+  || ',"updatedAt":"'
+  || to_char(${syncRecords.updatedAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+  || '"}'`
 
 /**
  * The same page as pullRecords, with its changes already serialised: `changesJson` is the JSON
