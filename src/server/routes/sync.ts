@@ -14,8 +14,6 @@ import type {
   EntityName,
   HeartbeatResponse,
   SyncError,
-  PullChangesResponse,
-  PulledChange,
   ResolveConflictResponse,
   StatsResponse,
 } from '../../shared/sync'
@@ -37,11 +35,10 @@ import {
 import type { Issue } from '../http/errors'
 import { encodeSyncToken, parseSince } from '../sync/cursor'
 import { findConflictEntity, listConflicts } from '../sync/conflicts'
-import { pullRecords, recordDeviceCursor } from '../sync/pull'
+import { pullChangesJson, recordDeviceCursor } from '../sync/pull'
 import type { PushItem } from '../sync/push'
 import { baseResult } from '../sync/plan'
 import { toServerRecord } from '../sync/records'
-import type { RecordRow } from '../sync/records'
 import { entityRegistry } from '../sync/registry'
 import { recordHeartbeat } from '../sync/heartbeat'
 import { resolveConflict } from '../sync/resolve'
@@ -61,20 +58,6 @@ export function tooManyRecords(count: number, max: number = MAX_BATCH_RECORDS): 
     'BATCH_TOO_LARGE',
     `a push carries at most ${max} records (an order with its items and payments is one); got ${count}`,
   )
-}
-
-export function toPulledChange(row: RecordRow): PulledChange {
-  return {
-    entity: row.entity as EntityName,
-    id: row.id,
-    op: row.deleted ? 'delete' : 'upsert',
-    version: row.version,
-    seq: row.seq,
-    hash: row.hash,
-    data: row.data ?? null,
-    deviceId: row.lastDeviceId,
-    updatedAt: row.updatedAt.toISOString(),
-  }
 }
 
 /** One change of a push: the item to apply, or why it is refused on its own. */
@@ -175,12 +158,14 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
     },
   )
 
-  app.get('/api/sync/pull-changes', async (request): Promise<PullChangesResponse> => {
+  // The body is built as text: the changes come serialised from the database (pullChangesJson), so
+  // record data is never parsed and re-stringified here. Its shape is PullChangesResponse.
+  app.get('/api/sync/pull-changes', async (request, reply) => {
     const device = requireDevice(await authenticate(db, signer, request))
     const query = parseOrThrow(PullChangesQuery, request.query, 'query')
     const since = parseSince(query.since, device.storeId, false)
     if (since.kind === 'invalid') throw new HttpError(400, 'INVALID_TOKEN', since.reason)
-    const page = await pullRecords(db, {
+    const page = await pullChangesJson(db, {
       storeId: device.storeId,
       since,
       limit: query.limit ?? DEFAULT_PULL_LIMIT,
@@ -188,12 +173,13 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
     if (page.kind === 'reset')
       throw new HttpError(410, 'RESET', `${page.reason}: resync this store from an empty cursor`)
     await recordDeviceCursor(db, device.deviceId, page.nextSeq)
-    return {
-      changes: page.rows.map(toPulledChange),
-      nextSyncToken: encodeSyncToken(device.storeId, page.nextSeq),
-      hasMore: page.hasMore,
-      headSeq: page.headSeq,
-    }
+    const nextSyncToken = JSON.stringify(encodeSyncToken(device.storeId, page.nextSeq))
+    return reply
+      .type('application/json; charset=utf-8')
+      .send(
+        `{"changes":${page.changesJson},"nextSyncToken":${nextSyncToken},` +
+          `"hasMore":${page.hasMore},"headSeq":${page.headSeq}}`,
+      )
   })
 
   app.post('/api/sync/resolve-conflict', async (request): Promise<ResolveConflictResponse> => {

@@ -23,6 +23,7 @@ import {
  */
 
 const Cents = z.number().int().safe()
+
 const OptionalText = z.string().nullable().optional()
 
 /** A sale's status on a register (the server accepts any short status). */
@@ -37,12 +38,18 @@ export const OrderLineModifier = z.object({
   priceCents: Cents,
 })
 
+/*
+ * Register fields another client may leave out read as the register's default: `.default` answers
+ * an absent field without raising an issue (a first sync reads tens of thousands of such records;
+ * an issue is built, message and all, before `.catch` drops it), `.catch` still takes any value it
+ * cannot read.
+ */
 export const OrderHeaderRecord = OrderHeader.extend({
   clientRequestId: z.string().optional(),
-  status: SaleStatus.catch('COMPLETED'),
+  status: SaleStatus.default('COMPLETED').catch('COMPLETED'),
   itemCount: z.number().int().optional(),
   cashRoundingCents: Cents.optional(),
-  kind: OrderKind.catch('SALE'),
+  kind: OrderKind.default('SALE').catch('SALE'),
   refundOfOrderId: OptionalText,
   employeeId: OptionalText,
   shiftId: OptionalText,
@@ -60,7 +67,10 @@ export const OrderItemRecord = OrderItem.extend({
   taxCents: Cents.optional(),
   variantId: OptionalText,
   variantName: OptionalText,
-  modifiers: z.array(OrderLineModifier).catch([]),
+  modifiers: z
+    .array(OrderLineModifier)
+    .default(() => [])
+    .catch(() => []),
   note: OptionalText,
   refundOfItemId: OptionalText,
   weightGrams: z.number().int().nullable().optional(),

@@ -6,6 +6,7 @@ import { healthTests } from './healthTests'
 import { inputGuardTests } from './inputGuardTests'
 import { operationsTests } from './operationsTests'
 import { provisioningTests } from './provisioningTests'
+import { pullSerializationTests } from './pullSerializationTests'
 import { scopeTests } from './scopeTests'
 import { seedHardeningTests } from './seedHardeningTests'
 import { seedTests } from './seedTests'
@@ -20,6 +21,7 @@ export function defineSyncSuite(label: string, target: SuiteDatabase): void {
   describe(`sync server on ${label}`, () => {
     const context = new SuiteContext(target)
     coreTests(context)
+    pullSerializationTests(context)
     conflictTests(context)
     scopeTests(context)
     seedTests(context)
