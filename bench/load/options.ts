@@ -38,7 +38,7 @@ const USAGE = `npm run load -- [options]   (each option also reads an env var)
   --registers N        simulated registers (LOAD_REGISTERS, default 200)
   --rate R             sales per second per register (LOAD_RATE, default 2.5: 500 pushes/s from 200)
   --duration S         measured seconds per phase (LOAD_DURATION, default 30)
-  --warmup S           seconds at full rate before measuring (LOAD_WARMUP, default 3)
+  --warmup S           seconds at full rate before measuring (LOAD_WARMUP, default 10: a cold server and database settle first)
   --phases LIST        1 = one server, 2 = two servers on one PostgreSQL (LOAD_PHASES, default 1,2)
   --db postgres|pglite database of phase 1 (LOAD_DB, default postgres)
   --stores N           stores the registers are spread over (LOAD_STORES, default 20)
@@ -137,7 +137,7 @@ export function loadOptions(argv: string[], env: NodeJS.ProcessEnv): LoadOptions
       600,
       false,
     ),
-    warmupSeconds: bounded('--warmup', pick(values.warmup, 'LOAD_WARMUP', '3'), 0, 60, false),
+    warmupSeconds: bounded('--warmup', pick(values.warmup, 'LOAD_WARMUP', '10'), 0, 60, false),
     phases: parsePhases(pick(values.phases, 'LOAD_PHASES', '1,2')),
     database: oneOf('--db', pick(values.db, 'LOAD_DB', 'postgres'), [
       'postgres',
