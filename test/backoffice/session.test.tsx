@@ -91,6 +91,7 @@ describe('the back office session', () => {
       'Staff',
       'Sync health',
       'Conflicts',
+      'Reports',
       'Users',
     ])
 

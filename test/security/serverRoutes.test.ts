@@ -1300,6 +1300,126 @@ const routes: RouteCase[] = [
   },
   {
     method: 'GET',
+    url: '/api/admin/reports/summary',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/admin/reports/summary?from=2026-01-01&to=2026-01-31&storeIds=${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const foreign = await app.inject({
+        method: 'GET',
+        url: `/api/admin/reports/summary?from=2026-01-01&to=2026-01-31&storeIds=${fx.storeA.storeId}`,
+        headers: fx.adminB,
+      })
+      expect(foreign.statusCode).toBe(404)
+      const own = await app.inject({
+        method: 'GET',
+        url: '/api/admin/reports/summary?from=2026-01-01&to=2026-01-31',
+        headers: fx.adminB,
+      })
+      expect(own.statusCode, own.body).toBe(200)
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/admin/reports/sales',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/admin/reports/sales?from=2026-01-01&to=2026-01-31&storeIds=${fx.storeA.storeId}&groupBy=day`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const foreign = await app.inject({
+        method: 'GET',
+        url: `/api/admin/reports/sales?from=2026-01-01&to=2026-01-31&storeIds=${fx.storeA.storeId}&groupBy=day`,
+        headers: fx.adminB,
+      })
+      expect(foreign.statusCode).toBe(404)
+      const own = await app.inject({
+        method: 'GET',
+        url: '/api/admin/reports/sales?from=2026-01-01&to=2026-01-31&groupBy=day',
+        headers: fx.adminB,
+      })
+      expect(own.statusCode, own.body).toBe(200)
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/admin/reports/payment-methods',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/admin/reports/payment-methods?from=2026-01-01&to=2026-01-31&storeIds=${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const foreign = await app.inject({
+        method: 'GET',
+        url: `/api/admin/reports/payment-methods?from=2026-01-01&to=2026-01-31&storeIds=${fx.storeA.storeId}`,
+        headers: fx.adminB,
+      })
+      expect(foreign.statusCode).toBe(404)
+      const own = await app.inject({
+        method: 'GET',
+        url: '/api/admin/reports/payment-methods?from=2026-01-01&to=2026-01-31',
+        headers: fx.adminB,
+      })
+      expect(own.statusCode, own.body).toBe(200)
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/admin/reports/refunds',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/admin/reports/refunds?from=2026-01-01&to=2026-01-31&storeIds=${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const foreign = await app.inject({
+        method: 'GET',
+        url: `/api/admin/reports/refunds?from=2026-01-01&to=2026-01-31&storeIds=${fx.storeA.storeId}`,
+        headers: fx.adminB,
+      })
+      expect(foreign.statusCode).toBe(404)
+      const own = await app.inject({
+        method: 'GET',
+        url: '/api/admin/reports/refunds?from=2026-01-01&to=2026-01-31',
+        headers: fx.adminB,
+      })
+      expect(own.statusCode, own.body).toBe(200)
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/admin/reports/shifts',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/admin/reports/shifts?from=2026-01-01&to=2026-01-31&storeIds=${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const foreign = await app.inject({
+        method: 'GET',
+        url: `/api/admin/reports/shifts?from=2026-01-01&to=2026-01-31&storeIds=${fx.storeA.storeId}`,
+        headers: fx.adminB,
+      })
+      expect(foreign.statusCode).toBe(404)
+      const own = await app.inject({
+        method: 'GET',
+        url: '/api/admin/reports/shifts?from=2026-01-01&to=2026-01-31',
+        headers: fx.adminB,
+      })
+      expect(own.statusCode, own.body).toBe(200)
+    },
+  },
+  {
+    method: 'GET',
     url: '/api/admin/sync-health',
     auth: 'admin',
     request: (headers) => ({
