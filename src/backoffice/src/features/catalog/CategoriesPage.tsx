@@ -5,25 +5,20 @@ import {
   type AdminRecord,
   type CategoryRecordData,
 } from '../../../../shared/backoffice/catalog'
-import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { columnHelper, DataTable } from '../../components/DataTable'
+import { columnHelper } from '../../components/DataTable'
 import { Dialog } from '../../components/Dialog'
 import { TextField } from '../../components/Field'
-import { ErrorMessage, StatusMessage } from '../../components/Messages'
+import { ErrorMessage } from '../../components/Messages'
 import { useLoad } from '../../components/useLoad'
 import { useForm } from '../../forms/useForm'
 import { useTranslation } from '../../i18n'
 import { useSignedIn } from '../session/sessionContext'
-import { inUseReason } from './inUse'
+import { RecordListSection, type RecordFormProps } from './RecordListSection'
 import { useStoreChoice } from './storeChoice'
 
 const column = columnHelper<AdminRecord>()
+const nameOf = (record: AdminRecord) => dataOf(record).name
 const dataOf = (record: AdminRecord) => record.data as CategoryRecordData
-
-type Open =
-  | { kind: 'none' }
-  | { kind: 'edit'; record: AdminRecord | null }
-  | { kind: 'delete'; record: AdminRecord }
 
 /** The categories of one store: add, rename, recolour, delete (refused while products use one). */
 export function CategoriesPage() {
@@ -44,9 +39,6 @@ function StoreCategories({ store }: { store: StoreDetail }) {
   const { t, i18n } = useTranslation('catalog')
   const { api } = useSignedIn()
   const { load, reload } = useLoad(() => api.listCategories(store.id), store.id)
-  const [open, setOpen] = useState<Open>({ kind: 'none' })
-  const [notice, setNotice] = useState<string | null>(null)
-  const close = () => setOpen({ kind: 'none' })
   const locale = i18n.language
   const rows = useMemo(
     () =>
@@ -85,105 +77,26 @@ function StoreCategories({ store }: { store: StoreDetail }) {
           header: t('categories.sortOrder'),
           cell: (info) => <span className="numeric">{info.getValue()}</span>,
         }),
-        column.display({
-          id: 'actions',
-          header: t('actions'),
-          cell: (info) => {
-            const record = info.row.original
-            return (
-              <div className="bo-row-actions">
-                <button
-                  type="button"
-                  className="button button-secondary button-small"
-                  aria-label={t('editLabel', { name: dataOf(record).name })}
-                  onClick={() => setOpen({ kind: 'edit', record })}
-                >
-                  {t('common:actions.edit')}
-                </button>
-                <button
-                  type="button"
-                  className="button button-danger-outline button-small"
-                  aria-label={t('deleteLabel', { name: dataOf(record).name })}
-                  onClick={() => {
-                    setNotice(null)
-                    setOpen({ kind: 'delete', record })
-                  }}
-                >
-                  {t('delete')}
-                </button>
-              </div>
-            )
-          },
-        }),
       ]),
     [t],
   )
   return (
-    <section className="bo-section" aria-label={t('categories.title')}>
-      <div className="page-header">
-        <span />
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => {
-            setNotice(null)
-            setOpen({ kind: 'edit', record: null })
-          }}
-        >
-          {t('categories.add')}
-        </button>
-      </div>
-      <StatusMessage>{notice}</StatusMessage>
-      {load.state === 'loading' ? <p className="page-loading">{t('common:loading')}</p> : null}
-      {load.state === 'failed' ? <ErrorMessage>{load.error}</ErrorMessage> : null}
-      {load.state === 'ready' && rows.length === 0 ? (
-        <p className="page-card-empty">{t('categories.empty')}</p>
-      ) : null}
-      {rows.length > 0 ? (
-        <DataTable
-          caption={t('categories.title')}
-          columns={columns}
-          data={rows}
-          rowId={(row) => row.id}
-          rowTestId="category-row"
-        />
-      ) : null}
-      {open.kind === 'edit' ? (
-        <CategoryForm
-          store={store}
-          record={open.record}
-          onClose={close}
-          onDone={(name) => {
-            setNotice(t('savedName', { name }))
-            close()
-            reload()
-          }}
-        />
-      ) : null}
-      {open.kind === 'delete' ? (
-        <ConfirmDialog
-          title={t('deleteTitle', { name: dataOf(open.record).name })}
-          text={t('categories.deleteText')}
-          confirmLabel={t('delete')}
-          onClose={close}
-          describeError={(error) => inUseReason(error, t, 'categories.inUse')}
-          onConfirm={async () => {
-            await api.deleteCategory(store.id, open.record.id, open.record.version)
-            setNotice(t('deleted', { name: dataOf(open.record).name }))
-            close()
-            reload()
-          }}
-        />
-      ) : null}
-    </section>
+    <RecordListSection
+      section="categories"
+      load={load}
+      rows={rows}
+      reload={reload}
+      columns={columns}
+      nameOf={nameOf}
+      rowTestId="category-row"
+      renderForm={(props) => <CategoryForm store={store} {...props} />}
+      deleteRecord={(record) => api.deleteCategory(store.id, record.id, record.version)}
+    />
   )
 }
 
-interface CategoryFormProps {
+interface CategoryFormProps extends RecordFormProps {
   store: StoreDetail
-  record: AdminRecord | null
-  onDone: (name: string) => void
-  onClose: () => void
 }
 
 function CategoryForm({ store, record, onDone, onClose }: CategoryFormProps) {

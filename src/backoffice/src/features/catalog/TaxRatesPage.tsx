@@ -5,25 +5,20 @@ import {
   type AdminRecord,
   type TaxRateRecordData,
 } from '../../../../shared/backoffice/catalog'
-import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { columnHelper, DataTable } from '../../components/DataTable'
+import { columnHelper } from '../../components/DataTable'
 import { Dialog } from '../../components/Dialog'
 import { TextField } from '../../components/Field'
-import { ErrorMessage, StatusMessage } from '../../components/Messages'
+import { ErrorMessage } from '../../components/Messages'
 import { useLoad } from '../../components/useLoad'
 import { useForm } from '../../forms/useForm'
 import { useTranslation } from '../../i18n'
 import { useSignedIn } from '../session/sessionContext'
-import { inUseReason } from './inUse'
+import { RecordListSection, type RecordFormProps } from './RecordListSection'
 import { CheckField, useStoreChoice } from './storeChoice'
 
 const column = columnHelper<AdminRecord>()
+const nameOf = (record: AdminRecord) => dataOf(record).name
 const dataOf = (record: AdminRecord) => record.data as TaxRateRecordData
-
-type Open =
-  | { kind: 'none' }
-  | { kind: 'edit'; record: AdminRecord | null }
-  | { kind: 'delete'; record: AdminRecord }
 
 /** "8.25" % as basis points (825), NaN when it is not a percentage with up to two decimals. */
 export function basisPointsOf(text: string): number {
@@ -54,9 +49,6 @@ function StoreTaxRates({ store }: { store: StoreDetail }) {
   const { t } = useTranslation('catalog')
   const { api } = useSignedIn()
   const { load, reload } = useLoad(() => api.listTaxRates(store.id), store.id)
-  const [open, setOpen] = useState<Open>({ kind: 'none' })
-  const [notice, setNotice] = useState<string | null>(null)
-  const close = () => setOpen({ kind: 'none' })
   const rows = load.state === 'ready' ? load.value : []
   const columns = useMemo(
     () =>
@@ -77,105 +69,26 @@ function StoreTaxRates({ store }: { store: StoreDetail }) {
           header: t('taxRates.default'),
           cell: (info) => (info.getValue() ? t('yes') : t('no')),
         }),
-        column.display({
-          id: 'actions',
-          header: t('actions'),
-          cell: (info) => {
-            const record = info.row.original
-            return (
-              <div className="bo-row-actions">
-                <button
-                  type="button"
-                  className="button button-secondary button-small"
-                  aria-label={t('editLabel', { name: dataOf(record).name })}
-                  onClick={() => setOpen({ kind: 'edit', record })}
-                >
-                  {t('common:actions.edit')}
-                </button>
-                <button
-                  type="button"
-                  className="button button-danger-outline button-small"
-                  aria-label={t('deleteLabel', { name: dataOf(record).name })}
-                  onClick={() => {
-                    setNotice(null)
-                    setOpen({ kind: 'delete', record })
-                  }}
-                >
-                  {t('delete')}
-                </button>
-              </div>
-            )
-          },
-        }),
       ]),
     [t],
   )
   return (
-    <section className="bo-section" aria-label={t('taxRates.title')}>
-      <div className="page-header">
-        <span />
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => {
-            setNotice(null)
-            setOpen({ kind: 'edit', record: null })
-          }}
-        >
-          {t('taxRates.add')}
-        </button>
-      </div>
-      <StatusMessage>{notice}</StatusMessage>
-      {load.state === 'loading' ? <p className="page-loading">{t('common:loading')}</p> : null}
-      {load.state === 'failed' ? <ErrorMessage>{load.error}</ErrorMessage> : null}
-      {load.state === 'ready' && rows.length === 0 ? (
-        <p className="page-card-empty">{t('taxRates.empty')}</p>
-      ) : null}
-      {rows.length > 0 ? (
-        <DataTable
-          caption={t('taxRates.title')}
-          columns={columns}
-          data={rows}
-          rowId={(row) => row.id}
-          rowTestId="tax-rate-row"
-        />
-      ) : null}
-      {open.kind === 'edit' ? (
-        <TaxRateForm
-          store={store}
-          record={open.record}
-          onClose={close}
-          onDone={(name) => {
-            setNotice(t('savedName', { name }))
-            close()
-            reload()
-          }}
-        />
-      ) : null}
-      {open.kind === 'delete' ? (
-        <ConfirmDialog
-          title={t('deleteTitle', { name: dataOf(open.record).name })}
-          text={t('taxRates.deleteText')}
-          confirmLabel={t('delete')}
-          onClose={close}
-          describeError={(error) => inUseReason(error, t, 'taxRates.inUse')}
-          onConfirm={async () => {
-            await api.deleteTaxRate(store.id, open.record.id, open.record.version)
-            setNotice(t('deleted', { name: dataOf(open.record).name }))
-            close()
-            reload()
-          }}
-        />
-      ) : null}
-    </section>
+    <RecordListSection
+      section="taxRates"
+      load={load}
+      rows={rows}
+      reload={reload}
+      columns={columns}
+      nameOf={nameOf}
+      rowTestId="tax-rate-row"
+      renderForm={(props) => <TaxRateForm store={store} {...props} />}
+      deleteRecord={(record) => api.deleteTaxRate(store.id, record.id, record.version)}
+    />
   )
 }
 
-interface TaxRateFormProps {
+interface TaxRateFormProps extends RecordFormProps {
   store: StoreDetail
-  record: AdminRecord | null
-  onDone: (name: string) => void
-  onClose: () => void
 }
 
 function TaxRateForm({ store, record, onDone, onClose }: TaxRateFormProps) {
