@@ -22,7 +22,8 @@ import type { Transaction } from '../db/connection'
 import { HttpError, parseOrThrow, refuseUnstorableValues } from '../http/errors'
 import { toServerRecord } from '../sync/records'
 import type { RecordRow } from '../sync/records'
-import { writeServerChange } from '../sync/serverWrite'
+import { writeServerChanges } from '../sync/serverWrite'
+import type { ServerWriteOutcome } from '../sync/serverWrite'
 import { notFound, requireAdmin, requireStoreInScope } from './adminScope'
 import type { RouteContext } from './context'
 
@@ -70,35 +71,59 @@ export interface AdminWrite {
   check?: (tx: Transaction) => Promise<void>
 }
 
-/** A back-office write: a server-originated change registers pull, poked when applied. */
-export async function writeAdminRecord(context: RouteContext, write: AdminWrite) {
-  const outcome = await writeServerChange(context.db, {
-    storeId: write.storeId,
-    writerId: `admin:${write.admin.adminId}`,
-    entity: write.entity,
-    id: write.id,
-    data: write.data,
-    ...(write.baseVersion !== undefined ? { baseVersion: write.baseVersion } : {}),
-    ...(write.deleted ? { deleted: true } : {}),
-    ...(write.check ? { check: write.check } : {}),
-  })
+const writerOf = (write: AdminWrite) => `admin:${write.admin.adminId}`
+
+/** The HTTP answer to a refused write: no store 404, stale 409, against the entity's rules 422. */
+function refusal(write: AdminWrite, outcome: ServerWriteOutcome): HttpError {
   switch (outcome.kind) {
-    case 'not-found':
-      throw notFound('store')
     case 'stale':
-      throw new HttpError(
+      return new HttpError(
         409,
         'VERSION_CONFLICT',
         `this ${write.entity} changed since it was loaded (now version ${outcome.record?.version ?? 0}); reload and save again`,
       )
     case 'rejected':
-      throw new HttpError(422, outcome.error.code, outcome.error.message)
-    case 'unchanged':
-      return { record: toServerRecord(outcome.record), isChanged: false }
-    case 'applied':
-      context.bus.publish({ type: 'poke', storeId: write.storeId, headSeq: outcome.headSeq })
-      return { record: toServerRecord(outcome.record), isChanged: true }
+      return new HttpError(422, outcome.error.code, outcome.error.message)
+    default:
+      return notFound('store')
   }
+}
+
+/**
+ * Back-office writes as one transaction, possibly across stores: server-originated changes
+ * registers pull, each applied store poked after the commit. Any refusal writes nothing.
+ */
+export async function writeAdminRecords(context: RouteContext, writes: AdminWrite[]) {
+  const outcome = await writeServerChanges(
+    context.db,
+    writes.map((write) => ({
+      storeId: write.storeId,
+      writerId: writerOf(write),
+      entity: write.entity,
+      id: write.id,
+      data: write.data,
+      ...(write.baseVersion !== undefined ? { baseVersion: write.baseVersion } : {}),
+      ...(write.deleted ? { deleted: true } : {}),
+      ...(write.check ? { check: write.check } : {}),
+    })),
+  )
+  if (outcome.kind === 'refused') throw refusal(writes[outcome.index]!, outcome.outcome)
+  return outcome.outcomes.map((written) => {
+    if (written.kind === 'applied') {
+      const { storeId } = written.record
+      context.bus.publish({ type: 'poke', storeId, headSeq: written.headSeq })
+      return { record: toServerRecord(written.record), isChanged: true }
+    }
+    if (written.kind === 'unchanged')
+      return { record: toServerRecord(written.record), isChanged: false }
+    throw new Error(`a written batch holds a ${written.kind} outcome`)
+  })
+}
+
+/** A back-office write: a server-originated change registers pull, poked when applied. */
+export async function writeAdminRecord(context: RouteContext, write: AdminWrite) {
+  const [saved] = await writeAdminRecords(context, [write])
+  return saved!
 }
 
 /**

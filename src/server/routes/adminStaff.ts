@@ -9,12 +9,15 @@ import type {
 } from '../../shared/backoffice/catalog'
 import { Role } from '../../shared/ipc/staffSchemas'
 import type { AdminPrincipal } from '../auth/principal'
+import { adminCoversStore } from '../auth/principal'
 import { findLiveRecord, listLiveRecords } from '../db/adminCatalogRepository'
+import { liveEmployeeRows, tenantStoreIds } from '../db/staffRepository'
 import type { Executor } from '../db/connection'
 import { HttpError, parseOrThrow, refuseUnstorableValues } from '../http/errors'
 import type { RecordRow } from '../sync/records'
-import { storeOf, writeAdminRecord } from './adminCatalog'
-import { requireAdmin } from './adminScope'
+import { storeOf, writeAdminRecords } from './adminCatalog'
+import type { AdminWrite } from './adminCatalog'
+import { forbidden, notFound, requireAdmin } from './adminScope'
 import type { RouteContext } from './context'
 
 /**
@@ -48,21 +51,28 @@ function employeeOf(row: RecordRow): StoredEmployee | null {
   return parsed.success ? parsed.data : null
 }
 
-/** Never the PIN hash: the view carries who, what role, active or not. */
-function employeeView(row: RecordRow): AdminEmployeeView {
-  const employee = employeeOf(row)
+/** Never the PIN hash: the view carries who, what role, active or not, and where they work. */
+function employeeView(
+  record: { id: string; version: number; data: unknown; updatedAt: string },
+  storeIds: string[],
+): AdminEmployeeView {
+  const parsed = StoredEmployee.safeParse(record.data)
+  const employee = parsed.success ? parsed.data : null
   return {
-    id: row.id,
-    version: row.version,
+    id: record.id,
+    version: record.version,
     name: employee?.name ?? '',
     role: employee?.role ?? 'cashier',
     isActive: employee?.isActive ?? true,
-    updatedAt: row.updatedAt.toISOString(),
+    storeIds,
+    updatedAt: record.updatedAt,
   }
 }
 
 const conflict = (code: string, message: string, path: string) =>
   new HttpError(409, code, message, [{ path, message }])
+const invalid = (path: string, message: string) =>
+  new HttpError(400, 'VALIDATION', `invalid employee at ${path}: ${message}`, [{ path, message }])
 
 /** The register's staff rules (src/main/services/employeeService.ts), read under the store's lock. */
 async function checkStaffRules(
@@ -72,6 +82,7 @@ async function checkStaffRules(
   before: StoredEmployee | null,
   after: { role: string; isActive: boolean },
   pin: string | undefined,
+  lastAdminPath = after.isActive ? 'role' : 'isActive',
 ): Promise<void> {
   const others = (await listLiveRecords(tx, storeId, 'employee'))
     .filter((row) => row.id !== id)
@@ -91,14 +102,34 @@ async function checkStaffRules(
     throw conflict(
       'LAST_ADMIN',
       'This is the last active admin. Make someone else an admin first.',
-      after.isActive ? 'role' : 'isActive',
+      lastAdminPath,
     )
 }
 
+interface StaffScope {
+  admin: AdminPrincipal
+  /** The store of the request (`?storeId=`). */
+  storeId: string
+  /** Every store of that store's tenant: a person's records are looked up there. */
+  tenantStores: string[]
+  /** The tenant's stores this admin may see and change (a store manager: theirs). */
+  visible: string[]
+}
+
+interface PersonInput {
+  name?: string
+  role?: string
+  isActive?: boolean
+  pin?: string
+  storeIds?: string[]
+}
+
 /**
- * Staff of one store, as registers keep them (synced employee records with a PIN hash): list,
- * add, change name/role/active, set or reset a PIN. The PIN is hashed here, never stored, logged
- * or returned. Out-of-scope stores are 404, as for the catalog.
+ * Staff as registers keep them (synced employee records with a PIN hash). One person is the same
+ * employee record (id, name, role, PIN hash) in each store they work in: list, add, change
+ * name/role/active, choose their stores, set or reset a PIN — each save one transaction across
+ * those stores. The PIN is hashed here, never stored, logged or returned. Out-of-scope stores
+ * are 404, as for the catalog.
  */
 export function registerAdminStaffRoutes(app: FastifyInstance, context: RouteContext): void {
   const { db, signer, config } = context
@@ -107,61 +138,136 @@ export function registerAdminStaffRoutes(app: FastifyInstance, context: RouteCon
     timeWindow: config.backofficeRateLimit.windowMs,
   }
 
-  async function scope(request: FastifyRequest) {
+  async function scope(request: FastifyRequest): Promise<StaffScope> {
     const admin = await requireAdmin(db, signer, request)
     const query = parseOrThrow(StoreQuery, request.query, 'query')
-    return { admin, storeId: await storeOf(context, admin, query.storeId) }
+    const storeId = await storeOf(context, admin, query.storeId)
+    const tenantStores = await tenantStoreIds(db, storeId)
+    const visible =
+      admin.role === 'store_manager'
+        ? tenantStores.filter((id) => admin.storeIds.includes(id))
+        : tenantStores
+    return { admin, storeId, tenantStores, visible }
+  }
+
+  /** The stores asked for, each one this admin may change in the request store's tenant. */
+  async function requestedStores(where: StaffScope, storeIds: string[]): Promise<string[]> {
+    for (const id of storeIds) {
+      if (where.visible.includes(id)) continue
+      // Another tenant's store an admin does see: say why; anything else is simply not found.
+      if (!where.tenantStores.includes(id) && (await adminCoversStore(db, where.admin, id)))
+        throw invalid('storeIds', 'a person works in the stores of one business')
+      throw notFound('store')
+    }
+    return where.visible.filter((id) => storeIds.includes(id))
   }
 
   async function save(
-    admin: AdminPrincipal,
-    storeId: string,
+    where: StaffScope,
     id: string,
-    input: { name?: string; role?: string; isActive?: boolean; pin?: string },
+    input: PersonInput,
     baseVersion: number | undefined,
   ): Promise<AdminEmployeeReply> {
-    const current = await findLiveRecord(db, storeId, 'employee', id)
-    const before = current ? employeeOf(current) : null
-    if (!before && input.pin === undefined)
-      throw new HttpError(400, 'VALIDATION', 'invalid employee at pin: a new person needs a PIN', [
-        { path: 'pin', message: 'Enter a PIN for the new person.' },
-      ])
-    if (!before && input.name === undefined)
-      throw new HttpError(404, 'NOT_FOUND', 'employee not found')
+    const { admin, storeId, visible } = where
+    const rows = await liveEmployeeRows(db, where.tenantStores, [id])
+    const byStore = new Map(rows.map((row) => [row.storeId, row]))
+    const beforeIn = (store: string) => {
+      const row = byStore.get(store)
+      return row ? employeeOf(row) : null
+    }
+    const primary = byStore.get(storeId) ?? rows[0]
+    const before = primary ? employeeOf(primary) : null
+    if (!before && input.pin === undefined) throw invalid('pin', 'Enter a PIN for the new person.')
+    if (!before && input.name === undefined) throw notFound('employee')
     const after = {
       name: input.name ?? before!.name,
       role: input.role ?? before!.role,
       isActive: input.isActive ?? before?.isActive ?? true,
     }
+    const worksIn = rows.map((row) => row.storeId)
+    const targets = input.storeIds
+      ? await requestedStores(where, input.storeIds)
+      : visible.filter((store) => worksIn.includes(store) || store === storeId)
+    const removed = visible.filter((store) => worksIn.includes(store) && !targets.includes(store))
+    const added = targets.filter((store) => !worksIn.includes(store))
     // The old PIN may have gone to someone else meanwhile, and a salted hash cannot be compared.
     if (input.pin === undefined && before && after.isActive && before.isActive === false)
-      throw new HttpError(
-        400,
-        'VALIDATION',
-        'invalid employee at pin: enter a new PIN to make this person active again',
-        [{ path: 'pin', message: 'Enter a new PIN to make this person active again.' }],
+      throw invalid('pin', 'Enter a new PIN to make this person active again.')
+    if (input.pin === undefined && before && after.isActive && added.length > 0)
+      throw invalid(
+        'pin',
+        'Enter a PIN to add this person to another store: it must be unique there.',
+      )
+    // A store manager changes a person who also works elsewhere only by adding or removing stores
+    // they manage; who the person is (and the PIN that signs them in elsewhere) stays an owner's.
+    const isOutsideToo = worksIn.some((store) => !visible.includes(store))
+    const changesPerson =
+      before !== null &&
+      (input.pin !== undefined ||
+        after.name !== before.name ||
+        after.role !== before.role ||
+        after.isActive !== (before.isActive ?? true))
+    if (admin.role === 'store_manager' && isOutsideToo && changesPerson)
+      throw forbidden(
+        'this person also works in stores you do not manage: an owner changes their name, role, status or PIN',
       )
     const pinHash = input.pin !== undefined ? await hashStaffPin(input.pin) : before!.pinHash
-    const data = { ...(before ?? {}), id, ...after, pinHash }
-    const saved = await writeAdminRecord(context, {
-      storeId,
+    const writes: AdminWrite[] = targets.map((store) => ({
+      storeId: store,
       admin,
       entity: 'employee',
       id,
-      data,
-      baseVersion,
-      check: (tx) => checkStaffRules(tx, storeId, id, before, after, input.pin),
-    })
-    const row = await findLiveRecord(db, storeId, 'employee', id)
-    if (!row) throw new HttpError(404, 'NOT_FOUND', 'employee not found')
-    return { employee: employeeView(row), isChanged: saved.isChanged }
+      data: { ...(beforeIn(store) ?? before ?? {}), id, ...after, pinHash },
+      baseVersion: store === storeId ? baseVersion : byStore.get(store)?.version,
+      check: (tx) => checkStaffRules(tx, store, id, beforeIn(store), after, input.pin),
+    }))
+    for (const store of removed) {
+      const inStore = beforeIn(store)
+      writes.push({
+        storeId: store,
+        admin,
+        entity: 'employee',
+        id,
+        data: null,
+        baseVersion: store === storeId ? baseVersion : byStore.get(store)?.version,
+        deleted: true,
+        check: (tx) =>
+          checkStaffRules(
+            tx,
+            store,
+            id,
+            inStore,
+            { role: inStore?.role ?? 'cashier', isActive: false },
+            undefined,
+            'storeIds',
+          ),
+      })
+    }
+    const saved = await writeAdminRecords(context, writes)
+    // The first writes are the stores they work in (never none): the request's store if one of them.
+    const { record } = saved[Math.max(0, targets.indexOf(storeId))]!
+    return {
+      employee: employeeView(record, targets),
+      isChanged: saved.some((one) => one.isChanged),
+    }
   }
 
   app.get('/api/admin/employees', { config: { rateLimit } }, async (request) => {
-    const { storeId } = await scope(request)
+    const { storeId, visible } = await scope(request)
     const rows = await listLiveRecords(db, storeId, 'employee')
+    const everywhere = await liveEmployeeRows(
+      db,
+      visible,
+      rows.map((row) => row.id),
+    )
+    const storesOf = (id: string) => {
+      const stores = new Set(everywhere.filter((row) => row.id === id).map((row) => row.storeId))
+      return visible.filter((store) => stores.has(store))
+    }
     const employees = rows
-      .map(employeeView)
+      .map((row) =>
+        employeeView({ ...row, updatedAt: row.updatedAt.toISOString() }, storesOf(row.id)),
+      )
       .sort(
         (a, b) =>
           Number(b.isActive) - Number(a.isActive) ||
@@ -172,19 +278,18 @@ export function registerAdminStaffRoutes(app: FastifyInstance, context: RouteCon
   })
 
   app.put('/api/admin/employees/:id', { config: { rateLimit } }, async (request) => {
-    const { admin, storeId } = await scope(request)
+    const where = await scope(request)
     const { id } = parseOrThrow(RecordParams, request.params, 'path')
     refuseUnstorableValues(request.body, 'employee')
     const { baseVersion, ...body } = parseOrThrow(AdminEmployeeBody, request.body, 'employee')
-    return save(admin, storeId, id, body, baseVersion)
+    return save(where, id, body, baseVersion)
   })
 
   app.post('/api/admin/employees/:id/pin', { config: { rateLimit } }, async (request) => {
-    const { admin, storeId } = await scope(request)
+    const where = await scope(request)
     const { id } = parseOrThrow(RecordParams, request.params, 'path')
     const { baseVersion, pin } = parseOrThrow(AdminPinBody, request.body, 'pin')
-    if (!(await findLiveRecord(db, storeId, 'employee', id)))
-      throw new HttpError(404, 'NOT_FOUND', 'employee not found')
-    return save(admin, storeId, id, { pin }, baseVersion)
+    if (!(await findLiveRecord(db, where.storeId, 'employee', id))) throw notFound('employee')
+    return save(where, id, { pin }, baseVersion)
   })
 }

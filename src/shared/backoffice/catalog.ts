@@ -65,13 +65,24 @@ export type AdminTaxRateBody = z.infer<typeof AdminTaxRateBody>
 
 export const StaffPin = z.string().regex(/^[0-9]{4,8}$/, 'a PIN is 4 to 8 digits')
 
-/** A person who works on the store's registers; `pin` is required for a new one. */
+/**
+ * A person who works on the registers of one or more stores; `pin` is required for a new one, and
+ * to add someone to a store they do not work in yet (a PIN must be unique in each store).
+ * `storeIds`: the stores (of the caller's scope) they work in; absent keeps their stores. A store
+ * the caller does not see is left as it is.
+ */
 export const AdminEmployeeBody = z.strictObject({
   baseVersion: BaseVersion.optional(),
   name: Text(100),
   role: Role,
   isActive: z.boolean().optional(),
   pin: StaffPin.optional(),
+  storeIds: z
+    .array(Uuid)
+    .min(1, 'choose at least one store')
+    .max(200)
+    .refine((ids) => new Set(ids).size === ids.length, 'a store is listed twice')
+    .optional(),
 })
 export type AdminEmployeeBody = z.infer<typeof AdminEmployeeBody>
 
@@ -110,6 +121,8 @@ export const AdminEmployeeView = z.object({
   name: z.string(),
   role: Role,
   isActive: z.boolean(),
+  /** The stores (of the caller's scope) this person works in, the same id and PIN in each. */
+  storeIds: z.array(z.string()),
   updatedAt: z.string(),
 })
 export type AdminEmployeeView = z.infer<typeof AdminEmployeeView>
