@@ -188,6 +188,9 @@ export function registerAdminStaffRoutes(app: FastifyInstance, context: RouteCon
     const targets = input.storeIds
       ? await requestedStores(where, input.storeIds)
       : visible.filter((store) => worksIn.includes(store) || store === storeId)
+    const isOutsideToo = worksIn.some((store) => !visible.includes(store))
+    if (targets.length === 0 && !isOutsideToo)
+      throw invalid('storeIds', 'Choose at least one store this person works in.')
     const removed = visible.filter((store) => worksIn.includes(store) && !targets.includes(store))
     const added = targets.filter((store) => !worksIn.includes(store))
     // The old PIN may have gone to someone else meanwhile, and a salted hash cannot be compared.
@@ -200,7 +203,6 @@ export function registerAdminStaffRoutes(app: FastifyInstance, context: RouteCon
       )
     // A store manager changes a person who also works elsewhere only by adding or removing stores
     // they manage; who the person is (and the PIN that signs them in elsewhere) stays an owner's.
-    const isOutsideToo = worksIn.some((store) => !visible.includes(store))
     const changesPerson =
       before !== null &&
       (input.pin !== undefined ||
@@ -243,9 +245,12 @@ export function registerAdminStaffRoutes(app: FastifyInstance, context: RouteCon
           ),
       })
     }
+    if (writes.length === 0) throw notFound('employee')
     const saved = await writeAdminRecords(context, writes)
-    // The first writes are the stores they work in (never none): the request's store if one of them.
-    const { record } = saved[Math.max(0, targets.indexOf(storeId))]!
+    // The first writes are the stores they work in: the request's store if one of them. Removed
+    // from every store this admin sees, the person is shown as they were, in none of them.
+    const first = saved[Math.max(0, targets.indexOf(storeId))]!.record
+    const record = targets.length > 0 ? first : { ...first, data: before }
     return {
       employee: employeeView(record, targets),
       isChanged: saved.some((one) => one.isChanged),

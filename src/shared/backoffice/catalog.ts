@@ -69,7 +69,7 @@ export const StaffPin = z.string().regex(/^[0-9]{4,8}$/, 'a PIN is 4 to 8 digits
  * A person who works on the registers of one or more stores; `pin` is required for a new one, and
  * to add someone to a store they do not work in yet (a PIN must be unique in each store).
  * `storeIds`: the stores (of the caller's scope) they work in; absent keeps their stores. A store
- * the caller does not see is left as it is.
+ * the caller does not see is left as it is; none is allowed only when they still work in one.
  */
 export const AdminEmployeeBody = z.strictObject({
   baseVersion: BaseVersion.optional(),
@@ -79,7 +79,6 @@ export const AdminEmployeeBody = z.strictObject({
   pin: StaffPin.optional(),
   storeIds: z
     .array(Uuid)
-    .min(1, 'choose at least one store')
     .max(200)
     .refine((ids) => new Set(ids).size === ids.length, 'a store is listed twice')
     .optional(),

@@ -15,6 +15,7 @@ import {
 import { createTestStore, startTestSyncServer } from '../../support/syncServer'
 import { useTempDirs } from '../../support/tempDir'
 import { call, insertAdmin, signIn } from '../support/backofficeClient'
+import { createStore } from '../support/harness'
 import type { Session } from '../support/backofficeClient'
 
 /**
@@ -171,5 +172,71 @@ describe('back office edits on a register', () => {
     await callRegister(register, 'session:signOut')
     const old = await register.registry.dispatch('session:signIn', { pin: '864207' })
     expect(old.ok).toBe(false)
+  })
+})
+
+describe('one person in several stores, on their registers', () => {
+  it('signs a person in on the registers of each store they work in, and no longer in a store taken away', async () => {
+    const first = await createTestStore(server)
+    const tenantId = (await server.database.db.query.stores.findFirst({
+      where: (stores, { eq }) => eq(stores.id, first.storeId),
+    }))!.tenantId
+    const second = await createStore(server.database.db, tenantId)
+    const registerA = openRegister(tempDir(), { registerCode: 'A', fingerprint: 'machine-A' })
+    const registerB = openRegister(tempDir(), { registerCode: 'B', fingerprint: 'machine-B2' })
+    for (const [register, code] of [
+      [registerA, first.code],
+      [registerB, second.code],
+    ] as const) {
+      const enrolled = await callRegister(register, 'sync:enroll', {
+        serverUrl: server.url,
+        enrollmentCode: code,
+      })
+      expect(enrolled.enrollment).toBe('enrolled')
+      await syncClean(register)
+    }
+    const owner = await ownerOf(first.storeId)
+    const id = crypto.randomUUID()
+    const at = `/api/admin/employees/${id}?storeId=${first.storeId}`
+    const saved = await call(server.url, 'PUT', at, {
+      session: owner,
+      body: {
+        name: 'Yusuf Amari',
+        role: 'cashier',
+        pin: '739184',
+        storeIds: [first.storeId, second.storeId],
+      },
+    })
+    expect(saved.status, saved.text).toBe(200)
+    const reset = await call(
+      server.url,
+      'POST',
+      `/api/admin/employees/${id}/pin?storeId=${second.storeId}`,
+      { session: owner, body: { pin: '462913' } },
+    )
+    expect(reset.status, reset.text).toBe(200)
+
+    const signInAfterSync = async (register: RegisterCore, pin: string) => {
+      await callRegister(register, 'session:signOut')
+      await callRegister(register, 'session:signIn', { pin: demoPins.manager })
+      await syncClean(register)
+      await callRegister(register, 'session:signOut')
+      return register.registry.dispatch('session:signIn', { pin })
+    }
+    for (const register of [registerA, registerB]) {
+      const signedIn = await signInAfterSync(register, '462913')
+      expect(signedIn).toMatchObject({ ok: true, value: { employee: { id, name: 'Yusuf Amari' } } })
+      await callRegister(register, 'session:signOut')
+      expect((await register.registry.dispatch('session:signIn', { pin: '739184' })).ok).toBe(false)
+    }
+
+    // Taken out of the second store: a synced delete there, still at work in the first.
+    const moved = await call(server.url, 'PUT', at, {
+      session: owner,
+      body: { name: 'Yusuf Amari', role: 'cashier', storeIds: [first.storeId] },
+    })
+    expect(moved.status, moved.text).toBe(200)
+    expect((await signInAfterSync(registerB, '462913')).ok).toBe(false)
+    expect((await signInAfterSync(registerA, '462913')).ok).toBe(true)
   })
 })
