@@ -259,6 +259,7 @@ describe('the staff page', () => {
       name: 'Layla',
       role: 'cashier',
       isActive: true,
+      storeIds: [storeId],
       updatedAt: '2026-12-01T10:00:00.000Z',
     }
     server.answer('GET', catalogPaths.employees(storeId), {

@@ -1200,6 +1200,19 @@ const routes: RouteCase[] = [
         payload: { name: 'Hijacked', role: 'admin', pin: '987654' },
       })
       expect(response.statusCode).toBe(404)
+      // From their own store, naming another business's store among the person's stores: 404 too.
+      const viaOwnStore = await app.inject({
+        method: 'PUT',
+        url: `/api/admin/employees/${randomUUID()}?storeId=${fx.storeB.storeId}`,
+        headers: { ...fx.adminB },
+        payload: {
+          name: 'Hijacked',
+          role: 'admin',
+          pin: '987655',
+          storeIds: [fx.storeB.storeId, fx.storeA.storeId],
+        },
+      })
+      expect(viaOwnStore.statusCode, viaOwnStore.body).toBe(404)
       const pulled = await app.inject({
         method: 'GET',
         url: '/api/sync/pull-changes',

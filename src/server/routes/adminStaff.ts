@@ -17,7 +17,7 @@ import { HttpError, parseOrThrow, refuseUnstorableValues } from '../http/errors'
 import type { RecordRow } from '../sync/records'
 import { storeOf, writeAdminRecords } from './adminCatalog'
 import type { AdminWrite } from './adminCatalog'
-import { forbidden, notFound, requireAdmin } from './adminScope'
+import { notFound, requireAdmin } from './adminScope'
 import type { RouteContext } from './context'
 
 /**
@@ -71,8 +71,8 @@ function employeeView(
 
 const conflict = (code: string, message: string, path: string) =>
   new HttpError(409, code, message, [{ path, message }])
-const invalid = (path: string, message: string) =>
-  new HttpError(400, 'VALIDATION', `invalid employee at ${path}: ${message}`, [{ path, message }])
+const invalid = (path: string, message: string, code = 'VALIDATION') =>
+  new HttpError(400, code, `invalid employee at ${path}: ${message}`, [{ path, message }])
 
 /** The register's staff rules (src/main/services/employeeService.ts), read under the store's lock. */
 async function checkStaffRules(
@@ -156,7 +156,7 @@ export function registerAdminStaffRoutes(app: FastifyInstance, context: RouteCon
       if (where.visible.includes(id)) continue
       // Another tenant's store an admin does see: say why; anything else is simply not found.
       if (!where.tenantStores.includes(id) && (await adminCoversStore(db, where.admin, id)))
-        throw invalid('storeIds', 'a person works in the stores of one business')
+        throw invalid('storeIds', 'A person works in the stores of one business.', 'OTHER_TENANT')
       throw notFound('store')
     }
     return where.visible.filter((id) => storeIds.includes(id))
@@ -190,7 +190,7 @@ export function registerAdminStaffRoutes(app: FastifyInstance, context: RouteCon
       : visible.filter((store) => worksIn.includes(store) || store === storeId)
     const isOutsideToo = worksIn.some((store) => !visible.includes(store))
     if (targets.length === 0 && !isOutsideToo)
-      throw invalid('storeIds', 'Choose at least one store this person works in.')
+      throw invalid('storeIds', 'Choose at least one store this person works in.', 'NO_STORE')
     const removed = visible.filter((store) => worksIn.includes(store) && !targets.includes(store))
     const added = targets.filter((store) => !worksIn.includes(store))
     // The old PIN may have gone to someone else meanwhile, and a salted hash cannot be compared.
@@ -200,6 +200,7 @@ export function registerAdminStaffRoutes(app: FastifyInstance, context: RouteCon
       throw invalid(
         'pin',
         'Enter a PIN to add this person to another store: it must be unique there.',
+        'PIN_FOR_STORE',
       )
     // A store manager changes a person who also works elsewhere only by adding or removing stores
     // they manage; who the person is (and the PIN that signs them in elsewhere) stays an owner's.
@@ -210,8 +211,11 @@ export function registerAdminStaffRoutes(app: FastifyInstance, context: RouteCon
         after.role !== before.role ||
         after.isActive !== (before.isActive ?? true))
     if (admin.role === 'store_manager' && isOutsideToo && changesPerson)
-      throw forbidden(
-        'this person also works in stores you do not manage: an owner changes their name, role, status or PIN',
+      throw new HttpError(
+        403,
+        'STAFF_SHARED',
+        'This person also works in stores you do not manage: an owner changes their name, role, status or PIN.',
+        [{ path: 'storeIds', message: 'This person also works in stores you do not manage.' }],
       )
     const pinHash = input.pin !== undefined ? await hashStaffPin(input.pin) : before!.pinHash
     const writes: AdminWrite[] = targets.map((store) => ({

@@ -135,7 +135,7 @@ export function defineAdminStaffStoresSuite(
         storeIds: [storeA, storeC],
       })
       expect(noPin.status).toBe(400)
-      expect(noPin.body).toMatchObject({ issues: [{ path: 'pin' }] })
+      expect(noPin.body).toMatchObject({ code: 'PIN_FOR_STORE', issues: [{ path: 'pin' }] })
       expect(await recordIn(storeC, id)).toBeUndefined()
       const pin = freshPin()
       const back = employeeOf(
@@ -156,7 +156,7 @@ export function defineAdminStaffStoresSuite(
       }
       const none = await put('owner', storeA, id, { name: 'Omar', role: 'cashier', storeIds: [] })
       expect(none.status).toBe(400)
-      expect(none.body).toMatchObject({ issues: [{ path: 'storeIds' }] })
+      expect(none.body).toMatchObject({ code: 'NO_STORE', issues: [{ path: 'storeIds' }] })
     })
 
     it('resets a PIN in every store the person works in', async () => {
@@ -283,7 +283,7 @@ export function defineAdminStaffStoresSuite(
       // Who the person is, and the PIN that signs them in at store B, stay the owner's to change.
       const rename = await put('managerAC', storeC, id, { name: 'Hadi K', role: 'cashier' })
       expect(rename.status).toBe(403)
-      expect(rename.body).toMatchObject({ code: 'FORBIDDEN' })
+      expect(rename.body).toMatchObject({ code: 'STAFF_SHARED', issues: [{ path: 'storeIds' }] })
       const pin = await as(
         'managerAC',
         'POST',
@@ -315,7 +315,10 @@ export function defineAdminStaffStoresSuite(
         storeIds: [storeA, foreignStore],
       })
       expect(superAdmin.status).toBe(400)
-      expect(superAdmin.body).toMatchObject({ issues: [{ path: 'storeIds' }] })
+      expect(superAdmin.body).toMatchObject({
+        code: 'OTHER_TENANT',
+        issues: [{ path: 'storeIds' }],
+      })
       const bad = await put('owner', storeA, id, { ...body, storeIds: ['nope'] })
       expect(bad.status).toBe(400)
       expect(bad.body).toMatchObject({ issues: [{ path: expect.stringMatching(/^storeIds/) }] })

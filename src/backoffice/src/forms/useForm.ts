@@ -19,6 +19,8 @@ interface UseFormOptions<S extends z.ZodType, R> {
   onDone: (reply: R) => void
   /** Checks the contract cannot make (two password boxes agree). */
   extraIssues?: () => FieldIssue[]
+  /** Show `extraIssues` messages as given rather than the field's usual rule. */
+  keepsExtraWording?: boolean
   codeFields?: Record<string, CodeField>
 }
 
@@ -52,9 +54,13 @@ export function useForm<S extends z.ZodType, R>(options: UseFormOptions<S, R>) {
   async function submit() {
     const { schema, values, send, onDone, extraIssues, codeFields } = options
     const parsed = schema.safeParse(values())
-    const issues = [...(parsed.success ? [] : zodIssues(parsed.error)), ...(extraIssues?.() ?? [])]
+    const extra = extraIssues?.() ?? []
+    const issues = [...(parsed.success ? [] : zodIssues(parsed.error)), ...extra]
     if (!parsed.success || issues.length > 0) {
       showIssues(issues, t('errors.formHasErrors'))
+      // Asked for: the form's own checks keep their words (translated, saying more than the rule).
+      if (options.keepsExtraWording)
+        setFieldErrors((fields) => ({ ...fields, ...issuesToFields(extra) }))
       return
     }
     setIsSubmitting(true)

@@ -1,20 +1,16 @@
 import { useMemo, useState } from 'react'
 import type { StoreDetail } from '../../../../shared/backoffice/api'
-import {
-  AdminEmployeeBody,
-  AdminPinBody,
-  type AdminEmployeeView,
-} from '../../../../shared/backoffice/catalog'
-import { Role } from '../../../../shared/ipc/staffSchemas'
+import { AdminPinBody, type AdminEmployeeView } from '../../../../shared/backoffice/catalog'
 import { columnHelper, DataTable } from '../../components/DataTable'
 import { Dialog } from '../../components/Dialog'
-import { SelectField, TextField } from '../../components/Field'
+import { TextField } from '../../components/Field'
 import { ErrorMessage, StatusMessage } from '../../components/Messages'
 import { useLoad } from '../../components/useLoad'
 import { useForm } from '../../forms/useForm'
 import { useTranslation } from '../../i18n'
 import { useSignedIn } from '../session/sessionContext'
-import { CheckField, useStoreChoice } from './storeChoice'
+import { EmployeeForm } from './EmployeeForm'
+import { useStoreChoice } from './storeChoice'
 
 const column = columnHelper<AdminEmployeeView>()
 
@@ -26,19 +22,31 @@ type Open =
 /** The people who sign in on the store's registers: role, active, PIN (set here, never shown). */
 export function StaffPage() {
   const { t } = useTranslation('catalog')
-  const { store, picker } = useStoreChoice()
+  const { store, stores, picker } = useStoreChoice()
   return (
     <div className="page-content">
       <div className="page-header">
         <h1 className="page-title">{t('staff.title')}</h1>
       </div>
       {picker}
-      {store ? <StoreStaff key={store.id} store={store} /> : null}
+      {store ? (
+        <StoreStaff
+          key={store.id}
+          store={store}
+          stores={stores.filter((one) => one.tenantId === store.tenantId)}
+        />
+      ) : null}
     </div>
   )
 }
 
-function StoreStaff({ store }: { store: StoreDetail }) {
+interface StoreStaffProps {
+  store: StoreDetail
+  /** The stores of the same business a person may work in (this admin's scope). */
+  stores: readonly StoreDetail[]
+}
+
+function StoreStaff({ store, stores }: StoreStaffProps) {
   const { t } = useTranslation('catalog')
   const { api } = useSignedIn()
   const { load, reload } = useLoad(() => api.listEmployees(store.id), store.id)
@@ -53,6 +61,14 @@ function StoreStaff({ store }: { store: StoreDetail }) {
         column.accessor('role', {
           header: t('staff.role'),
           cell: (info) => t(`staff.roles.${info.getValue()}`),
+        }),
+        column.accessor('storeIds', {
+          header: t('staff.stores'),
+          cell: (info) =>
+            info
+              .getValue()
+              .map((id) => stores.find((one) => one.id === id)?.code ?? id)
+              .join(', '),
         }),
         column.accessor('isActive', {
           header: t('status'),
@@ -92,7 +108,7 @@ function StoreStaff({ store }: { store: StoreDetail }) {
           },
         }),
       ]),
-    [t],
+    [t, stores],
   )
   return (
     <section className="bo-section" aria-label={t('staff.title')}>
@@ -127,6 +143,7 @@ function StoreStaff({ store }: { store: StoreDetail }) {
       {open.kind === 'edit' ? (
         <EmployeeForm
           store={store}
+          stores={stores}
           employee={open.employee}
           onClose={close}
           onDone={(name) => {
@@ -149,96 +166,6 @@ function StoreStaff({ store }: { store: StoreDetail }) {
         />
       ) : null}
     </section>
-  )
-}
-
-interface EmployeeFormProps {
-  store: StoreDetail
-  employee: AdminEmployeeView | null
-  onDone: (name: string) => void
-  onClose: () => void
-}
-
-function EmployeeForm({ store, employee, onDone, onClose }: EmployeeFormProps) {
-  const { t } = useTranslation('catalog')
-  const { api } = useSignedIn()
-  const [id] = useState(() => employee?.id ?? crypto.randomUUID())
-  const [name, setName] = useState(employee?.name ?? '')
-  const [role, setRole] = useState<string>(employee?.role ?? 'cashier')
-  const [isActive, setIsActive] = useState(employee?.isActive ?? true)
-  const [pin, setPin] = useState('')
-  const codeFields = {
-    PIN_TAKEN: { field: 'pin', message: t('staff.pinTaken') },
-    LAST_ADMIN: { field: isActive ? 'role' : 'isActive', message: t('staff.lastAdmin') },
-  }
-  const form = useForm({
-    schema: AdminEmployeeBody,
-    values: () => ({
-      baseVersion: employee?.version ?? 0,
-      name,
-      role,
-      isActive,
-      ...(pin ? { pin } : {}),
-    }),
-    extraIssues: () =>
-      !employee && !pin ? [{ path: 'pin', message: t('staff.pinRequired') }] : [],
-    send: async (body) => {
-      await api.saveEmployee(store.id, id, body)
-      return body.name
-    },
-    onDone,
-    codeFields,
-  })
-  return (
-    <Dialog title={employee ? t('staff.editTitle') : t('staff.newTitle')} onClose={onClose}>
-      <form id={form.formId} className="bo-form" noValidate onSubmit={form.onSubmit}>
-        <ErrorMessage>{form.formError}</ErrorMessage>
-        <TextField
-          name="name"
-          label={t('staff.name')}
-          value={name}
-          onChange={setName}
-          error={form.fieldErrors.name}
-          dir="auto"
-        />
-        <SelectField
-          name="role"
-          label={t('staff.role')}
-          value={role}
-          options={Role.options.map((value) => ({ value, label: t(`staff.roles.${value}`) }))}
-          onChange={setRole}
-          error={form.fieldErrors.role}
-        />
-        <CheckField
-          name="isActive"
-          label={t('active')}
-          isChecked={isActive}
-          onChange={setIsActive}
-          error={form.fieldErrors.isActive}
-        />
-        {employee ? null : (
-          <TextField
-            name="pin"
-            label={t('staff.pin')}
-            hint={t('staff.pinHint')}
-            type="password"
-            autoComplete="off"
-            value={pin}
-            onChange={setPin}
-            error={form.fieldErrors.pin}
-            dir="ltr"
-          />
-        )}
-        <div className="bo-form-actions">
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={form.isSubmitting}>
-            {t('common:actions.save')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
   )
 }
 

@@ -39,7 +39,7 @@ export function useStoreChoice() {
       ) : null}
     </>
   )
-  return { store, picker }
+  return { store, stores, picker }
 }
 
 interface CheckFieldProps {

@@ -100,6 +100,16 @@ const catalog = {
     setPin: 'Set PIN',
     setPinLabel: 'Set the PIN of {{name}}',
     setPinTitle: 'Set the PIN of {{name}}',
+    stores: 'Stores they work in',
+    storesRequired: 'Choose at least one store this person works in.',
+    storesOneBusiness: 'A person works in the stores of one business.',
+    sharedPerson:
+      'This person also works in stores you do not manage: an owner changes their name, role, status or PIN.',
+    pinForStore: 'Enter a PIN to add this person to another store.',
+    pinForStoreHint:
+      'Needed to add them to a store: it must be unique there. It becomes their PIN in every store they work in.',
+    lastAdminOfStore:
+      'This is the last active admin of a store you are taking them out of. Make someone else an admin there first.',
     pinSet: 'New PIN set for {{name}}. It works on the registers after their next sync.',
   },
 } satisfies Record<string, unknown>
