@@ -34,6 +34,8 @@ export function useForm<S extends z.ZodType, R>(options: UseFormOptions<S, R>) {
   // The form is found by id, not a ref: the hook's result is read freely while rendering.
   const formId = useId()
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
+  /** The full paths of the last refusal's issues (`modifierGroups.0.options.1.name`). */
+  const [issuePaths, setIssuePaths] = useState<readonly string[]>([])
   const [formError, setFormError] = useState<string | null>(null)
   const [isSubmitting, setIsSubmitting] = useState(false)
   const [focusRequest, setFocusRequest] = useState(0)
@@ -47,6 +49,7 @@ export function useForm<S extends z.ZodType, R>(options: UseFormOptions<S, R>) {
    * that name a field (a taken e-mail) keep the server's words. */
   function showIssues(issues: FieldIssue[], sentence: string | null, isValidation = true) {
     setFieldErrors(isValidation ? fieldMessages(issues, t) : issuesToFields(issues))
+    setIssuePaths(issues.map((issue) => issue.path))
     setFormError(sentence)
     setFocusRequest((count) => count + 1)
   }
@@ -68,6 +71,7 @@ export function useForm<S extends z.ZodType, R>(options: UseFormOptions<S, R>) {
     try {
       const reply = await send(parsed.data)
       setFieldErrors({})
+      setIssuePaths([])
       onDone(reply)
     } catch (error) {
       const known = error instanceof ApiError ? codeFields?.[error.code] : undefined
@@ -91,5 +95,5 @@ export function useForm<S extends z.ZodType, R>(options: UseFormOptions<S, R>) {
     if (!isSubmitting) void submit()
   }
 
-  return { formId, fieldErrors, formError, isSubmitting, onSubmit }
+  return { formId, fieldErrors, issuePaths, formError, isSubmitting, onSubmit }
 }

@@ -15,6 +15,12 @@ import { useForm } from '../../forms/useForm'
 import { useTranslation } from '../../i18n'
 import { useSignedIn } from '../session/sessionContext'
 import { CheckField } from './storeChoice'
+import {
+  ModifierGroupsEditor,
+  groupDrafts,
+  groupsBody,
+  type GroupDraft,
+} from './ModifierGroupsEditor'
 import { amountText, minorUnitsOf } from './money'
 
 interface StoredVariant {
@@ -42,8 +48,8 @@ interface ProductFormProps {
 
 /**
  * A product as the register's editor has it: SKU, name, price in the store's currency, category,
- * tax rate, barcodes, unit, stock tracking, active, variants (name and price). Modifier groups are
- * kept as they are (edited on a register).
+ * tax rate, barcodes, unit, stock tracking, active, variants (name and price), modifier groups
+ * (ModifierGroupsEditor).
  */
 export function ProductForm({
   store,
@@ -72,7 +78,9 @@ export function ProductForm({
       return { ...stored, price: amountText(stored.priceCents, store.currency) }
     }),
   )
-  const modifierGroupCount = data?.modifierGroups?.length ?? 0
+  const [groups, setGroups] = useState<GroupDraft[]>(() =>
+    groupDrafts(data?.modifierGroups ?? [], store.currency),
+  )
   const editVariant = (index: number, change: Partial<VariantDraft>) =>
     setVariants((drafts) =>
       drafts.map((draft, at) => (at === index ? { ...draft, ...change } : draft)),
@@ -91,7 +99,7 @@ export function ProductForm({
         ...variant,
         priceCents: minorUnitsOf(variantPrice, store.currency),
       })),
-      ...(data?.modifierGroups ? { modifierGroups: data.modifierGroups } : {}),
+      modifierGroups: groupsBody(groups, store.currency),
       pricingUnit,
       trackStock,
       isActive,
@@ -235,12 +243,13 @@ export function ProductForm({
           {form.fieldErrors.variants ? (
             <p className="field-hint field-hint-error">{form.fieldErrors.variants}</p>
           ) : null}
-          {modifierGroupCount > 0 ? (
-            <p className="field-hint">
-              {t('products.modifierGroupsKept', { groups: modifierGroupCount })}
-            </p>
-          ) : null}
         </fieldset>
+        <ModifierGroupsEditor
+          groups={groups}
+          onChange={setGroups}
+          currency={store.currency}
+          issuePaths={form.issuePaths}
+        />
         <div className="bo-form-actions">
           <button type="button" className="button button-secondary" onClick={onClose}>
             {t('common:actions.cancel')}
