@@ -240,3 +240,63 @@ describe('one person in several stores, on their registers', () => {
     expect((await signInAfterSync(registerA, '462913')).ok).toBe(true)
   })
 })
+
+describe('modifier groups from the back office', () => {
+  it('refuses a bad group naming its field, and brings a saved product’s groups to a register', async () => {
+    const { storeId, code } = await createTestStore(server)
+    const register = openRegister(tempDir())
+    await callRegister(register, 'sync:enroll', { serverUrl: server.url, enrollmentCode: code })
+    await syncClean(register)
+    const owner = await ownerOf(storeId)
+    const id = crypto.randomUUID()
+    const at = `/api/admin/products/${id}?storeId=${storeId}`
+    const milk = {
+      id: crypto.randomUUID(),
+      name: 'Milk',
+      minSelect: 1,
+      maxSelect: 1,
+      options: [
+        { id: crypto.randomUUID(), name: 'Oat', priceCents: 40 },
+        { id: crypto.randomUUID(), name: 'Whole', priceCents: 0 },
+      ],
+    }
+    const extras = {
+      id: crypto.randomUUID(),
+      name: 'Extras',
+      minSelect: 0,
+      maxSelect: 3,
+      options: [{ id: crypto.randomUUID(), name: 'Extra shot', priceCents: 60 }],
+    }
+    const product = { sku: `LAT-${id.slice(0, 6)}`, name: 'Back office latte', priceCents: 3_50 }
+    const bad: [unknown, string][] = [
+      [[{ ...milk, minSelect: 2 }], 'modifierGroups.0.minSelect'],
+      [
+        [milk, { ...extras, options: [{ ...extras.options[0], priceCents: -1 }] }],
+        'modifierGroups.1.options.0.priceCents',
+      ],
+      [[{ ...extras, options: [] }], 'modifierGroups.0.options'],
+      [[{ ...milk, name: ' ' }], 'modifierGroups.0.name'],
+    ]
+    for (const [modifierGroups, path] of bad) {
+      const refused = await call(server.url, 'PUT', at, {
+        session: owner,
+        body: { ...product, modifierGroups },
+      })
+      expect(refused.status, refused.text).toBe(400)
+      expect(refused.body).toMatchObject({ issues: [{ path }] })
+    }
+    const saved = await call(server.url, 'PUT', at, {
+      session: owner,
+      body: { ...product, baseVersion: 0, modifierGroups: [milk, extras] },
+    })
+    expect(saved.status, saved.text).toBe(200)
+    expect((saved.body as AdminSaveReply).record.version).toBe(1)
+
+    await syncClean(register)
+    const onRegister = (await callRegister(register, 'catalog:list')).products.find(
+      (one) => one.id === id,
+    )
+    expect(onRegister).toMatchObject({ name: 'Back office latte', priceCents: 3_50 })
+    expect(onRegister?.modifierGroups).toEqual([milk, extras])
+  })
+})
