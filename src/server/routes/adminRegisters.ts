@@ -19,7 +19,7 @@ import { renameDevice, selectRegisters } from '../db/backofficeRepository'
 import { parseOrThrow } from '../http/errors'
 import { issueEnrollmentCode } from '../tenancy/enrollmentCodes'
 import { registerView } from '../tenancy/views'
-import { notFound, requireAdmin, requireStoreInScope, scopeFilter } from './adminScope'
+import { notFound, requireAdmin, requireStoreInScope, scopeFilterFor } from './adminScope'
 import type { RouteContext } from './context'
 
 const RegisterParams = z.strictObject({ id: z.uuid() })
@@ -56,9 +56,10 @@ export function registerAdminRegisterRoutes(app: FastifyInstance, context: Route
 
   app.get('/api/admin/registers', { config: { rateLimit } }, async (request) => {
     const admin = await requireAdmin(db, signer, request)
-    const { storeId } = parseOrThrow(RegisterListQuery, request.query, 'query')
+    const { storeId, tenantId } = parseOrThrow(RegisterListQuery, request.query, 'query')
+    const filter = scopeFilterFor(admin, tenantId)
     if (storeId) await requireStoreInScope(db, admin, storeId)
-    const rows = await selectRegisters(db, storeId ? { storeId } : scopeFilter(admin))
+    const rows = await selectRegisters(db, storeId ? { storeId } : filter)
     const reply: RegisterListReply = { registers: rows.map(registerView) }
     return reply
   })

@@ -19,7 +19,7 @@ import {
   summaryCsv,
   summaryReport,
 } from '../reports/reports'
-import { notFound, requireAdmin, scopeFilter } from './adminScope'
+import { notFound, requireAdmin, scopeFilterFor } from './adminScope'
 import type { RouteContext } from './context'
 
 /**
@@ -32,8 +32,9 @@ async function storesInScope(
   db: Database,
   caller: AdminPrincipal,
   storeIds: string[] | undefined,
+  tenantId: string | undefined,
 ): Promise<ReportStore[]> {
-  const visible = await selectReportStores(db, scopeFilter(caller))
+  const visible = await selectReportStores(db, scopeFilterFor(caller, tenantId))
   if (!storeIds) return visible
   const byId = new Map(visible.map((store) => [store.id, store]))
   return [...new Set(storeIds.map((id) => id.toLowerCase()))].map((id) => {
@@ -64,7 +65,7 @@ export function registerAdminReportRoutes(app: FastifyInstance, context: RouteCo
   ): Promise<{ query: z.output<S>; scope: ReportScope }> {
     const caller = await requireAdmin(db, signer, request)
     const query = parseOrThrow(schema, request.query ?? {}, 'query')
-    const stores = await storesInScope(db, caller, query.storeIds)
+    const stores = await storesInScope(db, caller, query.storeIds, query.tenantId)
     return { query, scope: { stores, from: query.from, to: query.to } }
   }
 

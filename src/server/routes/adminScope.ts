@@ -34,6 +34,21 @@ export async function requireStoreInScope(
   if (!(await adminCoversStore(db, admin, storeId))) throw notFound('store')
 }
 
+/**
+ * The filter of a list route with an optional `?tenantId=`: a super admin acts within that one
+ * tenant; a tenant admin may name only their own; a store manager none (403, as for stores).
+ */
+export function scopeFilterFor(
+  admin: AdminPrincipal,
+  tenantId: string | undefined,
+): { tenantId?: string; storeIds?: string[] } {
+  if (tenantId === undefined) return scopeFilter(admin)
+  if (admin.role === 'super_admin') return { tenantId }
+  if (admin.role === 'store_manager') throw forbidden('a store manager sees only their stores')
+  if (tenantId !== admin.tenantId) throw forbidden('tenant outside this admin scope')
+  return scopeFilter(admin)
+}
+
 /** The registers/stores filter of an admin's whole scope. */
 export function scopeFilter(admin: AdminPrincipal): { tenantId?: string; storeIds?: string[] } {
   switch (admin.role) {

@@ -20,7 +20,7 @@ import {
   requireAdmin,
   requireOwner,
   requireStoreInScope,
-  scopeFilter,
+  scopeFilterFor,
 } from './adminScope'
 import type { RouteContext } from './context'
 
@@ -64,11 +64,7 @@ export function registerAdminStoreRoutes(app: FastifyInstance, context: RouteCon
   app.get('/api/admin/stores', { config: { rateLimit: storeLimit } }, async (request) => {
     const caller = await admin(request)
     const { tenantId } = parseOrThrow(StoreListQuery, request.query, 'query')
-    if (tenantId && caller.role === 'store_manager')
-      throw forbidden('a store manager sees only their stores')
-    if (tenantId && caller.role === 'tenant_admin' && tenantId !== caller.tenantId)
-      throw forbidden('tenant outside this admin scope')
-    const filter = caller.role === 'super_admin' && tenantId ? { tenantId } : scopeFilter(caller)
+    const filter = scopeFilterFor(caller, tenantId)
     const reply: StoreListReply = {
       stores: (await selectStoreDetails(db, filter)).map(storeDetail),
     }

@@ -31,7 +31,7 @@ import { toServerRecord } from '../sync/records'
 import { entityRegistry } from '../sync/registry'
 import { resolveConflict } from '../sync/resolve'
 import { storeStats } from '../sync/stats'
-import { notFound, requireAdmin, requireStoreInScope, scopeFilter } from './adminScope'
+import { notFound, requireAdmin, requireStoreInScope, scopeFilterFor } from './adminScope'
 import type { RouteContext } from './context'
 
 const ConflictParams = z.strictObject({ id: z.uuid() })
@@ -42,10 +42,12 @@ type ConflictRow = typeof syncConflicts.$inferSelect
 async function storesOf(
   db: Database,
   admin: AdminPrincipal,
-  storeId: string | undefined,
+  query: { storeId?: string | undefined; tenantId?: string | undefined },
 ): Promise<StoreDetailRow[]> {
+  const { storeId } = query
+  const filter = scopeFilterFor(admin, query.tenantId)
   if (storeId) await requireStoreInScope(db, admin, storeId)
-  return selectStoreDetails(db, storeId ? { storeId } : scopeFilter(admin))
+  return selectStoreDetails(db, storeId ? { storeId } : filter)
 }
 
 function conflictView(
@@ -91,8 +93,8 @@ export function registerAdminSyncHealthRoutes(app: FastifyInstance, context: Rou
 
   app.get('/api/admin/sync-health', { config: { rateLimit } }, async (request) => {
     const admin = await requireAdmin(db, signer, request)
-    const { storeId } = parseOrThrow(SyncHealthQuery, request.query, 'query')
-    const storeRows = await storesOf(db, admin, storeId)
+    const query = parseOrThrow(SyncHealthQuery, request.query, 'query')
+    const storeRows = await storesOf(db, admin, query)
     const connected = await selectConnectedDeviceIds(
       db,
       storeRows.map((store) => store.id),
@@ -130,7 +132,7 @@ export function registerAdminSyncHealthRoutes(app: FastifyInstance, context: Rou
   app.get('/api/admin/conflicts', { config: { rateLimit } }, async (request) => {
     const admin = await requireAdmin(db, signer, request)
     const query = parseOrThrow(AdminConflictQuery, request.query, 'query')
-    const storeRows = await storesOf(db, admin, query.storeId)
+    const storeRows = await storesOf(db, admin, query)
     const deviceNames = await selectDeviceNames(
       db,
       storeRows.map((store) => store.id),

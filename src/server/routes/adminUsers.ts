@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { CreateAdminBody, UpdateAdminBody } from '../../shared/backoffice/api'
+import { CreateAdminBody, UpdateAdminBody, UserListQuery } from '../../shared/backoffice/api'
 import type { AdminListReply, AdminReply } from '../../shared/backoffice/api'
 import { hashPassword } from '../auth/passwords'
 import type { AdminPrincipal } from '../auth/principal'
@@ -75,9 +75,16 @@ export function registerAdminUserRoutes(app: FastifyInstance, context: RouteCont
     const caller = await requireAdmin(db, signer, request)
     requireOwner(caller, 'list users')
     if (caller.role === 'tenant_admin' && !caller.tenantId) throw forbidden('no tenant')
+    const { tenantId } = parseOrThrow(UserListQuery, request.query ?? {}, 'query')
+    if (tenantId && caller.role === 'tenant_admin' && tenantId !== caller.tenantId)
+      throw forbidden('tenant outside this admin scope')
     const rows = await selectAdmins(
       db,
-      caller.role === 'super_admin' ? {} : { tenantId: caller.tenantId! },
+      caller.role === 'super_admin'
+        ? tenantId
+          ? { tenantId }
+          : {}
+        : { tenantId: caller.tenantId! },
     )
     const reply: AdminListReply = { users: rows.map(adminView) }
     return reply

@@ -148,7 +148,12 @@ export const RegisterView = z.object({
 })
 export type RegisterView = z.infer<typeof RegisterView>
 
-export const RegisterListQuery = z.strictObject({ storeId: z.uuid().optional() })
+/** `tenantId`: a super admin lists within one tenant (others may name only their own). */
+export const RegisterListQuery = z.strictObject({
+  storeId: z.uuid().optional(),
+  tenantId: z.uuid().optional(),
+})
+export const UserListQuery = z.strictObject({ tenantId: z.uuid().optional() })
 export const RenameRegisterBody = z.strictObject({ name: DisplayName })
 
 export const CreateEnrollmentCodeBody = z.strictObject({

@@ -55,6 +55,8 @@ const rangeShape = {
   from: BusinessDay,
   to: BusinessDay,
   storeIds: StoreIds.optional(),
+  /** A super admin reports within one tenant (others may name only their own). */
+  tenantId: z.uuid().optional(),
   format: ReportFormat.default('json'),
 }
 

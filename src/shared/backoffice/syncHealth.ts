@@ -47,11 +47,16 @@ export const SyncHealthReply = z.object({
 })
 export type SyncHealthReply = z.infer<typeof SyncHealthReply>
 
-export const SyncHealthQuery = z.strictObject({ storeId: z.uuid().optional() })
+/** `tenantId`: a super admin looks within one tenant (others may name only their own). */
+export const SyncHealthQuery = z.strictObject({
+  storeId: z.uuid().optional(),
+  tenantId: z.uuid().optional(),
+})
 
 export const ConflictStatus = z.enum(['open', 'resolved'])
 export const AdminConflictQuery = z.strictObject({
   storeId: z.uuid().optional(),
+  tenantId: z.uuid().optional(),
   status: ConflictStatus.default('open'),
 })
 
