@@ -7,13 +7,14 @@ import { TaxRatesPage } from './features/catalog/TaxRatesPage'
 import { ConflictsPage } from './features/conflicts/ConflictsPage'
 import { SyncHealthPage } from './features/health/SyncHealthPage'
 import { Layout } from './features/Layout'
-import { canManageUsers } from './features/permissions'
+import { canManageTenants, canManageUsers } from './features/permissions'
 import { RegistersPage } from './features/registers/RegistersPage'
 import { ReportsPage } from './features/reports/ReportsPage'
 import { useSession } from './features/session/sessionContext'
 import { SignInPage } from './features/session/SignInPage'
 import { SetupPage } from './features/setup/SetupPage'
 import { StoresPage } from './features/stores/StoresPage'
+import { TenantsPage } from './features/tenants/TenantsPage'
 import { UsersPage } from './features/users/UsersPage'
 import { useTranslation } from './i18n'
 
@@ -64,6 +65,15 @@ function UsersRoute() {
   )
 }
 
+function TenantsRoute() {
+  const { session } = useSession()
+  return session && canManageTenants(session.admin) ? (
+    <TenantsPage />
+  ) : (
+    <Navigate to="/stores" replace />
+  )
+}
+
 export function App() {
   return (
     <Checking>
@@ -86,6 +96,7 @@ export function App() {
           <Route path="/staff" element={<StaffPage />} />
           <Route path="/reports" element={<ReportsPage />} />
           <Route path="/users" element={<UsersRoute />} />
+          <Route path="/tenants" element={<TenantsRoute />} />
           <Route path="/sync-health" element={<SyncHealthPage />} />
           <Route path="/conflicts" element={<ConflictsPage />} />
         </Route>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { TenantView } from '../../shared/backoffice/api'
 import type { Executor } from '../db/connection'
 import type { StoreRow, TenantRow } from '../db/tenancyRepository'
 import {
@@ -15,7 +16,7 @@ export const StoreCode = z
   .regex(/^[A-Z0-9]{1,16}$/, 'a store code is 1–16 capital letters or digits')
 const DisplayName = z.string().trim().min(1).max(200)
 
-export const CreateTenantBody = z.strictObject({ name: DisplayName })
+export { CreateTenantBody } from '../../shared/backoffice/api'
 export const CreateStoreBody = z.strictObject({
   code: StoreCode,
   name: DisplayName,
@@ -24,8 +25,7 @@ export const CreateStoreBody = z.strictObject({
 })
 export type CreateStoreBody = z.infer<typeof CreateStoreBody>
 
-export const TenantView = z.object({ id: z.string(), name: z.string(), createdAt: z.string() })
-export type TenantView = z.infer<typeof TenantView>
+export { TenantView }
 export const StoreView = z.object({
   id: z.string(),
   tenantId: z.string(),

@@ -153,6 +153,16 @@ export const RegisterListQuery = z.strictObject({
   storeId: z.uuid().optional(),
   tenantId: z.uuid().optional(),
 })
+/** A tenant (a business with its stores) as a super admin lists and creates them. */
+export const TenantView = z.object({ id: z.string(), name: z.string(), createdAt: z.string() })
+export type TenantView = z.infer<typeof TenantView>
+export const CreateTenantBody = z.strictObject({ name: z.string().trim().min(1).max(200) })
+export type CreateTenantBody = z.infer<typeof CreateTenantBody>
+export const TenantListReply = z.object({ tenants: z.array(TenantView) })
+export type TenantListReply = z.infer<typeof TenantListReply>
+export const TenantReply = z.object({ tenant: TenantView })
+export type TenantReply = z.infer<typeof TenantReply>
+
 export const UserListQuery = z.strictObject({ tenantId: z.uuid().optional() })
 export const RenameRegisterBody = z.strictObject({ name: DisplayName })
 
@@ -244,6 +254,7 @@ export const backofficePaths = {
   revokeRegister: (id: string) => `/api/admin/registers/${encodeURIComponent(id)}/revoke`,
   enrollmentCodes: '/api/admin/enrollment-codes',
   users: '/api/admin/users',
+  tenants: '/api/admin/tenants',
   user: (id: string) => `/api/admin/users/${encodeURIComponent(id)}`,
 } as const
 

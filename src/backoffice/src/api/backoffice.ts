@@ -10,6 +10,9 @@ import {
   SetupStatus,
   StoreListReply,
   StoreReply,
+  TenantListReply,
+  TenantReply,
+  type CreateTenantBody,
   backofficePaths as paths,
   type CreateAdminBody,
   type CreateEnrollmentCodeBody,
@@ -45,6 +48,8 @@ import { ApiError } from './errors'
 /** The back office's calls: the contract's paths, bodies and reply envelopes. */
 export class BackofficeApi {
   readonly http: HttpClient
+  /** A super admin's chosen tenant: list calls then ask for that tenant only (`?tenantId=`). */
+  tenantId: string | null = null
 
   constructor(options: HttpClientOptions = {}) {
     this.http = new HttpClient(options)
@@ -95,12 +100,32 @@ export class BackofficeApi {
     }
   }
 
+  setTenant(tenantId: string | null): void {
+    this.tenantId = tenantId
+  }
+
+  /** The path with the chosen tenant, if any, added to its query. */
+  withTenant(path: string): string {
+    if (!this.tenantId) return path
+    const tenant = new URLSearchParams({ tenantId: this.tenantId }).toString()
+    return `${path}${path.includes('?') ? '&' : '?'}${tenant}`
+  }
+
+  async listTenants() {
+    return (await this.http.request('GET', paths.tenants, TenantListReply)).tenants
+  }
+
+  async createTenant(body: CreateTenantBody) {
+    return (await this.http.request('POST', paths.tenants, TenantReply, { body })).tenant
+  }
+
   async listStores() {
-    return (await this.http.request('GET', paths.stores, StoreListReply)).stores
+    return (await this.http.request('GET', this.withTenant(paths.stores), StoreListReply)).stores
   }
 
   async createStore(body: CreateStoreBody) {
-    return (await this.http.request('POST', paths.stores, StoreReply, { body })).store
+    const withTenant = body.tenantId || !this.tenantId ? body : { ...body, tenantId: this.tenantId }
+    return (await this.http.request('POST', paths.stores, StoreReply, { body: withTenant })).store
   }
 
   async updateStore(id: string, body: UpdateStoreBody) {
@@ -130,7 +155,7 @@ export class BackofficeApi {
   }
 
   async listAdmins() {
-    return (await this.http.request('GET', paths.users, AdminListReply)).users
+    return (await this.http.request('GET', this.withTenant(paths.users), AdminListReply)).users
   }
 
   async createAdmin(body: CreateAdminBody) {
@@ -143,12 +168,12 @@ export class BackofficeApi {
 
   /** Every register of the stores this admin may see, with a verdict in words. */
   syncHealth() {
-    return this.http.request('GET', syncHealthPaths.syncHealth, SyncHealthReply)
+    return this.http.request('GET', this.withTenant(syncHealthPaths.syncHealth), SyncHealthReply)
   }
 
   async listConflicts(status: 'open' | 'resolved' = 'open') {
     const path = `${syncHealthPaths.conflicts}?${new URLSearchParams({ status }).toString()}`
-    return (await this.http.request('GET', path, AdminConflictListReply)).conflicts
+    return (await this.http.request('GET', this.withTenant(path), AdminConflictListReply)).conflicts
   }
 
   resolveConflict(id: string, body: AdminResolveBody) {

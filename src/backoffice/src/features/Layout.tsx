@@ -1,8 +1,9 @@
 import { NavLink, Outlet } from 'react-router'
 import { LanguageSwitch } from '../components/LanguageSwitch'
 import { useTranslation } from '../i18n'
-import { canManageUsers } from './permissions'
+import { canManageTenants, canManageUsers } from './permissions'
 import { useSignedIn } from './session/sessionContext'
+import { TenantChoiceProvider, TenantPicker } from './tenants/tenantChoice'
 
 /** The signed-in frame: the app's name, the sections that exist, who is signed in, sign out. */
 export function Layout() {
@@ -19,8 +20,9 @@ export function Layout() {
     { to: '/conflicts', label: t('nav.conflicts') },
     { to: '/reports', label: t('nav.reports') },
     ...(canManageUsers(session.admin) ? [{ to: '/users', label: t('nav.users') }] : []),
+    ...(canManageTenants(session.admin) ? [{ to: '/tenants', label: t('nav.tenants') }] : []),
   ]
-  return (
+  const frame = (pageKey: string) => (
     <div className="bo-shell">
       <header className="bo-topbar">
         <p className="bo-brand">{t('appName')}</p>
@@ -36,6 +38,7 @@ export function Layout() {
           </ul>
         </nav>
         <div className="bo-topbar-end">
+          <TenantPicker />
           <span className="bo-who" dir="auto">
             {t('signedInAs', { email: session.admin.email })}
           </span>
@@ -50,8 +53,14 @@ export function Layout() {
         </div>
       </header>
       <main className="bo-main">
-        <Outlet />
+        <Outlet key={pageKey} />
       </main>
     </div>
+  )
+  // A super admin acts within one tenant or all; each page loads again when the choice changes.
+  return canManageTenants(session.admin) ? (
+    <TenantChoiceProvider>{frame}</TenantChoiceProvider>
+  ) : (
+    frame('all')
   )
 }

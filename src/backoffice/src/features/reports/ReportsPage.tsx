@@ -35,7 +35,12 @@ export function ReportsPage() {
   const { api } = useSignedIn()
   const { load: stores } = useLoad(() => api.listStores(), 'stores')
   const today = isoDay(new Date())
-  const [range, setRange] = useState<ReportRange>({ from: today, to: today, storeIds: [] })
+  const [range, setRange] = useState<ReportRange>({
+    from: today,
+    to: today,
+    storeIds: [],
+    tenantId: api.tenantId,
+  })
   const storeList = stores.state === 'ready' ? stores.value : []
 
   return (

@@ -12,6 +12,8 @@ export interface ReportRange {
   from: string
   to: string
   storeIds: readonly string[]
+  /** A super admin's chosen tenant: the reports cover its stores only. */
+  tenantId?: string | null
 }
 
 export const reportPaths = {
@@ -25,6 +27,7 @@ export const reportPaths = {
 export function reportQuery(range: ReportRange, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams({ from: range.from, to: range.to, ...extra })
   if (range.storeIds.length > 0) params.set('storeIds', range.storeIds.join(','))
+  if (range.tenantId) params.set('tenantId', range.tenantId)
   return params.toString()
 }
 
