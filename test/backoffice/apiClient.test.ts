@@ -154,4 +154,34 @@ describe('the back office API client', () => {
     await expect(offline.listStores()).rejects.toBeInstanceOf(NetworkError)
     server = await startContractServer()
   })
+
+  it('asks for a super admin’s chosen tenant on list calls, and creates stores and users in it', async () => {
+    const tenantId = '4a6c8e0a-2c4e-4a6c-8e0a-2c4e6a8c0e2a'
+    const inTenant = (path: string) => `${path}?tenantId=${tenantId}`
+    server.answer('GET', inTenant(routes.stores), { status: 200, body: { stores: [] } })
+    server.answer('GET', inTenant(routes.users), { status: 200, body: { users: [] } })
+    server.answer('POST', routes.stores, { status: 200, body: { store: mainStore } })
+    server.answer('POST', routes.users, {
+      status: 200,
+      body: { user: { ...ownerSession.admin, tenantId } },
+    })
+    api.setTenant(tenantId)
+    expect(await api.listStores()).toEqual([])
+    expect(await api.listAdmins()).toEqual([])
+    await api.createStore(newStore)
+    expect(lastSeen('POST', routes.stores).body).toMatchObject({ code: 'MALL', tenantId })
+    await api.createAdmin({
+      email: 'new@example.com',
+      password: 'correct horse battery staple',
+      role: 'tenant_admin',
+      storeIds: [],
+    })
+    expect(lastSeen('POST', routes.users).body).toMatchObject({ tenantId })
+    // Every tenant again: the plain paths, no tenant in the body.
+    api.setTenant(null)
+    server.answer('GET', routes.stores, { status: 200, body: { stores: [mainStore] } })
+    expect(await api.listStores()).toEqual([mainStore])
+    await api.createStore(newStore)
+    expect(lastSeen('POST', routes.stores).body).not.toHaveProperty('tenantId')
+  })
 })

@@ -159,7 +159,8 @@ export class BackofficeApi {
   }
 
   async createAdmin(body: CreateAdminBody) {
-    return (await this.http.request('POST', paths.users, AdminReply, { body })).user
+    const withTenant = body.tenantId || !this.tenantId ? body : { ...body, tenantId: this.tenantId }
+    return (await this.http.request('POST', paths.users, AdminReply, { body: withTenant })).user
   }
 
   async updateAdmin(id: string, body: UpdateAdminBody) {
