@@ -995,6 +995,14 @@ const routes: RouteCase[] = [
       expect(own.statusCode, own.body).toBe(200)
       expect(own.body).toContain(fx.b1.deviceId)
       expect(own.body).not.toContain(fx.a1.deviceId)
+      // Naming the other tenant (what a super admin may do) is refused to a tenant admin.
+      const named = await app.inject({
+        method: 'GET',
+        url: `/api/admin/registers?tenantId=${fx.storeA.tenantId}`,
+        headers: fx.adminB,
+      })
+      expect(named.statusCode, named.body).toBe(403)
+      expect(named.body).not.toContain(fx.a1.deviceId)
     },
   },
   {
@@ -1251,6 +1259,13 @@ const routes: RouteCase[] = [
       expect(own.statusCode, own.body).toBe(200)
       expect(own.body).toContain(fx.storeB.tenantId)
       expect(own.body).not.toContain(fx.storeA.tenantId)
+      const named = await app.inject({
+        method: 'GET',
+        url: `/api/admin/users?tenantId=${fx.storeA.tenantId}`,
+        headers: fx.adminB,
+      })
+      expect(named.statusCode, named.body).toBe(403)
+      expect(named.body).not.toContain(fx.storeA.tenantId)
     },
   },
   {
