@@ -260,29 +260,26 @@ export function registerAdminCatalogRoutes(app: FastifyInstance, context: RouteC
       isInclusive: body.isInclusive ?? false,
       isDefault: body.isDefault ?? false,
     })
-    const saved = await writeAdminRecord(context, {
-      storeId,
-      admin,
-      entity: 'taxRate',
-      id,
-      data,
-      baseVersion,
-    })
-    // One default per store: registers apply the first default they hold to products without a rate.
-    if (body.isDefault)
-      for (const other of await listLiveRecords(db, storeId, 'taxRate')) {
-        const otherData = other.data as Record<string, unknown> | null
-        if (other.id === id || otherData?.isDefault !== true) continue
-        await writeAdminRecord(context, {
-          storeId,
-          admin,
-          entity: 'taxRate',
-          id: other.id,
-          data: { ...otherData, isDefault: false },
-          baseVersion: other.version,
-        })
-      }
-    return saved
+    // One default per store: registers apply the first default they hold to products without a
+    // rate. Clearing the other defaults is written with this save as one transaction.
+    const formerDefaults = body.isDefault
+      ? (await listLiveRecords(db, storeId, 'taxRate')).filter(
+          (other) =>
+            other.id !== id && (other.data as Record<string, unknown> | null)?.isDefault === true,
+        )
+      : []
+    const [saved] = await writeAdminRecords(context, [
+      { storeId, admin, entity: 'taxRate', id, data, baseVersion },
+      ...formerDefaults.map((other) => ({
+        storeId,
+        admin,
+        entity: 'taxRate' as const,
+        id: other.id,
+        data: { ...(other.data as Record<string, unknown>), isDefault: false },
+        baseVersion: other.version,
+      })),
+    ])
+    return saved!
   })
 
   app.delete('/api/admin/tax-rates/:id', { config: { rateLimit } }, (request) =>
