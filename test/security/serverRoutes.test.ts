@@ -953,6 +953,51 @@ const routes: RouteCase[] = [
     },
   },
   {
+    method: 'GET',
+    url: '/api/admin/stores/:storeId/rules',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/admin/stores/${fx.storeA.storeId}/rules`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/api/admin/stores/${fx.storeA.storeId}/rules`,
+        headers: fx.adminB,
+      })
+      expect(response.statusCode).toBe(404)
+      expect(response.body).not.toContain('tenderMethods')
+    },
+  },
+  {
+    method: 'PUT',
+    url: '/api/admin/stores/:storeId/rules',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'PUT',
+      url: `/api/admin/stores/${fx.storeA.storeId}/rules`,
+      headers: { ...headers },
+      payload: { baseVersion: 0, discountLimitPercent: 10 },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'PUT',
+        url: `/api/admin/stores/${fx.storeA.storeId}/rules`,
+        headers: fx.adminB,
+        payload: { baseVersion: 0, discountLimitPercent: 99 },
+      })
+      expect(response.statusCode).toBe(404)
+      const rules = await app.inject({
+        method: 'GET',
+        url: `/api/admin/stores/${fx.storeA.storeId}/rules`,
+        headers: fx.adminA,
+      })
+      expect(rules.json()).not.toMatchObject({ rules: { discountLimitPercent: 99 } })
+    },
+  },
+  {
     method: 'DELETE',
     url: '/api/admin/stores/:storeId',
     auth: 'admin',

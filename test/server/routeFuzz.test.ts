@@ -139,6 +139,12 @@ describe('every route under fuzzed requests (PGlite, real HTTP)', () => {
         return { uses: 1 }
       case '/api/admin/stores/{storeId}':
         return { name: 'Fuzz renamed', timeZone: 'Europe/London', currency: 'GBP' }
+      case '/api/admin/stores/{storeId}/rules':
+        return {
+          baseVersion: 0,
+          discountLimitPercent: 15,
+          tenderMethods: [{ id: 'cash', kind: 'cash', label: 'Cash', requiresReference: false }],
+        }
       case '/api/admin/registers/{id}':
         return { name: 'Fuzz till' }
       case '/api/admin/enrollment-codes':

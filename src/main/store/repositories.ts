@@ -33,7 +33,12 @@ import {
   liveEmployees,
   updateEmployee,
 } from './employeeRepository'
-import { getStoreOptions, getStoreSettings, updateStoreOptions } from './identityRepository'
+import {
+  getStoreOptions,
+  getStoreSettings,
+  saveStoreRules,
+  updateStoreOptions,
+} from './identityRepository'
 import { findOrderByNumber, getOrderDetail, listOrders } from './orderRepository'
 import { enqueueMutation } from './outboxRepository'
 import { listParked, parkOrder, recallParked } from './parkRepository'
@@ -151,6 +156,7 @@ export function createRepositories(db: RegisterDb, executor: RegisterExecutor = 
       ...bindTo(executor, {
         getStoreOptions,
         updateStoreOptions,
+        saveStoreRules,
         getRegisterConfig,
         saveRegisterConfig,
       }),

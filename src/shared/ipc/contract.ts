@@ -189,6 +189,8 @@ export const eventContract = {
   /** Print jobs or printer states changed. */
   'print:changed': z.object({ printerIds: z.array(z.string()) }),
   'register:configChanged': RegisterConfig,
+  /** The store's rules changed from a pull (another register or the back office): read them anew. */
+  'settings:changed': z.object({}),
   /** Progress of a long import: rows read of rows total. */
   'catalog:importProgress': z.object({ done: z.number().int(), total: z.number().int() }),
 } as const
