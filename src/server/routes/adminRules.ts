@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify'
-import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { AdminStoreRulesBody } from '../../shared/backoffice/rules'
 import type { AdminStoreRulesReply } from '../../shared/backoffice/rules'
 import { parseStoreOptions } from '../../shared/store/options'
 import { STORE_RULES_ID, StoreRulesData } from '../../shared/sync'
+import { findRecord } from '../db/adminCatalogRepository'
 import type { Database } from '../db/connection'
-import { syncRecords } from '../db/schema'
 import { parseOrThrow, refuseUnstorableValues } from '../http/errors'
 import { writeAdminRecord } from './adminCatalog'
 import { requireAdmin, requireStoreInScope } from './adminScope'
@@ -15,16 +14,7 @@ import type { RouteContext } from './context'
 const StoreParams = z.strictObject({ storeId: z.uuid() })
 
 async function currentRules(db: Database, storeId: string): Promise<AdminStoreRulesReply> {
-  const [row] = await db
-    .select()
-    .from(syncRecords)
-    .where(
-      and(
-        eq(syncRecords.storeId, storeId),
-        eq(syncRecords.entity, 'storeRules'),
-        eq(syncRecords.id, STORE_RULES_ID),
-      ),
-    )
+  const row = await findRecord(db, storeId, 'storeRules', STORE_RULES_ID)
   return rulesReply(storeId, row ? { ...row, updatedAt: row.updatedAt.toISOString() } : null)
 }
 

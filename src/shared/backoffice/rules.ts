@@ -27,3 +27,7 @@ export const AdminStoreRulesReply = z.object({
   isChanged: z.boolean().optional(),
 })
 export type AdminStoreRulesReply = z.infer<typeof AdminStoreRulesReply>
+
+export const rulesPaths = {
+  rules: (storeId: string) => `/api/admin/stores/${encodeURIComponent(storeId)}/rules`,
+} as const
