@@ -38,7 +38,7 @@ export function TenderList({ rows, onChange, errors }: ListProps<TenderDraft>) {
         const labelError = errors[`${path}.label`]
         const idError = errors[`${path}.id`]
         return (
-          <div key={row.key} className="bo-toolbar" data-testid="tender-row">
+          <div key={row.key} className="bo-rule-row" data-testid="tender-row">
             <div className="field">
               <input
                 className="field-input"
@@ -130,7 +130,7 @@ export function BarcodeList({ rows, onChange, errors }: ListProps<BarcodeDraft>)
         const path = `embeddedBarcodes.${index}`
         const error = errors[`${path}.prefix`]
         return (
-          <div key={row.key} className="bo-toolbar">
+          <div key={row.key} className="bo-rule-row">
             <div className="field">
               <input
                 className="field-input"
@@ -194,7 +194,7 @@ export function DenominationList({
         const path = `denominationsCents.${index}`
         const error = errors[path]
         return (
-          <div key={row.key} className="bo-toolbar">
+          <div key={row.key} className="bo-rule-row">
             <div className="field">
               <input
                 className="field-input numeric"
