@@ -6,6 +6,7 @@ import type {
   TenderKind,
 } from '../../../../shared/store/options'
 import type { FieldIssue } from '../../api/errors'
+import { resolveTenderIds } from '../../../../renderer/src/features/settings/storeOptionsForm'
 import { amountText, minorUnitsOf } from '../catalog/money'
 
 /** A way to pay as the form edits it; `key` keeps a row's identity while rows move. */
@@ -61,16 +62,6 @@ export function draftOf(rules: StoreOptions, currency: string): RulesDraft {
   }
 }
 
-/** "Gift card" → "gift-card": the code a new way to pay gets when none is typed. */
-export function codeOf(label: string): string {
-  return label
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-}
-
 /** A typed number, NaN when it is not one (the contract then names the field). */
 const numberOf = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim()))
 
@@ -79,6 +70,15 @@ export function bodyOf(
   baseVersion: number,
   currency: string,
 ): AdminStoreRulesBody {
+  // The register's own rule: a typed code stays, an empty one comes from the name (numbered when
+  // another way to pay has it), so both editors give a new tender the same code.
+  const ids = resolveTenderIds(
+    draft.tenderMethods.map((tender) => ({
+      ...tender,
+      key: String(tender.key),
+      id: tender.id.trim() || null,
+    })),
+  )
   return {
     baseVersion,
     approvals: draft.approvals,
@@ -87,8 +87,8 @@ export function bodyOf(
     pinAttempts: numberOf(draft.pinAttempts),
     pinLockoutSeconds: numberOf(draft.pinLockoutSeconds),
     requireOpenShift: draft.requireOpenShift,
-    tenderMethods: draft.tenderMethods.map((tender) => ({
-      id: tender.id.trim() || codeOf(tender.label),
+    tenderMethods: draft.tenderMethods.map((tender, index) => ({
+      id: ids[index]!,
       kind: tender.kind,
       label: tender.label.trim(),
       requiresReference: tender.requiresReference,
