@@ -198,8 +198,10 @@ export type AuditRepository = Repositories['audit']
  * the write it accompanies, so appending one is only in the repositories `transaction` hands out:
  * the type says where those writes belong. Transaction-bound repositories fit here too.
  */
-export type StandaloneRepositories = Omit<Repositories, 'outbox' | 'audit'> & {
+export type StandaloneRepositories = Omit<Repositories, 'outbox' | 'audit' | 'settings'> & {
   audit: Omit<AuditRepository, 'appendAuditEvent'>
+  /** A rules edit queues its outbox entry, so it too is only in a transaction. */
+  settings: Omit<Repositories['settings'], 'saveStoreRules'>
 }
 
 /** The repositories bound to the register's database, plus what only the database itself does. */

@@ -211,6 +211,9 @@ describe('store rules through sync', () => {
       serverVersion: 2,
       clientData: { discountLimitPercent: 50 },
     })
+    // Both registers run on the version in force; the other waits in the queue.
+    expect(getStoreOptions(a.database.db).discountLimitPercent).toBe(40)
+    expect(getStoreOptions(b.database.db).discountLimitPercent).toBe(40)
     // The manager console on a register lists it, with both sides.
     const listed = await call(b, 'manager:listConflicts')
     expect(listed.find((conflict) => conflict.entity === 'storeRules')).toMatchObject({
