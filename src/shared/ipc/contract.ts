@@ -131,7 +131,10 @@ export const invokeContract = {
   'shift:list': { input: z.undefined(), output: z.array(ShiftSummary) },
   'audit:list': { input: AuditListInput, output: z.array(AuditEvent) },
   'settings:get': { input: z.undefined(), output: SettingsView },
-  /** Changes the store options on this register: approvals, discount limit, tenders, idle lock. */
+  /**
+   * Changes the store's rules (approvals, discount limit, tenders, idle lock): applied here at once
+   * and synced to the store's other registers and the back office (entity storeRules).
+   */
   'settings:update': { input: StoreOptionsInput, output: SettingsView },
   /** This register's mode, language, printers and station subscriptions. */
   'register:getConfig': { input: z.undefined(), output: RegisterConfig },
