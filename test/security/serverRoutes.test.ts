@@ -10,6 +10,7 @@ import { openDatabase, type ServerDatabase } from '../../src/server/db/connectio
 import { eq } from 'drizzle-orm'
 import { adminUsers, devices, stores, tenants } from '../../src/server/db/schema'
 import { issueEnrollmentCode } from '../../src/server/tenancy/enrollmentCodes'
+import { StoreOptions } from '../../src/shared/store/options'
 
 /**
  * Every route of the sync server, table-driven: who may call it, and that a token from another
@@ -979,14 +980,14 @@ const routes: RouteCase[] = [
       method: 'PUT',
       url: `/api/admin/stores/${fx.storeA.storeId}/rules`,
       headers: { ...headers },
-      payload: { baseVersion: 0, discountLimitPercent: 10 },
+      payload: { ...StoreOptions.parse({}), baseVersion: 0, discountLimitPercent: 10 },
     }),
     crossTenant: async () => {
       const response = await app.inject({
         method: 'PUT',
         url: `/api/admin/stores/${fx.storeA.storeId}/rules`,
         headers: fx.adminB,
-        payload: { baseVersion: 0, discountLimitPercent: 99 },
+        payload: { ...StoreOptions.parse({}), baseVersion: 0, discountLimitPercent: 99 },
       })
       expect(response.statusCode).toBe(404)
       const rules = await app.inject({
