@@ -91,7 +91,16 @@ async function storeWithTwoRegisters() {
     expect(response.status, await response.clone().text()).toBe(200)
     return (await response.json()) as AdminStoreRulesReply
   }
-  return { storeId, a, b, rulesApi }
+  /** The owner settles a conflict as the back office's Conflicts page does. */
+  const resolve = async (conflictId: string, resolution: 'keep-server' | 'take-device') => {
+    const response = await fetch(`${server.url}/api/admin/conflicts/${conflictId}/resolve`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ resolution }),
+    })
+    expect(response.status, await response.clone().text()).toBe(200)
+  }
+  return { storeId, a, b, rulesApi, resolve }
 }
 
 const serverRules = (storeId: string) =>
@@ -188,7 +197,7 @@ describe('store rules through sync', () => {
   })
 
   it('two offline edits: one conflict in the queue, both versions kept', async () => {
-    const { storeId, a, b } = await storeWithTwoRegisters()
+    const { storeId, a, b, rulesApi, resolve } = await storeWithTwoRegisters()
     await editRules(a, { discountLimitPercent: 30 })
     await syncClean(a)
     await syncClean(b)
@@ -221,5 +230,15 @@ describe('store rules through sync', () => {
       serverData: { discountLimitPercent: 40 },
       deviceData: { discountLimitPercent: 50 },
     })
+    // Take device: the waiting edit becomes the rules everywhere.
+    await resolve(conflicts[0]!.id, 'take-device')
+    expect(await rulesApi('GET')).toMatchObject({
+      version: 3,
+      rules: { discountLimitPercent: 50 },
+    })
+    for (const core of [a, b]) {
+      await syncClean(core)
+      expect(getStoreOptions(core.database.db).discountLimitPercent).toBe(50)
+    }
   })
 })
