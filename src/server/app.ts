@@ -17,6 +17,7 @@ import type { RealtimeBus } from './realtime/bus'
 import { createLocalBus } from './realtime/bus'
 import { registerSocketRoute } from './realtime/socketRoute'
 import { registerAdminCatalogRoutes } from './routes/adminCatalog'
+import { registerAdminRulesRoutes } from './routes/adminRules'
 import { registerAdminRegisterRoutes } from './routes/adminRegisters'
 import { registerAdminStaffRoutes } from './routes/adminStaff'
 import { registerAdminReportRoutes } from './routes/adminReports'
@@ -147,6 +148,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const context = { db, config, signer, bus }
   registerAuthRoutes(app, context)
   registerAdminCatalogRoutes(app, context)
+  registerAdminRulesRoutes(app, context)
   registerAdminStaffRoutes(app, context)
   registerAdminStoreRoutes(app, context)
   registerAdminRegisterRoutes(app, context)

@@ -89,6 +89,7 @@ describe('the back office session', () => {
       'Categories',
       'Tax rates',
       'Staff',
+      'Store rules',
       'Sync health',
       'Conflicts',
       'Reports',

@@ -10,6 +10,7 @@ import { openDatabase, type ServerDatabase } from '../../src/server/db/connectio
 import { eq } from 'drizzle-orm'
 import { adminUsers, devices, stores, tenants } from '../../src/server/db/schema'
 import { issueEnrollmentCode } from '../../src/server/tenancy/enrollmentCodes'
+import { StoreOptions } from '../../src/shared/store/options'
 
 /**
  * Every route of the sync server, table-driven: who may call it, and that a token from another
@@ -950,6 +951,51 @@ const routes: RouteCase[] = [
         .from(stores)
         .where(eq(stores.id, fx.storeA.storeId))
       expect(store?.name).toBe('Store')
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/admin/stores/:storeId/rules',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/admin/stores/${fx.storeA.storeId}/rules`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/api/admin/stores/${fx.storeA.storeId}/rules`,
+        headers: fx.adminB,
+      })
+      expect(response.statusCode).toBe(404)
+      expect(response.body).not.toContain('tenderMethods')
+    },
+  },
+  {
+    method: 'PUT',
+    url: '/api/admin/stores/:storeId/rules',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'PUT',
+      url: `/api/admin/stores/${fx.storeA.storeId}/rules`,
+      headers: { ...headers },
+      payload: { ...StoreOptions.parse({}), baseVersion: 0, discountLimitPercent: 10 },
+    }),
+    crossTenant: async () => {
+      const response = await app.inject({
+        method: 'PUT',
+        url: `/api/admin/stores/${fx.storeA.storeId}/rules`,
+        headers: fx.adminB,
+        payload: { ...StoreOptions.parse({}), baseVersion: 0, discountLimitPercent: 99 },
+      })
+      expect(response.statusCode).toBe(404)
+      const rules = await app.inject({
+        method: 'GET',
+        url: `/api/admin/stores/${fx.storeA.storeId}/rules`,
+        headers: fx.adminA,
+      })
+      expect(rules.json()).not.toMatchObject({ rules: { discountLimitPercent: 99 } })
     },
   },
   {

@@ -7,6 +7,7 @@ import { openDatabase } from '../../src/server/db/connection'
 import type { ServerDatabase } from '../../src/server/db/connection'
 import { syncRecords } from '../../src/server/db/schema'
 import { openApiDocument } from '../../src/server/http/openApi'
+import { StoreOptions } from '../../src/shared/store/options'
 import type { Device } from './support/harness'
 import { createAdmin, createStore, enroll, orderEnvelope, testConfig } from './support/harness'
 
@@ -139,6 +140,8 @@ describe('every route under fuzzed requests (PGlite, real HTTP)', () => {
         return { uses: 1 }
       case '/api/admin/stores/{storeId}':
         return { name: 'Fuzz renamed', timeZone: 'Europe/London', currency: 'GBP' }
+      case '/api/admin/stores/{storeId}/rules':
+        return { ...StoreOptions.parse({}), baseVersion: 0, discountLimitPercent: 15 }
       case '/api/admin/registers/{id}':
         return { name: 'Fuzz till' }
       case '/api/admin/enrollment-codes':

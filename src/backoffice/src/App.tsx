@@ -10,6 +10,7 @@ import { Layout } from './features/Layout'
 import { canManageTenants, canManageUsers } from './features/permissions'
 import { RegistersPage } from './features/registers/RegistersPage'
 import { ReportsPage } from './features/reports/ReportsPage'
+import { RulesPage } from './features/rules/RulesPage'
 import { useSession } from './features/session/sessionContext'
 import { SignInPage } from './features/session/SignInPage'
 import { SetupPage } from './features/setup/SetupPage'
@@ -94,6 +95,7 @@ export function App() {
           <Route path="/categories" element={<CategoriesPage />} />
           <Route path="/tax-rates" element={<TaxRatesPage />} />
           <Route path="/staff" element={<StaffPage />} />
+          <Route path="/rules" element={<RulesPage />} />
           <Route path="/reports" element={<ReportsPage />} />
           <Route path="/users" element={<UsersRoute />} />
           <Route path="/tenants" element={<TenantsRoute />} />

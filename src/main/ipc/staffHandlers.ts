@@ -61,6 +61,11 @@ export function createStaffHandlers(context: HandlerContext): HandlerGroup<Staff
     events.emit('session:changed', view)
     return view
   }
+  // Rules pulled from the server (the back office, another register): the session carries the
+  // approvals and idle lock, and the register screen reloads tenders from the same event.
+  events.onAny((event) => {
+    if (event === 'settings:changed') sessionChanged()
+  })
   /** Shift records go up with the next push, like a sale. */
   const shiftWritten = () => {
     sync.notifyLocalCommit()
@@ -141,7 +146,8 @@ export function createStaffHandlers(context: HandlerContext): HandlerGroup<Staff
       const now = context.now().toISOString()
       const before = context.storeOptions()
       const options = store.transaction((repositories) => {
-        const saved = repositories.settings.updateStoreOptions(input.options, now)
+        // A new version of the store's synced rules: applied here now, pushed with the next sync.
+        const saved = repositories.settings.saveStoreRules(input.options, sync.device.deviceId, now)
         authority.audit(repositories.audit, {
           action: 'store.optionsChanged',
           actor,
@@ -150,6 +156,7 @@ export function createStaffHandlers(context: HandlerContext): HandlerGroup<Staff
         })
         return saved
       })
+      sync.notifyLocalCommit()
       // The register screen reloads tenders and approvals from the session event.
       sessionChanged()
       return { options }

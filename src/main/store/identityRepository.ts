@@ -1,8 +1,10 @@
-import { eq } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import { v4 as uuidv4 } from 'uuid'
 import { parseStoreOptions, StoreOptions } from '../../shared/store/options'
+import { STORE_RULES_ID } from '../../shared/sync/entities'
 import type { RegisterDb, RegisterExecutor } from './database'
-import { deviceIdentity, storeSettings } from './schema'
+import { enqueueMutation } from './outboxRepository'
+import { deviceIdentity, storeRules, storeSettings } from './schema'
 
 export type DeviceIdentity = typeof deviceIdentity.$inferSelect
 export type StoreSettings = typeof storeSettings.$inferSelect
@@ -67,13 +69,52 @@ export function changeDeviceIdentity(
   return { ...current, deviceId, registerCode, fingerprint }
 }
 
-/** The store's operating options (approvals, tenders, idle lock), defaults filled in. */
+/**
+ * The store's operating options (approvals, tenders, idle lock), defaults filled in: the store's
+ * synced rules when this register holds them (pulled, or a manager's edit here), else this
+ * register's own store_settings.options (a register that has never synced, or a store whose rules
+ * were never edited).
+ */
 export function getStoreOptions(db: RegisterExecutor): StoreOptions {
+  const synced = db
+    .select({ options: storeRules.options })
+    .from(storeRules)
+    .where(and(eq(storeRules.id, STORE_RULES_ID), isNull(storeRules.deletedAt)))
+    .get()
+  if (synced) return parseStoreOptions(synced.options)
   const row = db.select({ options: storeSettings.options }).from(storeSettings).get()
   return parseStoreOptions(row?.options ?? '{}')
 }
 
-/** Replaces some options (validated as a whole before anything is written). */
+/**
+ * A manager's edit of the store's rules: a new version of the synced record (STORE_RULES_ID),
+ * marked PENDING, with its outbox entry, in the caller's transaction. It applies here at once and
+ * reaches the server and the store's other registers with the next sync. Only this writes the
+ * record: a register never pushes its defaults over rules it has not seen.
+ */
+export function saveStoreRules(
+  db: RegisterExecutor,
+  changes: Partial<StoreOptions>,
+  deviceId: string,
+  now: string,
+): StoreOptions {
+  const next = StoreOptions.parse({ ...getStoreOptions(db), ...changes })
+  const options = JSON.stringify(next)
+  db.insert(storeRules)
+    .values({ id: STORE_RULES_ID, deviceId, syncStatus: 'PENDING', updatedAt: now, options })
+    .onConflictDoUpdate({
+      target: storeRules.id,
+      set: { options, syncStatus: 'PENDING', updatedAt: now, deletedAt: null },
+    })
+    .run()
+  enqueueMutation(db, 'storeRules', STORE_RULES_ID, now)
+  return next
+}
+
+/**
+ * Replaces some of this register's local options (validated as a whole before anything is
+ * written): the stand-in used until the store's synced rules exist. Nothing is synced.
+ */
 export function updateStoreOptions(
   db: RegisterExecutor,
   changes: Partial<StoreOptions>,

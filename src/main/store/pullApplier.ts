@@ -11,6 +11,8 @@ import { updateSyncState } from './syncStateRepository'
 export interface AppliedPage {
   /** Orders that arrived or changed, for the Orders screen to refresh. */
   orderIds: string[]
+  /** Whether the store's rules arrived, changed or were removed (the register reads them anew). */
+  isStoreRulesChanged: boolean
   /** Changes left alone because this register has unsynced edits of the same record. */
   skippedLocal: number
   /** Changes for entities this register does not keep, or whose data it could not read. */
@@ -87,7 +89,12 @@ function applyInTransaction(
   const statements = pullStatements(db)
   return db.transaction((tx) => {
     if (page.defersSearch) deferCatalogSearch(db.$client, context.now)
-    const result: AppliedPage = { orderIds: [], skippedLocal: 0, ignored: 0 }
+    const result: AppliedPage = {
+      orderIds: [],
+      isStoreRulesChanged: false,
+      skippedLocal: 0,
+      ignored: 0,
+    }
     const byEntity = new Map<string, string[]>()
     for (const change of page.changes) {
       const ids = byEntity.get(change.entity)
@@ -134,6 +141,7 @@ function applyInTransaction(
           : applyUpsert(pageContext, change))
       if (!isApplied) result.ignored++
       else if (change.entity === 'order' && !isHeld) result.orderIds.push(change.id)
+      else if (change.entity === 'storeRules' && !isHeld) result.isStoreRulesChanged = true
     }
     if (page.nextSyncToken !== undefined)
       updateSyncState(tx, { pullCursor: page.nextSyncToken }, context.now)

@@ -13,6 +13,7 @@ import {
   payments,
   products,
   shifts,
+  storeRules,
   taxRates,
 } from './schema'
 import { prepareRowWriter } from './tableStatements'
@@ -51,6 +52,7 @@ function prepare(sqlite: Database.Database) {
     shift: prepareRowWriter(sqlite, shifts, upsert),
     cashMovement: prepareRowWriter(sqlite, cashMovements, upsert),
     auditEvent: prepareRowWriter(sqlite, auditEvents, upsert),
+    storeRules: prepareRowWriter(sqlite, storeRules, upsert),
     shiftStatus: sqlite
       .prepare('SELECT status FROM shifts WHERE id = ? AND deleted_at IS NULL')
       .pluck(),

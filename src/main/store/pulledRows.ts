@@ -11,6 +11,7 @@ import {
   employeeToRow,
   shiftToRow,
 } from './rows/storeRows'
+import { storeRulesToRow } from './rows/storeRulesRows'
 import { syncMetaOf } from './rows/syncRow'
 
 export interface PageContext {
@@ -122,6 +123,11 @@ export function applyUpsert(context: PageContext, change: PulledChange): boolean
     case 'auditEvent': {
       const parsed = wireRecordSchemas.auditEvent.safeParse(change.data)
       if (parsed.success) statements.auditEvent.run(auditEventToRow(parsed.data, meta()))
+      return parsed.success
+    }
+    case 'storeRules': {
+      const parsed = wireRecordSchemas.storeRules.safeParse(change.data)
+      if (parsed.success) statements.storeRules.run(storeRulesToRow(parsed.data, meta()))
       return parsed.success
     }
     default:

@@ -33,7 +33,12 @@ import {
   liveEmployees,
   updateEmployee,
 } from './employeeRepository'
-import { getStoreOptions, getStoreSettings, updateStoreOptions } from './identityRepository'
+import {
+  getStoreOptions,
+  getStoreSettings,
+  saveStoreRules,
+  updateStoreOptions,
+} from './identityRepository'
 import { findOrderByNumber, getOrderDetail, listOrders } from './orderRepository'
 import { enqueueMutation } from './outboxRepository'
 import { listParked, parkOrder, recallParked } from './parkRepository'
@@ -151,6 +156,7 @@ export function createRepositories(db: RegisterDb, executor: RegisterExecutor = 
       ...bindTo(executor, {
         getStoreOptions,
         updateStoreOptions,
+        saveStoreRules,
         getRegisterConfig,
         saveRegisterConfig,
       }),
@@ -192,8 +198,10 @@ export type AuditRepository = Repositories['audit']
  * the write it accompanies, so appending one is only in the repositories `transaction` hands out:
  * the type says where those writes belong. Transaction-bound repositories fit here too.
  */
-export type StandaloneRepositories = Omit<Repositories, 'outbox' | 'audit'> & {
+export type StandaloneRepositories = Omit<Repositories, 'outbox' | 'audit' | 'settings'> & {
   audit: Omit<AuditRepository, 'appendAuditEvent'>
+  /** A rules edit queues its outbox entry, so it too is only in a transaction. */
+  settings: Omit<Repositories['settings'], 'saveStoreRules'>
 }
 
 /** The repositories bound to the register's database, plus what only the database itself does. */

@@ -259,4 +259,14 @@ export const auditEvents = sqliteTable(
   (table) => [index('audit_events_created_idx').on(table.createdAt)],
 )
 
+/**
+ * The store's rules as synced (one row, id STORE_RULES_ID), written by a manager's edit here or
+ * pulled from the server. While no row exists, store_settings.options stands in (identityRepository).
+ */
+export const storeRules = sqliteTable('store_rules', {
+  ...syncColumns,
+  /** StoreOptions (src/shared/store/options.ts) as JSON, as the record carries it. */
+  options: text('options').notNull().default('{}'),
+})
+
 export * from './localTables'

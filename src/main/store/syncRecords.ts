@@ -14,6 +14,7 @@ import {
   employeeToWire,
   shiftToWire,
 } from './rows/storeRows'
+import { storeRulesToWire } from './rows/storeRulesRows'
 
 type Readers = { [E in SyncedEntity]: (db: RegisterDb, id: string) => WireRecord<E> | null }
 
@@ -39,6 +40,7 @@ const readers: Readers = {
   shift: rowReader('shift', shiftToWire),
   cashMovement: rowReader('cashMovement', cashMovementToWire),
   auditEvent: rowReader('auditEvent', auditEventToWire),
+  storeRules: rowReader('storeRules', storeRulesToWire),
 }
 
 /**
@@ -115,6 +117,8 @@ export function recordLabel(db: RegisterExecutor, entity: string, id: string): s
         .get()
       return shift ? `Shift ${shift.registerCode} ${shift.openedAt}` : id
     }
+    case 'storeRules':
+      return 'Store rules'
     default:
       return id
   }

@@ -8,6 +8,7 @@ import {
   orders,
   products,
   shifts,
+  storeRules,
   taxRates,
 } from './schema'
 
@@ -25,6 +26,7 @@ export const syncedTables = {
   shift: shifts,
   cashMovement: cashMovements,
   auditEvent: auditEvents,
+  storeRules,
 } as const
 
 export type SyncedEntity = keyof typeof syncedTables

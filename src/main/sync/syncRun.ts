@@ -81,6 +81,7 @@ export function createSyncRun(options: SyncRunOptions): () => Promise<void> {
       })
       if (pull.headSeq !== null) options.onCaughtUp(pull.headSeq)
       if (pull.orderIds.length > 0) options.events.emit('order:synced', { orderIds: pull.orderIds })
+      if (pull.isStoreRulesChanged) options.events.emit('settings:changed', {})
       syncState.update({ lastSuccessAt: iso(), lastError: null, lastErrorAt: null }, iso())
       await options.heartbeat.send()
       runtime.state = 'idle'

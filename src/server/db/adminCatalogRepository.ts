@@ -85,6 +85,17 @@ export async function findLiveRecord(
   return row
 }
 
+/** A record as stored, deleted or not (a store's rules under their well-known id). */
+export async function findRecord(db: Executor, storeId: string, entity: EntityName, id: string) {
+  const [row] = await db
+    .select()
+    .from(syncRecords)
+    .where(
+      and(eq(syncRecords.storeId, storeId), eq(syncRecords.entity, entity), eq(syncRecords.id, id)),
+    )
+  return row
+}
+
 /** How many live products of a store point at this category or tax rate. */
 export async function countProductsUsing(
   db: Executor,

@@ -52,6 +52,7 @@ import {
   AdminRecordListReply,
   AdminTaxRateBody,
 } from '../../shared/backoffice/catalog'
+import { AdminStoreRulesBody, AdminStoreRulesReply } from '../../shared/backoffice/rules'
 import {
   PaymentMethodsReply,
   RefundsReply,
@@ -292,6 +293,20 @@ const operations: Record<
         storeId: 'required unless the admin is scoped to one store',
         baseVersion: 'the version loaded; 409 when the record changed since',
       },
+    },
+  },
+  '/api/admin/stores/{storeId}/rules': {
+    get: {
+      summary: "The store's rules (defaults and version 0 until saved)",
+      tags: ['admin', 'stores'],
+      response: AdminStoreRulesReply,
+    },
+    put: {
+      summary:
+        "Replace the store's rules (409 VERSION_CONFLICT on a newer version); registers pull them",
+      tags: ['admin', 'stores'],
+      body: AdminStoreRulesBody,
+      response: AdminStoreRulesReply,
     },
   },
   '/api/admin/employees': {

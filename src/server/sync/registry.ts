@@ -172,4 +172,13 @@ export const entityRegistry: Record<EntityName, EntityDeclaration> = {
     dataId: plainId,
     checkTransition: appendOnly('an audit event'),
   },
+  // One record per store (id STORE_RULES_ID). Two managers changing the rules offline is a
+  // decision for a person, like a product: the server keeps its version (server wins until then)
+  // and the edit that lost waits in the conflicts queue (Keep server / Take device / Edit and merge),
+  // so neither is lost. A plain server-wins policy would drop the later edit without a queue entry.
+  storeRules: {
+    name: 'storeRules',
+    schema: entitySchemas.storeRules,
+    policy: 'manual',
+  },
 }

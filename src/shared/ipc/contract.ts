@@ -131,7 +131,10 @@ export const invokeContract = {
   'shift:list': { input: z.undefined(), output: z.array(ShiftSummary) },
   'audit:list': { input: AuditListInput, output: z.array(AuditEvent) },
   'settings:get': { input: z.undefined(), output: SettingsView },
-  /** Changes the store options on this register: approvals, discount limit, tenders, idle lock. */
+  /**
+   * Changes the store's rules (approvals, discount limit, tenders, idle lock): applied here at once
+   * and synced to the store's other registers and the back office (entity storeRules).
+   */
   'settings:update': { input: StoreOptionsInput, output: SettingsView },
   /** This register's mode, language, printers and station subscriptions. */
   'register:getConfig': { input: z.undefined(), output: RegisterConfig },
@@ -189,6 +192,8 @@ export const eventContract = {
   /** Print jobs or printer states changed. */
   'print:changed': z.object({ printerIds: z.array(z.string()) }),
   'register:configChanged': RegisterConfig,
+  /** The store's rules changed from a pull (another register or the back office): read them anew. */
+  'settings:changed': z.object({}),
   /** Progress of a long import: rows read of rows total. */
   'catalog:importProgress': z.object({ done: z.number().int(), total: z.number().int() }),
 } as const

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { StoreOptions } from '../store/options'
 
 /**
  * Data schemas of the syncable entities (wire v1: money in integer cents).
@@ -129,6 +130,20 @@ export const AuditEventData = z.looseObject({
   createdAt: Timestamp,
 })
 
+/**
+ * The record id of a store's rules: one record per store (sync records are keyed by store, entity
+ * and id), so every store's rules live under this same well-known id.
+ */
+export const STORE_RULES_ID = 'store-rules'
+
+/**
+ * A store's operating rules (approvals, tenders, idle lock, PIN lockout, label prefixes,
+ * denominations), one record per store under STORE_RULES_ID, edited in the back office or by a
+ * manager on a register. Values are checked (a bad prefix or an empty tender list is refused);
+ * fields a newer client adds are kept and relayed.
+ */
+export const StoreRulesData = StoreOptions.loose()
+
 /** Every syncable entity and the schema of its data; the server's registry adds policies. */
 export const entitySchemas = {
   order: OrderEnvelope,
@@ -141,6 +156,7 @@ export const entitySchemas = {
   shift: ShiftData,
   cashMovement: CashMovementData,
   auditEvent: AuditEventData,
+  storeRules: StoreRulesData,
 } as const
 
 export const entityNames = Object.keys(entitySchemas) as [

@@ -11,6 +11,7 @@ import {
   OrderPayment,
   ProductData,
   ShiftData,
+  StoreRulesData,
   TaxRateData,
 } from './entities'
 
@@ -135,6 +136,9 @@ export const CashMovementRecord = CashMovementData.extend({ approvedBy: Optional
 
 export const AuditEventRecord = AuditEventData
 
+/** The store's rules: read with StoreOptions' defaults for anything another client left out. */
+export const StoreRulesRecord = StoreRulesData
+
 /** Each entity a register keeps, and the schema its records are written and read with. */
 export const wireRecordSchemas = {
   order: OrderRecord,
@@ -146,6 +150,7 @@ export const wireRecordSchemas = {
   shift: ShiftRecord,
   cashMovement: CashMovementRecord,
   auditEvent: AuditEventRecord,
+  storeRules: StoreRulesRecord,
 } as const
 export type WireRecordEntity = keyof typeof wireRecordSchemas
 /** A record as a register pushes it. */

@@ -1,10 +1,16 @@
 import { v4 as uuidv4 } from 'uuid'
 import { describe, expect, it } from 'vitest'
 import type { RegisterCore } from '../../../src/main/core'
+import { saveStoreRules } from '../../../src/main/store/identityRepository'
 import { applyPulledPage } from '../../../src/main/store/pullApplier'
 import { readWireRecord, recordLabel } from '../../../src/main/store/syncRecords'
 import type { SyncedEntity } from '../../../src/main/store/syncedTables'
-import { entitySchemas, type EntityName, type PulledChange } from '../../../src/shared/sync'
+import {
+  entitySchemas,
+  STORE_RULES_ID,
+  type EntityName,
+  type PulledChange,
+} from '../../../src/shared/sync'
 import { openTestCore } from '../../support/registerCore'
 import { useTempDirs } from '../../support/tempDir'
 import { closeShift, openShift, writeOrder, writeSellingDay } from './sellingRows'
@@ -45,6 +51,7 @@ function registerWithEveryEntity() {
   const day = writeSellingDay(core.database.db, core.device, now)
   const closedShiftId = openShift(core.database.db, core.device, now)
   closeShift(core.database.db, closedShiftId, now)
+  saveStoreRules(core.database.db, { discountLimitPercent: 9 }, core.device.deviceId, now)
   const records: [SyncedEntity, string][] = [
     ['order', day.saleId],
     ['order', day.refundId],
@@ -57,6 +64,7 @@ function registerWithEveryEntity() {
     ['shift', closedShiftId],
     ['cashMovement', day.cashMovementId],
     ['auditEvent', day.auditEventId],
+    ['storeRules', STORE_RULES_ID],
   ]
   const wire = records.map(([entity, id]) => ({
     entity,

@@ -12,6 +12,7 @@ import type {
   StoreListReply,
   StoreReply,
 } from '../../../src/shared/backoffice/api'
+import { StoreOptions } from '../../../src/shared/store/options'
 import { createStore, enroll } from './harness'
 import type { Listening, Reply, Session } from './backofficeClient'
 import { bearerLogin, call, insertAdmin, listen, PASSWORD, signIn } from './backofficeClient'
@@ -34,7 +35,7 @@ interface World {
 
 interface Case {
   name: string
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   path: (role: Role) => string | Promise<string>
   body?: (role: Role) => unknown
   expected: Record<Role, number>
@@ -144,6 +145,27 @@ export function defineBackofficeMatrix(label: string, open: () => Promise<Server
         method: 'GET',
         path: () => `/api/admin/stores/${world.storeB}`,
         expected: { super: 200, owner: 200, managerA: 404, managerC: 404, none: 401 },
+      },
+      {
+        name: 'GET /api/admin/stores/A/rules',
+        method: 'GET',
+        path: () => `/api/admin/stores/${world.storeA}/rules`,
+        expected: { super: 200, owner: 200, managerA: 200, managerC: 404, none: 401 },
+        check: (_role, reply) => expect(reply.body).toMatchObject({ storeId: world.storeA }),
+      },
+      {
+        // Each allowed save is a new version, in role order: super 1, owner 2, manager A 3.
+        name: 'PUT /api/admin/stores/A/rules',
+        method: 'PUT',
+        path: () => `/api/admin/stores/${world.storeA}/rules`,
+        body: (role) => ({
+          ...StoreOptions.parse({}),
+          baseVersion: { super: 0, owner: 1, managerA: 2, managerC: 3, none: 3 }[role],
+          pinAttempts: ROLES.indexOf(role) + 2,
+        }),
+        expected: { super: 200, owner: 200, managerA: 200, managerC: 404, none: 401 },
+        check: (role, reply) =>
+          expect(reply.body).toMatchObject({ rules: { pinAttempts: ROLES.indexOf(role) + 2 } }),
       },
       {
         name: 'PATCH /api/admin/stores/A changes only the fields sent',

@@ -42,6 +42,11 @@ import {
   type AdminProductBody,
   type AdminTaxRateBody,
 } from '../../../shared/backoffice/catalog'
+import {
+  AdminStoreRulesReply,
+  rulesPaths,
+  type AdminStoreRulesBody,
+} from '../../../shared/backoffice/rules'
 import { HttpClient, type HttpClientOptions } from './client'
 import { ApiError } from './errors'
 
@@ -135,6 +140,16 @@ export class BackofficeApi {
   /** 204, or 409 STORE_IN_USE with the reason (registers or synced records keep it). */
   async deleteStore(id: string): Promise<void> {
     await this.http.send('DELETE', paths.store(id))
+  }
+
+  /** The store's rules and their version (0 and the defaults while never saved). */
+  storeRules(storeId: string) {
+    return this.http.request('GET', rulesPaths.rules(storeId), AdminStoreRulesReply)
+  }
+
+  /** A whole new set of rules; 409 when someone saved a newer version since `baseVersion`. */
+  saveStoreRules(storeId: string, body: AdminStoreRulesBody) {
+    return this.http.request('PUT', rulesPaths.rules(storeId), AdminStoreRulesReply, { body })
   }
 
   async listRegisters(storeId: string) {

@@ -16,6 +16,7 @@ export function Layout() {
     { to: '/categories', label: t('nav.categories') },
     { to: '/tax-rates', label: t('nav.taxRates') },
     { to: '/staff', label: t('nav.staff') },
+    { to: '/rules', label: t('nav.storeRules') },
     { to: '/sync-health', label: t('nav.syncHealth') },
     { to: '/conflicts', label: t('nav.conflicts') },
     { to: '/reports', label: t('nav.reports') },

@@ -8,6 +8,7 @@ import arConflicts from './locales/ar/conflicts'
 import arHealth from './locales/ar/health'
 import arRegisters from './locales/ar/registers'
 import arReports from './locales/ar/reports'
+import arRules from './locales/ar/rules'
 import arSession from './locales/ar/session'
 import arStores from './locales/ar/stores'
 import arUsers from './locales/ar/users'
@@ -17,6 +18,7 @@ import enConflicts from './locales/en/conflicts'
 import enHealth from './locales/en/health'
 import enRegisters from './locales/en/registers'
 import enReports from './locales/en/reports'
+import enRules from './locales/en/rules'
 import enSession from './locales/en/session'
 import enStores from './locales/en/stores'
 import enUsers from './locales/en/users'
@@ -33,6 +35,7 @@ export const resources = {
     stores: enStores,
     registers: enRegisters,
     reports: enReports,
+    rules: enRules,
     users: enUsers,
     health: enHealth,
     conflicts: enConflicts,
@@ -44,6 +47,7 @@ export const resources = {
     stores: arStores,
     registers: arRegisters,
     reports: arReports,
+    rules: arRules,
     users: arUsers,
     health: arHealth,
     conflicts: arConflicts,

@@ -13,6 +13,7 @@ const common = {
     taxRates: 'نسب الضريبة',
     staff: 'الموظفون',
     reports: 'التقارير',
+    storeRules: 'قواعد المتجر',
     tenants: 'المستأجرون',
   },
   tenants: {

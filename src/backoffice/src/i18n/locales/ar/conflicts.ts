@@ -56,6 +56,7 @@ const conflicts = {
     employee: 'موظف',
     category: 'فئة',
     taxRate: 'نسبة ضريبة',
+    storeRules: 'قواعد المتجر',
   },
 } satisfies Record<string, unknown>
 

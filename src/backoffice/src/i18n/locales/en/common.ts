@@ -13,6 +13,7 @@ const common = {
     taxRates: 'Tax rates',
     staff: 'Staff',
     reports: 'Reports',
+    storeRules: 'Store rules',
     tenants: 'Tenants',
   },
   tenants: {

@@ -56,6 +56,7 @@ const conflicts = {
     employee: 'Employee',
     category: 'Category',
     taxRate: 'Tax rate',
+    storeRules: 'Store rules',
   },
 } satisfies Record<string, unknown>
 

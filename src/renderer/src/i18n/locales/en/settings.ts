@@ -101,7 +101,7 @@ const settings = {
   storeOptions: {
     title: 'Store rules',
     intro:
-      'How this register applies the store’s rules: discounts, manager approvals, payment methods, locking and scale labels.',
+      'The store’s rules, shared by all its registers: discounts, manager approvals, payment methods, locking and scale labels. A change reaches the other registers and the back office at the next sync.',
     loading: 'Reading the store rules…',
     loadFailed: 'Could not read the store rules: {{reason}}',
     discountLimit: 'Discount limit (%)',
