@@ -10,6 +10,7 @@ import { Layout } from './features/Layout'
 import { canManageUsers } from './features/permissions'
 import { RegistersPage } from './features/registers/RegistersPage'
 import { ReportsPage } from './features/reports/ReportsPage'
+import { AuditPage } from './features/audit/AuditPage'
 import { useSession } from './features/session/sessionContext'
 import { SignInPage } from './features/session/SignInPage'
 import { SetupPage } from './features/setup/SetupPage'
@@ -85,6 +86,7 @@ export function App() {
           <Route path="/tax-rates" element={<TaxRatesPage />} />
           <Route path="/staff" element={<StaffPage />} />
           <Route path="/reports" element={<ReportsPage />} />
+          <Route path="/audit" element={<AuditPage />} />
           <Route path="/users" element={<UsersRoute />} />
           <Route path="/sync-health" element={<SyncHealthPage />} />
           <Route path="/conflicts" element={<ConflictsPage />} />

@@ -2,6 +2,7 @@ import i18next from 'i18next'
 import { initReactI18next, useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import type { Locale } from '../../../shared/backoffice/api'
+import arAudit from './locales/ar/audit'
 import arCatalog from './locales/ar/catalog'
 import arCommon from './locales/ar/common'
 import arConflicts from './locales/ar/conflicts'
@@ -11,6 +12,7 @@ import arReports from './locales/ar/reports'
 import arSession from './locales/ar/session'
 import arStores from './locales/ar/stores'
 import arUsers from './locales/ar/users'
+import enAudit from './locales/en/audit'
 import enCatalog from './locales/en/catalog'
 import enCommon from './locales/en/common'
 import enConflicts from './locales/en/conflicts'
@@ -33,6 +35,7 @@ export const resources = {
     stores: enStores,
     registers: enRegisters,
     reports: enReports,
+    audit: enAudit,
     users: enUsers,
     health: enHealth,
     conflicts: enConflicts,
@@ -44,6 +47,7 @@ export const resources = {
     stores: arStores,
     registers: arRegisters,
     reports: arReports,
+    audit: arAudit,
     users: arUsers,
     health: arHealth,
     conflicts: arConflicts,
