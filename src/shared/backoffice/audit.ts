@@ -60,7 +60,10 @@ export const AuditQuery = z
       .optional(),
     /** Who acted or approved. */
     employeeId: z.string().min(1).max(128).optional(),
-    registerId: z.uuid('expected a register id (UUID)').optional(),
+    registerId: z
+      .uuid('expected a register id (UUID)')
+      .transform((id) => id.toLowerCase())
+      .optional(),
     /** Words in the action, the details, the employee's or the register's name. */
     q: z.string().trim().min(1).max(100).optional(),
     lang: AuditLanguage.default('en'),
