@@ -67,38 +67,72 @@ function conditionsOf(filter: AuditFilter): SQL[] {
         select 1 from devices d
         where d.id::text = r.origin_device_id and d.name ilike ${pattern}))`)
   }
-  if (filter.cursor)
-    conditions.push(
-      sql`(${AT}, r.store_id, r.id) < (${filter.cursor.at}::timestamptz, ${filter.cursor.storeId}::uuid, ${filter.cursor.id})`,
-    )
   return conditions
 }
 
-/** One page of audit events (newest first), `limit + 1` read to know whether more follow. */
+/**
+ * Where a store's part of a page starts: before the cursor in (instant, store, id) order. The
+ * instant bound is what the index scan seeks to; the exact tuple filters the few rows at it.
+ */
+function afterCursor(storeId: string, cursor: AuditCursor | undefined): SQL[] {
+  if (!cursor) return []
+  const at = sql`${cursor.at}::timestamptz`
+  if (storeId > cursor.storeId) return [sql`${AT} < ${at}`]
+  if (storeId < cursor.storeId) return [sql`${AT} <= ${at}`]
+  return [sql`${AT} <= ${at}`, sql`(${AT}, r.id) < (${at}, ${cursor.id})`]
+}
+
+const ISO_UTC = 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'
+
+/**
+ * One page of audit events (newest first), `limit + 1` read to know whether more follow. Each
+ * store's business days become an instant range first (its time zone), so each store's part is a
+ * backward scan of sync_records_audit_idx from its range's end; the parts are merged here.
+ */
 export async function selectAuditPage(db: Executor, filter: AuditFilter): Promise<AuditRecord[]> {
   if (filter.stores.length === 0) return []
   const storeIds = sql.join(
     filter.stores.map((store) => sql`${store.id}::uuid`),
     sql`, `,
   )
-  return rowsOf<AuditRecord>(
+  const ranges = rowsOf<AuditRange>(
     await db.execute(sql`
-      with scope as (
-        select id, time_zone,
-          (${filter.from}::date)::timestamp at time zone time_zone as lo,
-          ((${filter.to}::date) + 1)::timestamp at time zone time_zone as hi
-        from stores where id in (${storeIds})
-      )
-      select r.store_id::text as "storeId", r.id, r.data, r.origin_device_id as "deviceId",
-        to_char(${AT} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at,
-        to_char(${AT} at time zone s.time_zone, 'YYYY-MM-DD HH24:MI') as local
-      from scope s
-      join sync_records r on r.store_id = s.id and r.entity = 'auditEvent'
-        and ${AT} >= s.lo and ${AT} < s.hi
-      where ${sql.join(conditionsOf(filter), sql` and `)}
-      order by ${AT} desc, r.store_id desc, r.id desc
-      limit ${filter.limit + 1}`),
+      select id::text as id, time_zone as "timeZone",
+        to_char((${filter.from}::date)::timestamp at time zone time_zone at time zone 'UTC', ${ISO_UTC}) as lo,
+        to_char(((${filter.to}::date) + 1)::timestamp at time zone time_zone at time zone 'UTC', ${ISO_UTC}) as hi
+      from stores where id in (${storeIds})`),
   )
+  return rowsOf<AuditRecord>(await db.execute(auditPageSql(ranges, filter)))
+}
+
+export interface AuditRange {
+  id: string
+  timeZone: string
+  /** The store's first business day's start and the day after its last, as UTC instants. */
+  lo: string
+  hi: string
+}
+
+/** The page's statement for stores' instant ranges (exported so a test can EXPLAIN it). */
+export function auditPageSql(ranges: readonly AuditRange[], filter: AuditFilter): SQL {
+  const shared = conditionsOf(filter)
+  const parts = ranges.map(
+    (range) => sql`(
+      select r.store_id, r.id, r.data, r.origin_device_id, ${AT} as at_ts, ${range.timeZone}::text as zone
+      from sync_records r
+      where r.store_id = ${range.id}::uuid and r.entity = 'auditEvent'
+        and ${AT} >= ${range.lo}::timestamptz and ${AT} < ${range.hi}::timestamptz
+        and ${sql.join([...shared, ...afterCursor(range.id, filter.cursor)], sql` and `)}
+      order by ${AT} desc, r.id desc
+      limit ${filter.limit + 1})`,
+  )
+  return sql`
+      select store_id::text as "storeId", id, data, origin_device_id as "deviceId",
+        to_char(at_ts at time zone 'UTC', ${ISO_UTC}) as at,
+        to_char(at_ts at time zone zone, 'YYYY-MM-DD HH24:MI') as local
+      from (${sql.join(parts, sql` union all `)}) page
+      order by at_ts desc, store_id desc, id desc
+      limit ${filter.limit + 1}`
 }
 
 export interface AuditNames {

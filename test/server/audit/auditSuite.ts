@@ -3,14 +3,15 @@ import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ServerDatabase } from '../../../src/server/db/connection'
 import { rowsOf } from '../../../src/server/db/connection'
+import { auditPageSql } from '../../../src/server/db/auditRepository'
 import { stores } from '../../../src/server/db/schema'
 import type { AuditReply } from '../../../src/shared/backoffice/audit'
-import type { BatchPushResponse } from '../../../src/shared/sync'
 import type { Listening, Reply } from '../support/backofficeClient'
 import { bearerLogin, call, insertAdmin, listen } from '../support/backofficeClient'
 import type { Device } from '../support/harness'
 import { createStore, enroll } from '../support/harness'
 import { parseCsv } from '../reports/reportsSuite'
+import { audit, DANA, GHOST, people, push, SAM } from './auditFixture'
 
 /*
  * The audit log route on a real server (127.0.0.1:0): audit events go in through the sync push
@@ -27,67 +28,7 @@ import { parseCsv } from '../reports/reportsSuite'
  */
 
 const DAY = '2026-06-10'
-const SAM = randomUUID()
-const DANA = randomUUID()
-const GHOST = randomUUID()
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i
-
-interface Change {
-  entity: string
-  id: string
-  data: unknown
-}
-
-async function push(server: Listening, device: Device, changes: Change[]) {
-  const response = await fetch(`${server.baseUrl}/api/sync/batch-push`, {
-    method: 'POST',
-    headers: { ...device.headers, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      deviceId: device.deviceId,
-      changes: changes.map((change) => ({
-        mutationId: randomUUID(),
-        entity: change.entity,
-        id: change.id,
-        op: 'upsert',
-        baseVersion: 0,
-        data: change.data,
-      })),
-    }),
-  })
-  const body: unknown = await response.json()
-  expect(response.status, JSON.stringify(body)).toBe(200)
-  const results = (body as BatchPushResponse).results
-  expect(results.map((result) => result.status)).toEqual(results.map(() => 'applied'))
-}
-
-function audit(
-  id: string,
-  createdAt: string,
-  action: string,
-  employeeId: string | null,
-  details: Record<string, unknown>,
-  extra: Record<string, unknown> = {},
-): Change {
-  return {
-    entity: 'auditEvent',
-    id,
-    data: {
-      id,
-      action,
-      employeeId,
-      approvedBy: null,
-      subjectId: null,
-      details,
-      createdAt,
-      ...extra,
-    },
-  }
-}
-
-const people: Change[] = [
-  { entity: 'employee', id: SAM, data: { id: SAM, name: 'Sam', role: 'cashier' } },
-  { entity: 'employee', id: DANA, data: { id: DANA, name: 'Dana', role: 'manager' } },
-]
 
 export function defineAuditSuite(label: string, open: () => Promise<ServerDatabase>): void {
   describe(`the audit log route on ${label}`, () => {
@@ -269,6 +210,7 @@ export function defineAuditSuite(label: string, open: () => Promise<ServerDataba
       expect(await ids(`employeeId=${DANA}`)).toEqual(['E4', 'E3', 'E2'])
       expect(await ids(`registerId=${tillA.deviceId}`)).toEqual(['E4', 'E6', 'E3', 'E2', 'E1'])
       expect(await ids(`registerId=${randomUUID()}`)).toEqual([])
+      expect(await ids(`registerId=${tillA.deviceId.toUpperCase()}`)).toHaveLength(5)
       expect(await ids('q=dana')).toEqual(['E4', 'E3', 'E2'])
       expect(await ids('q=SPILT')).toEqual(['E2'])
       expect(await ids('q=till%20a')).toHaveLength(5)
@@ -385,19 +327,42 @@ export function defineAuditSuite(label: string, open: () => Promise<ServerDataba
       }
     })
 
-    it('reads a store’s events through the audit index', async () => {
-      const plan = await database.db.transaction(async (tx) => {
-        await tx.execute(sql`set local enable_seqscan = off`)
-        return rowsOf<Record<string, string>>(
-          await tx.execute(sql`explain select r.id from sync_records r
-            where r.store_id = ${storeA}::uuid and r.entity = 'auditEvent'
-              and audit_at(r.data, r.created_at) >= '2026-06-10T04:00:00Z'::timestamptz
-            order by audit_at(r.data, r.created_at) desc, r.id desc limit 10`),
-        )
-      })
-      expect(plan.map((row) => Object.values(row)[0]).join('\n')).toContain(
-        'sync_records_audit_idx',
+    it('never refuses a push for a time it cannot read; the server’s time stands in', async () => {
+      await push(server, tillA, [
+        audit('ODD', '2026-02-30T10:00:00Z', 'drawer.noSale', SAM, { reason: 'odd clock' }),
+        audit('LOCAL', '2026-06-10T10:00:00', 'drawer.noSale', SAM, { reason: 'no zone' }),
+      ])
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(
+        new Date(),
       )
+      const reply = await page(
+        `/api/admin/audit?from=${today}&to=${today}&storeIds=${storeA}&action=drawer.noSale`,
+      )
+      expect(reply.rows.map((row) => row.id).sort()).toEqual(['LOCAL', 'ODD'])
+    })
+
+    it('reads each store’s events by a backward scan of the audit index', async () => {
+      const range = (id: string) => ({
+        id,
+        timeZone: 'UTC',
+        lo: '2026-06-10T00:00:00Z',
+        hi: '2026-06-11T00:00:00Z',
+      })
+      const statement = auditPageSql([range(storeA), range(storeB)], {
+        stores: [],
+        from: DAY,
+        to: DAY,
+        limit: 100,
+        q: 'dana',
+        cursor: { at: '2026-06-10T16:00:00.000000Z', storeId: storeA, id: 'E3' },
+      })
+      const plan = await database.db.transaction(async (tx) => {
+        // A few rows would be read in full anyway; this asks whether the index can serve them.
+        await tx.execute(sql`set local enable_seqscan = off`)
+        return rowsOf<Record<string, string>>(await tx.execute(sql`explain ${statement}`))
+      })
+      const text = plan.map((row) => Object.values(row)[0]).join('\n')
+      expect(text.match(/Index Scan Backward using sync_records_audit_idx/g), text).toHaveLength(2)
     })
   })
 }
