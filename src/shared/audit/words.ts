@@ -65,9 +65,19 @@ const roleWords: Record<string, AuditWordKey> = {
   admin: 'roleAdmin',
 }
 
+// Building an Intl.NumberFormat costs far more than formatting; an export describes thousands.
+const numberFormats = new Map<string, Intl.NumberFormat>()
+function numberFormatFor(locale: string): Intl.NumberFormat {
+  const cached = numberFormats.get(locale)
+  if (cached) return cached
+  const created = new Intl.NumberFormat(locale)
+  numberFormats.set(locale, created)
+  return created
+}
+
 export function makeContext(event: AuditEventInput, lookups: AuditLookups): Context {
   const words = auditMessages[lookups.language].words
-  const numberFormat = new Intl.NumberFormat(lookups.locale)
+  const numberFormat = numberFormatFor(lookups.locale)
   const text = (value: unknown): string => {
     if (typeof value === 'string') return value.trim().replace(UUID_LIKE, (id) => shortCode(id))
     if (isInteger(value) || typeof value === 'number') return numberFormat.format(value)
