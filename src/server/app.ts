@@ -20,6 +20,7 @@ import { registerAdminCatalogRoutes } from './routes/adminCatalog'
 import { registerAdminRulesRoutes } from './routes/adminRules'
 import { registerAdminRegisterRoutes } from './routes/adminRegisters'
 import { registerAdminStaffRoutes } from './routes/adminStaff'
+import { registerAdminAuditRoutes } from './routes/adminAudit'
 import { registerAdminReportRoutes } from './routes/adminReports'
 import { registerAdminStoreRoutes } from './routes/adminStores'
 import { registerAdminSyncHealthRoutes } from './routes/adminSyncHealth'
@@ -155,6 +156,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerAdminUserRoutes(app, context)
   registerAdminSyncHealthRoutes(app, context)
   registerAdminReportRoutes(app, context)
+  registerAdminAuditRoutes(app, context)
   registerBackofficeSessionRoutes(app, context, firstRunToken(options.setupToken))
   registerSyncRoutes(app, context)
   registerSeedRoutes(app, context)

@@ -93,6 +93,7 @@ describe('the back office session', () => {
       'Sync health',
       'Conflicts',
       'Reports',
+      'Audit log',
       'Users',
     ])
 

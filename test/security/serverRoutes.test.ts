@@ -1494,6 +1494,32 @@ const routes: RouteCase[] = [
   },
   {
     method: 'GET',
+    url: '/api/admin/audit',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/admin/audit?from=2026-01-01&to=2026-01-31&storeIds=${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      for (const format of ['json', 'csv']) {
+        const foreign = await app.inject({
+          method: 'GET',
+          url: `/api/admin/audit?from=2026-01-01&to=2026-01-31&storeIds=${fx.storeA.storeId}&format=${format}`,
+          headers: fx.adminB,
+        })
+        expect(foreign.statusCode).toBe(404)
+      }
+      const own = await app.inject({
+        method: 'GET',
+        url: '/api/admin/audit?from=2026-01-01&to=2026-01-31',
+        headers: fx.adminB,
+      })
+      expect(own.statusCode, own.body).toBe(200)
+    },
+  },
+  {
+    method: 'GET',
     url: '/api/admin/sync-health',
     auth: 'admin',
     request: (headers) => ({

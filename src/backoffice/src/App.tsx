@@ -11,6 +11,7 @@ import { canManageTenants, canManageUsers } from './features/permissions'
 import { RegistersPage } from './features/registers/RegistersPage'
 import { ReportsPage } from './features/reports/ReportsPage'
 import { RulesPage } from './features/rules/RulesPage'
+import { AuditPage } from './features/audit/AuditPage'
 import { useSession } from './features/session/sessionContext'
 import { SignInPage } from './features/session/SignInPage'
 import { SetupPage } from './features/setup/SetupPage'
@@ -97,6 +98,7 @@ export function App() {
           <Route path="/staff" element={<StaffPage />} />
           <Route path="/rules" element={<RulesPage />} />
           <Route path="/reports" element={<ReportsPage />} />
+          <Route path="/audit" element={<AuditPage />} />
           <Route path="/users" element={<UsersRoute />} />
           <Route path="/tenants" element={<TenantsRoute />} />
           <Route path="/sync-health" element={<SyncHealthPage />} />

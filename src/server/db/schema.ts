@@ -195,6 +195,11 @@ export const syncRecords = pgTable(
     index('sync_records_tombstones_idx')
       .on(table.updatedAt)
       .where(sql`${table.deleted}`),
+    // The audit log reads a store's events by when they happened (audit_at: the register's time,
+    // else when the server stored it; migration 0007), newest first.
+    index('sync_records_audit_idx')
+      .on(table.storeId, sql`audit_at(${table.data}, ${table.createdAt})`, table.id)
+      .where(sql`${table.entity} = 'auditEvent'`),
   ],
 )
 

@@ -53,6 +53,7 @@ import {
   AdminTaxRateBody,
 } from '../../shared/backoffice/catalog'
 import { AdminStoreRulesBody, AdminStoreRulesReply } from '../../shared/backoffice/rules'
+import { AuditReply } from '../../shared/backoffice/audit'
 import {
   PaymentMethodsReply,
   RefundsReply,
@@ -456,6 +457,25 @@ const operations: Record<
       tags: ['admin', 'reports'],
       response: ShiftsReply,
       query: reportQuery,
+    },
+  },
+  '/api/admin/audit': {
+    get: {
+      summary:
+        'The audit log in words (who, what, approved by whom, register, when, amount), newest first, a keyset page at a time',
+      tags: ['admin', 'reports'],
+      response: AuditReply,
+      query: {
+        ...reportQuery,
+        action: 'an action as written by the registers, e.g. refund.created',
+        employeeId: 'who acted or approved',
+        registerId: 'the register (device id)',
+        q: 'words in the action, the details, the employee or register name',
+        lang: 'en (default) or ar: the language of the words',
+        limit: 'rows per page, 1-500 (default 100)',
+        cursor: "the previous page's nextCursor",
+        format: 'json (default) or csv (every filtered row, up to 10000, in words)',
+      },
     },
   },
   '/api/admin/users': {

@@ -28,7 +28,8 @@ import type { RouteContext } from './context'
  * routes. `format=csv` answers the same figures as a CSV download.
  */
 
-async function storesInScope(
+/** The stores asked for, each checked against the caller's scope; omitted: all they may see. */
+export async function storesInScope(
   db: Database,
   caller: AdminPrincipal,
   storeIds: string[] | undefined,

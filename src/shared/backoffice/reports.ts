@@ -25,7 +25,7 @@ export const BusinessDay = z
   .refine(isCalendarDay, 'not a calendar date')
 
 /** `storeIds=a,b` or `storeIds=a&storeIds=b`; omitted: every store the caller may see. */
-const StoreIds = z.preprocess(
+export const StoreIds = z.preprocess(
   (value) =>
     typeof value === 'string'
       ? value
@@ -60,7 +60,7 @@ const rangeShape = {
   format: ReportFormat.default('json'),
 }
 
-function checkRange(value: { from: string; to: string }, context: z.RefinementCtx): void {
+export function checkRange(value: { from: string; to: string }, context: z.RefinementCtx): void {
   if (!isCalendarDay(value.from) || !isCalendarDay(value.to)) return
   const days = dayNumber(value.to) - dayNumber(value.from)
   if (days < 0)

@@ -160,13 +160,27 @@ export const ZReport = z.object({
 
 export const ShiftReportInput = z.object({ shiftId: Id }).strict()
 
+/**
+ * One audit event with the names its sentence needs (people with their roles, the register's
+ * code, products and order numbers by id); the words come from src/shared/audit.
+ */
 export const AuditEvent = z.object({
   id: Id,
   action: z.string(),
+  employeeId: z.string().nullable(),
   employeeName: z.string().nullable(),
+  employeeRole: z.string().nullable(),
+  approvedBy: z.string().nullable(),
   approvedByName: z.string().nullable(),
+  approvedByRole: z.string().nullable(),
+  deviceId: z.string(),
+  registerCode: z.string().nullable(),
   subjectId: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
+  names: z.object({
+    products: z.record(z.string(), z.string()),
+    orders: z.record(z.string(), z.string()),
+  }),
   createdAt: z.string(),
 })
 

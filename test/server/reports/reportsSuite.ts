@@ -142,7 +142,7 @@ async function push(server: Listening, device: Device, changes: ChangeInput[]) {
 }
 
 /** A CSV parser for the test (RFC 4180 quoting), independent of the server's writer. */
-function parseCsv(text: string): string[][] {
+export function parseCsv(text: string): string[][] {
   const rows: string[][] = []
   let row: string[] = []
   let field = ''

@@ -20,6 +20,7 @@ export function Layout() {
     { to: '/sync-health', label: t('nav.syncHealth') },
     { to: '/conflicts', label: t('nav.conflicts') },
     { to: '/reports', label: t('nav.reports') },
+    { to: '/audit', label: t('nav.audit') },
     ...(canManageUsers(session.admin) ? [{ to: '/users', label: t('nav.users') }] : []),
     ...(canManageTenants(session.admin) ? [{ to: '/tenants', label: t('nav.tenants') }] : []),
   ]

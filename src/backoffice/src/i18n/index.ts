@@ -2,6 +2,7 @@ import i18next from 'i18next'
 import { initReactI18next, useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import type { Locale } from '../../../shared/backoffice/api'
+import arAudit from './locales/ar/audit'
 import arCatalog from './locales/ar/catalog'
 import arCommon from './locales/ar/common'
 import arConflicts from './locales/ar/conflicts'
@@ -12,6 +13,7 @@ import arRules from './locales/ar/rules'
 import arSession from './locales/ar/session'
 import arStores from './locales/ar/stores'
 import arUsers from './locales/ar/users'
+import enAudit from './locales/en/audit'
 import enCatalog from './locales/en/catalog'
 import enCommon from './locales/en/common'
 import enConflicts from './locales/en/conflicts'
@@ -36,6 +38,7 @@ export const resources = {
     registers: enRegisters,
     reports: enReports,
     rules: enRules,
+    audit: enAudit,
     users: enUsers,
     health: enHealth,
     conflicts: enConflicts,
@@ -48,6 +51,7 @@ export const resources = {
     registers: arRegisters,
     reports: arReports,
     rules: arRules,
+    audit: arAudit,
     users: arUsers,
     health: arHealth,
     conflicts: arConflicts,

@@ -1,25 +1,32 @@
-import { useDisplayLocale } from '../../appInfo'
+import { useMemo } from 'react'
+import { useAppInfo, useDisplayLocale } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { useTranslation } from '../../i18n'
 import { pos } from '../../pos'
-import type { AuditEvent } from '../../types'
+import { auditRowsInWords } from './auditWords'
 import { formatDateTime } from './format'
 import { useLoad } from '../../hooks/useLoad'
 
-/** "details" as short "key: value" text; nested values as JSON. */
-function describeDetails(details: AuditEvent['details']): string {
-  return Object.entries(details)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join(', ')
-}
-
 /** Every protected action and drawer open on this register, newest first (managers only). */
 export function AuditLog() {
-  const { t } = useTranslation('shift')
+  const { t, i18n } = useTranslation('shift')
   const locale = useDisplayLocale()
+  const { currency } = useAppInfo()
+  const language = i18n.language === 'ar' ? 'ar' : 'en'
   const events = useLoad(() => pos.invoke('audit:list', { limit: 100 }), [], {
     describeError: (reason) => `${t('audit.failed')}: ${reason}`,
   })
+  const rows = useMemo(
+    () =>
+      events.data &&
+      auditRowsInWords(events.data, {
+        language,
+        locale,
+        currency,
+        registerName: (code) => t('audit.registerName', { code }),
+      }),
+    [events.data, language, locale, currency, t],
+  )
 
   return (
     <section className="page-card" aria-labelledby="audit-log-title">
@@ -40,7 +47,7 @@ export function AuditLog() {
       {events.error && <ErrorAlert message={events.error} onRetry={events.reload} />}
       {events.data === null && !events.error && <p className="page-loading">{t('page.loading')}</p>}
       {events.data?.length === 0 && <p className="page-card-empty">{t('audit.empty')}</p>}
-      {events.data && events.data.length > 0 && (
+      {rows && rows.length > 0 && (
         <div className="audit-scroll">
           <table className="shift-table audit-table">
             <thead>
@@ -49,17 +56,19 @@ export function AuditLog() {
                 <th scope="col">{t('audit.action')}</th>
                 <th scope="col">{t('audit.who')}</th>
                 <th scope="col">{t('audit.approvedBy')}</th>
+                <th scope="col">{t('audit.register')}</th>
                 <th scope="col">{t('audit.details')}</th>
               </tr>
             </thead>
             <tbody>
-              {events.data.map((event) => (
-                <tr key={event.id} data-testid="audit-row" data-action={event.action}>
-                  <td>{formatDateTime(event.createdAt, locale)}</td>
-                  <td className="audit-action">{event.action}</td>
-                  <td>{event.employeeName ?? '—'}</td>
-                  <td>{event.approvedByName ?? '—'}</td>
-                  <td className="audit-details">{describeDetails(event.details)}</td>
+              {rows.map((row) => (
+                <tr key={row.id} data-testid="audit-row" data-action={row.action}>
+                  <td>{formatDateTime(row.createdAt, locale)}</td>
+                  <td className="audit-action">{row.label}</td>
+                  <td>{row.who}</td>
+                  <td>{row.approvedBy || '—'}</td>
+                  <td>{row.register || '—'}</td>
+                  <td className="audit-details">{row.description}</td>
                 </tr>
               ))}
             </tbody>

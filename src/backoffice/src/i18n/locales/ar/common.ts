@@ -13,6 +13,7 @@ const common = {
     taxRates: 'نسب الضريبة',
     staff: 'الموظفون',
     reports: 'التقارير',
+    audit: 'سجل التدقيق',
     storeRules: 'قواعد المتجر',
     tenants: 'المستأجرون',
   },

@@ -13,6 +13,7 @@ const common = {
     taxRates: 'Tax rates',
     staff: 'Staff',
     reports: 'Reports',
+    audit: 'Audit log',
     storeRules: 'Store rules',
     tenants: 'Tenants',
   },

@@ -101,6 +101,8 @@ const shift = {
     who: 'المنفّذ',
     approvedBy: 'وافق عليه',
     details: 'التفاصيل',
+    register: 'نقطة البيع',
+    registerName: 'نقطة البيع {{code}}',
   },
   report: {
     z: 'تقرير Z',

@@ -101,6 +101,8 @@ const shift = {
     who: 'Who',
     approvedBy: 'Approved by',
     details: 'Details',
+    register: 'Register',
+    registerName: 'Register {{code}}',
   },
   report: {
     z: 'Z report',
