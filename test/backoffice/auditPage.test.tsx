@@ -78,7 +78,15 @@ function renderAt(path: string) {
     status: 200,
     body: {
       employees: [
-        { id: dana, version: 1, name: 'Dana', role: 'manager', isActive: true, updatedAt: today },
+        {
+          id: dana,
+          version: 1,
+          name: 'Dana',
+          role: 'manager',
+          isActive: true,
+          storeIds: [mainStore.id],
+          updatedAt: today,
+        },
       ],
     },
   })
