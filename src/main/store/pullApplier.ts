@@ -11,6 +11,8 @@ import { updateSyncState } from './syncStateRepository'
 export interface AppliedPage {
   /** Orders that arrived or changed, for the Orders screen to refresh. */
   orderIds: string[]
+  /** Products, categories and tax rates that arrived or changed, for the catalog on screen. */
+  catalogChanges: number
   /** Changes left alone because this register has unsynced edits of the same record. */
   skippedLocal: number
   /** Changes for entities this register does not keep, or whose data it could not read. */
@@ -35,6 +37,9 @@ export interface PullPage {
    */
   isInterim?: boolean
 }
+
+/** What the register's product grid and catalog screen show: a change announces catalog:changed. */
+const catalogEntities = new Set<string>(['product', 'category', 'taxRate'])
 
 /**
  * Applies one pulled page (or several pages' changes at once, in their order) and moves the cursor
@@ -87,7 +92,7 @@ function applyInTransaction(
   const statements = pullStatements(db)
   return db.transaction((tx) => {
     if (page.defersSearch) deferCatalogSearch(db.$client, context.now)
-    const result: AppliedPage = { orderIds: [], skippedLocal: 0, ignored: 0 }
+    const result: AppliedPage = { orderIds: [], catalogChanges: 0, skippedLocal: 0, ignored: 0 }
     const byEntity = new Map<string, string[]>()
     for (const change of page.changes) {
       const ids = byEntity.get(change.entity)
@@ -133,7 +138,9 @@ function applyInTransaction(
           ? softDelete(pageContext, change)
           : applyUpsert(pageContext, change))
       if (!isApplied) result.ignored++
-      else if (change.entity === 'order' && !isHeld) result.orderIds.push(change.id)
+      else if (isHeld) continue
+      else if (change.entity === 'order') result.orderIds.push(change.id)
+      else if (catalogEntities.has(change.entity)) result.catalogChanges++
     }
     if (page.nextSyncToken !== undefined)
       updateSyncState(tx, { pullCursor: page.nextSyncToken }, context.now)

@@ -42,6 +42,8 @@ export interface PullProgress {
 
 export interface PullSummary extends PullProgress {
   orderIds: string[]
+  /** Products, categories and tax rates written by this pull. */
+  catalogChanges: number
   resets: number
   /** Whether this pull ran as a first sync (big transactions, search index built once). */
   isBulk: boolean
@@ -180,6 +182,7 @@ export async function runPullPhase(context: PullContext): Promise<PullSummary> {
     headSeq: null,
     percent: null,
     orderIds: [],
+    catalogChanges: 0,
     resets: 0,
     isBulk: mode.isBulk,
   }
@@ -226,6 +229,7 @@ export async function runPullPhase(context: PullContext): Promise<PullSummary> {
       summary.pages += pages.length
       summary.headSeq = last.headSeq
       summary.orderIds.push(...applied.orderIds)
+      summary.catalogChanges += applied.catalogChanges
       since = last.nextSyncToken
       const reached = lastSeqOf(last)
       const span = last.headSeq - startSeq
