@@ -1,13 +1,16 @@
-import type { Browser, Download, Page } from '@playwright/test'
-import { readFile } from 'node:fs/promises'
+import type { Browser, Page } from '@playwright/test'
 import { randomUUID } from 'node:crypto'
 import { expect, test, type Registers } from './support/fixtures'
 import {
+  card,
+  cents,
   createStore,
   csrfOf,
+  downloadCsv,
   issueEnrollmentCode,
   nav,
   owner,
+  reportShows,
   setUpOwner,
   shoot,
   signInBackoffice,
@@ -71,47 +74,6 @@ async function enrolledRegister(
     timeout: 30_000,
   })
   return page
-}
-
-/** Exact cents of a CSV money figure ("-12.05" → -1205), no floating point. */
-function cents(text: string): number {
-  const match = /^(-?)(\d+)\.(\d{2})$/.exec(text)
-  if (!match) throw new Error(`not a money figure: ${text}`)
-  return (match[1] ? -1 : 1) * (Number(match[2]) * 100 + Number(match[3]))
-}
-
-async function csvRows(download: Download): Promise<string[][]> {
-  const text = await readFile(await download.path(), 'utf8')
-  return text
-    .trimEnd()
-    .split('\r\n')
-    .map((line) => line.split(','))
-}
-
-async function downloadCsv(page: Page, link: string): Promise<string[][]> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('link', { name: link }).click(),
-  ])
-  return csvRows(download)
-}
-
-/** The summary card of a figure on the Reports page ("Sales", "Net sales"…). */
-function card(page: Page, label: string) {
-  return page
-    .locator('.bo-report-card')
-    .filter({ has: page.locator('dt').getByText(label, { exact: true }) })
-    .locator('dd')
-}
-
-/** Reports for today: reloaded until the figure shows, as an owner presses refresh. */
-async function reportShows(page: Page, storeLabel: string | null, sales: string) {
-  await expect(async () => {
-    await page.reload()
-    await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible()
-    if (storeLabel) await page.getByRole('checkbox', { name: storeLabel }).check()
-    await expect(card(page, 'Sales')).toHaveText(sales, { timeout: 2_000 })
-  }).toPass({ timeout: 20_000 })
 }
 
 test('the owner opens a store and enrolls a register; its day in the CSV equals its Z report to the cent', async ({
@@ -410,6 +372,8 @@ test('the owner reads the report in English and in Arabic (right to left)', asyn
   await expect(page.getByRole('heading', { level: 1, name: 'التقارير' })).toBeVisible()
   await expect(page.getByRole('region', { name: 'الملخص' })).toContainText('صافي المبيعات')
   await expect(page.getByRole('link', { name: 'الملخص (CSV)' })).toBeVisible()
+  const items = page.getByRole('table', { name: 'المبيعات حسب الصنف' })
+  await expect(items.getByRole('row').last()).toContainText('المجموع الكلي')
   // The nav starts on the right in Arabic.
   const navBox = await page.getByRole('navigation').boundingBox()
   const brand = await page.locator('.bo-brand').boundingBox()

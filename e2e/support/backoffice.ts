@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Download, type Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { createServer, connect, type Server, type Socket } from 'node:net'
 import { resolve } from 'node:path'
 import { freePort } from './syncServer'
@@ -124,6 +125,49 @@ export async function storeIdsByCode(page: Page, serverUrl: string) {
   const reply = await page.request.get(`${serverUrl}/api/admin/stores`)
   const { stores } = (await reply.json()) as { stores: { id: string; code: string }[] }
   return Object.fromEntries(stores.map((store) => [store.code, store.id]))
+}
+
+/** Exact cents of a CSV money figure ("-12.05" → -1205), no floating point. */
+export function cents(text: string): number {
+  const match = /^(-?)(\d+)\.(\d{2})$/.exec(text)
+  if (!match) throw new Error(`not a money figure: ${text}`)
+  return (match[1] ? -1 : 1) * (Number(match[2]) * 100 + Number(match[3]))
+}
+
+/** A downloaded CSV's rows; its fields here are plain (no quotes or commas inside). */
+async function csvRows(download: Download): Promise<string[][]> {
+  const text = await readFile(await download.path(), 'utf8')
+  if (text.includes('"')) throw new Error(`a quoted CSV field: read it with a CSV parser\n${text}`)
+  return text
+    .trimEnd()
+    .split('\r\n')
+    .map((line) => line.split(','))
+}
+
+export async function downloadCsv(page: Page, link: string): Promise<string[][]> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: link }).click(),
+  ])
+  return csvRows(download)
+}
+
+/** The summary card of a figure on the Reports page ("Sales", "Net sales"…). */
+export function card(page: Page, label: string) {
+  return page
+    .locator('.bo-report-card')
+    .filter({ has: page.locator('dt').getByText(label, { exact: true }) })
+    .locator('dd')
+}
+
+/** Reports for today: reloaded until the figure shows, as an owner presses refresh. */
+export async function reportShows(page: Page, storeLabel: string | null, sales: string) {
+  await expect(async () => {
+    await page.reload()
+    await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible()
+    if (storeLabel) await page.getByRole('checkbox', { name: storeLabel }).check()
+    await expect(card(page, 'Sales')).toHaveText(sales, { timeout: 2_000 })
+  }).toPass({ timeout: 20_000 })
 }
 
 /** A register's network cable: a TCP relay to the server that can be pulled and plugged back. */
