@@ -133,25 +133,33 @@ test('the owner opens a store and enrolls a register; its day in the CSV equals 
   await expect(card(page, 'Refunds')).not.toHaveText('$0.00')
   await shoot(page, 'backoffice-report-owner-day')
 
+  // Figures keyed "figure|unit": "Refunds" is both a count and an amount.
   const summary = new Map(
-    (await downloadCsv(page, 'Summary (CSV)')).map(([figure, , value]) => [
-      `${figure}`,
+    (await downloadCsv(page, 'Summary (CSV)')).map(([figure, unit, value]) => [
+      `${figure}|${unit}`,
       `${value}`,
     ]),
   )
+  const amount = (figure: string) => cents(summary.get(`${figure}|amount`) ?? 'missing')
   // A refund is tax excluded in the report's "Refunds"; the Z report lists its total and its tax.
   const refundsExTax = z.refundsTotal - z.refundsTax
   expect({
-    gross: cents(summary.get('Gross sales')!),
-    discounts: cents(summary.get('Discounts')!),
-    net: cents(summary.get('Net sales')!),
-    tax: cents(summary.get('Tax')!),
-    total: cents(summary.get('Total')!),
-    cash: cents(summary.get('Tender Cash')!),
-    card: cents(summary.get('Tender Card')!),
+    sales: summary.get('Sales|count'),
+    refunds: summary.get('Refunds|count'),
+    gross: amount('Gross sales'),
+    discounts: amount('Discounts'),
+    refundsAmount: amount('Refunds'),
+    net: amount('Net sales'),
+    tax: amount('Tax'),
+    total: amount('Total'),
+    cash: amount('Tender Cash'),
+    card: amount('Tender Card'),
   }).toEqual({
+    sales: '2',
+    refunds: '1',
     gross: z.gross,
     discounts: z.discounts,
+    refundsAmount: refundsExTax,
     net: z.net + refundsExTax,
     tax: z.tax + z.refundsTax,
     total: z.netTotal,
