@@ -1,7 +1,5 @@
 import type { Page } from '@playwright/test'
 import { randomUUID } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
-import { resolve } from 'node:path'
 import arCatalog from '../src/backoffice/src/i18n/locales/ar/catalog'
 import arCommon from '../src/backoffice/src/i18n/locales/ar/common'
 import arConflicts from '../src/backoffice/src/i18n/locales/ar/conflicts'
@@ -18,14 +16,10 @@ import enRegisters from '../src/backoffice/src/i18n/locales/en/registers'
 import enSession from '../src/backoffice/src/i18n/locales/en/session'
 import enStores from '../src/backoffice/src/i18n/locales/en/stores'
 import enUsers from '../src/backoffice/src/i18n/locales/en/users'
+import { shoot, startBackofficeServer, type BackofficeServer } from './support/backoffice'
 import { expect, test } from './support/fixtures'
-import { freePort } from './support/syncServer'
-import { spawnTsx, stopChild, waitForLine } from './support/webRegister'
 
 test.describe.configure({ timeout: 120_000 })
-
-/** Screenshots a reviewer looks at: kept under e2e-artifacts/ (and attached to the report). */
-const artifacts = resolve(import.meta.dirname, '..', 'e2e-artifacts', 'screenshots')
 
 const words = {
   en: {
@@ -51,46 +45,11 @@ const words = {
 } as const
 type Language = keyof typeof words
 
-interface BackofficeServer {
-  url: string
-  setupUrl: string
-  output: string[]
-  stop(): Promise<void>
-}
-
 let server: BackofficeServer | null = null
 test.afterEach(async () => {
   await server?.stop()
   server = null
 })
-
-/**
- * `npm run server` on an empty database, serving out/backoffice (built by `npm run build`):
- * it prints the one-time set-up link, as a new owner would see it.
- */
-async function startBackofficeServer(dataDir: string): Promise<BackofficeServer> {
-  const child = spawnTsx(['src/server/cli.ts'], {
-    PORT: String(await freePort()),
-    HOST: '127.0.0.1',
-    AURAFLOW_SERVER_DATA: dataDir,
-    LOG_LEVEL: 'warn',
-  })
-  const output: string[] = []
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
-  const setupUrl = await waitForLine(
-    child,
-    output,
-    /(https?:\/\/\S+\/setup\?token=\S+)/,
-    'back office server',
-  )
-  return { url: new URL(setupUrl).origin, setupUrl, output, stop: () => stopChild(child) }
-}
-
-async function shoot(page: Page, name: string) {
-  mkdirSync(artifacts, { recursive: true })
-  await page.screenshot({ path: `${artifacts}/${name}.png`, fullPage: true })
-  await test.info().attach(name, { path: `${artifacts}/${name}.png`, contentType: 'image/png' })
-}
 
 /** Any Content-Security-Policy refusal the page reports: the back office needs none. */
 function watchCsp(page: Page): string[] {

@@ -42,13 +42,17 @@ export async function startSyncServer(dataDir: string, port: number): Promise<Sy
 }
 
 /** The manager's path: Settings, server address, code, Enroll; back on the register. */
-export async function enrollThroughSettings(page: Page, serverUrl: string): Promise<void> {
+export async function enrollThroughSettings(
+  page: Page,
+  serverUrl: string,
+  code: string = e2eEnrollmentCode,
+): Promise<void> {
   await page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('button', { name: 'Settings' })
     .click()
   await page.getByLabel('Server address').fill(serverUrl)
-  await page.getByLabel('Enrollment code').fill(e2eEnrollmentCode)
+  await page.getByLabel('Enrollment code').fill(code)
   await page.getByRole('button', { name: 'Enroll register' }).click()
   await expect(page.getByTestId('enrollment-status')).toContainText(serverUrl)
   await page

@@ -45,84 +45,89 @@ const row = (key: string, label: string, netCents: number): SalesRow => ({
   totalCents: netCents,
 })
 
-describe('the reports page', () => {
-  it("asks for today's figures and shows the summary, tables and CSV links", async () => {
-    const summary: SummaryReply = {
-      ...scope,
-      summary: {
-        salesCount: 3,
-        refundCount: 1,
-        voidCount: 0,
-        grossCents: 210_000,
-        discountCents: 20_000,
-        refundCents: -2_500,
-        netCents: 187_500,
-        taxCents: 8_600,
-        totalCents: 196_100,
-        averageTicketCents: 66_900,
-        taxByRate: [],
-        tenders: [],
-      },
-    }
-    const byDay: SalesReply = {
-      ...scope,
-      groupBy: 'day',
-      rows: [row(today, today, 187_500)],
-      totals: row('total', 'Total', 187_500),
-    }
-    const byItem: SalesReply = {
-      ...scope,
-      groupBy: 'item',
-      rows: [row('p-coffee', 'Coffee', 187_500)],
-      totals: row('total', 'Total', 187_500),
-    }
-    const methods: PaymentMethodsReply = {
-      ...scope,
-      rows: [
-        {
-          method: 'cash',
-          label: 'Cash',
-          count: 3,
-          salesCents: 198_600,
-          refundCents: -2_500,
-          netCents: 196_100,
-        },
-      ],
-      totals: {
-        method: 'total',
-        label: 'Total',
+/** The server's answers for today's reports of MAIN, then the app on /reports. */
+function renderTodaysReports() {
+  const summary: SummaryReply = {
+    ...scope,
+    summary: {
+      salesCount: 3,
+      refundCount: 1,
+      voidCount: 0,
+      grossCents: 210_000,
+      discountCents: 20_000,
+      refundCents: -2_500,
+      netCents: 187_500,
+      taxCents: 8_600,
+      totalCents: 196_100,
+      averageTicketCents: 66_900,
+      taxByRate: [],
+      tenders: [],
+    },
+  }
+  const byDay: SalesReply = {
+    ...scope,
+    groupBy: 'day',
+    rows: [row(today, today, 187_500)],
+    totals: row('total', 'Total', 187_500),
+  }
+  const byItem: SalesReply = {
+    ...scope,
+    groupBy: 'item',
+    rows: [row('p-coffee', 'Coffee', 187_500)],
+    totals: row('total', 'Total', 187_500),
+  }
+  const methods: PaymentMethodsReply = {
+    ...scope,
+    rows: [
+      {
+        method: 'cash',
+        label: 'Cash',
         count: 3,
         salesCents: 198_600,
         refundCents: -2_500,
         netCents: 196_100,
       },
-    }
-    const query = `from=${today}&to=${today}`
-    server.answer('GET', routes.session, { status: 200, body: ownerSession })
-    server.answer('GET', routes.stores, { status: 200, body: { stores: [mainStore] } })
-    server.answer('GET', `/api/admin/reports/summary?${query}`, { status: 200, body: summary })
-    server.answer('GET', `/api/admin/reports/sales?${query}&groupBy=day`, {
-      status: 200,
-      body: byDay,
-    })
-    server.answer('GET', `/api/admin/reports/sales?${query}&groupBy=item`, {
-      status: 200,
-      body: byItem,
-    })
-    server.answer('GET', `/api/admin/reports/payment-methods?${query}`, {
-      status: 200,
-      body: methods,
-    })
-    render(
-      <I18nextProvider i18n={i18n}>
-        <SessionProvider http={{ baseUrl: server.baseUrl, fetch: nodeFetch }}>
-          <MemoryRouter initialEntries={['/reports']}>
-            <App />
-          </MemoryRouter>
-        </SessionProvider>
-      </I18nextProvider>,
-    )
+    ],
+    totals: {
+      method: 'total',
+      label: 'Total',
+      count: 3,
+      salesCents: 198_600,
+      refundCents: -2_500,
+      netCents: 196_100,
+    },
+  }
+  const query = `from=${today}&to=${today}`
+  server.answer('GET', routes.session, { status: 200, body: ownerSession })
+  server.answer('GET', routes.stores, { status: 200, body: { stores: [mainStore] } })
+  server.answer('GET', `/api/admin/reports/summary?${query}`, { status: 200, body: summary })
+  server.answer('GET', `/api/admin/reports/sales?${query}&groupBy=day`, {
+    status: 200,
+    body: byDay,
+  })
+  server.answer('GET', `/api/admin/reports/sales?${query}&groupBy=item`, {
+    status: 200,
+    body: byItem,
+  })
+  server.answer('GET', `/api/admin/reports/payment-methods?${query}`, {
+    status: 200,
+    body: methods,
+  })
+  render(
+    <I18nextProvider i18n={i18n}>
+      <SessionProvider http={{ baseUrl: server.baseUrl, fetch: nodeFetch }}>
+        <MemoryRouter initialEntries={['/reports']}>
+          <App />
+        </MemoryRouter>
+      </SessionProvider>
+    </I18nextProvider>,
+  )
+  return { query }
+}
 
+describe('the reports page', () => {
+  it("asks for today's figures and shows the summary, tables and CSV links", async () => {
+    const { query } = renderTodaysReports()
     const cards = await screen.findByRole('region', { name: 'Summary' })
     expect(within(cards).getByText('Net sales').nextElementSibling?.textContent).toBe('$1,875.00')
     expect(within(cards).getByText('Average ticket').nextElementSibling?.textContent).toBe(
@@ -139,5 +144,17 @@ describe('the reports page', () => {
     expect(link.getAttribute('href')).toBe(
       `/api/admin/reports/sales?${query}&groupBy=item&format=csv`,
     )
+  })
+
+  it('names the totals rows in the language of the page, not in the server’s English', async () => {
+    applyLanguage('ar', false)
+    renderTodaysReports()
+    const items = await screen.findByRole('table', { name: 'المبيعات حسب الصنف' })
+    const totals = within(items).getAllByRole('row').at(-1)!
+    expect(totals.textContent).toContain('المجموع الكلي')
+    expect(totals.textContent).not.toContain('Total')
+    const methods = screen.getByRole('table', { name: 'طرق الدفع' })
+    expect(within(methods).getAllByRole('row').at(-1)!.textContent).toContain('المجموع الكلي')
+    expect(document.documentElement.dir).toBe('rtl')
   })
 })

@@ -13,6 +13,8 @@ export interface AppliedPage {
   orderIds: string[]
   /** Whether the store's rules arrived, changed or were removed (the register reads them anew). */
   isStoreRulesChanged: boolean
+  /** Products, categories and tax rates that arrived or changed, for the catalog on screen. */
+  catalogChanges: number
   /** Changes left alone because this register has unsynced edits of the same record. */
   skippedLocal: number
   /** Changes for entities this register does not keep, or whose data it could not read. */
@@ -37,6 +39,9 @@ export interface PullPage {
    */
   isInterim?: boolean
 }
+
+/** What the register's product grid and catalog screen show: a change announces catalog:changed. */
+const catalogEntities = new Set<string>(['product', 'category', 'taxRate'])
 
 /**
  * Applies one pulled page (or several pages' changes at once, in their order) and moves the cursor
@@ -92,6 +97,7 @@ function applyInTransaction(
     const result: AppliedPage = {
       orderIds: [],
       isStoreRulesChanged: false,
+      catalogChanges: 0,
       skippedLocal: 0,
       ignored: 0,
     }
@@ -140,8 +146,10 @@ function applyInTransaction(
           ? softDelete(pageContext, change)
           : applyUpsert(pageContext, change))
       if (!isApplied) result.ignored++
-      else if (change.entity === 'order' && !isHeld) result.orderIds.push(change.id)
-      else if (change.entity === 'storeRules' && !isHeld) result.isStoreRulesChanged = true
+      else if (isHeld) continue
+      else if (change.entity === 'order') result.orderIds.push(change.id)
+      else if (change.entity === 'storeRules') result.isStoreRulesChanged = true
+      else if (catalogEntities.has(change.entity)) result.catalogChanges++
     }
     if (page.nextSyncToken !== undefined)
       updateSyncState(tx, { pullCursor: page.nextSyncToken }, context.now)

@@ -44,6 +44,8 @@ export interface PullSummary extends PullProgress {
   orderIds: string[]
   /** Whether the store's rules arrived or changed: approvals, tenders and idle lock read anew. */
   isStoreRulesChanged: boolean
+  /** Products, categories and tax rates written by this pull. */
+  catalogChanges: number
   resets: number
   /** Whether this pull ran as a first sync (big transactions, search index built once). */
   isBulk: boolean
@@ -183,6 +185,7 @@ export async function runPullPhase(context: PullContext): Promise<PullSummary> {
     percent: null,
     orderIds: [],
     isStoreRulesChanged: false,
+    catalogChanges: 0,
     resets: 0,
     isBulk: mode.isBulk,
   }
@@ -230,6 +233,7 @@ export async function runPullPhase(context: PullContext): Promise<PullSummary> {
       summary.headSeq = last.headSeq
       summary.orderIds.push(...applied.orderIds)
       summary.isStoreRulesChanged ||= applied.isStoreRulesChanged
+      summary.catalogChanges += applied.catalogChanges
       since = last.nextSyncToken
       const reached = lastSeqOf(last)
       const span = last.headSeq - startSeq

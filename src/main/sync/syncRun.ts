@@ -82,6 +82,9 @@ export function createSyncRun(options: SyncRunOptions): () => Promise<void> {
       if (pull.headSeq !== null) options.onCaughtUp(pull.headSeq)
       if (pull.orderIds.length > 0) options.events.emit('order:synced', { orderIds: pull.orderIds })
       if (pull.isStoreRulesChanged) options.events.emit('settings:changed', {})
+      // The grid and the catalog screen read again: a price edited elsewhere shows at once.
+      if (pull.catalogChanges > 0)
+        options.events.emit('catalog:changed', { count: pull.catalogChanges })
       syncState.update({ lastSuccessAt: iso(), lastError: null, lastErrorAt: null }, iso())
       await options.heartbeat.send()
       runtime.state = 'idle'

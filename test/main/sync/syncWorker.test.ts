@@ -6,6 +6,7 @@ import type { RunningServer } from '../../../src/server/main'
 import { devices, stores } from '../../../src/server/db/schema'
 import { call, callError, demoPins, openTestCore } from '../../support/registerCore'
 import { createTestStore, startTestSyncServer } from '../../support/syncServer'
+import { editable } from '../services/catalogFixtures'
 import { useTempDirs } from '../../support/tempDir'
 
 const tempDir = useTempDirs('auraflow-sync-')
@@ -255,6 +256,30 @@ describe('register sync worker against a real server', () => {
     for (let index = 0; index < 3; index++) await sell(a)
     const results = await Promise.all(Array.from({ length: 5 }, () => call(a, 'sync:runNow')))
     for (const status of results) expect(status.counts).toMatchObject({ pending: 0, synced: 3 })
+  })
+
+  it('a price pulled from the server announces catalog:changed, so the grid shows it', async () => {
+    const { code } = await createTestStore(server)
+    const a = await enrolled(code, 'A')
+    const b = await enrolled(code, 'B')
+    const announced: unknown[] = []
+    b.events.onAny((event, payload) => {
+      if (event === 'catalog:changed') announced.push(payload)
+    })
+    await call(b, 'sync:runNow')
+    announced.length = 0
+
+    const [croissant] = await call(a, 'catalog:search', { query: 'BAK-CRO' })
+    await call(a, 'catalog:saveProduct', { ...editable(croissant!), priceCents: 350 })
+    await call(a, 'sync:runNow')
+    await call(b, 'sync:runNow')
+    expect(announced).toEqual([{ count: 1 }])
+    const [pulled] = await call(b, 'catalog:search', { query: 'BAK-CRO' })
+    expect(pulled?.priceCents).toBe(350)
+
+    // Nothing new on the server: no announcement, the grid keeps what it shows.
+    await call(b, 'sync:runNow')
+    expect(announced).toHaveLength(1)
   })
 })
 

@@ -175,6 +175,8 @@ function ReportFigures({ range }: { range: ReportRange }) {
     [t('figures.averageTicket'), money(figures.averageTicketCents)],
   ]
   const csv = (path: string, extra: Record<string, string> = {}) => csvHref(path, range, extra)
+  // The server names its totals rows in English (as in the CSV); the page says it in the UI's language.
+  const totalLabel = t('totalRow')
 
   return (
     <>
@@ -230,7 +232,7 @@ function ReportFigures({ range }: { range: ReportRange }) {
         <DataTable
           caption={t('byDay')}
           columns={salesColumns}
-          data={[...byDay.rows, byDay.totals]}
+          data={[...byDay.rows, { ...byDay.totals, label: totalLabel }]}
           rowId={(row) => row.key}
           rowTestId="report-day-row"
         />
@@ -242,7 +244,7 @@ function ReportFigures({ range }: { range: ReportRange }) {
         <DataTable
           caption={t('byItem')}
           columns={salesColumns}
-          data={[...byItem.rows, byItem.totals]}
+          data={[...byItem.rows, { ...byItem.totals, label: totalLabel }]}
           rowId={(row) => `item-${row.key}`}
         />
       </section>
@@ -253,7 +255,7 @@ function ReportFigures({ range }: { range: ReportRange }) {
         <DataTable
           caption={t('paymentMethods')}
           columns={tenderColumns}
-          data={[...methods.rows, methods.totals]}
+          data={[...methods.rows, { ...methods.totals, label: totalLabel }]}
           rowId={(row) => `method-${row.method}`}
         />
       </section>

@@ -20,10 +20,17 @@ interface SearchResult {
   error: string | null
 }
 
-/** Searches the catalog by name, SKU or barcode after the cashier pauses typing. */
+/**
+ * Searches the catalog by name, SKU or barcode after the cashier pauses typing, and again when the
+ * catalog changes (an edit, an import, a sync pull): the tiles show today's prices, not the ones
+ * of when the words were typed.
+ */
 export function useProductSearch(text: string): ProductSearchState {
   const query = text.trim()
   const [result, setResult] = useState<SearchResult>({ query: '', products: [], error: null })
+  const [catalogRevision, setCatalogRevision] = useState(0)
+
+  useEffect(() => pos.on('catalog:changed', () => setCatalogRevision((count) => count + 1)), [])
 
   useEffect(() => {
     if (query === '') return
@@ -47,7 +54,7 @@ export function useProductSearch(text: string): ProductSearchState {
       isLatest = false
       window.clearTimeout(timer)
     }
-  }, [query])
+  }, [query, catalogRevision])
 
   const isCurrent = result.query === query
   return { products: result.products, isCurrent, error: isCurrent ? result.error : null }

@@ -20,6 +20,7 @@ const reports: typeof en = {
   byDay: 'المبيعات حسب اليوم',
   byItem: 'المبيعات حسب الصنف',
   paymentMethods: 'طرق الدفع',
+  totalRow: 'المجموع الكلي',
   chartLabel: 'صافي المبيعات حسب اليوم، وهي أيضًا في الجدول أدناه',
   columns: {
     label: 'الاسم',

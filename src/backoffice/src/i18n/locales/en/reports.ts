@@ -18,6 +18,7 @@ const reports = {
   byDay: 'Sales by day',
   byItem: 'Sales by item',
   paymentMethods: 'Payment methods',
+  totalRow: 'Total',
   chartLabel: 'Net sales by day, also in the table below',
   columns: {
     label: 'Name',
