@@ -20,7 +20,7 @@ export function registerAdminAuditRoutes(app: FastifyInstance, context: RouteCon
   app.get('/api/admin/audit', { config: { rateLimit } }, async (request, reply) => {
     const caller = await requireAdmin(db, signer, request)
     const query = parseOrThrow(AuditQuery, request.query ?? {}, 'query')
-    const stores = await storesInScope(db, caller, query.storeIds)
+    const stores = await storesInScope(db, caller, query.storeIds, query.tenantId)
     if (query.format === 'json') return auditPage(db, stores, query)
     return reply
       .header('content-type', 'text/csv; charset=utf-8')

@@ -53,6 +53,8 @@ export const AuditQuery = z
     from: BusinessDay,
     to: BusinessDay,
     storeIds: StoreIds.optional(),
+    /** A super admin's chosen tenant (others may name only their own). */
+    tenantId: z.uuid().optional(),
     /** An action as the registers write it, e.g. `refund.created`. */
     action: z
       .string()

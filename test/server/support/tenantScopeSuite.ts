@@ -29,6 +29,7 @@ export function defineTenantScopeSuite(label: string, open: () => Promise<Server
       conflicts: `/api/admin/conflicts?tenantId=${tenantId}`,
       reports: `/api/admin/reports/summary?${range}&tenantId=${tenantId}`,
       users: `/api/admin/users?tenantId=${tenantId}`,
+      audit: `/api/admin/audit?${range}&tenantId=${tenantId}`,
     })
 
     beforeAll(async () => {
@@ -82,6 +83,9 @@ export function defineTenantScopeSuite(label: string, open: () => Promise<Server
         expect(storeIdsOf(replies.stores!.body, 'stores').sort()).toEqual([...own].sort())
         expect(storeIdsOf(replies.syncHealth!.body, 'stores').sort()).toEqual([...own].sort())
         expect((replies.reports!.body as { storeIds: string[] }).storeIds.sort()).toEqual(
+          [...own].sort(),
+        )
+        expect((replies.audit!.body as { storeIds: string[] }).storeIds.sort()).toEqual(
           [...own].sort(),
         )
         const registerIds = (replies.registers!.body as { registers: { id: string }[] }).registers

@@ -49,6 +49,7 @@ export function AuditPage() {
     employeeId: '',
     registerId: '',
     q: '',
+    tenantId: api.tenantId,
   }
   const [draft, setDraft] = useState<AuditFilter>(empty)
   const [filter, setFilter] = useState<AuditFilter>(empty)

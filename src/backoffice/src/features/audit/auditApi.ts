@@ -17,6 +17,8 @@ export interface AuditFilter {
   employeeId: string
   registerId: string
   q: string
+  /** A super admin's chosen tenant. */
+  tenantId?: string | null
 }
 
 export function auditQuery(
@@ -29,6 +31,7 @@ export function auditQuery(
     const value = filter[key].trim()
     if (value) params.set(key, value)
   }
+  if (filter.tenantId) params.set('tenantId', filter.tenantId)
   for (const [key, value] of Object.entries(extra)) params.set(key, value)
   return params
 }
