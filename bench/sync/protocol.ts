@@ -69,6 +69,8 @@ export interface EnrollResult {
   /** Local rows after the run, by table. */
   tables: Record<string, number>
   peakRssBytes: number
+  /** CPU time (user + system) the register process spent on the enrollment and its pull. */
+  cpuSeconds: number
   lastError: string | null
 }
 

@@ -183,12 +183,14 @@ async function run(command: RegisterCommand): Promise<unknown> {
       statuses.length = 0
       http.length = 0
       const startMs = monotonicMs()
+      const cpuAtStart = process.cpuUsage()
       const result = await target.registry.dispatch('sync:enroll', {
         serverUrl: command.serverUrl,
         enrollmentCode: command.enrollmentCode,
         deviceName: 'bench',
       })
       const endMs = monotonicMs()
+      const cpu = process.cpuUsage(cpuAtStart)
       if (!result.ok) throw new Error(`enroll failed: ${result.error.code} ${result.error.message}`)
       return {
         startMs,
@@ -197,6 +199,7 @@ async function run(command: RegisterCommand): Promise<unknown> {
         http: [...http],
         tables: tableCounts(target),
         peakRssBytes: Math.max(peakRssBytes, process.memoryUsage.rss()),
+        cpuSeconds: (cpu.user + cpu.system) / 1e6,
         lastError: target.sync.status().lastError?.message ?? null,
       } satisfies EnrollResult
     }
@@ -205,8 +208,10 @@ async function run(command: RegisterCommand): Promise<unknown> {
       statuses.length = 0
       http.length = 0
       const startMs = monotonicMs()
+      const cpuAtStart = process.cpuUsage()
       const result = await target.registry.dispatch('sync:runNow', undefined)
       const endMs = monotonicMs()
+      const cpu = process.cpuUsage(cpuAtStart)
       if (!result.ok) throw new Error(`sync failed: ${result.error.code} ${result.error.message}`)
       return {
         startMs,
@@ -215,6 +220,7 @@ async function run(command: RegisterCommand): Promise<unknown> {
         http: [...http],
         tables: tableCounts(target),
         peakRssBytes: Math.max(peakRssBytes, process.memoryUsage.rss()),
+        cpuSeconds: (cpu.user + cpu.system) / 1e6,
         lastError: target.sync.status().lastError?.message ?? null,
       } satisfies EnrollResult
     }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { restoreBulkIndexes, setAsideBulkIndexes } from './bulkPullIndexes'
 
 /**
  * The catalog's search index (products_fts, FTS5 over name, SKU and barcodes) and barcode lookup
@@ -12,11 +13,15 @@ import type Database from 'better-sqlite3'
  * index never disagrees with the products table once anyone reads it.
  */
 
-/** Makes the triggers stand aside from now on; call inside the transaction that writes the rows. */
+/**
+ * Makes the triggers stand aside from now on, and the filled tables' plain indexes with them
+ * (bulkPullIndexes.ts); call inside the transaction that writes the rows.
+ */
 export function deferCatalogSearch(sqlite: Database.Database, now: string): void {
-  sqlite
+  const deferred = sqlite
     .prepare('INSERT INTO catalog_search_deferred (id, since) VALUES (1, ?) ON CONFLICT DO NOTHING')
     .run(now)
+  if (deferred.changes > 0) setAsideBulkIndexes(sqlite)
 }
 
 export function isCatalogSearchDeferred(sqlite: Database.Database): boolean {
@@ -33,12 +38,14 @@ const barcodeRows = `
       WHERE (v.value ->> 'barcode') IS NOT NULL AND (v.value ->> 'barcode') <> ''`
 
 /**
- * Rebuilds the search index and the barcode lookup from the products table and turns the triggers
- * back on, in one transaction. False (and nothing done) when nothing was deferred.
+ * Rebuilds the search index and the barcode lookup from the products table, builds the indexes
+ * set aside, and turns the triggers back on, in one transaction. False (and nothing done) when
+ * nothing was deferred.
  */
 export function rebuildCatalogSearch(sqlite: Database.Database): boolean {
   return sqlite.transaction(() => {
-    if (!isCatalogSearchDeferred(sqlite)) return false
+    const hasIndexes = restoreBulkIndexes(sqlite)
+    if (!isCatalogSearchDeferred(sqlite)) return hasIndexes
     sqlite.exec(`INSERT INTO products_fts (products_fts) VALUES ('rebuild')`)
     // Its indexes are built once from the sorted rows rather than kept row by row (about twice
     // as fast at 100k products), recreated from their own definitions.

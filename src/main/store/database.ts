@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { restoreBulkIndexes } from './bulkPullIndexes'
 import { repairCatalogSearch } from './catalogSearchIndex'
 import * as schema from './schema'
 
@@ -43,6 +44,8 @@ export function openRegisterDatabase(
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
     const db = drizzle(sqlite, { schema })
+    // Indexes a first sync stopped half-way still owes: before any migration can look for them.
+    restoreBulkIndexes(sqlite)
     migrate(db, { migrationsFolder })
     // A first sync stopped half-way owes the catalog search index its rebuild.
     repairCatalogSearch(sqlite)

@@ -1,5 +1,5 @@
 import type { PulledChange } from '../../shared/sync/protocol'
-import { wireRecordSchemas } from '../../shared/sync/wireRecords'
+import { readWireRecordData } from '../../shared/sync/fastWireRecords'
 import type { PullStatements } from './pullStatements'
 import { isSyncedEntity } from './syncedTables'
 import { categoryToRow, productToRow, taxRateToRow } from './rows/catalogRows'
@@ -38,7 +38,7 @@ export function softDelete(context: PageContext, change: PulledChange): boolean 
 }
 
 function applyOrder(context: PageContext, change: PulledChange): boolean {
-  const parsed = wireRecordSchemas.order.safeParse(change.data)
+  const parsed = readWireRecordData('order', change.data)
   if (!parsed.success) return false
   const record = parsed.data
   const { statements } = context
@@ -76,7 +76,7 @@ export function applyUpsert(context: PageContext, change: PulledChange): boolean
     case 'order':
       return applyOrder(context, change)
     case 'product': {
-      const parsed = wireRecordSchemas.product.safeParse(change.data)
+      const parsed = readWireRecordData('product', change.data)
       if (!parsed.success) return false
       const row = productToRow(parsed.data, meta(), {
         defaultTaxRateId: context.defaultTaxRateId,
@@ -89,39 +89,39 @@ export function applyUpsert(context: PageContext, change: PulledChange): boolean
       return true
     }
     case 'category': {
-      const parsed = wireRecordSchemas.category.safeParse(change.data)
+      const parsed = readWireRecordData('category', change.data)
       if (!parsed.success) return false
       statements.category.run(categoryToRow(parsed.data, meta()))
       context.categoryIds.add(change.id)
       return true
     }
     case 'taxRate': {
-      const parsed = wireRecordSchemas.taxRate.safeParse(change.data)
+      const parsed = readWireRecordData('taxRate', change.data)
       if (parsed.success) statements.taxRate.run(taxRateToRow(parsed.data, meta()))
       return parsed.success
     }
     case 'customer': {
-      const parsed = wireRecordSchemas.customer.safeParse(change.data)
+      const parsed = readWireRecordData('customer', change.data)
       if (parsed.success) statements.customer.run(customerToRow(parsed.data, meta()))
       return parsed.success
     }
     case 'employee': {
-      const parsed = wireRecordSchemas.employee.safeParse(change.data)
+      const parsed = readWireRecordData('employee', change.data)
       if (parsed.success) statements.employee.run(employeeToRow(parsed.data, meta()))
       return parsed.success
     }
     case 'shift': {
-      const parsed = wireRecordSchemas.shift.safeParse(change.data)
+      const parsed = readWireRecordData('shift', change.data)
       if (parsed.success) statements.shift.run(shiftToRow(parsed.data, meta()))
       return parsed.success
     }
     case 'cashMovement': {
-      const parsed = wireRecordSchemas.cashMovement.safeParse(change.data)
+      const parsed = readWireRecordData('cashMovement', change.data)
       if (parsed.success) statements.cashMovement.run(cashMovementToRow(parsed.data, meta()))
       return parsed.success
     }
     case 'auditEvent': {
-      const parsed = wireRecordSchemas.auditEvent.safeParse(change.data)
+      const parsed = readWireRecordData('auditEvent', change.data)
       if (parsed.success) statements.auditEvent.run(auditEventToRow(parsed.data, meta()))
       return parsed.success
     }

@@ -18,6 +18,7 @@ import {
   StatsResponse,
   type HeartbeatRequest,
 } from '../../shared/sync/health'
+import { fastReadPullPage } from '../../shared/sync/fastWireRecords'
 
 /**
  * Why a call failed, in the terms the worker acts on:
@@ -94,6 +95,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     body?: unknown,
     accessToken?: string,
     timeoutMs?: number,
+    fastRead?: (json: unknown) => z.output<T> | undefined,
   ): Promise<z.output<T>> {
     const headers: Record<string, string> = {
       [SYNC_PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
@@ -134,6 +136,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       json = null
     }
     if (status >= 200 && status < 300) {
+      const fast = fastRead?.(json)
+      if (fast !== undefined) return fast
       const parsed = schema.safeParse(json)
       if (!parsed.success)
         throw new SyncRequestError(
@@ -167,6 +171,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         `/api/sync/pull-changes?${query}`,
         undefined,
         accessToken,
+        undefined,
+        // A first sync's pages hold thousands of changes: read them without zod when plain.
+        fastReadPullPage,
       )
     },
     heartbeat: (accessToken, report, timeoutMs) =>
