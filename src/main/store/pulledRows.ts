@@ -126,7 +126,7 @@ export function applyUpsert(context: PageContext, change: PulledChange): boolean
       return parsed.success
     }
     case 'storeRules': {
-      const parsed = wireRecordSchemas.storeRules.safeParse(change.data)
+      const parsed = readWireRecordData('storeRules', change.data)
       if (parsed.success) statements.storeRules.run(storeRulesToRow(parsed.data, meta()))
       return parsed.success
     }
