@@ -29,7 +29,13 @@ afterEach(async () => {
 const pad = (value: number) => String(value).padStart(2, '0')
 const now = new Date()
 const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-const scope = { from: today, to: today, storeIds: [mainStore.id], currencies: ['USD'] }
+const scope = {
+  from: today,
+  to: today,
+  storeIds: [mainStore.id],
+  currencies: ['USD'],
+  projection: { isCurrent: true, projectedThrough: new Date().toISOString() },
+}
 
 const row = (key: string, label: string, netCents: number): SalesRow => ({
   key,
