@@ -55,6 +55,8 @@ describe('the reports page', () => {
   it("asks for today's figures and shows the summary, tables and CSV links", async () => {
     const summary: SummaryReply = {
       ...scope,
+      // The projector is behind: the page says so.
+      projection: { isCurrent: false, projectedThrough: new Date().toISOString() },
       summary: {
         salesCount: 3,
         refundCount: 1,
@@ -134,6 +136,7 @@ describe('the reports page', () => {
     expect(within(cards).getByText('Average ticket').nextElementSibling?.textContent).toBe(
       '$669.00',
     )
+    expect(screen.getByTestId('report-catching-up').textContent).toContain('Still catching up')
     const days = screen.getAllByTestId('report-day-row')
     expect(days[0]?.textContent).toContain(today)
     expect(days[0]?.textContent).toContain('$1,875.00')

@@ -17,6 +17,11 @@ export interface ReportProjectorOptions {
   sweepMs?: number
   /** Order records per step (one transaction); default 500. */
   batch?: number
+  /**
+   * How long a wake waits for more pushes before projecting (ms); default 250. Pushes that arrive
+   * meanwhile are projected together: fewer, larger steps, so fewer commits beside the pushes'.
+   */
+  wakeDelayMs?: number
   onError?: (error: unknown) => void
 }
 
@@ -50,6 +55,8 @@ export function createReportProjector(
   let isPaused = false
   let isClosed = false
   let running: Promise<void> | null = null
+  let scheduled: NodeJS.Timeout | null = null
+  const wakeDelayMs = options.wakeDelayMs ?? 250
 
   /** Projects one store until current, or until another projector holds it. */
   async function projectStore(storeId: string, wait: boolean, budget = Infinity): Promise<number> {
@@ -73,15 +80,18 @@ export function createReportProjector(
     }
   }
 
-  function kick(): void {
-    if (running || isClosed || isPaused) return
-    running = work()
-      .catch(onError)
-      .finally(() => {
-        running = null
-        // Woken while the last store was being read: go again.
-        if (dirty.size > 0 || isSweepDue) kick()
-      })
+  function kick(delayMs = 0): void {
+    if (running || scheduled || isClosed || isPaused) return
+    scheduled = setTimeout(() => {
+      scheduled = null
+      running = work()
+        .catch(onError)
+        .finally(() => {
+          running = null
+          // Woken while the last store was being read: go again.
+          if (dirty.size > 0 || isSweepDue) kick(wakeDelayMs)
+        })
+    }, delayMs)
   }
 
   const unsubscribe = bus?.subscribe((message) => {
@@ -95,7 +105,7 @@ export function createReportProjector(
 
   function wake(storeId: string): void {
     dirty.add(storeId)
-    kick()
+    kick(wakeDelayMs)
   }
 
   return {
@@ -123,6 +133,7 @@ export function createReportProjector(
     async close() {
       isClosed = true
       clearInterval(sweep)
+      if (scheduled) clearTimeout(scheduled)
       unsubscribe?.()
       await running
     },
