@@ -80,7 +80,9 @@ export async function runReportBench(options: ReportBenchOptions = {}): Promise<
   })
   // The bench's own projector (the server's default one, controlled): paused while the data is
   // generated, running for the reports and the stream rounds.
-  const projector = createReportProjector(database.db, null)
+  const projector = createReportProjector(database.db, null, {
+    onError: (error) => log(`  projector: ${String(error)}`),
+  })
   await projector.pause()
   const app = await buildServer({ db: database.db, config, reportProjector: projector })
   try {

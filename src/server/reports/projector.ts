@@ -31,6 +31,7 @@ export interface ReportProjector {
   /**
    * Brings these stores current before a report reads them, waiting for a projector that holds
    * one; at most `maxRecords` records in all, so a long backlog never holds a report up for long.
+   * A store that cannot be projected now leaves the answer not current (the report still reads).
    */
   catchUp(storeIds: string[], maxRecords?: number): Promise<ProjectionFreshness>
   /** Projects every lagging store now (the sweep), until current. */
@@ -58,14 +59,21 @@ export function createReportProjector(
   let scheduled: NodeJS.Timeout | null = null
   const wakeDelayMs = options.wakeDelayMs ?? 250
 
-  /** Projects one store until current, or until another projector holds it. */
+  /**
+   * Projects one store until current, or until another projector holds it. A failure is logged
+   * and ends this store's turn only: the other stores go on, and the next wake or sweep retries.
+   */
   async function projectStore(storeId: string, wait: boolean, budget = Infinity): Promise<number> {
     let projected = 0
-    while (!isClosed && projected < budget) {
-      const step = await projectStoreStep(db, storeId, Math.min(batch, budget - projected), wait)
-      if (!step) break
-      projected += step.projected
-      if (step.seq >= step.head) break
+    try {
+      while (!isClosed && projected < budget) {
+        const step = await projectStoreStep(db, storeId, Math.min(batch, budget - projected), wait)
+        if (!step) break
+        projected += step.projected
+        if (step.seq >= step.head) break
+      }
+    } catch (error) {
+      onError(error)
     }
     return projected
   }
