@@ -50,6 +50,8 @@ export interface ReportBenchResult {
   }
   /** The machine's 1-minute load average before and after the push rounds (2 cores shared). */
   loadAverage: { before: number; after: number }
+  /** What each report request adds to bring its stores current (here: all current, the check). */
+  catchUpCheck: LatencySummary
 }
 
 const REPORTS: [string, string][] = [
@@ -129,6 +131,16 @@ export async function runReportBench(options: ReportBenchOptions = {}): Promise<
       log(`  ${name}: p95 ${timing.p95Ms} ms (first ${timing.firstRunMs} ms)`)
     }
 
+    // The projector's part of each report request above: the catch-up of its 20 stores.
+    const checks: number[] = []
+    for (let run = 0; run < runs; run += 1) {
+      const started = performance.now()
+      await projector.catchUp(generated.storeIds)
+      checks.push(performance.now() - started)
+    }
+    const catchUpCheck = summarize(checks)
+    log(`  report catch-up check: p95 ${catchUpCheck.p95Ms} ms`)
+
     const control = { query, projector }
     const pushOptions = {
       rounds: options.pushRounds ?? 8,
@@ -159,6 +171,7 @@ export async function runReportBench(options: ReportBenchOptions = {}): Promise<
         },
       },
       loadAverage: { before: Number(loadBefore.toFixed(2)), after: Number(loadAfter.toFixed(2)) },
+      catchUpCheck,
     }
   } finally {
     await app.close().catch(() => undefined)
