@@ -11,7 +11,7 @@ type PrintTable = (title: string, rows: readonly Record<string, string | number>
 export function printReportBench(result: ReportBenchResult, printTable: PrintTable): void {
   const { generated } = result
   const check = result.catchUpCheck
-  const reportLoad = `load average ${result.loadAverage.before}`
+  const reportLoad = `load average ${result.loadAverage.reports}`
   printTable(
     `Reports: one year, ${generated.orders.toLocaleString('en-US')} orders (${generated.orderLines.toLocaleString('en-US')} lines) in ${generated.storeIds.length} stores, durable PostgreSQL (fsync=on), via HTTP (target: p95 <= 1000 ms for summary, by day, by item; ${reportLoad} on 2 cores; each request's projection catch-up check p50 ${check.p50Ms} ms, p95 ${check.p95Ms} ms)`,
     result.reports.map((row) => ({
