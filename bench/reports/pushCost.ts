@@ -85,9 +85,11 @@ export async function rotateModes(
     let drainMs = 0
     for (const mode of order) {
       await enter(control, mode)
+      const waits = process.env.BENCH_REPORT_WAITS ? sampleWaits(control.query) : null
       const started = performance.now()
       await work()
       ms.set(mode, performance.now() - started)
+      if (waits) log(`    ${mode} waits: ${JSON.stringify(await waits.stop())}`)
       if (mode === 'stream') {
         const drainStarted = performance.now()
         await control.projector.drain()
@@ -271,4 +273,27 @@ export async function measureWriteCost(
     },
     log,
   )
+}
+
+/** BENCH_REPORT_WAITS=1: what the database's busy sessions wait on during a run (every 100 ms). */
+function sampleWaits(query: Query) {
+  const counts: Record<string, number> = {}
+  let isDone = false
+  const sampling = (async () => {
+    while (!isDone) {
+      const { rows } = await query(
+        `SELECT coalesce(wait_event_type, 'cpu') || ':' || coalesce(wait_event, '') || ' ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 40) AS w
+         FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+      )
+      for (const row of rows) counts[String(row.w)] = (counts[String(row.w)] ?? 0) + 1
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  })()
+  return {
+    async stop() {
+      isDone = true
+      await sampling
+      return counts
+    },
+  }
 }
