@@ -1,22 +1,25 @@
 import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
+import os from 'node:os'
 import { hashPassword } from '../../src/server/auth/passwords'
 import { buildServer } from '../../src/server/app'
 import { defaultConfig } from '../../src/server/config'
 import { openDatabase } from '../../src/server/db/connection'
-import type { Database } from '../../src/server/db/connection'
-import { issueEnrollmentCode } from '../../src/server/tenancy/enrollmentCodes'
-import type { BatchPushResponse, TokenResponse } from '../../src/shared/sync'
+import { createLocalBus } from '../../src/server/realtime/bus'
+import { createReportProjector } from '../../src/server/reports/projector'
 import { summarize } from '../stats'
 import type { LatencySummary } from '../stats'
 import { startDurableCluster } from './durableCluster'
 import type { Generated, Query } from './generate'
-import { BENCH_YEAR, generateOrders, ORDERS_SQL, setProjectionTriggers } from './generate'
+import { BENCH_YEAR, generateOrders } from './generate'
+import type { PushCost } from './pushCost'
+import { measurePushCost, measureWriteCost } from './pushCost'
 
 /**
  * The report bench: a one-year report over N orders (default 1,000,000) in 20 stores on a durable
- * PostgreSQL (fsync=on), through the real HTTP routes; and the projection's cost on push, as the
- * ratio of push throughput with the trigger to without it, in the same run (rounds alternate).
+ * PostgreSQL (fsync=on), through the real HTTP routes (the server's record-stream projector
+ * running); and the projection's cost on push both ways (in the push transaction by trigger, after
+ * it from the record stream) against no projection, in the same run (pushCost.ts).
  */
 
 export interface ReportBenchOptions {
@@ -24,7 +27,7 @@ export interface ReportBenchOptions {
   stores?: number
   /** Timed runs of each report (after one warm-up run). */
   runs?: number
-  /** Push cost: rounds alternating trigger on / off, batches per device per round. */
+  /** Push cost: rounds of the three modes (none, trigger, stream), batches per device per run. */
   pushRounds?: number
   pushBatchesPerRound?: number
   pushDevices?: number
@@ -36,25 +39,20 @@ export interface ReportTiming extends LatencySummary {
   firstRunMs: number
 }
 
-export interface PushCost {
-  path: string
-  mode: 'projection trigger on' | 'projection trigger off'
-  orders: number
-  seconds: number
-  ordersPerSecond: number
-  /** Median over the rounds of (orders/s without the trigger ÷ with it − 1); set on the 'on' rows. */
-  medianAddedCost: number | null
-}
-
 export interface ReportBenchResult {
   settings: string[]
   generated: Generated
   reports: ReportTiming[]
   push: PushCost[]
-  /** Push throughput (HTTP) without the trigger over with it, minus one: the projection's added cost. */
-  pushAddedCost: number
-  /** The same on the database write alone (50-order multi-row INSERT, one durable commit each). */
-  writeAddedCost: number
+  /** The added cost of each way (median per-round ratio to no projection), HTTP push and write. */
+  addedCost: {
+    trigger: { push: number; write: number }
+    stream: { push: number; write: number; pushWithDrain: number; writeWithDrain: number }
+  }
+  /** The machine's 1-minute load average at the reports, before and after the push rounds (2 cores shared). */
+  loadAverage: { reports: number; before: number; after: number }
+  /** What each report request adds to bring its stores current (here: all current, the check). */
+  catchUpCheck: LatencySummary
 }
 
 const REPORTS: [string, string][] = [
@@ -66,42 +64,6 @@ const REPORTS: [string, string][] = [
   ['by employee', '/api/admin/reports/sales?groupBy=employee'],
   ['payment methods', '/api/admin/reports/payment-methods'],
 ]
-
-function pushOrder(id: string, now: string) {
-  const items = [1, 2, 3].map((line) => ({
-    id: `${id}-${line}`,
-    productId: `p-${line}`,
-    name: `Product ${line}`,
-    quantity: 1,
-    unitPriceCents: 250 * line,
-    taxRateBasisPoints: 825,
-    discountCents: 0,
-    netCents: 250 * line,
-    taxCents: Math.round(250 * line * 0.0825),
-    totalCents: 250 * line + Math.round(250 * line * 0.0825),
-  }))
-  const total = items.reduce((sum, item) => sum + item.totalCents, 0)
-  const net = items.reduce((sum, item) => sum + item.netCents, 0)
-  return {
-    order: {
-      id,
-      orderNumber: `P-${id.slice(0, 8)}`,
-      status: 'COMPLETED',
-      kind: 'SALE',
-      subtotalCents: net,
-      discountCents: 0,
-      taxCents: total - net,
-      totalCents: total,
-      currency: 'USD',
-      createdAt: now,
-    },
-    items,
-    payments: [
-      { id: `${id}-p1`, method: 'card', amountCents: 500 },
-      { id: `${id}-p2`, method: 'cash', amountCents: total - 500 },
-    ],
-  }
-}
 
 export async function runReportBench(options: ReportBenchOptions = {}): Promise<ReportBenchResult> {
   const log = options.log ?? ((line: string) => console.log(line))
@@ -119,7 +81,15 @@ export async function runReportBench(options: ReportBenchOptions = {}): Promise<
     backofficeRateLimit: { max: 100_000, windowMs: 60_000 },
     backofficeDir: '/nonexistent/backoffice',
   })
-  const app = await buildServer({ db: database.db, config })
+  // The bench's own projector (the server's default one, controlled): paused while the data is
+  // generated, running for the reports and the stream rounds.
+  // The server's wiring: pushes poke the bus, the bus wakes the projector.
+  const bus = createLocalBus()
+  const projector = createReportProjector(database.db, bus, {
+    onError: (error) => log(`  projector: ${String(error)}`),
+  })
+  await projector.pause()
+  const app = await buildServer({ db: database.db, config, bus, reportProjector: projector })
   try {
     await app.listen({ port: 0, host: '127.0.0.1' })
     const address = app.server.address()
@@ -130,6 +100,9 @@ export async function runReportBench(options: ReportBenchOptions = {}): Promise<
     log(
       `  inserted in ${generated.insertSeconds} s, projection backfill in ${generated.backfillSeconds} s (${generated.orderLines.toLocaleString('en-US')} lines)`,
     )
+    // The generated data flushed now, not in the middle of the timed runs.
+    await query('CHECKPOINT')
+    const loadAtReports = os.loadavg()[0]!
 
     const email = `owner-${randomUUID()}@bench.test`
     await query(
@@ -144,6 +117,7 @@ export async function runReportBench(options: ReportBenchOptions = {}): Promise<
     const { accessToken } = (await login.json()) as { accessToken: string }
     const authorization = `Bearer ${accessToken}`
 
+    projector.resume()
     const reports: ReportTiming[] = []
     const range = `from=${BENCH_YEAR.from}&to=${BENCH_YEAR.to}`
     for (const [name, path] of REPORTS) {
@@ -163,175 +137,56 @@ export async function runReportBench(options: ReportBenchOptions = {}): Promise<
       log(`  ${name}: p95 ${timing.p95Ms} ms (first ${timing.firstRunMs} ms)`)
     }
 
-    const push = await measurePushCost(database.db, query, base, options, log)
-    const write = await measureWriteCost(query, generated.tenantId, options, log)
-    const added = (rows: PushCost[]) => {
-      const on = rows.find((row) => row.mode === 'projection trigger on')!
-      const off = rows.find((row) => row.mode === 'projection trigger off')!
-      return Number((off.ordersPerSecond / on.ordersPerSecond - 1).toFixed(4))
+    // The projector's part of each report request above: the catch-up of its 20 stores.
+    const checks: number[] = []
+    for (let run = 0; run < runs; run += 1) {
+      const started = performance.now()
+      await projector.catchUp(generated.storeIds)
+      checks.push(performance.now() - started)
     }
+    const catchUpCheck = summarize(checks)
+    log(`  report catch-up check: p95 ${catchUpCheck.p95Ms} ms`)
+
+    const control = { query, projector }
+    const pushOptions = {
+      rounds: options.pushRounds ?? 8,
+      batches: options.pushBatchesPerRound ?? 8,
+      devices: options.pushDevices ?? 4,
+    }
+    const loadBefore = os.loadavg()[0]!
+    const push = await measurePushCost(database.db, control, base, pushOptions, log)
+    const write = await measureWriteCost(control, generated.tenantId, pushOptions, log)
+    const loadAfter = os.loadavg()[0]!
+    const cost = (rows: PushCost[], mode: 'trigger' | 'stream') =>
+      rows.find((row) => row.mode === mode)!
     return {
       settings: cluster.settings,
       generated,
       reports,
       push: [...push, ...write],
-      pushAddedCost: added(push),
-      writeAddedCost: added(write),
+      addedCost: {
+        trigger: {
+          push: cost(push, 'trigger').medianAddedCost!,
+          write: cost(write, 'trigger').medianAddedCost!,
+        },
+        stream: {
+          push: cost(push, 'stream').medianAddedCost!,
+          write: cost(write, 'stream').medianAddedCost!,
+          pushWithDrain: cost(push, 'stream').medianAddedCostWithDrain!,
+          writeWithDrain: cost(write, 'stream').medianAddedCostWithDrain!,
+        },
+      },
+      loadAverage: {
+        reports: Number(loadAtReports.toFixed(2)),
+        before: Number(loadBefore.toFixed(2)),
+        after: Number(loadAfter.toFixed(2)),
+      },
+      catchUpCheck,
     }
   } finally {
     await app.close().catch(() => undefined)
+    await projector.close().catch(() => undefined)
     await database.close().catch(() => undefined)
     await cluster.stop()
   }
-}
-
-/**
- * Devices of fresh stores push 50-order batches concurrently; rounds alternate the projection
- * trigger on and off so both modes see the same database size, cache and machine load.
- */
-async function measurePushCost(
-  db: Database,
-  query: Query,
-  base: string,
-  options: ReportBenchOptions,
-  log: (line: string) => void,
-): Promise<PushCost[]> {
-  const rounds = options.pushRounds ?? 8
-  const batches = options.pushBatchesPerRound ?? 8
-  const deviceCount = options.pushDevices ?? 4
-  const { rows } = await query(`INSERT INTO tenants (name) VALUES ('push bench') RETURNING id`)
-  const tenantId = String(rows[0]!.id)
-  const devices: { deviceId: string; authorization: string }[] = []
-  for (let index = 0; index < deviceCount; index += 1) {
-    const store = await query(
-      `INSERT INTO stores (tenant_id, code, name) VALUES ($1, $2, $3) RETURNING id`,
-      [tenantId, `PB${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`, `Push ${index}`],
-    )
-    const code = await issueEnrollmentCode(db, String(store.rows[0]!.id), { uses: null })
-    const deviceId = randomUUID()
-    const response = await fetch(`${base}/api/auth/enroll`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        enrollmentCode: code,
-        deviceId,
-        name: `Pusher ${index}`,
-        fingerprint: `fp-${deviceId}`,
-      }),
-    })
-    const tokens = (await response.json()) as TokenResponse
-    devices.push({ deviceId, authorization: `Bearer ${tokens.accessToken}` })
-  }
-  const pushBatch = async (device: { deviceId: string; authorization: string }) => {
-    const now = new Date().toISOString()
-    const changes = Array.from({ length: 50 }, () => {
-      const id = randomUUID()
-      return {
-        mutationId: randomUUID(),
-        entity: 'order',
-        id,
-        op: 'upsert',
-        baseVersion: 0,
-        data: pushOrder(id, now),
-      }
-    })
-    const response = await fetch(`${base}/api/sync/batch-push`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: device.authorization,
-        'x-sync-protocol': '1',
-      },
-      body: JSON.stringify({ deviceId: device.deviceId, changes }),
-    })
-    const body = (await response.json()) as BatchPushResponse
-    if (!body.results?.every((result) => result.status === 'applied'))
-      throw new Error(`push failed: ${response.status} ${JSON.stringify(body).slice(0, 300)}`)
-  }
-  // One warm-up batch per device, not counted.
-  await Promise.all(devices.map(pushBatch))
-  return alternate(
-    'HTTP push (4 devices, 50-order batches)',
-    query,
-    rounds,
-    devices.length * batches * 50,
-    async () => {
-      await Promise.all(
-        devices.map(async (device) => {
-          for (let batch = 0; batch < batches; batch += 1) await pushBatch(device)
-        }),
-      )
-    },
-    log,
-  )
-}
-
-/**
- * Rounds alternate the trigger on and off (in both orders) so both modes see the same database
- * size, cache and machine load; the totals and the median of the per-round ratios are reported.
- */
-async function alternate(
-  path: string,
-  query: Query,
-  rounds: number,
-  ordersPerRun: number,
-  work: () => Promise<void>,
-  log: (line: string) => void,
-): Promise<PushCost[]> {
-  const totals = { on: { orders: 0, ms: 0 }, off: { orders: 0, ms: 0 } }
-  const ratios: number[] = []
-  for (let round = 0; round < rounds; round += 1) {
-    const ms = { on: 0, off: 0 }
-    for (const mode of round % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const)) {
-      await setProjectionTriggers(query, mode === 'on')
-      const started = performance.now()
-      await work()
-      ms[mode] = performance.now() - started
-      totals[mode].ms += ms[mode]
-      totals[mode].orders += ordersPerRun
-    }
-    ratios.push(ms.on / ms.off - 1)
-  }
-  await setProjectionTriggers(query, true)
-  log(`  ${path}: ${rounds} rounds`)
-  const sorted = [...ratios].sort((a, b) => a - b)
-  const median = sorted[Math.floor(sorted.length / 2)] ?? 0
-  const row = (mode: 'on' | 'off'): PushCost => ({
-    path,
-    mode: mode === 'on' ? 'projection trigger on' : 'projection trigger off',
-    orders: totals[mode].orders,
-    seconds: Number((totals[mode].ms / 1000).toFixed(2)),
-    ordersPerSecond: Math.round(totals[mode].orders / (totals[mode].ms / 1000)),
-    medianAddedCost: mode === 'on' ? Number(median.toFixed(4)) : null,
-  })
-  return [row('on'), row('off')]
-}
-
-/** The database write alone: the push's multi-row INSERT of 50 orders, one durable commit each. */
-async function measureWriteCost(
-  query: Query,
-  tenantId: string,
-  options: ReportBenchOptions,
-  log: (line: string) => void,
-): Promise<PushCost[]> {
-  const store = await query(
-    `INSERT INTO stores (tenant_id, code, name, time_zone) VALUES ($1, $2, 'Write bench', 'Europe/London') RETURNING id`,
-    [tenantId, `WB${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`],
-  )
-  const storeId = String(store.rows[0]!.id)
-  const batchesPerRun = options.pushBatchesPerRound ?? 8
-  let offset = 0
-  return alternate(
-    'database write (50-order INSERT, commit)',
-    query,
-    (options.pushRounds ?? 8) * 2,
-    batchesPerRun * 50,
-    async () => {
-      for (let batch = 0; batch < batchesPerRun; batch += 1) {
-        await query(ORDERS_SQL, [storeId, 'write-bench', 50, offset])
-        offset += 50
-      }
-    },
-    log,
-  )
 }

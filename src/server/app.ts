@@ -16,6 +16,8 @@ import { registerInputGuard } from './http/inputGuard'
 import type { RealtimeBus } from './realtime/bus'
 import { createLocalBus } from './realtime/bus'
 import { registerSocketRoute } from './realtime/socketRoute'
+import type { ReportProjector } from './reports/projector'
+import { createReportProjector } from './reports/projector'
 import { registerAdminCatalogRoutes } from './routes/adminCatalog'
 import { registerAdminRulesRoutes } from './routes/adminRules'
 import { registerAdminRegisterRoutes } from './routes/adminRegisters'
@@ -36,6 +38,11 @@ export interface BuildServerOptions {
   config: ServerConfig
   /** Defaults to an in-process bus; pass the PostgreSQL bus to reach other instances. */
   bus?: RealtimeBus
+  /**
+   * Keeps the reporting projection from the pushed records (woken by the bus, plus a sweep).
+   * Defaults to one on `db` and the bus, closed with the app; pass one to control it (the bench).
+   */
+  reportProjector?: ReportProjector
   logger?: FastifyBaseLogger | boolean
   /**
    * The one-time first-run set-up token (startServer makes one when no admin exists); without it
@@ -146,7 +153,13 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     }
   })
 
-  const context = { db, config, signer, bus }
+  const reportProjector =
+    options.reportProjector ??
+    createReportProjector(db, bus, {
+      onError: (error) => app.log.error({ err: error }, 'report projection failed'),
+    })
+  if (!options.reportProjector) app.addHook('onClose', () => reportProjector.close())
+  const context = { db, config, signer, bus, reportProjector }
   registerAuthRoutes(app, context)
   registerAdminCatalogRoutes(app, context)
   registerAdminRulesRoutes(app, context)

@@ -29,7 +29,13 @@ afterEach(async () => {
 const pad = (value: number) => String(value).padStart(2, '0')
 const now = new Date()
 const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-const scope = { from: today, to: today, storeIds: [mainStore.id], currencies: ['USD'] }
+const scope = {
+  from: today,
+  to: today,
+  storeIds: [mainStore.id],
+  currencies: ['USD'],
+  projection: { isCurrent: true, projectedThrough: new Date().toISOString() },
+}
 
 const row = (key: string, label: string, netCents: number): SalesRow => ({
   key,
@@ -49,6 +55,8 @@ const row = (key: string, label: string, netCents: number): SalesRow => ({
 function renderTodaysReports() {
   const summary: SummaryReply = {
     ...scope,
+    // The projector is behind: the page says so.
+    projection: { isCurrent: false, projectedThrough: new Date().toISOString() },
     summary: {
       salesCount: 3,
       refundCount: 1,
@@ -133,6 +141,7 @@ describe('the reports page', () => {
     expect(within(cards).getByText('Average ticket').nextElementSibling?.textContent).toBe(
       '$669.00',
     )
+    expect(screen.getByTestId('report-catching-up').textContent).toContain('Still catching up')
     const days = screen.getAllByTestId('report-day-row')
     expect(days[0]?.textContent).toContain(today)
     expect(days[0]?.textContent).toContain('$1,875.00')

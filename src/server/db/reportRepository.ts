@@ -6,7 +6,8 @@ import { rowsOf } from './connection'
 
 /**
  * The reports' SQL: sums over the reporting projection (report_orders, report_order_lines,
- * report_payments, kept by the trigger of migration 0004), never over the JSON records. Names
+ * report_payments, kept from the pushed records by the projector, src/server/reports/projector.ts),
+ * never over the JSON records. Names
  * (employees, products, categories, registers) are looked up after the sums, on the few groups.
  */
 

@@ -260,8 +260,8 @@ export const socketConnections = pgTable(
 )
 
 /*
- * Reporting projection: one row per synced order, line and payment, maintained by a trigger on
- * sync_records inside the push transaction (drizzle/server/0006_reporting.sql), so a report sums
+ * Reporting projection: one row per synced order, line and payment, maintained from the pushed
+ * records by the record-stream projector (drizzle/server/0008, src/server/reports/projector.ts), so a report sums
  * typed columns instead of scanning JSON. Money in integer minor units, as on the wire; refunds
  * carry negative money (and negative quantities on their lines).
  */
@@ -292,10 +292,28 @@ export const reportOrders = pgTable(
     taxCents: money('tax_cents'),
     totalCents: money('total_cents'),
   },
-  // One index per table, day first: a date-range report reads the key; the trigger finds an
-  // order's rows from the day its old record gives.
-  (table) => [primaryKey({ columns: [table.storeId, table.businessDay, table.orderId] })],
+  // Day first: a date-range report reads the key. The projector finds an order's rows (and their
+  // days) by the order index.
+  (table) => [
+    primaryKey({ columns: [table.storeId, table.businessDay, table.orderId] }),
+    index('report_orders_order_idx').on(table.storeId, table.orderId),
+  ],
 )
+
+/**
+ * How far the record-stream projector (src/server/reports/projector.ts) has projected each store:
+ * every order record with seq <= `seq` is in the projection, and every sale committed before
+ * `projectedAt` too. The row is the projector's lock (one projector per store at a time).
+ */
+export const reportProjectionCursor = pgTable('report_projection_cursor', {
+  storeId: uuid('store_id')
+    .primaryKey()
+    .references(() => stores.id, { onDelete: 'cascade' }),
+  seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+  projectedAt: timestamp('projected_at', { withTimezone: true, mode: 'date' })
+    .notNull()
+    .defaultNow(),
+})
 
 export const reportOrderLines = pgTable(
   'report_order_lines',
@@ -356,4 +374,5 @@ export const schema = {
   reportOrders,
   reportOrderLines,
   reportPayments,
+  reportProjectionCursor,
 }

@@ -11,6 +11,7 @@ import type {
 } from '../../shared/backoffice/reports'
 import { REPORT_LIST_LIMIT } from '../../shared/backoffice/reports'
 import type { Executor } from '../db/connection'
+import type { ProjectionFreshness } from '../db/projectionRepository'
 import type { GroupFigures, ReportStore } from '../db/reportRepository'
 import {
   selectRefundsAndVoids,
@@ -29,6 +30,8 @@ export interface ReportScope {
   stores: ReportStore[]
   from: string
   to: string
+  /** How fresh the projection of these stores was when the report was read. */
+  projection: ProjectionFreshness
 }
 
 const rangeOf = (scope: ReportScope) => ({
@@ -42,6 +45,7 @@ const scopeReply = (scope: ReportScope) => ({
   to: scope.to,
   storeIds: scope.stores.map((store) => store.id),
   currencies: [...new Set(scope.stores.map((store) => store.currency))].sort(),
+  projection: scope.projection,
 })
 
 /** Half up, in integers: a ticket of 1001 cents over 2 sales is 501. */

@@ -2,6 +2,7 @@ import type { ServerConfig } from '../config'
 import type { Database } from '../db/connection'
 import type { TokenSigner } from '../auth/tokens'
 import type { RealtimeBus } from '../realtime/bus'
+import type { ReportProjector } from '../reports/projector'
 
 /** What every route module receives from buildServer. */
 export interface RouteContext {
@@ -9,4 +10,5 @@ export interface RouteContext {
   config: ServerConfig
   signer: TokenSigner
   bus: RealtimeBus
+  reportProjector: ReportProjector
 }

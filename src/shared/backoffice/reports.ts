@@ -89,6 +89,12 @@ const ReportScope = z.object({
   storeIds: z.array(z.string()),
   /** The stores' currencies (one in practice; several means the sums mix currencies). */
   currencies: z.array(z.string()),
+  /**
+   * How fresh the figures are: the projection is kept from the pushed records just after each
+   * push; `isCurrent` false means some pushed orders are not in yet, and every sale committed
+   * before `projectedThrough` is.
+   */
+  projection: z.object({ isCurrent: z.boolean(), projectedThrough: z.string() }),
 })
 
 export const TaxByRate = z.object({

@@ -290,6 +290,7 @@ export function seedHardeningTests(ctx: SuiteContext): void {
       config: testConfig(),
       signer: null as never,
       bus: { publish: () => undefined } as never,
+      reportProjector: null as never,
     }
     await expect(
       runPush(

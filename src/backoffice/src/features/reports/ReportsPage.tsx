@@ -181,6 +181,13 @@ function ReportFigures({ range }: { range: ReportRange }) {
   return (
     <>
       <section className="bo-report-summary" aria-label={t('summary')}>
+        {summary.projection.isCurrent ? null : (
+          <p className="bo-report-freshness" role="status" data-testid="report-catching-up">
+            {t('catchingUp', {
+              time: new Date(summary.projection.projectedThrough).toLocaleTimeString(locale),
+            })}
+          </p>
+        )}
         <dl className="bo-report-cards">
           {cards.map(([label, value]) => (
             <div key={label} className="bo-report-card">

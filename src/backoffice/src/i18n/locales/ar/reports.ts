@@ -7,6 +7,7 @@ const reports: typeof en = {
   to: 'إلى',
   stores: 'المتاجر (بلا اختيار: الكل)',
   summary: 'الملخص',
+  catchingUp: 'جارٍ التحديث: قد لا تظهر في هذه الأرقام بعدُ المبيعات المُرسلة بعد {{time}}.',
   figures: {
     gross: 'إجمالي المبيعات',
     discounts: 'الخصومات',

@@ -5,6 +5,7 @@ const reports = {
   to: 'To',
   stores: 'Stores (none picked: all)',
   summary: 'Summary',
+  catchingUp: 'Still catching up: sales pushed after {{time}} may not be in these figures yet.',
   figures: {
     gross: 'Gross sales',
     discounts: 'Discounts',

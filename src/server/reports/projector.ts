@@ -1,0 +1,149 @@
+import type { Database } from '../db/connection'
+import type { ProjectionFreshness } from '../db/projectionRepository'
+import { projectStoreStep, selectFreshness, selectLaggingStores } from '../db/projectionRepository'
+import type { RealtimeBus } from '../realtime/bus'
+
+/**
+ * The reporting projection kept from the record stream, after the push commits (not in it): woken
+ * by the bus after each push (this instance's and, on PostgreSQL, the others' via NOTIFY) and by a
+ * periodic sweep, it projects each lagging store's new order records in batches, one transaction
+ * per batch. Several projectors (instances) on one database never work on a store at once: the
+ * store's cursor row is locked by the step (the background skips a locked store), and a step
+ * replaces an order's rows by what its record says now, so a record projected twice counts once.
+ */
+
+export interface ReportProjectorOptions {
+  /** The periodic sweep over every store (ms); default 2000. */
+  sweepMs?: number
+  /** Order records per step (one transaction); default 500. */
+  batch?: number
+  /**
+   * How long a wake waits for more pushes before projecting (ms); default 250. Pushes that arrive
+   * meanwhile are projected together: fewer, larger steps, so fewer commits beside the pushes'.
+   */
+  wakeDelayMs?: number
+  onError?: (error: unknown) => void
+}
+
+export interface ReportProjector {
+  /** Projects the store soon (after a push committed). */
+  wake(storeId: string): void
+  /**
+   * Brings these stores current before a report reads them, waiting for a projector that holds
+   * one; at most `maxRecords` records in all, so a long backlog never holds a report up for long.
+   * A store that cannot be projected now leaves the answer not current (the report still reads).
+   */
+  catchUp(storeIds: string[], maxRecords?: number): Promise<ProjectionFreshness>
+  /** Projects every lagging store now (the sweep), until current. */
+  drain(): Promise<void>
+  /** Stops the background work (wake and sweep) once the step under way ends; `resume` restarts it. */
+  pause(): Promise<void>
+  resume(): void
+  close(): Promise<void>
+}
+
+const DEFAULT_CATCH_UP = 5_000
+
+export function createReportProjector(
+  db: Database,
+  bus: RealtimeBus | null,
+  options: ReportProjectorOptions = {},
+): ReportProjector {
+  const batch = options.batch ?? 500
+  const onError = options.onError ?? (() => undefined)
+  const dirty = new Set<string>()
+  let isSweepDue = false
+  let isPaused = false
+  let isClosed = false
+  let running: Promise<void> | null = null
+  let scheduled: NodeJS.Timeout | null = null
+  const wakeDelayMs = options.wakeDelayMs ?? 250
+
+  /**
+   * Projects one store until current, or until another projector holds it. A failure is logged
+   * and ends this store's turn only: the other stores go on, and the next wake or sweep retries.
+   */
+  async function projectStore(storeId: string, wait: boolean, budget = Infinity): Promise<number> {
+    let projected = 0
+    try {
+      while (!isClosed && projected < budget) {
+        const step = await projectStoreStep(db, storeId, Math.min(batch, budget - projected), wait)
+        if (!step) break
+        projected += step.projected
+        if (step.seq >= step.head) break
+      }
+    } catch (error) {
+      onError(error)
+    }
+    return projected
+  }
+
+  async function work(): Promise<void> {
+    while (!isClosed && !isPaused && (dirty.size > 0 || isSweepDue)) {
+      const stores = isSweepDue ? await selectLaggingStores(db) : []
+      isSweepDue = false
+      for (const id of dirty) stores.push(id)
+      dirty.clear()
+      for (const storeId of new Set(stores)) await projectStore(storeId, false)
+    }
+  }
+
+  function kick(delayMs = 0): void {
+    if (running || scheduled || isClosed || isPaused) return
+    scheduled = setTimeout(() => {
+      scheduled = null
+      running = work()
+        .catch(onError)
+        .finally(() => {
+          running = null
+          // Woken while the last store was being read: go again.
+          if (dirty.size > 0 || isSweepDue) kick(wakeDelayMs)
+        })
+    }, delayMs)
+  }
+
+  const unsubscribe = bus?.subscribe((message) => {
+    if (message.type === 'poke') wake(message.storeId)
+  })
+  const sweep = setInterval(() => {
+    isSweepDue = true
+    kick()
+  }, options.sweepMs ?? 2000)
+  sweep.unref()
+
+  function wake(storeId: string): void {
+    dirty.add(storeId)
+    kick(wakeDelayMs)
+  }
+
+  return {
+    wake,
+    async catchUp(storeIds, maxRecords = DEFAULT_CATCH_UP) {
+      let budget = maxRecords
+      for (const storeId of await selectLaggingStores(db, storeIds)) {
+        if (budget <= 0) break
+        budget -= await projectStore(storeId, true, budget)
+      }
+      return selectFreshness(db, storeIds)
+    },
+    async drain() {
+      for (const storeId of await selectLaggingStores(db)) await projectStore(storeId, true)
+    },
+    async pause() {
+      isPaused = true
+      await running
+    },
+    resume() {
+      isPaused = false
+      isSweepDue = true
+      kick()
+    },
+    async close() {
+      isClosed = true
+      clearInterval(sweep)
+      if (scheduled) clearTimeout(scheduled)
+      unsubscribe?.()
+      await running
+    },
+  }
+}
