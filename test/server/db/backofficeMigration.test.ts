@@ -1,17 +1,14 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { drizzle } from 'drizzle-orm/pglite'
 import { migrate } from 'drizzle-orm/pglite/migrator'
 import { afterAll, describe, expect, it } from 'vitest'
-import { migrationsFolder } from '../../../src/server/db/connection'
 import { findEnabledAdminScope } from '../../../src/server/db/backofficeRepository'
+import { migrationsFolder } from '../../../src/server/db/connection'
 import { schema } from '../../../src/server/db/schema'
-
-interface Journal {
-  entries: { idx: number; tag: string }[]
-}
+import { writeMigrationsBefore } from '../support/migrationsBefore'
 
 /**
  * The back-office migration on a database written by the previous release: a store manager's
@@ -24,22 +21,7 @@ describe('back office migration (PGlite)', () => {
 
   it("moves a store manager's store into admin_store_access and keeps old stores valid", async () => {
     // The migrations folder as the previous release shipped it: everything before this one.
-    const journal = JSON.parse(
-      readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8'),
-    ) as Journal
-    const ours = journal.entries.findIndex((entry) => entry.tag.endsWith('_backoffice'))
-    expect(ours).toBeGreaterThan(0)
-    const earlier = journal.entries.slice(0, ours)
-    mkdirSync(path.join(before, 'meta'))
-    writeFileSync(
-      path.join(before, 'meta', '_journal.json'),
-      JSON.stringify({ ...journal, entries: earlier }),
-    )
-    for (const entry of earlier)
-      copyFileSync(
-        path.join(migrationsFolder, `${entry.tag}.sql`),
-        path.join(before, `${entry.tag}.sql`),
-      )
+    expect(writeMigrationsBefore(before, '_backoffice')).toBeGreaterThan(0)
 
     const client = new PGlite()
     try {

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
@@ -7,12 +7,9 @@ import { migrate } from 'drizzle-orm/pglite/migrator'
 import { afterAll, describe, expect, it } from 'vitest'
 import { migrationsFolder } from '../../../src/server/db/connection'
 import { schema } from '../../../src/server/db/schema'
+import { writeMigrationsBefore } from '../support/migrationsBefore'
 import { createReportProjector } from '../../../src/server/reports/projector'
 import { projectionOf, referenceOf, sale } from '../reports/projectorReference'
-
-interface Journal {
-  entries: { idx: number; tag: string }[]
-}
 
 /**
  * The record-stream migration on a database the in-transaction triggers kept: the orders already
@@ -24,24 +21,7 @@ describe('report stream projector migration (PGlite)', () => {
   afterAll(() => rmSync(before, { recursive: true, force: true }))
 
   it('keeps the projected orders, starts the cursor at the head and projects what comes next', async () => {
-    const journal = JSON.parse(
-      readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8'),
-    ) as Journal
-    const ours = journal.entries.findIndex((entry) =>
-      entry.tag.endsWith('_report_stream_projector'),
-    )
-    expect(ours).toBeGreaterThan(0)
-    const earlier = journal.entries.slice(0, ours)
-    mkdirSync(path.join(before, 'meta'))
-    writeFileSync(
-      path.join(before, 'meta', '_journal.json'),
-      JSON.stringify({ ...journal, entries: earlier }),
-    )
-    for (const entry of earlier)
-      copyFileSync(
-        path.join(migrationsFolder, `${entry.tag}.sql`),
-        path.join(before, `${entry.tag}.sql`),
-      )
+    expect(writeMigrationsBefore(before, '_report_stream_projector')).toBeGreaterThan(0)
 
     const client = new PGlite()
     try {
