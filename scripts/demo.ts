@@ -34,7 +34,21 @@ const settings = settingsFromEnv(
   },
   process.cwd(),
 )
-const server = await startServer(settings, pino({ level: 'warn' }))
+const server = await startServer(settings, pino({ level: 'warn' })).catch((error: unknown) => {
+  // Expected when a demo is already running: say what to do, not a stack trace.
+  const code = (error as NodeJS.ErrnoException).code
+  const message = error instanceof Error ? error.message : String(error)
+  if (code === 'EADDRINUSE')
+    console.error(
+      `Port ${values.port} is taken (another \`npm run demo\` or server is running?): stop it with Ctrl-C in its terminal, or run \`npm run demo -- --port 4100 --data-dir data/demo2\`.`,
+    )
+  else if (/is in use by process/.test(message))
+    console.error(
+      `The demo's data folder ${root} is in use: ${message}. Another \`npm run demo\` is running; stop it with Ctrl-C, or pass --data-dir and --port for a second one.`,
+    )
+  else console.error(`The demo's sync server could not start: ${message}`)
+  process.exit(1)
+})
 const where =
   settings.database.kind === 'postgres'
     ? 'PostgreSQL (DATABASE_URL)'

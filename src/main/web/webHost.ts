@@ -102,7 +102,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return send(
         response,
         401,
-        'This register is locked to the link printed when it started (npm run web).',
+        'This register opens only from its own link, shown where it was started. Ask a manager for the link.',
         'text/plain; charset=utf-8',
       )
     }
