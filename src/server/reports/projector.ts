@@ -10,6 +10,11 @@ import type { RealtimeBus } from '../realtime/bus'
  * per batch. Several projectors (instances) on one database never work on a store at once: the
  * store's cursor row is locked by the step (the background skips a locked store), and a step
  * replaces an order's rows by what its record says now, so a record projected twice counts once.
+ *
+ * The background gives way to pushes: it starts once pushes have paused for `wakeDelayMs`, and
+ * stops between steps while they keep coming, unless the oldest change has waited `maxDelayMs`.
+ * A burst (a register draining a day offline) is then pushed at full speed and projected right
+ * after, in larger steps. A report never waits for it: `catchUp` projects its stores first.
  */
 
 export interface ReportProjectorOptions {
@@ -18,10 +23,12 @@ export interface ReportProjectorOptions {
   /** Order records per step (one transaction); default 500. */
   batch?: number
   /**
-   * How long a wake waits for more pushes before projecting (ms); default 250. Pushes that arrive
-   * meanwhile are projected together: fewer, larger steps, so fewer commits beside the pushes'.
+   * How long pushes must pause before the background projects (ms); default 500. Pushes that
+   * arrive meanwhile are projected together: fewer, larger steps, none beside the pushes'.
    */
   wakeDelayMs?: number
+  /** The longest a change waits for such a pause before it is projected anyway (ms); default 5000. */
+  maxDelayMs?: number
   onError?: (error: unknown) => void
 }
 
@@ -57,16 +64,37 @@ export function createReportProjector(
   let isClosed = false
   let running: Promise<void> | null = null
   let scheduled: NodeJS.Timeout | null = null
-  const wakeDelayMs = options.wakeDelayMs ?? 250
+  const wakeDelayMs = options.wakeDelayMs ?? 500
+  const maxDelayMs = options.maxDelayMs ?? 5_000
+  /** When the last push was seen, and since when a change has waited to be projected. */
+  let lastPushAt = 0
+  let waitingSince: number | null = null
+
+  /** How long the background should still wait (0: project now). */
+  function waitLeft(now = Date.now()): number {
+    const quietAt = lastPushAt + wakeDelayMs
+    const dueAt = (waitingSince ?? now) + maxDelayMs
+    return Math.max(0, Math.min(quietAt, dueAt) - now)
+  }
 
   /**
    * Projects one store until current, or until another projector holds it. A failure is logged
    * and ends this store's turn only: the other stores go on, and the next wake or sweep retries.
    */
-  async function projectStore(storeId: string, wait: boolean, budget = Infinity): Promise<number> {
+  async function projectStore(
+    storeId: string,
+    wait: boolean,
+    budget = Infinity,
+    givesWay = false,
+  ): Promise<number> {
     let projected = 0
     try {
       while (!isClosed && projected < budget) {
+        if (givesWay && waitLeft() > 0) {
+          // Pushes came in meanwhile: this store's turn comes when they pause.
+          dirty.add(storeId)
+          break
+        }
         const step = await projectStoreStep(db, storeId, Math.min(batch, budget - projected), wait)
         if (!step) break
         projected += step.projected
@@ -79,27 +107,29 @@ export function createReportProjector(
   }
 
   async function work(): Promise<void> {
-    while (!isClosed && !isPaused && (dirty.size > 0 || isSweepDue)) {
+    while (!isClosed && !isPaused && (dirty.size > 0 || isSweepDue) && waitLeft() === 0) {
       const stores = isSweepDue ? await selectLaggingStores(db) : []
       isSweepDue = false
       for (const id of dirty) stores.push(id)
       dirty.clear()
-      for (const storeId of new Set(stores)) await projectStore(storeId, false)
+      for (const storeId of new Set(stores)) await projectStore(storeId, false, Infinity, true)
     }
+    if (dirty.size === 0 && !isSweepDue) waitingSince = null
   }
 
-  function kick(delayMs = 0): void {
+  function kick(): void {
     if (running || scheduled || isClosed || isPaused) return
     scheduled = setTimeout(() => {
       scheduled = null
+      if (waitLeft() > 0) return kick()
       running = work()
         .catch(onError)
         .finally(() => {
           running = null
-          // Woken while the last store was being read: go again.
-          if (dirty.size > 0 || isSweepDue) kick(wakeDelayMs)
+          // Woken while a store was being read, or gave way to pushes: go again.
+          if (dirty.size > 0 || isSweepDue) kick()
         })
-    }, delayMs)
+    }, waitLeft())
   }
 
   const unsubscribe = bus?.subscribe((message) => {
@@ -107,13 +137,17 @@ export function createReportProjector(
   })
   const sweep = setInterval(() => {
     isSweepDue = true
+    waitingSince ??= Date.now()
     kick()
   }, options.sweepMs ?? 2000)
   sweep.unref()
 
   function wake(storeId: string): void {
+    const now = Date.now()
     dirty.add(storeId)
-    kick(wakeDelayMs)
+    lastPushAt = now
+    waitingSince ??= now
+    kick()
   }
 
   return {
