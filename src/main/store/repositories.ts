@@ -37,7 +37,6 @@ import {
   getStoreOptions,
   getStoreSettings,
   saveStoreRules,
-  updateStoreOptions,
 } from './identityRepository'
 import { findOrderByNumber, getOrderDetail, listOrders } from './orderRepository'
 import { enqueueMutation } from './outboxRepository'
@@ -155,7 +154,6 @@ export function createRepositories(db: RegisterDb, executor: RegisterExecutor = 
       ...bindTo(db, { getStoreSettings }),
       ...bindTo(executor, {
         getStoreOptions,
-        updateStoreOptions,
         saveStoreRules,
         getRegisterConfig,
         saveRegisterConfig,
