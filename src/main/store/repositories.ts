@@ -33,11 +33,7 @@ import {
   liveEmployees,
   updateEmployee,
 } from './employeeRepository'
-import {
-  getStoreOptions,
-  getStoreSettings,
-  saveStoreRules,
-} from './identityRepository'
+import { getStoreOptions, getStoreSettings, saveStoreRules } from './identityRepository'
 import { findOrderByNumber, getOrderDetail, listOrders } from './orderRepository'
 import { enqueueMutation } from './outboxRepository'
 import { listParked, parkOrder, recallParked } from './parkRepository'
