@@ -372,6 +372,8 @@ test('the owner reads the report in English and in Arabic (right to left)', asyn
   await nav(page, 'Reports')
   await reportShows(page, null, '1')
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr')
+  const methods = (name: string) => page.getByRole('table', { name })
+  await expect(methods('Payment methods').getByRole('row', { name: /^Cash/ })).toHaveCount(1)
   await shoot(page, 'backoffice-report-en')
 
   await page.getByLabel('Language').selectOption('ar')
@@ -382,6 +384,9 @@ test('the owner reads the report in English and in Arabic (right to left)', asyn
   await expect(page.getByRole('link', { name: 'الملخص (CSV)' })).toBeVisible()
   const items = page.getByRole('table', { name: 'المبيعات حسب الصنف' })
   await expect(items.getByRole('row').last()).toContainText('المجموع الكلي')
+  // The built-in tender is named in Arabic too; the English name is nowhere in the table.
+  await expect(methods('طرق الدفع').getByRole('row', { name: /^نقدًا/ })).toHaveCount(1)
+  await expect(methods('طرق الدفع')).not.toContainText('Cash')
   // The nav starts on the right in Arabic.
   const navBox = await page.getByRole('navigation').boundingBox()
   const brand = await page.locator('.bo-brand').boundingBox()

@@ -10,6 +10,7 @@ import { useSignedIn } from '../session/sessionContext'
 import { DayChart } from './DayChart'
 import type { ReportRange } from './reportsApi'
 import { csvHref, loadReports, reportPaths } from './reportsApi'
+import { tenderName } from './tenderName'
 
 const salesColumn = columnHelper<SalesRow>()
 const tenderColumn = columnHelper<TenderTotal>()
@@ -138,7 +139,10 @@ function ReportFigures({ range }: { range: ReportRange }) {
   const tenderColumns = useMemo(
     () =>
       tenderColumn.columns([
-        tenderColumn.accessor('label', { header: t('columns.method') }),
+        tenderColumn.accessor('label', {
+          header: t('columns.method'),
+          cell: (info) => tenderName(info.row.original.method, info.getValue(), t),
+        }),
         tenderColumn.accessor('count', {
           header: t('columns.payments'),
           cell: (info) => <span className="numeric">{count(info.getValue(), locale)}</span>,

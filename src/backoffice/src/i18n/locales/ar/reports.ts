@@ -36,6 +36,7 @@ const reports: typeof en = {
     method: 'الطريقة',
     payments: 'الدفعات',
   },
+  tenders: { cash: 'نقدًا', card: 'بطاقة', voucher: 'قسيمة' },
   csv: {
     summary: 'الملخص (CSV)',
     byDay: 'حسب اليوم (CSV)',

@@ -34,6 +34,7 @@ const reports = {
     method: 'Method',
     payments: 'Payments',
   },
+  tenders: { cash: 'Cash', card: 'Card', voucher: 'Voucher' },
   csv: {
     summary: 'Summary (CSV)',
     byDay: 'By day (CSV)',
