@@ -1,6 +1,5 @@
-import type { Browser, Page } from '@playwright/test'
 import { randomUUID } from 'node:crypto'
-import { expect, test, type Registers } from './support/fixtures'
+import { expect, test } from './support/fixtures'
 import {
   card,
   cents,
@@ -30,8 +29,7 @@ import {
   refundOne,
   tile,
 } from './support/register'
-import { readyToSell } from './support/session'
-import { enrollThroughSettings } from './support/syncServer'
+import { enrolledRegister } from './support/enrolled'
 
 /*
  * Issue 14's business paths through the real back office (served by the sync server at /) and
@@ -54,28 +52,6 @@ test.afterEach(async () => {
   server = null
 })
 
-/** A web-host register (its own page) signed in as the manager with an open shift, enrolled with `code`. */
-async function enrolledRegister(
-  browser: Browser,
-  registers: Registers,
-  registerCode: string,
-  serverUrl: string,
-  code: string,
-): Promise<Page> {
-  const register = await registers.start({
-    dir: registerCode,
-    registerCode,
-    flags: ['--sync-interval-ms', '1000'],
-  })
-  const page = await browser.newPage({ timezoneId: zone })
-  await readyToSell(page, register.url)
-  await enrollThroughSettings(page, serverUrl, code)
-  await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-state', 'synced', {
-    timeout: 30_000,
-  })
-  return page
-}
-
 test('the owner opens a store and enrolls a register; its day in the CSV equals its Z report to the cent', async ({
   browser,
   page,
@@ -87,7 +63,7 @@ test('the owner opens a store and enrolls a register; its day in the CSV equals 
   await signInBackoffice(page, owner.email, owner.password)
   const mall = await createStore(page, { code: 'MALL', name: 'City Mall', timeZone: zone })
   const code = await issueEnrollmentCode(page, mall)
-  const till = await enrolledRegister(browser, registers, 'M1', server.url, code)
+  const till = await enrolledRegister(browser, registers, 'M1', server.url, code, zone)
   await nav(page, 'Registers')
   await page.getByLabel('Store', { exact: true }).selectOption({ label: mall })
   await expect(page.getByTestId('register-row')).toHaveCount(1)
@@ -189,6 +165,7 @@ test('a store manager of MAIN sees only MAIN; MALL’s pages and routes are refu
     'A1',
     url,
     await issueEnrollmentCode(page, 'MAIN — Main Street'),
+    zone,
   )
   const mallTill = await enrolledRegister(
     browser,
@@ -196,6 +173,7 @@ test('a store manager of MAIN sees only MAIN; MALL’s pages and routes are refu
     'B1',
     url,
     await issueEnrollmentCode(page, mall),
+    zone,
   )
   await tile(mallTill, 'KIT-BLT').click()
   await payCash(mallTill, '20')
@@ -280,6 +258,7 @@ test('a price edited while a register is offline: old price offline, new price a
     'A1',
     cable.url,
     await issueEnrollmentCode(page, main),
+    zone,
   )
 
   await nav(page, 'Products')
@@ -364,6 +343,7 @@ test('the owner reads the report in English and in Arabic (right to left)', asyn
     'A1',
     server.url,
     await issueEnrollmentCode(page, 'MAIN — Main Street'),
+    zone,
   )
   await tile(till, 'COF-LAT').click()
   await tile(till, 'BAK-CRO').click()

@@ -51,7 +51,8 @@ export async function startWebRegister(
   return { url, dataDir, output, stop: () => stopChild(child) }
 }
 
-/** Resolves with the first capture of `pattern` in the child's stdout; rejects if it exits first. */
+/** Resolves with the first capture of `pattern` in the child's stdout; rejects if it exits first or
+ * says nothing matching within 90 s (a server's first start migrates its database: slow on a busy box). */
 export function waitForLine(
   child: ChildProcess,
   output: string[],
@@ -61,7 +62,7 @@ export function waitForLine(
   return new Promise<string>((resolveLine, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`${what} did not start:\n${output.join('\n')}`)),
-      30_000,
+      90_000,
     )
     const lines = createInterface({ input: child.stdout! })
     lines.on('line', (line) => {
