@@ -31,9 +31,13 @@ export function ReceiptChoicePanel(props: ReceiptChoicePanelProps) {
   const { onDone } = props
 
   // At first the remembered choice has focus: Enter confirms it (or, for e-mail, the address).
+  // Deferred: the register hands focus to its search box as the payment dialog goes away.
   useEffect(() => {
-    if (props.remembered === 'email') addressRef.current?.focus()
-    else selectedRef.current?.focus()
+    const timer = window.setTimeout(() => {
+      if (props.remembered === 'email') addressRef.current?.focus()
+      else selectedRef.current?.focus()
+    }, 0)
+    return () => window.clearTimeout(timer)
   }, [props.remembered])
 
   useEffect(() => {
