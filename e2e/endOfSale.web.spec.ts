@@ -62,6 +62,23 @@ test('the end of a sale: split payments and change, an e-mailed receipt the SMTP
   await email.getByRole('button', { name: 'Save e-mail settings' }).click()
   await expect(page.getByTestId('email-settings-status')).toHaveText('E-mail settings saved.')
   await goTo(page, 'Register')
+  // A receipt printer that is switched off: the printer banner shows, the change must not go.
+  await page.evaluate(async () => {
+    const config = (await window.pos.invoke('register:getConfig', undefined)) as {
+      value: Record<string, unknown>
+    }
+    const printer = {
+      id: crypto.randomUUID(),
+      name: 'Front',
+      kind: 'network',
+      host: '127.0.0.1',
+      port: 9,
+      role: 'receipt',
+    }
+    await window.pos.invoke('register:saveConfig', {
+      config: { ...config.value, printers: [printer] },
+    })
+  })
 
   // Latte 4.75 + Croissant 3.25 = 8.00 + 0.66 tax = 8.66: 5.00 on the card, 20.00 in cash.
   await tile(page, 'COF-LAT').click()
@@ -92,6 +109,7 @@ test('the end of a sale: split payments and change, an e-mailed receipt the SMTP
   // Print is the register's first choice, selected and focused: one Enter would confirm it.
   await expect(page.getByTestId('receipt-choice-print')).toHaveAttribute('aria-pressed', 'true')
   await expect(page.getByTestId('receipt-choice-print')).toBeFocused()
+  await expect(page.getByTestId('print-banner')).toBeVisible()
   await shootSizes(page, 'en')
 
   // The customer wants it by e-mail: a bad address is refused on the spot, a good one goes.
