@@ -1,5 +1,5 @@
 import '../../styles/saleConfirmation.css'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Trans } from 'react-i18next'
 import { useMoney } from '../../appInfo'
 import { useTranslation } from '../../i18n'
@@ -35,7 +35,7 @@ export function SaleConfirmation({ sale, onNewSale }: SaleConfirmationProps) {
   const newSaleRef = useRef<HTMLButtonElement>(null)
   const { order } = sale
   // The remembered choice as it was when the sale ended: a pick here must not move the selection.
-  const remembered = useRef(config?.receiptChoice ?? 'print').current
+  const [remembered] = useState(config?.receiptChoice ?? 'print')
 
   // Enter anywhere on the confirmation but a field or a button starts the next sale.
   useEffect(() => {
