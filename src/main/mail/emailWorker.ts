@@ -16,6 +16,8 @@ export interface EmailWorkerOptions {
   random?: (() => number) | undefined
   /** Safety-net pass when nothing wakes the worker. */
   pollIntervalMs?: number | undefined
+  /** How long stopping waits for the e-mail being sent. */
+  stopGraceMs?: number | undefined
   log: (message: string, error?: unknown) => void
 }
 
@@ -122,7 +124,15 @@ export function createEmailWorker(options: EmailWorkerOptions): EmailWorker {
         isRunning = false
         if (timer) clearTimeout(timer)
         timer = null
-        await current
+        // An e-mail in flight finishes or times out on its own; quitting waits only briefly (a
+        // row left 'sending' is queued again at the next start).
+        await new Promise<void>((resolve) => {
+          const grace = setTimeout(resolve, options.stopGraceMs ?? 5_000)
+          void current.finally(() => {
+            clearTimeout(grace)
+            resolve()
+          })
+        })
       }
     },
     wake,

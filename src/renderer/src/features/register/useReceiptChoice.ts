@@ -77,7 +77,9 @@ export function useReceiptChoice(
   function pick(choice: ReceiptChoice) {
     setSelected(choice)
     setError(null)
-    if (choice !== 'email') void choose(choice)
+    // E-mail asks for the address first (again, after another choice or a sent e-mail).
+    if (choice === 'email') setOutcome({ type: 'open' })
+    else void choose(choice)
   }
 
   function sendEmail() {
