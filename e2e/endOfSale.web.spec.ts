@@ -47,7 +47,7 @@ test('the end of a sale: split payments and change, an e-mailed receipt the SMTP
   registers,
 }) => {
   // Three sales and six screenshots on a shared two-core machine.
-  test.setTimeout(120_000)
+  test.setTimeout(150_000)
   const register = await registers.start()
   await page.setViewportSize(sizes[0])
   await readyToSell(page, register.url)
