@@ -7,7 +7,14 @@ import type { InvokeOutput } from '../../../src/shared/ipc/contract'
 import { startSmtpSink, type SmtpSink } from '../../support/smtpSink'
 import { call, callError, openTestCore, tableCounts } from '../../support/registerCore'
 import { useTempDirs } from '../../support/tempDir'
-import { plainProducts, waitFor } from '../printing/printingHelpers'
+import { startFakePrinter } from '../../support/fakePrinter'
+import {
+  configure,
+  fastPrinting,
+  networkPrinter,
+  plainProducts,
+  waitFor,
+} from '../printing/printingHelpers'
 
 const tempDir = useTempDirs('auraflow-mail-')
 const cleanups: (() => Promise<void> | void)[] = []
@@ -151,6 +158,31 @@ describe('e-mailed receipts through a real SMTP server', () => {
     expect(smtp.messages[0]!.to).toEqual(['cy@example.com'])
   })
 
+  it('sends an e-mail a crash left half-sent at the next start, and only once', async () => {
+    const smtp = await sink()
+    const dataDir = tempDir()
+    const first = openTestCore(dataDir)
+    await pointAt(first, smtp)
+    const { order } = await sale(first)
+    // Queued, then the register stops mid-send (no background worker ran in this core).
+    const queued = await call(first, 'receipt:email', { orderId: order.id, to: 'dee@example.com' })
+    first.database.sqlite
+      .prepare(`update email_receipts set status = 'sending', attempts = 1 where id = ?`)
+      .run(queued.id)
+    first.close()
+
+    const again = openMailing(dataDir)
+    await smtp.waitForMessages(1)
+    await waitFor(async () => {
+      const latest = await call(again, 'receipt:emailStatus', { orderId: order.id })
+      return latest?.status === 'sent' && latest.attempts === 2
+    }, 'the e-mail sent after the restart')
+    // The same Message-ID as the first try, so a mail client shows a rare duplicate as one.
+    expect(smtp.messages[0]!.raw).toContain(`Message-ID: <${queued.id}@auraflow.receipt>`)
+    await new Promise((resolve) => setTimeout(resolve, 600))
+    expect(smtp.messages).toHaveLength(1)
+  })
+
   it('refuses a bad address with a typed error and queues nothing', async () => {
     const smtp = await sink()
     const core = openMailing()
@@ -201,6 +233,40 @@ describe('e-mailed receipts through a real SMTP server', () => {
     core.database.sqlite.pragma('wal_checkpoint(TRUNCATE)')
     for (const file of readdirSync(dataDir).filter((name) => name.startsWith('register.db')))
       expect(readFileSync(join(dataDir, file)).includes('p4ss-w0rd-secret')).toBe(false)
+  })
+
+  it('prints a sale at once only while print is the remembered choice; otherwise when chosen', async () => {
+    const printer = await startFakePrinter()
+    cleanups.push(() => printer.stop())
+    const core = openTestCore(tempDir(), { printing: fastPrinting })
+    const stop = core.startBackground()
+    cleanups.push(async () => {
+      await stop()
+      core.close()
+    })
+    await configure(core, { printers: [networkPrinter(printer)] })
+    const receiptJobs = async (orderId: string) =>
+      (await call(core, 'print:listJobs', { limit: 50, hideDone: false })).filter(
+        (job) => job.orderId === orderId && job.kind === 'receipt',
+      )
+    const first = (await sale(core)).order
+    await waitFor(
+      async () => (await receiptJobs(first.id)).length === 1,
+      'the auto-printed receipt',
+    )
+    // Printing it "again" from the confirmation queues nothing new.
+    expect(
+      await call(core, 'receipt:choose', { orderId: first.id, choice: 'print' }),
+    ).toMatchObject({ printJobsQueued: 0, hasReceiptPrinter: true })
+    await call(core, 'receipt:choose', { orderId: first.id, choice: 'none' })
+    const second = (await sale(core)).order
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(await receiptJobs(second.id)).toHaveLength(0)
+    expect(
+      await call(core, 'receipt:choose', { orderId: second.id, choice: 'print' }),
+    ).toMatchObject({ printJobsQueued: 1 })
+    await printer.waitForJobs(2)
+    expect((await call(core, 'register:getConfig')).receiptChoice).toBe('print')
   })
 
   it('prints on the print choice only and says when no receipt printer is set up', async () => {

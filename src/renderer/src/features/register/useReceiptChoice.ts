@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { EmailAddress, type ReceiptChoice } from '../../../../shared/ipc'
+import { EmailAddress, PosError, type ReceiptChoice } from '../../../../shared/ipc'
 import { useTranslation } from '../../i18n'
 import { errorMessage, pos } from '../../pos'
 import type { EmailReceipt } from '../orders/emailStatus'
@@ -70,7 +70,11 @@ export function useReceiptChoice(
       else setOutcome({ type: 'none' })
     } catch (failure) {
       setOutcome({ type: 'open' })
-      setError(t('endOfSale.choiceFailed', { error: errorMessage(failure) }))
+      setError(
+        failure instanceof PosError && failure.code === 'NOT_SUPPORTED'
+          ? t('endOfSale.emailOff')
+          : t('endOfSale.choiceFailed', { error: errorMessage(failure) }),
+      )
     }
   }
 

@@ -6,7 +6,6 @@ const receipts = {
     changeDue: 'الباقي',
     total: 'الإجمالي',
     payments: 'الدفعات',
-    change: 'الباقي {{amount}}',
     receipt: 'الإيصال',
     print: 'طباعة',
     email: 'بريد إلكتروني',

@@ -6,7 +6,6 @@ const receipts = {
     changeDue: 'Change due',
     total: 'Total',
     payments: 'Payments',
-    change: 'change {{amount}}',
     receipt: 'Receipt',
     print: 'Print',
     email: 'E-mail',
