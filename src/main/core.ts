@@ -4,6 +4,9 @@ import { createRegisterEvents, type RegisterEvents } from './events'
 import type { HandlerContext } from './ipc/handlerContext'
 import { createHandlers } from './ipc/handlers'
 import { createHandlerRegistry, type HandlerRegistry } from './ipc/registry'
+import { createMailService, type MailService, type MailServiceOptions } from './mail/mailService'
+import { createFileMailPasswordVault, type MailPasswordVault } from './secrets/mailPassword'
+import { createMailStore } from './store/mailStore'
 import type { NetworkTimeouts } from './printing/networkPrinter'
 import { createPrintService, type PrintService, type SystemPrint } from './printing/printService'
 import { openRegisterDatabase, type RegisterDatabase } from './store/database'
@@ -55,6 +58,10 @@ export interface RegisterCoreOptions {
    * the default is `sync-tokens.json` in the data folder, readable only by this user.
    */
   tokenVault?: TokenVault
+  /** Where the SMTP password is kept (never in register.db); default `mail-password.json`. */
+  mailPasswords?: MailPasswordVault
+  /** E-mail queue timing (tests make retries quick). */
+  mail?: Pick<MailServiceOptions, 'backoff' | 'random' | 'pollIntervalMs' | 'smtpTimeouts'>
 }
 
 export interface PrintingOptions {
@@ -84,6 +91,8 @@ export interface RegisterCore {
   readonly print: PrintService
   /** Where this register's sync tokens are kept. */
   readonly tokenVault: TokenVault
+  /** E-mailed receipts: SMTP settings and the send queue with its worker. */
+  readonly mail: MailService
   /** Starts background work (sync and print workers, realtime socket); returns the stop function. */
   startBackground(): () => Promise<void>
   close(): void
@@ -91,6 +100,7 @@ export interface RegisterCore {
 
 export const registerDatabaseFile = 'register.db'
 export const tokenFile = 'sync-tokens.json'
+export const mailPasswordFile = 'mail-password.json'
 
 export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
   mkdirSync(options.dataDir, { recursive: true })
@@ -139,6 +149,17 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
       authority,
       log: (message, error) => (options.logError ?? console.error)(message, error),
     })
+    const mail = createMailService({
+      ...options.mail,
+      store: createMailStore(database.db),
+      events,
+      passwords:
+        options.mailPasswords ??
+        createFileMailPasswordVault(join(options.dataDir, mailPasswordFile)),
+      now,
+      registerCode: () => sync.device.registerCode,
+      log: (message, error) => (options.logError ?? console.error)(message, error),
+    })
     const context: HandlerContext = {
       store,
       sync,
@@ -150,6 +171,7 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
       now,
       renderPdf: options.printing?.renderPdf,
       print,
+      mail,
     }
     const handlers = createHandlers(context)
     const registry = createHandlerRegistry(handlers, {
@@ -170,12 +192,14 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
       },
       print,
       tokenVault,
+      mail,
       startBackground: () => {
         const stopSync = sync.start()
         const stopPrint = print.start()
+        const stopMail = mail.start()
         const stop = async () => {
           stopBackground = null
-          await Promise.all([stopSync(), stopPrint()])
+          await Promise.all([stopSync(), stopPrint(), stopMail()])
         }
         stopBackground = stop
         return stop

@@ -1,7 +1,8 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog } from 'electron'
-import { openRegisterCore, tokenFile, type RegisterCore } from './core'
+import { mailPasswordFile, openRegisterCore, tokenFile, type RegisterCore } from './core'
 import { safeStorageCodec } from './electron/tokenCodec'
+import { createFileMailPasswordVault } from './secrets/mailPassword'
 import { createFileTokenVault } from './secrets/tokenVault'
 import { logFilePath, resolveInstancePaths } from './electron/instancePaths'
 import { registerIpc } from './electron/ipc'
@@ -72,6 +73,10 @@ function startRegister(): void {
         dataDir: paths.dataDir,
         tokenVault: createFileTokenVault(
           join(paths.dataDir, isEncrypted ? 'sync-tokens.bin' : tokenFile),
+          codec,
+        ),
+        mailPasswords: createFileMailPasswordVault(
+          join(paths.dataDir, isEncrypted ? 'mail-password.bin' : mailPasswordFile),
           codec,
         ),
         host: 'electron',

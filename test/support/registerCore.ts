@@ -68,5 +68,7 @@ export function tableCounts(core: RegisterCore): Record<string, number> {
     parked_orders: count('parked_orders'),
     print_jobs: count('print_jobs'),
     register_settings: count('register_settings'),
+    email_receipts: count('email_receipts'),
+    mail_settings: count('mail_settings'),
   }
 }

@@ -1,5 +1,6 @@
 import type { StoreOptions } from '../../shared/store/options'
 import type { RegisterEvents } from '../events'
+import type { MailService } from '../mail/mailService'
 import type { PrintService } from '../printing/printService'
 import type { Authority } from '../services/authority'
 import type { RegisterStore } from '../store/repositories'
@@ -20,6 +21,8 @@ export interface HandlerContext {
   now: () => Date
   /** The core's running print queue, worker and station subscriptions. */
   print: PrintService
+  /** E-mailed receipts: SMTP settings and the send queue. */
+  mail: MailService
   /** Renders HTML to PDF where the host can (Electron's printToPDF); absent in the web host. */
   renderPdf?: ((html: string, paperWidthMm: number) => Promise<Uint8Array>) | undefined
 }

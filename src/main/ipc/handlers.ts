@@ -2,6 +2,7 @@ import { pricingRulesOf } from '../services/pricing'
 import { createCatalogHandlers } from './catalogHandlers'
 import { enrollRegister } from './enrollment'
 import type { HandlerContext } from './handlerContext'
+import { createMailHandlers } from './mailHandlers'
 import { createManagerHandlers } from './managerHandlers'
 import { createPrintHandlers } from './printHandlers'
 import type { Handlers } from './registry'
@@ -16,6 +17,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createStaffHandlers(context),
     ...createPrintHandlers(context),
     ...createManagerHandlers(context),
+    ...createMailHandlers(context),
     'app:getInfo': () => {
       const settings = store.settings.getStoreSettings()
       return {

@@ -40,8 +40,10 @@ export function createPrintHandlers(context: HandlerContext): HandlerGroup<Print
       checkConfig(input.config)
       const before = store.settings.getRegisterConfig()
       const saved = store.transaction((repositories) => {
+        // The receipt choice is the cashiers' (receipt:choose): a settings form loaded before
+        // the last sale must not put an older one back.
         const stored = repositories.settings.saveRegisterConfig(
-          input.config,
+          { ...input.config, receiptChoice: before.receiptChoice },
           context.now().toISOString(),
         )
         authority.audit(repositories.audit, {

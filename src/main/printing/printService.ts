@@ -63,6 +63,11 @@ export interface PrintService {
   /** Settings were saved: print to the new printers, and check them. */
   configChanged(): void
   reprint(orderId: string, kind: 'receipt' | 'kitchen', printerId?: string): PrintJobView
+  /**
+   * A sale's original receipt on each receipt printer, when its customer asks for it after the
+   * sale; returns how many jobs were queued (none when it was queued at the sale already).
+   */
+  printReceipt(orderId: string): number
   testPage(printerId: string): PrintJobView
   retry(jobId: string): PrintJobView
   cancel(jobId: string): PrintJobView
@@ -316,6 +321,18 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
         options.now().toISOString(),
       )
       return touched(job)
+    },
+    printReceipt(orderId) {
+      if (!orderFor(orderId))
+        throw new PosError('NOT_FOUND', 'No order with that id on this register.', 'orderId')
+      const printerIds = store.enqueueOriginals(
+        config()
+          .printers.filter((printer) => printer.role === 'receipt')
+          .map((printer) => ({ kind: 'receipt' as const, orderId, printerId: printer.id })),
+        options.now().toISOString(),
+      )
+      afterEnqueue(printerIds)
+      return printerIds.length
     },
     testPage(printerId) {
       const printer = requirePrinter(printerId)

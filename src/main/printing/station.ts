@@ -48,7 +48,7 @@ const printersFor = (config: RegisterConfig, role: PrinterConfig['role']) =>
 
 /**
  * A sale or refund just committed on this register: its receipt on each receipt printer when
- * auto-print is on, and for a sale a kitchen ticket on each kitchen printer (if it has lines for
+ * auto-print is on (a sale's only while the remembered receipt choice is print), and for a sale a kitchen ticket on each kitchen printer (if it has lines for
  * the kitchen). Returns the printers that got a new job.
  */
 export function enqueueForLocalOrder(
@@ -59,7 +59,9 @@ export function enqueueForLocalOrder(
 ): string[] {
   if (config.mode !== 'register') return []
   const wanted: { kind: JobKind; orderId: string; printerId: string }[] = []
-  if (config.autoPrintReceipt)
+  // A sale's receipt prints at once only where customers last chose print; otherwise it waits
+  // for the cashier's choice on the confirmation (receipt:choose).
+  if (config.autoPrintReceipt && (order.kind === 'REFUND' || config.receiptChoice === 'print'))
     for (const printer of printersFor(config, 'receipt'))
       wanted.push({ kind: 'receipt', orderId: order.id, printerId: printer.id })
   const kitchen = printersFor(config, 'kitchen')

@@ -38,20 +38,36 @@ function parseTokens(json: string): SyncTokens {
 }
 
 /**
- * Tokens in one file that only this user may read or write (mode 0600, put right if found looser),
- * sealed by `codec`. Written to a temporary file and renamed, so a crash leaves the old or the new
- * tokens, never half of each.
+ * A file that only this user may read or write (mode 0600, put right if found looser), sealed by
+ * `codec`. Written to a temporary file and renamed, so a crash leaves the old or the new content,
+ * never half of each. `read` gives null while the file does not exist.
  */
-export function createFileTokenVault(file: string, codec: TokenCodec = plainTextCodec): TokenVault {
+export function sealedFile(file: string, codec: TokenCodec) {
   // Windows has no such mode bits: the file sits in the user's own profile folder there.
   const hasModes = process.platform !== 'win32'
   if (hasModes && existsSync(file) && (statSync(file).mode & 0o777) !== ownerOnly)
     chmodSync(file, ownerOnly)
+  return {
+    read: (): string | null => (existsSync(file) ? codec.decode(readFileSync(file)) : null),
+    write(json: string): void {
+      const temporary = `${file}.tmp`
+      writeFileSync(temporary, codec.encode(json), { mode: ownerOnly })
+      // A leftover temporary file keeps its old mode through writeFileSync; this one is the user's.
+      if (hasModes) chmodSync(temporary, ownerOnly)
+      renameSync(temporary, file)
+    },
+  }
+}
+
+/** Tokens in one sealed, owner-only file (see sealedFile). */
+export function createFileTokenVault(file: string, codec: TokenCodec = plainTextCodec): TokenVault {
+  const sealed = sealedFile(file, codec)
   let cached: SyncTokens | null = null
 
   function read(): SyncTokens {
     if (cached) return cached
-    cached = existsSync(file) ? parseTokens(codec.decode(readFileSync(file))) : emptyTokens
+    const json = sealed.read()
+    cached = json === null ? emptyTokens : parseTokens(json)
     return cached
   }
 
@@ -59,11 +75,7 @@ export function createFileTokenVault(file: string, codec: TokenCodec = plainText
     read,
     write(tokens) {
       const next = { ...read(), ...tokens }
-      const temporary = `${file}.tmp`
-      writeFileSync(temporary, codec.encode(JSON.stringify(next)), { mode: ownerOnly })
-      // A leftover temporary file keeps its old mode through writeFileSync; this one is the user's.
-      if (hasModes) chmodSync(temporary, ownerOnly)
-      renameSync(temporary, file)
+      sealed.write(JSON.stringify(next))
       cached = next
     },
     description: `Sync tokens are kept in ${file}, ${codec.description}.`,

@@ -270,3 +270,4 @@ export const storeRules = sqliteTable('store_rules', {
 })
 
 export * from './localTables'
+export * from './mailTables'

@@ -24,6 +24,8 @@ const accessExceptions: Partial<Record<InvokeChannel, ChannelAccess>> = {
   'print:markDone': 'public',
   // The catalog editor's export: the whole catalog, costs and all, leaves the register.
   'catalog:exportCsv': 'manager',
+  // SMTP server, login and sender: a manager's settings (saving asks for approval as well).
+  'mail:saveSettings': 'manager',
 }
 
 export function channelAccess(channel: InvokeChannel): ChannelAccess {

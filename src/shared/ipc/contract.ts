@@ -66,6 +66,15 @@ import {
   SaveRegisterConfigInput,
 } from './printSchemas'
 import { RegisterConfig } from '../store/registerConfig'
+import {
+  EmailReceiptView,
+  MailSettingsInput,
+  MailSettingsView,
+  OrderIdInput,
+  ReceiptChooseInput,
+  ReceiptChooseResult,
+  ReceiptEmailInput,
+} from './mailSchemas'
 import { DeadRecord, EnrollInput, RetryDeadInput, SyncStatusView } from './syncSchemas'
 
 /**
@@ -155,6 +164,19 @@ export const invokeContract = {
   'receipt:renderHtml': { input: ReceiptPreviewInput, output: ReceiptHtml },
   /** The receipt as PDF (Electron printToPDF; NOT_SUPPORTED in the web host). */
   'receipt:renderPdf': { input: ReceiptPreviewInput, output: ReceiptPdf },
+  /**
+   * The customer's receipt after a sale: print it, e-mail it (queued, never blocking) or none.
+   * The choice is remembered on this register and preselected for the next sale.
+   */
+  'receipt:choose': { input: ReceiptChooseInput, output: ReceiptChooseResult },
+  /** E-mails an order's receipt (again) through the register's queue; Orders' resend. */
+  'receipt:email': { input: ReceiptEmailInput, output: EmailReceiptView },
+  /** The latest e-mailed receipt of an order and how it went (null if none was asked for). */
+  'receipt:emailStatus': { input: OrderIdInput, output: EmailReceiptView.nullable() },
+  /** This register's SMTP settings, without the password. */
+  'mail:getSettings': { input: z.undefined(), output: MailSettingsView },
+  /** Saves the SMTP settings (a manager's change); the password goes to the secret store. */
+  'mail:saveSettings': { input: MailSettingsInput, output: MailSettingsView },
   /** Store-wide sync health for the manager console (server stats + this register live). */
   'manager:getHealth': { input: z.undefined(), output: StoreHealth },
   'manager:listConflicts': { input: z.undefined(), output: z.array(ConflictView) },
@@ -192,6 +214,8 @@ export const eventContract = {
   /** Print jobs or printer states changed. */
   'print:changed': z.object({ printerIds: z.array(z.string()) }),
   'register:configChanged': RegisterConfig,
+  /** An e-mailed receipt was queued, sent, or failed and waits to be tried again. */
+  'receipt:emailChanged': EmailReceiptView,
   /** The store's rules changed from a pull (another register or the back office): read them anew. */
   'settings:changed': z.object({}),
   /** Progress of a long import: rows read of rows total. */

@@ -44,6 +44,11 @@ export const RegisterConfig = z
     stationCategoryIds: z.array(z.uuid()).max(100).default([]),
     /** Footer line printed on receipts. */
     receiptFooter: z.string().max(200).default('Thank you!'),
+    /**
+     * The receipt the last customer chose (print, e-mail, none): the next sale's confirmation
+     * preselects it. Only a sale's print choice auto-prints its receipt.
+     */
+    receiptChoice: z.enum(['print', 'email', 'none']).default('print'),
   })
   .strict()
 export type RegisterConfig = z.infer<typeof RegisterConfig>

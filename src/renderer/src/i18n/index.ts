@@ -6,6 +6,7 @@ import arCatalog from './locales/ar/catalog'
 import arCommon from './locales/ar/common'
 import arManager from './locales/ar/manager'
 import arOrders from './locales/ar/orders'
+import arReceipts from './locales/ar/receipts'
 import arRegister from './locales/ar/register'
 import arSession from './locales/ar/session'
 import arSettings from './locales/ar/settings'
@@ -18,6 +19,7 @@ import enCatalog from './locales/en/catalog'
 import enCommon from './locales/en/common'
 import enManager from './locales/en/manager'
 import enOrders from './locales/en/orders'
+import enReceipts from './locales/en/receipts'
 import enRegister from './locales/en/register'
 import enSession from './locales/en/session'
 import enSettings from './locales/en/settings'
@@ -45,6 +47,7 @@ export const resources = {
     manager: enManager,
     station: enStation,
     shell: enShell,
+    receipts: enReceipts,
   },
   ar: {
     common: arCommon,
@@ -59,6 +62,7 @@ export const resources = {
     manager: arManager,
     station: arStation,
     shell: arShell,
+    receipts: arReceipts,
   },
 } as const
 

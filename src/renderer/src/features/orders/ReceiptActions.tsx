@@ -7,6 +7,7 @@ import type { OrderDetail } from '../../types'
 import { useRegisterConfig } from '../settings/registerConfig'
 import { jobStatusText } from '../station/jobText'
 import { useFollowedJob } from '../station/usePrintData'
+import { EmailReceiptAction } from './EmailReceiptAction'
 
 type ReceiptHtml = InvokeOutput<'receipt:renderHtml'>
 
@@ -165,6 +166,8 @@ function OrderReceiptActions({ order }: { order: OrderDetail }) {
           {message.text}
         </p>
       )}
+
+      {order.kind === 'SALE' && <EmailReceiptAction order={order} />}
 
       <div id={previewId} className="receipt-preview-frame" hidden={preview === null}>
         {preview && (

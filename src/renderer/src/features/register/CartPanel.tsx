@@ -13,6 +13,8 @@ interface CartPanelProps {
   totals: OrderTotals | null
   totalsError: string | null
   lastSale: CompletedSale | null
+  /** The confirmation's New sale: clears it for the next customer. */
+  onNewSale: () => void
   parkedCount: number
   onPay: () => void
   /** Clear: a cart with items goes through a void (reason, maybe a manager). */
@@ -53,7 +55,7 @@ export function CartPanel(props: CartPanelProps) {
       </header>
 
       <div className="cart-body" ref={bodyRef}>
-        {isEmpty && lastSale && <SaleConfirmation sale={lastSale} />}
+        {isEmpty && lastSale && <SaleConfirmation sale={lastSale} onNewSale={props.onNewSale} />}
         {isEmpty && !lastSale && <p className="cart-empty">{t('cart.empty')}</p>}
         {!isEmpty && (
           <ul className="cart-lines">

@@ -97,6 +97,12 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
   })
 
   const closeDialog = useCallback(() => setDialog(null), [])
+  // The confirmation's New sale (or Enter): the next customer starts at the search box.
+  const startNewSale = useCallback(() => {
+    setLastSale(null)
+    clearMessages()
+    searchRef.current?.focus()
+  }, [clearMessages])
   const actions = useSaleActions({
     cart,
     productsById,
@@ -143,6 +149,7 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
         totals={totals}
         totalsError={totalsError}
         lastSale={lastSale}
+        onNewSale={startNewSale}
         parkedCount={parked.orders.length}
         onPay={() => {
           if (canPay) openPay()
@@ -175,10 +182,10 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
           onAddLine={addLine}
           onSaleCompleted={(receipt, tenderedCents) => {
             setLastSale({
-              orderNumber: receipt.order.orderNumber,
-              totalCents: receipt.order.totalCents,
+              order: receipt.order,
               tenderedCents,
               changeCents: receipt.changeCents,
+              customerEmail: cart.customer?.email ?? null,
             })
             cart.clear()
             clearMessages()

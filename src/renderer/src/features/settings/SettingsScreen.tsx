@@ -7,6 +7,7 @@ import { useTranslation } from '../../i18n'
 import { enrollmentProblem } from '../sync/enrollmentProblem'
 import { isManagerRole, useSession } from '../session/useSession'
 import { useSyncStatus } from '../sync/syncStatus'
+import { EmailSettingsSection } from './EmailSettingsSection'
 import { EnrollmentForm } from './EnrollmentForm'
 import { RegisterConfigForm } from './RegisterConfigForm'
 import { StaffSection } from './StaffSection'
@@ -16,6 +17,7 @@ import { useRegisterConfig } from './registerConfig'
 export function SettingsScreen() {
   const info = useAppInfo()
   const { t } = useTranslation('settings')
+  const { t: tr } = useTranslation('receipts')
   const { status, error, update, reload } = useSyncStatus()
   const registerConfig = useRegisterConfig()
   const { session, refresh: refreshSession } = useSession()
@@ -124,6 +126,20 @@ export function SettingsScreen() {
             <p className="page-card-intro">{t('storeOptions.intro')}</p>
             {/* The session carries the approvals and idle lock, so it is read again after a save. */}
             <StoreOptionsSection onSaved={() => void refreshSession()} />
+          </section>
+        )}
+
+        {isManager && (
+          <section
+            className="page-card"
+            aria-labelledby="settings-email-title"
+            data-testid="email-settings"
+          >
+            <h3 id="settings-email-title" className="page-card-title">
+              {tr('settings.title')}
+            </h3>
+            <p className="page-card-intro">{tr('settings.intro')}</p>
+            <EmailSettingsSection />
           </section>
         )}
 
