@@ -47,6 +47,11 @@ export interface ReportProjector {
   drain(): Promise<void>
   /** Stops the background work (wake and sweep) once the step under way ends; `resume` restarts it. */
   pause(): Promise<void>
+  /**
+   * Restarts the background with a sweep, as the periodic one: what was pushed while paused (often
+   * projected meanwhile by `drain` or `catchUp`) is found by it and waits from now, at most
+   * `maxDelayMs`, not overdue at once beside the pushes that follow.
+   */
   resume(): void
   close(): Promise<void>
 }
@@ -185,6 +190,7 @@ export function createReportProjector(
     resume() {
       isPaused = false
       isSweepDue = true
+      waitingSince = Date.now()
       kick()
     },
     async close() {
