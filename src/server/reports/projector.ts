@@ -14,7 +14,9 @@ import type { RealtimeBus } from '../realtime/bus'
  * The background gives way to pushes: it starts once pushes have paused for `wakeDelayMs`, and
  * stops between steps while they keep coming, unless the oldest change has waited `maxDelayMs`.
  * A burst (a register draining a day offline) is then pushed at full speed and projected right
- * after, in larger steps. A report never waits for it: `catchUp` projects its stores first.
+ * after, in larger steps. Each pass takes every change waiting when it starts, and a change that
+ * comes during it waits anew: pushes that never pause get one pass every `maxDelayMs`, in large
+ * steps, never one per push. A report never waits for it: `catchUp` projects its stores first.
  */
 
 export interface ReportProjectorOptions {
@@ -45,6 +47,11 @@ export interface ReportProjector {
   drain(): Promise<void>
   /** Stops the background work (wake and sweep) once the step under way ends; `resume` restarts it. */
   pause(): Promise<void>
+  /**
+   * Restarts the background with a sweep, as the periodic one: what was pushed while paused (often
+   * projected meanwhile by `drain` or `catchUp`) is found by it and waits from now, at most
+   * `maxDelayMs`, not overdue at once beside the pushes that follow.
+   */
   resume(): void
   close(): Promise<void>
 }
@@ -66,9 +73,14 @@ export function createReportProjector(
   let scheduled: NodeJS.Timeout | null = null
   const wakeDelayMs = options.wakeDelayMs ?? 500
   const maxDelayMs = options.maxDelayMs ?? 5_000
-  /** When the last push was seen, and since when a change has waited to be projected. */
+  /**
+   * When the last push was seen, and since when the oldest change no pass has taken yet has
+   * waited (a pass takes every change waiting when it starts; null: none waits).
+   */
   let lastPushAt = 0
   let waitingSince: number | null = null
+  /** Since when the oldest change taken by the pass under way had waited. */
+  let passSince = 0
 
   /** How long the background should still wait (0: project now). */
   function waitLeft(now = Date.now()): number {
@@ -90,9 +102,11 @@ export function createReportProjector(
     let projected = 0
     try {
       while (!isClosed && projected < budget) {
-        if (givesWay && waitLeft() > 0) {
-          // Pushes came in meanwhile: this store's turn comes when they pause.
+        if (givesWay && Date.now() < lastPushAt + wakeDelayMs) {
+          // Pushes came in meanwhile: this store's turn comes when they pause, or when its
+          // oldest change has waited maxDelayMs.
           dirty.add(storeId)
+          waitingSince = Math.min(waitingSince ?? passSince, passSince)
           break
         }
         const step = await projectStoreStep(db, storeId, Math.min(batch, budget - projected), wait)
@@ -108,13 +122,19 @@ export function createReportProjector(
 
   async function work(): Promise<void> {
     while (!isClosed && !isPaused && (dirty.size > 0 || isSweepDue) && waitLeft() === 0) {
+      // This pass takes every change waiting now; one that comes meanwhile waits anew. A pass
+      // that is overdue (pushes never paused) does not give way: it brings its stores current.
+      const now = Date.now()
+      passSince = waitingSince ?? now
+      waitingSince = null
+      const isOverdue = now < lastPushAt + wakeDelayMs
       const stores = isSweepDue ? await selectLaggingStores(db) : []
       isSweepDue = false
       for (const id of dirty) stores.push(id)
       dirty.clear()
-      for (const storeId of new Set(stores)) await projectStore(storeId, false, Infinity, true)
+      for (const storeId of new Set(stores))
+        await projectStore(storeId, false, Infinity, !isOverdue)
     }
-    if (dirty.size === 0 && !isSweepDue) waitingSince = null
   }
 
   function kick(): void {
@@ -170,6 +190,7 @@ export function createReportProjector(
     resume() {
       isPaused = false
       isSweepDue = true
+      waitingSince = Date.now()
       kick()
     },
     async close() {
