@@ -5,8 +5,10 @@ import type { HandlerContext } from './ipc/handlerContext'
 import { createHandlers } from './ipc/handlers'
 import { createHandlerRegistry, type HandlerRegistry } from './ipc/registry'
 import type { NetworkTimeouts } from './printing/networkPrinter'
+import { createKitchenDisplay, type KitchenDisplay } from './printing/kitchenDisplay'
 import { createPrintService, type PrintService, type SystemPrint } from './printing/printService'
 import { openRegisterDatabase, type RegisterDatabase } from './store/database'
+import { kitchenTicketStore } from './store/kitchenRepository'
 import { createPrintStore } from './store/printStore'
 import { createRegisterStore, type RegisterStore } from './store/repositories'
 import type { BackoffPolicy } from './sync/backoff'
@@ -82,6 +84,8 @@ export interface RegisterCore {
   readonly device: DeviceIdentity
   /** The print queue and its worker, with station subscriptions. */
   readonly print: PrintService
+  /** A kitchen station's on-screen tickets (bump, recall). */
+  readonly kitchen: KitchenDisplay
   /** Where this register's sync tokens are kept. */
   readonly tokenVault: TokenVault
   /** Starts background work (sync and print workers, realtime socket); returns the stop function. */
@@ -130,13 +134,21 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
       storeOptions: () => getStoreOptions(database.db),
       now,
     })
+    const printStore = createPrintStore(database.db)
     const print = createPrintService({
       ...options.printing,
-      store: createPrintStore(database.db),
+      store: printStore,
       events,
       now,
       device: () => sync.device,
       authority,
+      log: (message, error) => (options.logError ?? console.error)(message, error),
+    })
+    const kitchen = createKitchenDisplay({
+      store: { ...printStore, ...kitchenTicketStore(database.db) },
+      events,
+      now,
+      device: () => sync.device,
       log: (message, error) => (options.logError ?? console.error)(message, error),
     })
     const context: HandlerContext = {
@@ -150,6 +162,7 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
       now,
       renderPdf: options.printing?.renderPdf,
       print,
+      kitchen,
     }
     const handlers = createHandlers(context)
     const registry = createHandlerRegistry(handlers, {
@@ -169,12 +182,15 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
         return sync.device
       },
       print,
+      kitchen,
       tokenVault,
       startBackground: () => {
         const stopSync = sync.start()
         const stopPrint = print.start()
+        const stopKitchen = kitchen.start()
         const stop = async () => {
           stopBackground = null
+          stopKitchen()
           await Promise.all([stopSync(), stopPrint()])
         }
         stopBackground = stop

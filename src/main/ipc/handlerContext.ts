@@ -1,5 +1,6 @@
 import type { StoreOptions } from '../../shared/store/options'
 import type { RegisterEvents } from '../events'
+import type { KitchenDisplay } from '../printing/kitchenDisplay'
 import type { PrintService } from '../printing/printService'
 import type { Authority } from '../services/authority'
 import type { RegisterStore } from '../store/repositories'
@@ -20,6 +21,8 @@ export interface HandlerContext {
   now: () => Date
   /** The core's running print queue, worker and station subscriptions. */
   print: PrintService
+  /** A kitchen station's on-screen tickets. */
+  kitchen: KitchenDisplay
   /** Renders HTML to PDF where the host can (Electron's printToPDF); absent in the web host. */
   renderPdf?: ((html: string, paperWidthMm: number) => Promise<Uint8Array>) | undefined
 }

@@ -1,5 +1,6 @@
 import { pricingRulesOf } from '../services/pricing'
 import { createCatalogHandlers } from './catalogHandlers'
+import { createDisplayHandlers } from './displayHandlers'
 import { enrollRegister } from './enrollment'
 import type { HandlerContext } from './handlerContext'
 import { createManagerHandlers } from './managerHandlers'
@@ -16,6 +17,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createStaffHandlers(context),
     ...createPrintHandlers(context),
     ...createManagerHandlers(context),
+    ...createDisplayHandlers(context),
     'app:getInfo': () => {
       const settings = store.settings.getStoreSettings()
       return {

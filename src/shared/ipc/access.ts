@@ -22,6 +22,11 @@ const accessExceptions: Partial<Record<InvokeChannel, ChannelAccess>> = {
   'session:signOut': 'public',
   // A kitchen station's bump needs no sign-in; the handler asks for one on other registers.
   'print:markDone': 'public',
+  // The customer display shows the cart whoever is signed in, and reads nothing else.
+  'display:getState': 'public',
+  // As print:markDone: the kitchen bumps without a PIN; the handler asks on other registers.
+  'kitchen:bump': 'public',
+  'kitchen:recall': 'public',
   // The catalog editor's export: the whole catalog, costs and all, leaves the register.
   'catalog:exportCsv': 'manager',
 }
