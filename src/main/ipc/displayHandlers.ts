@@ -4,11 +4,7 @@ import { isKitchenDisplay } from '../printing/kitchenDisplay'
 import type { HandlerContext, HandlerGroup } from './handlerContext'
 
 type DisplayChannels =
-  | 'display:publish'
-  | 'display:getState'
-  | 'kitchen:listTickets'
-  | 'kitchen:bump'
-  | 'kitchen:recall'
+  'display:publish' | 'display:getState' | 'kitchen:listTickets' | 'kitchen:bump' | 'kitchen:recall'
 
 const idle: DisplayPublish = {
   phase: 'idle',

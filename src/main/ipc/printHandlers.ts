@@ -1,8 +1,5 @@
 import { PosError } from '../../shared/ipc/errors'
-import {
-  requiredStationPrinterRole,
-  type RegisterConfig,
-} from '../../shared/store/registerConfig'
+import { requiredStationPrinterRole, type RegisterConfig } from '../../shared/store/registerConfig'
 import type { HandlerContext, HandlerGroup } from './handlerContext'
 
 type PrintChannels =

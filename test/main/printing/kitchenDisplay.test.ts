@@ -25,7 +25,11 @@ afterEach(async () => {
   }
 })
 
-const quiet = { isRealtimeEnabled: false, intervalMs: 3_600_000, backoff: { baseMs: 10, capMs: 50 } }
+const quiet = {
+  isRealtimeEnabled: false,
+  intervalMs: 3_600_000,
+  backoff: { baseMs: 10, capMs: 50 },
+}
 
 function openCore(dataDir: string, registerCode: string, options: TestCoreOptions = {}) {
   const core = openTestCore(dataDir, {
@@ -72,7 +76,9 @@ async function kitchenWithTill(options: { categories: 'hot' | 'every' } = { cate
   for (const register of [a, kitchen]) await enroll(register.core, code)
   const plain = await plainProducts(a.core)
   const hot = plain[0]!
-  const other = plain.find((product) => product.categoryId && product.categoryId !== hot.categoryId)!
+  const other = plain.find(
+    (product) => product.categoryId && product.categoryId !== hot.categoryId,
+  )!
   expect(hot.categoryId).not.toBeNull()
   await configure(kitchen.core, {
     mode: 'kitchen-station',
