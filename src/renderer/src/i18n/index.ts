@@ -4,6 +4,7 @@ import type { Language } from '../../../shared/store/registerConfig'
 import arApproval from './locales/ar/approval'
 import arCatalog from './locales/ar/catalog'
 import arCommon from './locales/ar/common'
+import arDisplay from './locales/ar/display'
 import arManager from './locales/ar/manager'
 import arOrders from './locales/ar/orders'
 import arRegister from './locales/ar/register'
@@ -16,6 +17,7 @@ import arSync from './locales/ar/sync'
 import enApproval from './locales/en/approval'
 import enCatalog from './locales/en/catalog'
 import enCommon from './locales/en/common'
+import enDisplay from './locales/en/display'
 import enManager from './locales/en/manager'
 import enOrders from './locales/en/orders'
 import enRegister from './locales/en/register'
@@ -44,6 +46,7 @@ export const resources = {
     approval: enApproval,
     manager: enManager,
     station: enStation,
+    display: enDisplay,
     shell: enShell,
   },
   ar: {
@@ -58,6 +61,7 @@ export const resources = {
     approval: arApproval,
     manager: arManager,
     station: arStation,
+    display: arDisplay,
     shell: arShell,
   },
 } as const
