@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import type { WebSocket } from 'ws'
-import type { EventChannel, InvokeChannel } from '../../shared/ipc/contract'
+import { customerDisplayChannels, customerDisplayEvents } from '../../shared/ipc/access'
 import { PosError } from '../../shared/ipc/errors'
 import type { RegisterCore } from '../core'
 import { BridgeRequest } from './protocol'
@@ -9,9 +9,8 @@ import { BridgeRequest } from './protocol'
 export const customerDisplayPath = '/customer-display'
 export const displayFeedPath = '/display-feed'
 
-/** All a customer display may ask, and all it is told. */
-const displayInvokeChannels: ReadonlySet<string> = new Set<InvokeChannel>(['display:getState'])
-const displayEvents: ReadonlySet<string> = new Set<EventChannel>(['display:stateChanged'])
+const displayInvokeChannels: ReadonlySet<string> = new Set(customerDisplayChannels)
+const displayEvents: ReadonlySet<string> = new Set(customerDisplayEvents)
 
 /**
  * The customer display's own key, derived from the launch secret: it opens the display page and

@@ -1,4 +1,4 @@
-import type { InvokeChannel } from './contract'
+import type { EventChannel, InvokeChannel } from './contract'
 
 /**
  * Who may call a channel, checked by the registry before the handler runs:
@@ -34,3 +34,10 @@ const accessExceptions: Partial<Record<InvokeChannel, ChannelAccess>> = {
 export function channelAccess(channel: InvokeChannel): ChannelAccess {
   return accessExceptions[channel] ?? 'signedIn'
 }
+
+/**
+ * All a customer display may call, and all it is told (the web host's display feed, the desktop
+ * app's second window): it shows the cart and reaches no cashier channel.
+ */
+export const customerDisplayChannels: readonly InvokeChannel[] = ['display:getState']
+export const customerDisplayEvents: readonly EventChannel[] = ['display:stateChanged']
