@@ -10,7 +10,7 @@ import {
   type SyncServerProcess,
 } from './support/syncServer'
 
-test.describe.configure({ timeout: 90_000 })
+test.describe.configure({ timeout: 150_000 })
 
 const sizes = [
   { width: 1366, height: 768 },
@@ -89,7 +89,10 @@ test('a ticket sold on register A appears on station B’s kitchen display; its 
   await ticket.getByRole('button', { name: `Bump order ${orderNumber} (done)` }).click()
   await expect(ticket).toHaveCount(0)
   await expect(b.getByText(`Order ${orderNumber} bumped.`)).toBeVisible()
-  await b.getByRole('button', { name: `Recall order ${orderNumber}` }).first().click()
+  await b
+    .getByRole('button', { name: `Recall order ${orderNumber}` })
+    .first()
+    .click()
   await expect(ticket).toBeVisible()
 
   // The keyboard: 1 bumps the first ticket, R recalls the last one bumped.

@@ -57,11 +57,12 @@ export function waitForLine(
   output: string[],
   pattern: RegExp,
   what: string,
+  timeoutMs = 30_000,
 ): Promise<string> {
   return new Promise<string>((resolveLine, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`${what} did not start:\n${output.join('\n')}`)),
-      30_000,
+      timeoutMs,
     )
     const lines = createInterface({ input: child.stdout! })
     lines.on('line', (line) => {

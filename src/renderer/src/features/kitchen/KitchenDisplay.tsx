@@ -29,7 +29,10 @@ export function KitchenDisplay() {
   const tickets = useLoad(() => pos.invoke('kitchen:listTickets'), [], { reloadOn })
   const nowMs = useNow()
   const [busyOrderId, setBusyOrderId] = useState<string | null>(null)
-  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null)
+  // Kept as what happened, not as text, so a language switch re-words it.
+  const [message, setMessage] = useState<
+    { kind: 'bumped' | 'recalled'; orderNumber: string } | { kind: 'failed'; reason: string } | null
+  >(null)
   const open = tickets.data?.open ?? []
   const bumped = tickets.data?.bumped ?? []
   const { reload } = tickets
@@ -39,19 +42,18 @@ export function KitchenDisplay() {
       setBusyOrderId(ticket.orderId)
       try {
         await pos.invoke(channel, { orderId: ticket.orderId })
-        const key = channel === 'kitchen:bump' ? 'kitchen.bumped' : 'kitchen.recalled'
-        setMessage({ text: t(key, { number: ticket.orderNumber }), isError: false })
-      } catch (error) {
         setMessage({
-          text: t('kitchen.actionFailed', { reason: errorMessage(error) }),
-          isError: true,
+          kind: channel === 'kitchen:bump' ? 'bumped' : 'recalled',
+          orderNumber: ticket.orderNumber,
         })
+      } catch (error) {
+        setMessage({ kind: 'failed', reason: errorMessage(error) })
       } finally {
         setBusyOrderId(null)
         reload()
       }
     },
-    [reload, t],
+    [reload],
   )
   const bump = useCallback((ticket: KitchenTicket) => void act('kitchen:bump', ticket), [act])
   const recall = useCallback((ticket: KitchenTicket) => void act('kitchen:recall', ticket), [act])
@@ -102,13 +104,18 @@ export function KitchenDisplay() {
           {t('kitchen.recallLast')}
         </button>
       </header>
-      {message && (
-        <p
-          className={message.isError ? 'kitchen-message kitchen-message-error' : 'kitchen-message'}
-          role={message.isError ? 'alert' : 'status'}
-        >
-          {message.text}
+      {message?.kind === 'failed' ? (
+        <p className="kitchen-message kitchen-message-error" role="alert">
+          {t('kitchen.actionFailed', { reason: message.reason })}
         </p>
+      ) : (
+        message && (
+          <p className="kitchen-message" role="status">
+            {t(message.kind === 'bumped' ? 'kitchen.bumped' : 'kitchen.recalled', {
+              number: message.orderNumber,
+            })}
+          </p>
+        )
       )}
       {tickets.error && (
         <ErrorAlert message={t('kitchen.loadFailed', { reason: tickets.error })} onRetry={reload} />
