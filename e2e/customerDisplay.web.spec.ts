@@ -4,7 +4,7 @@ import { expect, test } from './support/fixtures'
 import { moneyText, payCash, tile } from './support/register'
 import { readyToSell } from './support/session'
 
-test.describe.configure({ timeout: 90_000 })
+test.describe.configure({ timeout: 120_000 })
 
 const sizes = [
   { width: 1366, height: 768 },

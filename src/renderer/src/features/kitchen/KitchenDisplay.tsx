@@ -1,5 +1,5 @@
 import '../../styles/kitchenDisplay.css'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { KitchenTicket } from '../../../../shared/ipc/displaySchemas'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { useLoad } from '../../hooks/useLoad'
@@ -33,8 +33,8 @@ export function KitchenDisplay() {
   const [message, setMessage] = useState<
     { kind: 'bumped' | 'recalled'; orderNumber: string } | { kind: 'failed'; reason: string } | null
   >(null)
-  const open = tickets.data?.open ?? []
-  const bumped = tickets.data?.bumped ?? []
+  const open = useMemo(() => tickets.data?.open ?? [], [tickets.data])
+  const bumped = useMemo(() => tickets.data?.bumped ?? [], [tickets.data])
   const { reload } = tickets
 
   const act = useCallback(
