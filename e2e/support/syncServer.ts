@@ -37,7 +37,8 @@ export async function startSyncServer(dataDir: string, port: number): Promise<Sy
   })
   const output: string[] = []
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
-  const url = await waitForLine(child, output, /listening on (http:\/\/\S+)/, 'sync server')
+  // PGlite compiles and migrates a fresh database first: over 30 s on a busy two-core machine.
+  const url = await waitForLine(child, output, /listening on (http:\/\/\S+)/, 'sync server', 90_000)
   return { url, output, stop: () => stopChild(child) }
 }
 

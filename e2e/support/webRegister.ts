@@ -51,18 +51,22 @@ export async function startWebRegister(
   return { url, dataDir, output, stop: () => stopChild(child) }
 }
 
-/** Resolves with the first capture of `pattern` in the child's stdout; rejects if it exits first or
- * says nothing matching within 90 s (a server's first start migrates its database: slow on a busy box). */
+/**
+ * Resolves with the first capture of `pattern` in the child's stdout; rejects if it exits first or
+ * says nothing matching within `timeoutMs` (a server's first start migrates its database: slow on
+ * a busy box).
+ */
 export function waitForLine(
   child: ChildProcess,
   output: string[],
   pattern: RegExp,
   what: string,
+  timeoutMs = 90_000,
 ): Promise<string> {
   return new Promise<string>((resolveLine, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`${what} did not start:\n${output.join('\n')}`)),
-      90_000,
+      timeoutMs,
     )
     const lines = createInterface({ input: child.stdout! })
     lines.on('line', (line) => {

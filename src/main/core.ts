@@ -8,8 +8,10 @@ import { createMailService, type MailService, type MailServiceOptions } from './
 import { createFileMailPasswordVault, type MailPasswordVault } from './secrets/mailPassword'
 import { createMailStore } from './store/mailStore'
 import type { NetworkTimeouts } from './printing/networkPrinter'
+import { createKitchenDisplay, type KitchenDisplay } from './printing/kitchenDisplay'
 import { createPrintService, type PrintService, type SystemPrint } from './printing/printService'
 import { openRegisterDatabase, type RegisterDatabase } from './store/database'
+import { kitchenTicketStore } from './store/kitchenRepository'
 import { createPrintStore } from './store/printStore'
 import { createRegisterStore, type RegisterStore } from './store/repositories'
 import type { BackoffPolicy } from './sync/backoff'
@@ -89,6 +91,8 @@ export interface RegisterCore {
   readonly device: DeviceIdentity
   /** The print queue and its worker, with station subscriptions. */
   readonly print: PrintService
+  /** A kitchen station's on-screen tickets (bump, recall). */
+  readonly kitchen: KitchenDisplay
   /** Where this register's sync tokens are kept. */
   readonly tokenVault: TokenVault
   /** E-mailed receipts: SMTP settings and the send queue with its worker. */
@@ -140,9 +144,10 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
       storeOptions: () => getStoreOptions(database.db),
       now,
     })
+    const printStore = createPrintStore(database.db)
     const print = createPrintService({
       ...options.printing,
-      store: createPrintStore(database.db),
+      store: printStore,
       events,
       now,
       device: () => sync.device,
@@ -160,6 +165,13 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
       registerCode: () => sync.device.registerCode,
       log: (message, error) => (options.logError ?? console.error)(message, error),
     })
+    const kitchen = createKitchenDisplay({
+      store: { ...printStore, ...kitchenTicketStore(database.db) },
+      events,
+      now,
+      device: () => sync.device,
+      log: (message, error) => (options.logError ?? console.error)(message, error),
+    })
     const context: HandlerContext = {
       store,
       sync,
@@ -172,6 +184,7 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
       renderPdf: options.printing?.renderPdf,
       print,
       mail,
+      kitchen,
     }
     const handlers = createHandlers(context)
     const registry = createHandlerRegistry(handlers, {
@@ -191,14 +204,17 @@ export function openRegisterCore(options: RegisterCoreOptions): RegisterCore {
         return sync.device
       },
       print,
+      kitchen,
       tokenVault,
       mail,
       startBackground: () => {
         const stopSync = sync.start()
         const stopPrint = print.start()
         const stopMail = mail.start()
+        const stopKitchen = kitchen.start()
         const stop = async () => {
           stopBackground = null
+          stopKitchen()
           await Promise.all([stopSync(), stopPrint(), stopMail()])
         }
         stopBackground = stop

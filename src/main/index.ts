@@ -5,6 +5,7 @@ import { safeStorageCodec } from './electron/tokenCodec'
 import { createFileMailPasswordVault } from './secrets/mailPassword'
 import { createFileTokenVault } from './secrets/tokenVault'
 import { logFilePath, resolveInstancePaths } from './electron/instancePaths'
+import { followCustomerDisplay } from './electron/customerDisplayWindow'
 import { registerIpc } from './electron/ipc'
 import { openMainLog } from './electron/mainLog'
 import { printHtml, renderPdf } from './electron/printWindow'
@@ -37,6 +38,7 @@ function startRegister(): void {
   let stopIpc: (() => void) | null = null
   let stopBackground: (() => Promise<void>) | null = null
   let stopUpdates: (() => void) | null = null
+  let customerDisplay: ReturnType<typeof followCustomerDisplay> | null = null
   let isQuitting = false
 
   const logError = (message: string, error: unknown) => log.error({ err: error }, message)
@@ -99,9 +101,14 @@ function startRegister(): void {
       return
     }
     const openCore = core
-    stopIpc = registerIpc(openCore, () => window)
+    stopIpc = registerIpc(
+      openCore,
+      () => window,
+      () => customerDisplay?.current() ?? null,
+    )
     stopBackground = openCore.startBackground()
     showWindow()
+    customerDisplay = followCustomerDisplay(openCore)
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) showWindow()
     })
@@ -118,6 +125,7 @@ function startRegister(): void {
     event.preventDefault()
     isQuitting = true
     stopUpdates?.()
+    customerDisplay?.stop()
     stopIpc?.()
     void (stopBackground?.() ?? Promise.resolve()).finally(() => {
       core?.close()

@@ -137,6 +137,9 @@ const validInputs: { [C in InvokeChannel]: InvokeInput<C> } = {
       autoPrintReceipt: true,
       stationRegisterCodes: ['R1'],
       stationCategoryIds: [uuid],
+      hasKitchenDisplay: false,
+      hasCustomerDisplay: true,
+      customerDisplayLanguage: 'ar',
       receiptFooter: 'Thanks',
       receiptChoice: 'email',
     },
@@ -163,6 +166,21 @@ const validInputs: { [C in InvokeChannel]: InvokeInput<C> } = {
     from: 'receipts@example.com',
     approvalId: uuid,
   },
+  'display:publish': {
+    phase: 'paid',
+    lines: [{ name: 'Latte', detail: 'Large', quantity: 2, totalCents: 900 }],
+    subtotalCents: 900,
+    discountCents: 0,
+    taxCents: 90,
+    totalCents: 990,
+    tenderedCents: 1000,
+    changeCents: 10,
+    orderNumber: 'S01-R1-000001',
+  },
+  'display:getState': undefined,
+  'kitchen:listTickets': undefined,
+  'kitchen:bump': { orderId: uuid },
+  'kitchen:recall': { orderId: uuid },
   'manager:getHealth': undefined,
   'manager:listConflicts': undefined,
   'manager:resolveConflict': {
@@ -347,6 +365,9 @@ describe('the lock screen', () => {
   const tempDir = useTempDirs()
   const publicChannels = [
     'app:getInfo',
+    'display:getState',
+    'kitchen:bump',
+    'kitchen:recall',
     'print:markDone',
     'register:getConfig',
     'session:get',
@@ -380,7 +401,7 @@ describe('the lock screen', () => {
       if (channelAccess(channel) !== 'public') {
         expect(result).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } })
         expect(tableCounts(locked)).toEqual(before)
-      } else if (channel === 'print:markDone') {
+      } else if (['print:markDone', 'kitchen:bump', 'kitchen:recall'].includes(channel)) {
         // Public for a kitchen station's bump; on a till its handler still asks for a sign-in.
         expect(result).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } })
       } else if (!result.ok) {

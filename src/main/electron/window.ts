@@ -73,3 +73,41 @@ export function createMainWindow(): BrowserWindow {
   else void window.loadFile(entry.file)
   return window
 }
+
+/**
+ * The customer-facing display: our renderer's #customer-display page, full screen on the given
+ * screen area, with the same hardening as the register window. Main answers it only the display
+ * feed (registerIpc), whatever it asks.
+ */
+export function createCustomerDisplayWindow(bounds: Electron.Rectangle): BrowserWindow {
+  const window = new BrowserWindow({
+    ...bounds,
+    show: false,
+    fullscreen: true,
+    frame: false,
+    focusable: false,
+    title: 'AuraFlow POS — customer display',
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      // The same two functions as the register window; main refuses all but the display feed.
+      preload: join(import.meta.dirname, '..', 'preload', 'index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  })
+  lockDownContents(window.webContents)
+  window.once('ready-to-show', () => window.showInactive())
+  const entry = currentRendererEntry()
+  if ('url' in entry) void window.loadURL(`${entry.url}#customer-display`)
+  else void window.loadFile(entry.file, { hash: 'customer-display' })
+  return window
+}

@@ -1,6 +1,7 @@
 import type { StoreOptions } from '../../shared/store/options'
 import type { RegisterEvents } from '../events'
 import type { MailService } from '../mail/mailService'
+import type { KitchenDisplay } from '../printing/kitchenDisplay'
 import type { PrintService } from '../printing/printService'
 import type { Authority } from '../services/authority'
 import type { RegisterStore } from '../store/repositories'
@@ -23,6 +24,8 @@ export interface HandlerContext {
   print: PrintService
   /** E-mailed receipts: SMTP settings and the send queue. */
   mail: MailService
+  /** A kitchen station's on-screen tickets. */
+  kitchen: KitchenDisplay
   /** Renders HTML to PDF where the host can (Electron's printToPDF); absent in the web host. */
   renderPdf?: ((html: string, paperWidthMm: number) => Promise<Uint8Array>) | undefined
 }

@@ -1,5 +1,6 @@
 import { pricingRulesOf } from '../services/pricing'
 import { createCatalogHandlers } from './catalogHandlers'
+import { createDisplayHandlers } from './displayHandlers'
 import { enrollRegister } from './enrollment'
 import type { HandlerContext } from './handlerContext'
 import { createMailHandlers } from './mailHandlers'
@@ -18,6 +19,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createPrintHandlers(context),
     ...createManagerHandlers(context),
     ...createMailHandlers(context),
+    ...createDisplayHandlers(context),
     'app:getInfo': () => {
       const settings = store.settings.getStoreSettings()
       return {

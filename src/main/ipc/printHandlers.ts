@@ -1,5 +1,5 @@
 import { PosError } from '../../shared/ipc/errors'
-import type { RegisterConfig } from '../../shared/store/registerConfig'
+import { requiredStationPrinterRole, type RegisterConfig } from '../../shared/store/registerConfig'
 import type { HandlerContext, HandlerGroup } from './handlerContext'
 
 type PrintChannels =
@@ -27,6 +27,16 @@ function checkConfig(config: RegisterConfig): void {
       )
     seen.add(printer.id)
   })
+  // A printing station with no printer of its role would take orders and show nobody anything.
+  const role = requiredStationPrinterRole(config)
+  if (role && !config.printers.some((printer) => printer.role === role))
+    throw new PosError(
+      'VALIDATION_FAILED',
+      role === 'receipt'
+        ? 'A receipt station needs a receipt printer.'
+        : 'A kitchen station needs a kitchen printer, or turn on its kitchen display.',
+      'config.printers',
+    )
 }
 
 /** Printing, receipts and this register's settings, over the core's running print service. */
@@ -67,6 +77,9 @@ export function createPrintHandlers(context: HandlerContext): HandlerGroup<Print
               autoPrintReceipt: stored.autoPrintReceipt,
               stationRegisterCodes: stored.stationRegisterCodes,
               stationCategoryIds: stored.stationCategoryIds,
+              hasKitchenDisplay: stored.hasKitchenDisplay,
+              hasCustomerDisplay: stored.hasCustomerDisplay,
+              customerDisplayLanguage: stored.customerDisplayLanguage,
             },
           },
         })

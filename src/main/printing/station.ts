@@ -76,10 +76,37 @@ export function enqueueForLocalOrder(
 }
 
 /**
- * The jobs a station owes for some orders (oldest first): each order from a subscribed register,
- * made in the last 12 hours, gets its receipt (receipt station) or kitchen ticket (kitchen
- * station, sales with lines in the chosen categories) on each printer of that role.
+ * The orders a station serves among some orders (oldest first): each order from a subscribed
+ * register (never its own), made in the last 12 hours; a kitchen station keeps sales with lines
+ * in its categories. Printers play no part: a kitchen display serves them without one.
  */
+export function stationServedOrders(
+  store: StationStore,
+  config: RegisterConfig,
+  found: StationOrder[],
+  context: { now: Date; storeCode: string; ownRegisterCode?: string | undefined },
+): StationOrder[] {
+  if (config.mode === 'register' || found.length === 0) return []
+  const isKitchen = config.mode === 'kitchen-station'
+  const codes = new Set(config.stationRegisterCodes.map((code) => code.toUpperCase()))
+  const own = context.ownRegisterCode?.toUpperCase()
+  const oldest = new Date(context.now.getTime() - stationWindowMs).toISOString()
+  const sorted = [...found].sort(
+    (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+  )
+  return sorted.filter((order) => {
+    if (order.createdAt < oldest) return false
+    if (codes.size > 0 || own) {
+      const code = registerCodeOf(order.orderNumber, context.storeCode)?.toUpperCase()
+      if (own && code === own) return false
+      if (codes.size > 0 && (!code || !codes.has(code))) return false
+    }
+    if (!isKitchen) return true
+    return order.kind === 'SALE' && hasKitchenLines(store, order.id, config.stationCategoryIds)
+  })
+}
+
+/** The jobs a station owes for some orders: one per served order and printer of its role. */
 function stationJobs(
   store: StationStore,
   config: RegisterConfig,
@@ -90,27 +117,29 @@ function stationJobs(
   const kind: JobKind = config.mode === 'kitchen-station' ? 'kitchen' : 'receipt'
   const targets = printersFor(config, kind)
   if (targets.length === 0) return []
-  const codes = new Set(config.stationRegisterCodes.map((code) => code.toUpperCase()))
-  const own = context.ownRegisterCode?.toUpperCase()
-  const oldest = new Date(context.now.getTime() - stationWindowMs).toISOString()
-  const sorted = [...found].sort(
-    (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+  return stationServedOrders(store, config, found, context).flatMap((order) =>
+    targets.map((printer) => ({ kind, orderId: order.id, printerId: printer.id })),
   )
-  const wanted: { kind: JobKind; orderId: string; printerId: string }[] = []
-  for (const order of sorted) {
-    if (order.createdAt < oldest) continue
-    if (codes.size > 0 || own) {
-      const code = registerCodeOf(order.orderNumber, context.storeCode)?.toUpperCase()
-      if (own && code === own) continue
-      if (codes.size > 0 && (!code || !codes.has(code))) continue
-    }
-    if (kind === 'kitchen') {
-      if (order.kind !== 'SALE') continue
-      if (!hasKitchenLines(store, order.id, config.stationCategoryIds)) continue
-    }
-    for (const printer of targets) wanted.push({ kind, orderId: order.id, printerId: printer.id })
-  }
-  return wanted
+}
+
+/**
+ * The local orders a station would have served since its subscription took effect (the last
+ * settings save), within the 12-hour window, leaving out its own. What a catch-up looks at.
+ */
+export function stationCatchUpOrders(
+  store: StationStore,
+  config: RegisterConfig,
+  context: { now: Date; storeCode: string; registerCode: string },
+): StationOrder[] {
+  if (config.mode === 'register') return []
+  const since = store.stationSince()
+  if (since === null) return []
+  const windowStart = new Date(context.now.getTime() - stationWindowMs).toISOString()
+  const from = since > windowStart ? since : windowStart
+  return stationServedOrders(store, config, store.stationOrdersSince(from), {
+    ...context,
+    ownRegisterCode: context.registerCode,
+  })
 }
 
 /**
@@ -144,12 +173,7 @@ export function catchUpStation(
   config: RegisterConfig,
   context: { now: Date; storeCode: string; registerCode: string },
 ): string[] {
-  if (config.mode === 'register') return []
-  const since = store.stationSince()
-  if (since === null) return []
-  const windowStart = new Date(context.now.getTime() - stationWindowMs).toISOString()
-  const from = since > windowStart ? since : windowStart
-  const found = store.stationOrdersSince(from)
+  const found = stationCatchUpOrders(store, config, context)
   return store.enqueueOriginals(
     stationJobs(store, config, found, { ...context, ownRegisterCode: context.registerCode }),
     context.now.toISOString(),

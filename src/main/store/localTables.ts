@@ -167,3 +167,19 @@ export const syncConflicts = sqliteTable('sync_conflicts', {
   serverData: text('server_data'),
   createdAt: text('created_at').notNull(),
 })
+
+/**
+ * A kitchen display's tickets: one row per order this station shows (never synced: bumping is
+ * the station's own state). A replayed pull finds the row and leaves it, bumped or not.
+ */
+export const kitchenTickets = sqliteTable(
+  'kitchen_tickets',
+  {
+    orderId: text('order_id').primaryKey(),
+    /** When this station first saw the order: the ticket's timer runs from here. */
+    arrivedAt: text('arrived_at').notNull(),
+    /** When the kitchen bumped it (null while open; a recall clears it). */
+    bumpedAt: text('bumped_at'),
+  },
+  (table) => [index('kitchen_tickets_bumped_idx').on(table.bumpedAt, table.arrivedAt)],
+)

@@ -104,6 +104,7 @@ try {
 
 const stopBackground = core.startBackground()
 console.log(`AuraFlow POS register (web host, no Electron) — data in ${dataDir}`)
+console.log(`Customer display: ${host.customerDisplayUrl}`)
 console.log(`Register ${core.device.registerCode} ready: ${host.launchUrl}`)
 console.log(core.tokenVault.description)
 console.log('Sign in with a staff PIN (demo store: 1234 manager, 1111 cashier).')

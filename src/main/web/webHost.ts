@@ -5,6 +5,12 @@ import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { RegisterCore } from '../core'
+import {
+  customerDisplayPath,
+  displayFeedPath,
+  displayKeyFor,
+  serveDisplayFeed,
+} from './displayFeed'
 import { BridgeRequest } from './protocol'
 import { readStaticFile } from './staticFiles'
 
@@ -22,12 +28,18 @@ export interface WebHostOptions {
 export interface WebHost {
   /** Open this once in a browser: it carries the per-launch secret and sets the session cookie. */
   readonly launchUrl: string
+  /**
+   * The customer-facing display (a second screen or tablet): shows the cart and the change, and
+   * opens nothing else — its key is not the register's secret.
+   */
+  readonly customerDisplayUrl: string
   readonly origin: string
   readonly token: string
   close(): Promise<void>
 }
 
 const cookieName = 'auraflow_session'
+const displayCookieName = 'auraflow_display'
 const bridgeScript = readFileSync(join(import.meta.dirname, 'client', 'posBridge.js'))
 
 /** The same rules as the renderer's meta CSP; `connect-src 'self'` covers the bridge socket. */
@@ -51,19 +63,26 @@ function sameSecret(candidate: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-function sessionCookie(request: IncomingMessage): string | undefined {
+function readCookie(request: IncomingMessage, wanted: string): string | undefined {
   const header = request.headers.cookie ?? ''
   for (const part of header.split(';')) {
     const [name, ...value] = part.trim().split('=')
-    if (name === cookieName) return value.join('=')
+    if (name === wanted) return value.join('=')
   }
   return undefined
 }
+
+const sessionCookie = (request: IncomingMessage) => readCookie(request, cookieName)
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const rendererDir = resolve(options.rendererDir)
   const token = options.token ?? randomBytes(24).toString('base64url')
   const hostname = options.hostname ?? '127.0.0.1'
+  const displayKey = displayKeyFor(token)
+  /** The register's secret opens everything; the display key opens the customer display only. */
+  const isCashier = (request: IncomingMessage) => sameSecret(sessionCookie(request), token)
+  const isDisplay = (request: IncomingMessage) =>
+    isCashier(request) || sameSecret(readCookie(request, displayCookieName), displayKey)
   const indexHtml = readFileSync(join(rendererDir, 'index.html'), 'utf8').replace(
     '<head>',
     '<head>\n    <script src="/pos-bridge.js"></script>',
@@ -98,7 +117,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         'set-cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
       })
     }
-    if (!sameSecret(sessionCookie(request), token)) {
+    if (
+      url.pathname === customerDisplayPath &&
+      sameSecret(url.searchParams.get('key') ?? undefined, displayKey)
+    ) {
+      return send(response, 302, '', 'text/plain', {
+        location: customerDisplayPath,
+        'set-cookie': `${displayCookieName}=${displayKey}; HttpOnly; SameSite=Strict; Path=/`,
+      })
+    }
+    // The display page, its bridge script and the built assets; the register page is not.
+    const isDisplayResource =
+      url.pathname === customerDisplayPath ||
+      url.pathname === '/pos-bridge.js' ||
+      url.pathname.startsWith('/assets/')
+    if (!isCashier(request) && !(isDisplayResource && isDisplay(request))) {
       return send(
         response,
         401,
@@ -108,7 +141,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (url.pathname === '/pos-bridge.js')
       return send(response, 200, bridgeScript, 'text/javascript; charset=utf-8')
-    if (url.pathname === '/' || url.pathname === '/index.html')
+    if (
+      url.pathname === '/' ||
+      url.pathname === '/index.html' ||
+      url.pathname === customerDisplayPath
+    )
       return send(response, 200, indexHtml, 'text/html; charset=utf-8')
     const file = await readStaticFile(rendererDir, url.pathname)
     if (!file) return send(response, 404, 'Not found', 'text/plain')
@@ -125,6 +162,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', origin)
+    if (
+      url.pathname === displayFeedPath &&
+      request.headers.origin === origin &&
+      isDisplay(request)
+    ) {
+      sockets.handleUpgrade(request, socket, head, (ws) => serveDisplayFeed(ws, options.core))
+      return
+    }
     // The socket is the register's IPC: only this page, from this origin, with this launch's secret.
     if (
       url.pathname !== '/pos-bridge' ||
@@ -174,6 +219,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   return {
     launchUrl: `${origin}/?token=${token}`,
+    customerDisplayUrl: `${origin}${customerDisplayPath}?key=${displayKey}`,
     origin,
     token,
     close: async () => {

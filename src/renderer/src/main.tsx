@@ -4,6 +4,10 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { ErrorBoundary } from './components/ErrorBoundary'
+import {
+  CustomerDisplayApp,
+  isCustomerDisplayPage,
+} from './features/customerDisplay/CustomerDisplayApp'
 import './styles/base.css'
 import './styles/shell.css'
 import './styles/controls.css'
@@ -24,7 +28,7 @@ if (!container) throw new Error('index.html has no #root element')
 createRoot(container).render(
   <StrictMode>
     <ErrorBoundary>
-      <App />
+      {isCustomerDisplayPage(window.location) ? <CustomerDisplayApp /> : <App />}
     </ErrorBoundary>
   </StrictMode>,
 )

@@ -1,4 +1,4 @@
-import type { InvokeChannel } from './contract'
+import type { EventChannel, InvokeChannel } from './contract'
 
 /**
  * Who may call a channel, checked by the registry before the handler runs:
@@ -22,6 +22,11 @@ const accessExceptions: Partial<Record<InvokeChannel, ChannelAccess>> = {
   'session:signOut': 'public',
   // A kitchen station's bump needs no sign-in; the handler asks for one on other registers.
   'print:markDone': 'public',
+  // The customer display shows the cart whoever is signed in, and reads nothing else.
+  'display:getState': 'public',
+  // As print:markDone: the kitchen bumps without a PIN; the handler asks on other registers.
+  'kitchen:bump': 'public',
+  'kitchen:recall': 'public',
   // The catalog editor's export: the whole catalog, costs and all, leaves the register.
   'catalog:exportCsv': 'manager',
   // SMTP server, login and sender: a manager's settings (saving asks for approval as well).
@@ -31,3 +36,10 @@ const accessExceptions: Partial<Record<InvokeChannel, ChannelAccess>> = {
 export function channelAccess(channel: InvokeChannel): ChannelAccess {
   return accessExceptions[channel] ?? 'signedIn'
 }
+
+/**
+ * All a customer display may call, and all it is told (the web host's display feed, the desktop
+ * app's second window): it shows the cart and reaches no cashier channel.
+ */
+export const customerDisplayChannels: readonly InvokeChannel[] = ['display:getState']
+export const customerDisplayEvents: readonly EventChannel[] = ['display:stateChanged']

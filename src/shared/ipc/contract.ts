@@ -75,6 +75,13 @@ import {
   ReceiptChooseResult,
   ReceiptEmailInput,
 } from './mailSchemas'
+import {
+  DisplayPublish,
+  DisplayState,
+  KitchenTicket,
+  KitchenTicketInput,
+  KitchenTickets,
+} from './displaySchemas'
 import { DeadRecord, EnrollInput, RetryDeadInput, SyncStatusView } from './syncSchemas'
 
 /**
@@ -177,6 +184,16 @@ export const invokeContract = {
   'mail:getSettings': { input: z.undefined(), output: MailSettingsView },
   /** Saves the SMTP settings (a manager's change); the password goes to the secret store. */
   'mail:saveSettings': { input: MailSettingsInput, output: MailSettingsView },
+  /** The register's cart, totals or paid sale as the customer should see it now. */
+  'display:publish': { input: DisplayPublish, output: DisplayState },
+  /** The latest customer display state (the display's first read; then display:stateChanged). */
+  'display:getState': { input: z.undefined(), output: DisplayState },
+  /** Kitchen display: open tickets and the recently bumped ones. */
+  'kitchen:listTickets': { input: z.undefined(), output: KitchenTickets },
+  /** Kitchen display: the order is made; its ticket leaves the screen (kept for Recall). */
+  'kitchen:bump': { input: KitchenTicketInput, output: KitchenTicket },
+  /** Kitchen display: brings a bumped ticket back, with its original timer. */
+  'kitchen:recall': { input: KitchenTicketInput, output: KitchenTicket },
   /** Store-wide sync health for the manager console (server stats + this register live). */
   'manager:getHealth': { input: z.undefined(), output: StoreHealth },
   'manager:listConflicts': { input: z.undefined(), output: z.array(ConflictView) },
@@ -218,6 +235,10 @@ export const eventContract = {
   'receipt:emailChanged': EmailReceiptView,
   /** The store's rules changed from a pull (another register or the back office): read them anew. */
   'settings:changed': z.object({}),
+  /** The customer display should show this (sent to display clients too). */
+  'display:stateChanged': DisplayState,
+  /** Kitchen tickets arrived, were bumped or recalled. */
+  'kitchen:changed': z.object({ orderIds: z.array(z.string()) }),
   /** Progress of a long import: rows read of rows total. */
   'catalog:importProgress': z.object({ done: z.number().int(), total: z.number().int() }),
 } as const

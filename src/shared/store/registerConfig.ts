@@ -42,6 +42,15 @@ export const RegisterConfig = z
     stationRegisterCodes: z.array(z.string().trim().min(1).max(20)).max(50).default([]),
     /** Kitchen stations: only lines of these categories (empty = every line). */
     stationCategoryIds: z.array(z.uuid()).max(100).default([]),
+    /**
+     * Kitchen stations: show orders as tickets on screen (timers, bump, recall). Such a station
+     * needs no printer; one without it prints, so it needs a kitchen printer.
+     */
+    hasKitchenDisplay: z.boolean().default(false),
+    /** Registers: open the customer-facing display on a second screen (desktop app). */
+    hasCustomerDisplay: z.boolean().default(false),
+    /** The customer display's language; null = the store's language. */
+    customerDisplayLanguage: Language.nullable().default(null),
     /** Footer line printed on receipts. */
     receiptFooter: z.string().max(200).default('Thank you!'),
     /**
@@ -52,6 +61,27 @@ export const RegisterConfig = z
   })
   .strict()
 export type RegisterConfig = z.infer<typeof RegisterConfig>
+
+/** The store's language, from its Intl locale ("ar-SA" is Arabic; anything else English). */
+export function storeLanguage(locale: string): Language {
+  return locale.toLowerCase().startsWith('ar') ? 'ar' : 'en'
+}
+
+/** The printer role a station needs to do its work, or null when it needs none. */
+export function requiredStationPrinterRole(config: RegisterConfig): PrinterConfig['role'] | null {
+  switch (config.mode) {
+    case 'register':
+      return null
+    case 'receipt-station':
+      return 'receipt'
+    case 'kitchen-station':
+      return config.hasKitchenDisplay ? null : 'kitchen'
+    default: {
+      const unknownMode: never = config.mode
+      return unknownMode
+    }
+  }
+}
 
 /** Reads stored config; a corrupt value falls back to defaults (a plain till, English). */
 export function parseRegisterConfig(json: string): RegisterConfig {

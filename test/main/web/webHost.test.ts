@@ -141,4 +141,67 @@ describe('web host', () => {
     socket.send('not json')
     expect(await closed).toBe(1007)
   })
+
+  it('opens the customer display with its own key: the display feed only, never the register', async () => {
+    const { host, core } = await startHost()
+    expect(host.customerDisplayUrl).toMatch(/\/customer-display\?key=[\w-]+$/)
+    expect(host.customerDisplayUrl).not.toContain(host.token)
+    expect((await fetch(`${host.origin}/customer-display?key=wrong`)).status).toBe(401)
+    const entry = await fetch(host.customerDisplayUrl, { redirect: 'manual' })
+    expect(entry.status).toBe(302)
+    expect(entry.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/)
+    const cookie = entry.headers.get('set-cookie')?.split(';')[0] ?? ''
+    expect((await fetch(`${host.origin}/customer-display`, { headers: { cookie } })).status).toBe(
+      200,
+    )
+    expect((await fetch(`${host.origin}/assets/app.js`, { headers: { cookie } })).status).toBe(200)
+    // The register page and its bridge stay closed to the display key.
+    expect((await fetch(`${host.origin}/`, { headers: { cookie } })).status).toBe(401)
+    const ws = host.origin.replace('http', 'ws')
+    await expect(openSocket(`${ws}/pos-bridge`, { origin: host.origin, cookie })).rejects.toThrow(
+      '403',
+    )
+    await expect(openSocket(`${ws}/display-feed`, { origin: host.origin })).rejects.toThrow('403')
+
+    const feed = await openSocket(`${ws}/display-feed`, { origin: host.origin, cookie })
+    const messages: {
+      id?: number
+      event?: string
+      result?: { ok: boolean; error?: { code: string } }
+    }[] = []
+    feed.on('message', (data) => messages.push(JSON.parse(data.toString())))
+    feed.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'display:getState' }))
+    feed.send(JSON.stringify({ type: 'invoke', id: 2, channel: 'app:getInfo' }))
+    feed.send(
+      JSON.stringify({
+        type: 'invoke',
+        id: 3,
+        channel: 'display:publish',
+        input: { phase: 'idle' },
+      }),
+    )
+    core.events.emit('order:synced', { orderIds: [] })
+    for (let index = 0; index < 100 && messages.length < 3; index++)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    const published = await core.registry.dispatch('display:publish', {
+      phase: 'cart',
+      lines: [{ name: 'Latte', quantity: 1, totalCents: 450 }],
+      totalCents: 450,
+    })
+    expect(published.ok).toBe(true)
+    for (let index = 0; index < 100 && messages.length < 4; index++)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    const byId = new Map(messages.map((message) => [message.id, message.result]))
+    expect(byId.get(1)).toMatchObject({ ok: true, value: { phase: 'idle', language: 'en' } })
+    expect(byId.get(2)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(byId.get(3)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    // Only the display's own event comes down this socket.
+    expect(messages.filter((message) => message.event).map((message) => message.event)).toEqual([
+      'display:stateChanged',
+    ])
+    expect(messages.find((message) => message.event)).toMatchObject({
+      payload: { phase: 'cart', totalCents: 450, lines: [{ name: 'Latte', detail: '' }] },
+    })
+    feed.close()
+  })
 })

@@ -11,7 +11,9 @@
   const unsentTimeoutMs = 10000
 
   function connect() {
-    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/pos-bridge`
+    // The customer display page has its own socket, which carries the display feed and no more.
+    const path = location.pathname === '/customer-display' ? '/display-feed' : '/pos-bridge'
+    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${path}`
     socket = new WebSocket(url)
     socket.addEventListener('open', () => {
       retryMs = 250

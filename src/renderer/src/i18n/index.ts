@@ -4,6 +4,7 @@ import type { Language } from '../../../shared/store/registerConfig'
 import arApproval from './locales/ar/approval'
 import arCatalog from './locales/ar/catalog'
 import arCommon from './locales/ar/common'
+import arDisplay from './locales/ar/display'
 import arManager from './locales/ar/manager'
 import arOrders from './locales/ar/orders'
 import arReceipts from './locales/ar/receipts'
@@ -17,6 +18,7 @@ import arSync from './locales/ar/sync'
 import enApproval from './locales/en/approval'
 import enCatalog from './locales/en/catalog'
 import enCommon from './locales/en/common'
+import enDisplay from './locales/en/display'
 import enManager from './locales/en/manager'
 import enOrders from './locales/en/orders'
 import enReceipts from './locales/en/receipts'
@@ -46,6 +48,7 @@ export const resources = {
     approval: enApproval,
     manager: enManager,
     station: enStation,
+    display: enDisplay,
     shell: enShell,
     receipts: enReceipts,
   },
@@ -61,6 +64,7 @@ export const resources = {
     approval: arApproval,
     manager: arManager,
     station: arStation,
+    display: arDisplay,
     shell: arShell,
     receipts: arReceipts,
   },

@@ -4,6 +4,7 @@ import '../../styles/registerDialogs.css'
 import { useCallback, useMemo, useRef, useState } from 'react'
 import { useAppInfo } from '../../appInfo'
 import type { Product } from '../../types'
+import { usePublishDisplay } from '../customerDisplay/usePublishDisplay'
 import { useCartOwnership } from '../session/useCartOwnership'
 import { useCart } from './cart'
 import type { LineChoice } from './cartModel'
@@ -43,6 +44,17 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
   const [dialog, setDialog] = useState<RegisterDialog | null>(null)
   const [lastSale, setLastSale] = useState<CompletedSale | null>(null)
   const isIdle = visible && dialog === null
+  const paidSale = useMemo(
+    () =>
+      lastSale && {
+        orderNumber: lastSale.order.orderNumber,
+        totalCents: lastSale.order.totalCents,
+        tenderedCents: lastSale.tenderedCents,
+        changeCents: lastSale.changeCents,
+      },
+    [lastSale],
+  )
+  usePublishDisplay(cart.lines, totals, paidSale)
   const { clearMessages } = notices
 
   const productsById = useMemo(() => {

@@ -17,6 +17,7 @@ import {
   type ConfigDraft,
   type FieldErrors,
 } from './configForm'
+import { CustomerDisplayFields } from './DisplayFields'
 import { PrinterFields } from './PrinterFields'
 import { StationFields } from './StationFields'
 
@@ -204,6 +205,7 @@ export function RegisterConfigForm({ config, onSaved }: RegisterConfigFormProps)
       </section>
 
       {draft.mode !== 'register' && <StationFields draft={draft} errors={errors} onChange={edit} />}
+      {draft.mode === 'register' && <CustomerDisplayFields draft={draft} onChange={edit} />}
 
       {formError && <ErrorAlert message={formError} onDismiss={() => setFormError(null)} />}
 

@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { useTranslation } from '../../i18n'
 import { useCategories } from '../station/useCategories'
+import { KitchenDisplayField } from './DisplayFields'
 import type { ConfigDraft, FieldErrors } from './configForm'
 
 interface StationFieldsProps {
@@ -18,6 +19,7 @@ export function StationFields({ draft, errors, onChange }: StationFieldsProps) {
     path.startsWith('config.stationRegisterCodes'),
   )?.[1]
   const selected = new Set(draft.stationCategoryIds)
+  const printerError = errors['config.stationPrinter'] ?? errors['config.stationReceiptPrinter']
 
   function toggleCategory(id: string, isOn: boolean) {
     const next = new Set(selected)
@@ -31,6 +33,17 @@ export function StationFields({ draft, errors, onChange }: StationFieldsProps) {
       <h4 id={`${baseId}-title`} className="settings-subsection-title">
         {t('station.title')}
       </h4>
+      {printerError && (
+        <p className="field-hint field-hint-error" role="alert">
+          {printerError}
+        </p>
+      )}
+      {draft.mode === 'kitchen-station' && (
+        <KitchenDisplayField
+          isOn={draft.hasKitchenDisplay}
+          onChange={(hasKitchenDisplay) => onChange({ hasKitchenDisplay })}
+        />
+      )}
       <div className="field">
         <label className="field-label" htmlFor={`${baseId}-codes`}>
           {t('station.registerCodes')}

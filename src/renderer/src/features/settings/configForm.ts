@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import {
   RegisterConfig,
+  requiredStationPrinterRole,
   type PrinterConfig,
   type RegisterConfig as RegisterConfigValue,
 } from '../../../../shared/store/registerConfig'
@@ -83,6 +84,10 @@ export function errorKey(path: string): string | null {
       return 'errors.footer'
     case 'printers':
       return 'errors.tooManyPrinters'
+    case 'stationPrinter':
+      return 'display:settings.needsPrinter.kitchen'
+    case 'stationReceiptPrinter':
+      return 'display:settings.needsPrinter.receipt'
     default:
       return path.startsWith('config.stationRegisterCodes') ? 'errors.registerCodes' : null
   }
@@ -95,7 +100,14 @@ export type CheckedConfig =
 /** Checks the draft with main's own schema; issues carry main's path ('config.printers.0.host'). */
 export function checkDraft(draft: ConfigDraft): CheckedConfig {
   const parsed = RegisterConfig.safeParse(fromDraft(draft))
-  if (parsed.success) return { ok: true, config: parsed.data }
+  if (parsed.success) {
+    // Main refuses a printing station without its printer; the form says so before saving.
+    const role = requiredStationPrinterRole(parsed.data)
+    if (!role || parsed.data.printers.some((printer) => printer.role === role))
+      return { ok: true, config: parsed.data }
+    const field = role === 'kitchen' ? 'stationPrinter' : 'stationReceiptPrinter'
+    return { ok: false, issues: [{ path: `config.${field}`, message: `a ${role} printer` }] }
+  }
   const issues = parsed.error.issues.map((issue) => ({
     path: ['config', ...issue.path.map(String)].join('.'),
     message: issue.message,

@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import '../../styles/station.css'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { useTranslation } from '../../i18n'
+import { KitchenDisplay } from '../kitchen/KitchenDisplay'
 import { useRegisterConfig } from '../settings/registerConfig'
 import { StationJobRow } from './StationJobRow'
 import { SubscriptionSummary } from './SubscriptionSummary'
@@ -14,6 +15,13 @@ const jobEvents = ['print:changed', 'order:synced', 'order:created'] as const
  * its status, reprint, and "mark done" for kitchen tickets.
  */
 export function StationScreen() {
+  const { config } = useRegisterConfig()
+  // A kitchen display shows tickets to bump; a printer it also has reports through the banner.
+  if (config?.mode === 'kitchen-station' && config.hasKitchenDisplay) return <KitchenDisplay />
+  return <PrintJobsScreen />
+}
+
+function PrintJobsScreen() {
   const { t } = useTranslation('station')
   const { config } = useRegisterConfig()
   const showDoneId = useId()

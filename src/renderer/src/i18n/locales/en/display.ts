@@ -1,0 +1,62 @@
+/** display strings (en): the customer display, the kitchen display and their settings. Keys are shared with the other language's file. */
+const display = {
+  customer: {
+    title: 'Your order',
+    welcome: 'Welcome to {{store}}',
+    welcomeHint: 'Your items will appear here.',
+    itemCount_one: '{{count, number}} item',
+    itemCount_other: '{{count, number}} items',
+    quantity: '{{count, number}} ×',
+    subtotal: 'Subtotal',
+    discount: 'Discount',
+    tax: 'Tax',
+    total: 'Total',
+    paid: 'Paid',
+    change: 'Change due',
+    thanks: 'Thank you!',
+    orderNumber: 'Order {{number}}',
+    connecting: 'Connecting to the register…',
+  },
+  kitchen: {
+    title: 'Kitchen display',
+    loading: 'Reading the tickets…',
+    loadFailed: 'Could not read the tickets: {{reason}}',
+    empty: 'No orders waiting. New orders appear here as they arrive.',
+    openCount_one: '{{count, number}} order waiting',
+    openCount_other: '{{count, number}} orders waiting',
+    ticketLabel: 'Order {{number}}, waiting {{age}}',
+    fromRegister: 'Register {{code}}',
+    waited: '{{minutes}}:{{seconds}}',
+    bump: 'Bump',
+    bumpLabel: 'Bump order {{number}} (done)',
+    bumpHint: 'Keys 1 to 9 bump that ticket; R recalls the last one bumped.',
+    recallLast: 'Recall last',
+    recallLastLabel: 'Recall order {{number}}',
+    recentlyBumped: 'Recently bumped',
+    recall: 'Recall',
+    noneBumped: 'Nothing bumped yet.',
+    bumped: 'Order {{number}} bumped.',
+    recalled: 'Order {{number}} is back.',
+    actionFailed: 'Could not do that: {{reason}}',
+    note: 'Note: {{note}}',
+  },
+  settings: {
+    customerTitle: 'Customer display',
+    customerLanguage: 'Customer display language',
+    storeLanguage: 'The store’s language',
+    english: 'English',
+    arabic: 'العربية (Arabic)',
+    secondScreen: 'Show the customer display on a second screen',
+    secondScreenHint:
+      'Desktop app: opens on the second screen when one is connected. In a browser, open the customer display link shown where the register was started.',
+    kitchenDisplay: 'Kitchen display (tickets on screen, bump and recall)',
+    kitchenDisplayHint:
+      'A kitchen display needs no printer. Without it, a kitchen station prints and needs a kitchen printer.',
+    needsPrinter: {
+      receipt: 'A receipt station needs a receipt printer.',
+      kitchen: 'A kitchen station needs a kitchen printer, or turn on the kitchen display.',
+    },
+  },
+} satisfies Record<string, unknown>
+
+export default display
