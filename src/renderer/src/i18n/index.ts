@@ -2,6 +2,7 @@ import i18next from 'i18next'
 import { initReactI18next, useTranslation } from 'react-i18next'
 import type { Language } from '../../../shared/store/registerConfig'
 import arApproval from './locales/ar/approval'
+import arCart from './locales/ar/cart'
 import arCatalog from './locales/ar/catalog'
 import arCommon from './locales/ar/common'
 import arManager from './locales/ar/manager'
@@ -14,6 +15,7 @@ import arShift from './locales/ar/shift'
 import arStation from './locales/ar/station'
 import arSync from './locales/ar/sync'
 import enApproval from './locales/en/approval'
+import enCart from './locales/en/cart'
 import enCatalog from './locales/en/catalog'
 import enCommon from './locales/en/common'
 import enManager from './locales/en/manager'
@@ -35,6 +37,7 @@ export const resources = {
   en: {
     common: enCommon,
     register: enRegister,
+    cart: enCart,
     orders: enOrders,
     shift: enShift,
     session: enSession,
@@ -49,6 +52,7 @@ export const resources = {
   ar: {
     common: arCommon,
     register: arRegister,
+    cart: arCart,
     orders: arOrders,
     shift: arShift,
     session: arSession,

@@ -5,7 +5,9 @@ import { useCallback, useMemo, useRef, useState } from 'react'
 import { useAppInfo } from '../../appInfo'
 import type { Product } from '../../types'
 import { useCartOwnership } from '../session/useCartOwnership'
+import { useSession } from '../session/useSession'
 import { useCart } from './cart'
+import { useCartAnnouncement } from './cartAnnouncement'
 import type { LineChoice } from './cartModel'
 import { CartPanel } from './CartPanel'
 import { useCartTotals } from './cartTotals'
@@ -14,6 +16,7 @@ import { RegisterDialogHost, type RegisterDialog } from './RegisterDialogHost'
 import { RegisterNotices } from './RegisterNotices'
 import { useRegisterShortcuts } from './registerShortcuts'
 import type { CompletedSale } from './SaleConfirmation'
+import { ringUpPlan, withDefaults } from './optionChoices'
 import { useCatalog } from './useCatalog'
 import { useParkedOrders } from './useParkedOrders'
 import { useRegisterNotices } from './useRegisterNotices'
@@ -26,18 +29,24 @@ interface RegisterPageProps {
   visible: boolean
   /** A scanned receipt barcode: show that order (refunds start there). */
   onOpenOrder: (orderNumber: string) => void
+  /** "Open a shift" when the store needs one to sell: the shift screen. */
+  onOpenShift: () => void
 }
 
 /** The whole register: catalog, search, scanner, cart, payment, park and recall. */
-export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
+export function RegisterPage({ visible, onOpenOrder, onOpenShift }: RegisterPageProps) {
   const { pricingRules } = useAppInfo()
   const catalog = useCatalog()
   const cart = useCart()
   const options = useStoreOptions()
   const parked = useParkedOrders()
   const notices = useRegisterNotices()
+  const { session } = useSession()
   useCartOwnership(cart, parked.reload)
   const { totals, error: totalsError } = useCartTotals(cart, pricingRules)
+  const announcement = useCartAnnouncement(cart, totals)
+  // Main refuses a sale without a shift when the store says so: Pay says it first.
+  const needsShift = options.requireOpenShift && session.shift === null
   const searchRef = useRef<HTMLInputElement>(null)
   const [searchText, setSearchText] = useState('')
   const [dialog, setDialog] = useState<RegisterDialog | null>(null)
@@ -63,16 +72,15 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
     [addToCart, clearMessages],
   )
 
-  /** Adds at once, or asks for options first: always when tapped, when required if scanned. */
+  /**
+   * Adds at once with the product's default options, or asks first when a variant or a required
+   * choice is still open. `isScan` is kept for the scanner's hook; both ring up the same way.
+   */
   const ringUp = useCallback(
-    (choice: LineChoice, isScan: boolean) => {
-      const { product } = choice
-      const needsVariant = product.variants.length > 0 && !choice.variantId
-      const hasRequiredGroup = product.modifierGroups.some((group) => group.minSelect > 0)
-      const hasChoices = product.variants.length > 0 || product.modifierGroups.length > 0
-      if (needsVariant || hasRequiredGroup || (!isScan && hasChoices))
-        setDialog({ type: 'options', choice })
-      else addLine(choice)
+    (choice: LineChoice, _isScan: boolean) => {
+      const plan = ringUpPlan(choice)
+      if (plan.type === 'ask') setDialog({ type: 'options', choice: plan.choice })
+      else addLine(plan.choice)
     },
     [addLine],
   )
@@ -86,7 +94,7 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
     notices,
   })
 
-  const canPay = cart.lines.length > 0 && totals !== null
+  const canPay = cart.lines.length > 0 && totals !== null && !needsShift
   const canPark = cart.lines.length > 0
   const openPay = useCallback(() => setDialog({ type: 'pay' }), [])
   const openPark = useCallback(() => setDialog({ type: 'park' }), [])
@@ -121,6 +129,9 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
         }}
         onSubmitSearch={submitSearch}
         onAddProduct={(product) => ringUp({ product }, false)}
+        onProductOptions={(product) =>
+          setDialog({ type: 'options', choice: withDefaults({ product }) })
+        }
         messages={
           <RegisterNotices
             notice={notices.notice}
@@ -148,7 +159,7 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
           if (canPay) openPay()
         }}
         onClear={() => {
-          if (cart.lines.length > 0) setDialog({ type: 'void' })
+          if (cart.lines.length > 0) setDialog({ type: 'clear' })
         }}
         onPark={() => {
           if (canPark) openPark()
@@ -157,8 +168,9 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
           parked.reload()
           setDialog({ type: 'parked' })
         }}
-        onLineDiscount={(line) => setDialog({ type: 'lineDiscount', lineId: line.lineId })}
-        onLineNote={(line) => setDialog({ type: 'lineNote', lineId: line.lineId })}
+        onEditLine={(line) => setDialog({ type: 'line', lineId: line.lineId })}
+        onOpenShift={needsShift ? onOpenShift : null}
+        announcement={announcement}
         onOrderDiscount={() => setDialog({ type: 'orderDiscount' })}
         onOrderNote={() => setDialog({ type: 'orderNote' })}
         onCustomer={() => setDialog({ type: 'customer' })}
@@ -172,6 +184,7 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
           tenders={options.tenderMethods}
           parked={parked}
           onClose={closeDialog}
+          onOpen={setDialog}
           onAddLine={addLine}
           onSaleCompleted={(receipt, tenderedCents) => {
             setLastSale({
@@ -189,7 +202,7 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
             cart.setCustomer(customer)
             setDialog(null)
           }}
-          onVoid={actions.voidSale}
+          onClear={actions.clearSale}
           onPark={actions.park}
           onRecall={actions.recall}
         />
