@@ -44,7 +44,6 @@ export function RegisterPage({ visible, onOpenOrder, onOpenShift }: RegisterPage
   const { session } = useSession()
   useCartOwnership(cart, parked.reload)
   const { totals, error: totalsError } = useCartTotals(cart, pricingRules)
-  const announcement = useCartAnnouncement(cart, totals)
   // Main refuses a sale without a shift when the store says so: Pay says it first.
   const needsShift = options.requireOpenShift && session.shift === null
   const searchRef = useRef<HTMLInputElement>(null)
@@ -52,6 +51,7 @@ export function RegisterPage({ visible, onOpenOrder, onOpenShift }: RegisterPage
   const [dialog, setDialog] = useState<RegisterDialog | null>(null)
   const [lastSale, setLastSale] = useState<CompletedSale | null>(null)
   const isIdle = visible && dialog === null
+  const announcement = useCartAnnouncement(cart, totals, lastSale !== null)
   const { clearMessages } = notices
 
   const productsById = useMemo(() => {

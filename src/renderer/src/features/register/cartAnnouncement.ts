@@ -56,9 +56,14 @@ export function describeCartChange(
 /**
  * "Latte added, 3 items, total $12.40": the polite live region's text, updated as the cart
  * changes (not on the first render, and not for a change nobody made, such as a recalled sale's
- * totals being priced).
+ * totals being priced). `isSaleDone`: the cart emptied because a sale completed, which the sale's
+ * confirmation announces itself.
  */
-export function useCartAnnouncement(cart: CartState, totals: OrderTotals | null): string {
+export function useCartAnnouncement(
+  cart: CartState,
+  totals: OrderTotals | null,
+  isSaleDone: boolean,
+): string {
   const { t } = useTranslation('cart')
   const { t: tc } = useTranslation('common')
   const money = useMoney()
@@ -74,7 +79,7 @@ export function useCartAnnouncement(cart: CartState, totals: OrderTotals | null)
     lastSequence.current = sequence
     if (!change) return
     if (change.type === 'cleared') {
-      setText(t('announce.cleared'))
+      setText(isSaleDone ? '' : t('announce.cleared'))
       return
     }
     const what =
@@ -88,7 +93,7 @@ export function useCartAnnouncement(cart: CartState, totals: OrderTotals | null)
         total: money(totals?.totalCents ?? 0),
       }),
     )
-  }, [cart, totals, t, tc, money])
+  }, [cart, totals, isSaleDone, t, tc, money])
 
   return text
 }
