@@ -169,7 +169,9 @@ test('a cashier edits a line by tapping it, adds extras without a dialog, picks 
   registers,
 }) => {
   const register = await registers.start()
-  await page.setViewportSize({ width: 1024, height: 768 })
+  test.setTimeout(120_000)
+  // The smallest screen: every dialog's primary action must still be in reach.
+  await page.setViewportSize({ width: 800, height: 600 })
   await page.goto(register.url)
   await signIn(page, pins.cashier)
   await goTo(page, 'Shift')
@@ -224,6 +226,8 @@ test('a cashier edits a line by tapping it, adds extras without a dialog, picks 
   await approval.getByRole('button', { name: 'Approve' }).click()
   await expect(approval).toBeHidden()
   await expect(editor.getByTestId('line-editor-discount')).toHaveText('25% off')
+  await expect(editor.getByRole('button', { name: 'Done' })).toBeInViewport()
+  await shoot(page, 'dense-cart-line-editor-800x600-en')
   await editor.getByRole('button', { name: 'Done' }).click()
   await expect(editor).toBeHidden()
   await expect(line('COF-LAT').getByTestId('cart-line-quantity')).toHaveText('3')

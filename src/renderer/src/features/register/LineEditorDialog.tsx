@@ -162,19 +162,21 @@ export function LineEditorDialog(props: LineEditorDialogProps) {
           onCancel={props.onClose}
           isSubmitDisabled={quantity === null}
         >
-          <button type="button" className="button button-danger-ghost" onClick={props.onRemove}>
-            {t('editor.remove')}
-          </button>
-          {hasOptions(line.product) && (
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={quantity === null}
-              onClick={() => props.onOptions(edit())}
-            >
-              {t('editor.options')}
+          <div className="line-editor-tools">
+            <button type="button" className="button button-danger-ghost" onClick={props.onRemove}>
+              {t('editor.remove')}
             </button>
-          )}
+            {hasOptions(line.product) && (
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={quantity === null}
+                onClick={() => props.onOptions(edit())}
+              >
+                {t('editor.options')}
+              </button>
+            )}
+          </div>
         </ModalActions>
       </form>
     </Modal>
