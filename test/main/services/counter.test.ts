@@ -79,6 +79,19 @@ describe('clearing an unpaid cart', () => {
     core.close()
   })
 
+  it('counts a cleared cart in the shift report as a void', async () => {
+    const core = openTestCore(tempDir(), { signIn: 'cashier', requireOpenShift: true })
+    await call(core, 'shift:open', { openingCashCents: 10_000 })
+    const latte = (await catalogBySku(core)).get('COF-LAT')!
+    await call(core, 'sale:void', {
+      cart: { lines: [{ productId: latte.id, quantity: 2 }], display: [] },
+    })
+    core.authority.signIn('1234')
+    const report = await call(core, 'shift:preview')
+    expect(report.voids).toEqual({ count: 1, totalCents: 1028 })
+    core.close()
+  })
+
   it('still needs someone signed in', async () => {
     const core = openTestCore(tempDir(), { signIn: 'nobody' })
     expect(await callError(core, 'sale:void', { cart: { lines: [], display: [] } })).toMatchObject({
