@@ -30,7 +30,7 @@ test('a cashier rings up three products, takes cash, and finds the sale in Order
     cart.locator(
       '[data-testid="cart-line"][data-sku="COF-LAT"] [data-testid="cart-line-quantity"]',
     ),
-  ).toHaveValue('2')
+  ).toHaveText('2')
   // Latte 2 x 4.75 + Croissant 3.25 at 8.25% (0.78 + 0.27) and beans 14.95 at 2.25% (0.34).
   await expect(page.getByTestId('cart-subtotal')).toHaveText(moneyText(2770))
   await expect(page.getByTestId('cart-tax')).toHaveText(moneyText(139))

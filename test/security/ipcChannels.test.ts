@@ -63,6 +63,12 @@ const validInputs: { [C in InvokeChannel]: InvokeInput<C> } = {
     note: 'table 4',
     payments: [{ method: 'cash', tenderId: 'cash', amountCents: 500, referenceNumber: 'R1' }],
   },
+  'sale:approveDiscount': {
+    lines: [{ productId: uuid, quantity: 1, discount: { type: 'percent', percent: 25 } }],
+    orderDiscount: { type: 'amount', amountCents: 100 },
+    discountApprovalIds: [uuid],
+    approvalId: uuid,
+  },
   'sale:void': {
     cart: { lines: [{ productId: uuid, quantity: 1, modifierOptionIds: [] }], display: [] },
     reason: 'customer left',

@@ -1,13 +1,16 @@
 import { PosError } from '../../shared/ipc/errors'
 import { OrderSummary } from '../../shared/ipc/schemas'
+import { approveCartDiscounts, discountsAsked } from '../services/discountApproval'
 import { createRefund } from '../services/refundService'
 import { completeSale } from '../services/saleService'
 import { pricingRulesOf } from '../services/pricing'
 import { priceCart } from '../services/salePricing'
+import { auditActions } from '../store/auditRepository'
 import type { HandlerContext, HandlerGroup } from './handlerContext'
 
 type SaleChannels =
   | 'sale:complete'
+  | 'sale:approveDiscount'
   | 'sale:void'
   | 'park:save'
   | 'park:list'
@@ -59,11 +62,25 @@ export function createSaleHandlers(context: HandlerContext): HandlerGroup<SaleCh
         changeCents: order.payments.reduce((sum, payment) => sum + payment.changeCents, 0),
       }
     },
+    'sale:approveDiscount': (input) => {
+      authority.requireSignedIn()
+      const storeOptions = context.storeOptions()
+      const settings = store.settings.getStoreSettings()
+      const priced = priceCart(store, input, pricingRulesOf(settings), storeOptions)
+      return approveCartDiscounts(
+        authority,
+        discountsAsked(input, priced, settings.currency),
+        input.discountApprovalIds,
+        input.approvalId,
+      )
+    },
+    // Clearing an unpaid cart is the cashier's own call (nothing was paid, nothing is stored),
+    // so no manager is asked; the log keeps what was in it.
     'sale:void': (input) => {
-      const { actor, approvedBy } = authority.authorize('void', input.approvalId)
+      const actor = authority.requireSignedIn()
       const { cart } = input
       const details = {
-        reason: input.reason,
+        reason: input.reason || null,
         itemCount: cart.lines.reduce((count, line) => count + line.quantity, 0),
         totalCents: cartTotalCents(cart),
         display: cart.display,
@@ -72,7 +89,7 @@ export function createSaleHandlers(context: HandlerContext): HandlerGroup<SaleCh
         customerId: cart.customerId ?? null,
       }
       const auditEventId = store.transaction((repositories) =>
-        authority.audit(repositories.audit, { action: 'sale.voided', actor, approvedBy, details }),
+        authority.audit(repositories.audit, { action: auditActions.cartCleared, actor, details }),
       )
       return { auditEventId }
     },

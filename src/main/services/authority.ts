@@ -47,6 +47,20 @@ export interface Authority {
    * when the store protects the action; otherwise APPROVAL_REQUIRED. Consumes the approval.
    */
   authorize(action: ProtectedAction, approvalId: string | undefined): Authorization
+  /** Whether this actor needs a manager for the action under the store's rules. */
+  needsApproval(actor: Actor, action: ProtectedAction): boolean
+  /**
+   * Holds a manager's approval of specific discounts (fingerprints, see discountApproval.ts) for
+   * the signed-in employee's sale, asked when the discounts were applied. Returns its id.
+   */
+  grantDiscounts(approver: Actor, fingerprints: readonly string[]): string
+  /** Which fingerprints the held grants cover for the signed-in employee, and who approved them. */
+  coveredDiscounts(
+    grantIds: readonly string[],
+    fingerprints: readonly string[],
+  ): { fingerprints: Set<string>; approver: Actor | null }
+  /** Forgets grants a stored sale used. */
+  useDiscountGrants(grantIds: readonly string[]): void
   /**
    * Appends an audit event and queues it for sync, through the audit repository of the caller's
    * transaction (`repositories.audit` inside `store.transaction`).
@@ -57,6 +71,20 @@ export interface Authority {
 }
 
 const approvalLifetimeMs = 5 * 60_000
+/** A discount approved when it was applied lasts for the sale, however long the customer takes. */
+const discountGrantLifetimeMs = 12 * 60 * 60_000
+
+/** A description of the protected action for messages in main (the renderer has its own words). */
+const actionWords: Record<ProtectedAction, string> = {
+  discount: 'give a discount above the limit',
+  refund: 'give a refund',
+  void: 'void a sale',
+  cashMovement: 'put cash in or take cash out of the drawer',
+  noSale: 'open the drawer without a sale',
+  closeShift: 'close the shift',
+  catalogEdit: 'change the catalog',
+  settings: 'change the settings',
+}
 
 export function createAuthority(options: {
   /** Where PINs are checked and names read: the register's repositories. */
@@ -73,6 +101,20 @@ export function createAuthority(options: {
     string,
     { action: ProtectedAction; approver: Actor; expiresAt: number }
   >()
+  const discountGrants = new Map<
+    string,
+    { actorId: string; approver: Actor; fingerprints: Set<string>; expiresAt: number }
+  >()
+
+  function liveGrant(grantId: string) {
+    const grant = discountGrants.get(grantId)
+    if (!grant) return undefined
+    if (grant.expiresAt < options.now().getTime()) {
+      discountGrants.delete(grantId)
+      return undefined
+    }
+    return grant.actorId === signedIn?.employeeId ? grant : undefined
+  }
 
   function matchPin(pin: string): Actor | null {
     const nowMs = options.now().getTime()
@@ -129,16 +171,49 @@ export function createAuthority(options: {
     },
     authorize(action, approvalId) {
       const actor = authority.requireSignedIn()
-      const needsApproval =
-        actor.role === 'cashier' && options.storeOptions().approvals.includes(action)
-      if (!needsApproval) return { actor, approvedBy: null }
+      if (!authority.needsApproval(actor, action)) return { actor, approvedBy: null }
       const approval = approvalId ? approvals.get(approvalId) : undefined
       if (!approval || approval.action !== action || approval.expiresAt < options.now().getTime()) {
         if (approvalId) approvals.delete(approvalId)
-        throw new PosError('APPROVAL_REQUIRED', `A manager must approve this (${action}).`, action)
+        throw new PosError(
+          'APPROVAL_REQUIRED',
+          `A manager must approve this: ${actionWords[action]}.`,
+          action,
+        )
       }
       approvals.delete(approvalId as string)
       return { actor, approvedBy: approval.approver }
+    },
+    needsApproval(actor, action) {
+      return actor.role === 'cashier' && options.storeOptions().approvals.includes(action)
+    },
+    grantDiscounts(approver, fingerprints) {
+      const actor = authority.requireSignedIn()
+      const grantId = uuidv4()
+      discountGrants.set(grantId, {
+        actorId: actor.employeeId,
+        approver,
+        fingerprints: new Set(fingerprints),
+        expiresAt: options.now().getTime() + discountGrantLifetimeMs,
+      })
+      return grantId
+    },
+    coveredDiscounts(grantIds, fingerprints) {
+      const covered = new Set<string>()
+      let approver: Actor | null = null
+      for (const grantId of grantIds) {
+        const grant = liveGrant(grantId)
+        if (!grant) continue
+        for (const fingerprint of fingerprints)
+          if (grant.fingerprints.has(fingerprint) && !covered.has(fingerprint)) {
+            covered.add(fingerprint)
+            approver = grant.approver
+          }
+      }
+      return { fingerprints: covered, approver }
+    },
+    useDiscountGrants(grantIds) {
+      for (const grantId of grantIds) discountGrants.delete(grantId)
     },
     audit(audit, event) {
       const id = uuidv7()

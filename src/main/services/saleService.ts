@@ -6,6 +6,11 @@ import type { DeviceIdentity } from '../store/identityRepository'
 import type { RegisterStore, SaleCommitOptions } from '../store/repositories'
 import type { CommitResult, PricedPayment, PricedSale } from '../store/saleRepository'
 import type { Authority, Authorization } from './authority'
+import {
+  authorizeSaleDiscounts,
+  discountApprovalRequired,
+  discountsAsked,
+} from './discountApproval'
 import { pricingRulesOf } from './pricing'
 import { priceCart } from './salePricing'
 
@@ -59,10 +64,11 @@ export function completeSale(
 
   // Last, so a sale refused for any other reason does not use up the manager's approval.
   let approval: Authorization | null = null
+  const heldApprovalIds = draft.discountApprovalIds ?? []
   if (priced.discountsAboveLimit.length > 0) {
-    if (!options.authority)
-      throw new PosError('APPROVAL_REQUIRED', 'A manager must approve this (discount).', 'discount')
-    approval = options.authority.authorize('discount', draft.approvalId)
+    const asked = discountsAsked(draft, priced, settings.currency)
+    if (!options.authority) throw discountApprovalRequired(asked)
+    approval = authorizeSaleDiscounts(options.authority, asked, heldApprovalIds, draft.approvalId)
   }
   const { totals } = priced
   const sale: PricedSale = {
@@ -85,7 +91,7 @@ export function completeSale(
     note: draft.note || null,
   }
   const { authority } = options
-  return store.sales.commit(sale, {
+  const result = store.sales.commit(sale, {
     afterItemsInserted: options.afterItemsInserted,
     afterCommit:
       approval && authority
@@ -103,6 +109,9 @@ export function completeSale(
             })
         : options.afterCommit,
   })
+  // Stored: the discounts' approvals are spent.
+  authority?.useDiscountGrants(heldApprovalIds)
+  return result
 }
 
 /** The configured tender a payment is taken on: named, or the one called like its method. */

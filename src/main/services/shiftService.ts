@@ -156,7 +156,7 @@ function reportOf(
   const closedAt = closing?.closedAt ?? shift.closedAt
   const audits = repositories.audit.auditEventsBetween({
     deviceId: shift.deviceId,
-    actions: [auditActions.saleVoided, auditActions.noSale],
+    actions: [auditActions.saleVoided, auditActions.cartCleared, auditActions.noSale],
     from: shift.openedAt,
     to: closedAt,
   })
@@ -186,7 +186,10 @@ function reportOf(
     }),
     cashMovements: shifts.listCashMovements(shift.id),
     voids: audits
-      .filter((event) => event.action === auditActions.saleVoided)
+      .filter(
+        (event) =>
+          event.action === auditActions.saleVoided || event.action === auditActions.cartCleared,
+      )
       .map((event) => {
         const total = event.details['totalCents']
         return {

@@ -13,7 +13,9 @@ export const auditActions = {
   shiftClosed: 'shift.closed',
   cashMovement: 'cash.movement',
   noSale: 'drawer.noSale',
+  /** Written by registers before clearing a cart became a cashier's call; still counted. */
   saleVoided: 'sale.voided',
+  cartCleared: 'cart.cleared',
 } as const
 
 /** Parses stored details; a corrupt value shows as empty rather than hiding the event. */

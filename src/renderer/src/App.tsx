@@ -9,6 +9,7 @@ import { CatalogScreen } from './features/catalog/CatalogScreen'
 import { ManagerScreen } from './features/manager/ManagerScreen'
 import { OrdersScreen } from './features/orders/OrdersScreen'
 import { RegisterPage } from './features/register/RegisterPage'
+import { SkipToCart } from './features/register/SkipToCart'
 import { LockScreen } from './features/session/LockScreen'
 import { SessionProvider } from './features/session/SessionProvider'
 import { useIdleLock } from './features/session/useIdleLock'
@@ -149,6 +150,7 @@ function SignedInShell() {
     <SyncStatusContext.Provider value={syncStatus}>
       <ApprovalProvider>
         <div className="app">
+          {shownPage === 'register' && isSignedIn && <SkipToCart />}
           <TopBar page={shownPage} isStation={isStation} onNavigate={setPage} />
           <div className="app-body">
             {isSignedIn && <PrintBanner onOpenJobs={() => setPage('station')} />}
@@ -156,6 +158,7 @@ function SignedInShell() {
               <RegisterPage
                 visible={shownPage === 'register' && isSignedIn}
                 onOpenOrder={openOrder}
+                onOpenShift={() => setPage('shift')}
               />
               {isSignedIn && screen}
             </main>

@@ -34,6 +34,19 @@ export const builders: Record<string, { key: AuditActionKey; build: (context: Co
         amountCents: absolute(context.details.totalCents),
       }),
     },
+    'cart.cleared': {
+      key: 'cartCleared',
+      build: (context) => ({
+        sentence: 'cartCleared',
+        params: {
+          count: context.number(context.details.itemCount),
+          items: itemWords(context, context.details.lines),
+          amount: context.money(absolute(context.details.totalCents)),
+          reason: context.text(context.details.reason),
+        },
+        amountCents: absolute(context.details.totalCents),
+      }),
+    },
     'refund.created': {
       key: 'refundCreated',
       build: ({ details, words, money, order, text }) => ({

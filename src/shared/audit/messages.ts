@@ -9,6 +9,7 @@ export type AuditLanguage = 'en' | 'ar'
 export const auditActionKeys = [
   'discountApproved',
   'saleVoided',
+  'cartCleared',
   'refundCreated',
   'employeeSaved',
   'catalogImported',
@@ -31,6 +32,7 @@ export type AuditActionKey = (typeof auditActionKeys)[number]
 export const auditSentenceKeys = [
   'discountApproved',
   'saleVoided',
+  'cartCleared',
   'refundCreated',
   'employeeSaved',
   'employeeSavedWithPin',
@@ -91,6 +93,7 @@ const en: AuditMessages = {
   actions: {
     discountApproved: 'Discount above the limit',
     saleVoided: 'Sale voided',
+    cartCleared: 'Unpaid cart cleared',
     refundCreated: 'Refund',
     employeeSaved: 'Employee saved',
     catalogImported: 'Products imported',
@@ -112,6 +115,8 @@ const en: AuditMessages = {
     discountApproved:
       '{who} gave a discount above the {limit} limit on order {order}[, total {amount}]',
     saleVoided: '{who} voided a sale of {count} items[ ({items})] worth {amount}[: {reason}]',
+    cartCleared:
+      '{who} cleared an unpaid cart of {count} items[ ({items})] worth {amount}[: {reason}]',
     refundCreated: '{who} refunded {amount} on order {order} to {refundTo}[: {reason}]',
     employeeSaved: '{who} saved the employee {name} as {role}, {state}',
     employeeSavedWithPin: '{who} saved the employee {name} as {role}, {state}, and changed the PIN',
@@ -167,6 +172,7 @@ const ar: AuditMessages = {
   actions: {
     discountApproved: 'خصم يتجاوز الحد',
     saleVoided: 'إلغاء عملية بيع',
+    cartCleared: 'مسح سلة غير مدفوعة',
     refundCreated: 'استرداد',
     employeeSaved: 'حفظ موظف',
     catalogImported: 'استيراد منتجات',
@@ -187,6 +193,7 @@ const ar: AuditMessages = {
   sentences: {
     discountApproved: 'منح {who} خصمًا يتجاوز حد {limit} على الطلب {order}[، الإجمالي {amount}]',
     saleVoided: 'ألغى {who} عملية بيع من {count} أصناف[ ({items})] بقيمة {amount}[: {reason}]',
+    cartCleared: 'مسح {who} سلة غير مدفوعة من {count} أصناف[ ({items})] بقيمة {amount}[: {reason}]',
     refundCreated: 'استرد {who} مبلغ {amount} من الطلب {order} إلى {refundTo}[: {reason}]',
     employeeSaved: 'حفظ {who} الموظف {name} بدور {role}، {state}',
     employeeSavedWithPin: 'حفظ {who} الموظف {name} بدور {role}، {state}، وغيّر الرقم السري',

@@ -23,6 +23,8 @@ export const ModifierOption = z.strictObject({
   name: Text(80),
   /** Added to the unit price; may be 0 ("oat milk" at no charge). */
   priceCents: Cents.min(0),
+  /** Preselected when the product is rung up (a choose-one group's usual pick). Absent: false. */
+  isDefault: z.boolean().optional(),
 })
 
 /** E.g. "Milk" (required, choose exactly 1) or "Extras" (optional, up to 3). */
@@ -38,6 +40,11 @@ export const ModifierGroup = z
     message: 'minSelect must not exceed maxSelect',
     path: ['minSelect'],
   })
+  .refine(
+    (group) =>
+      group.options.filter((option) => option.isDefault === true).length <= group.maxSelect,
+    { message: 'a group cannot preselect more options than it allows', path: ['options'] },
+  )
 export type ModifierGroup = z.infer<typeof ModifierGroup>
 
 export const PricingUnit = z.enum(['each', 'kg'])

@@ -16,6 +16,8 @@ import {
   Customer,
   CustomerInput,
   CustomerSearch,
+  DiscountCheck,
+  DiscountCheckInput,
   IdInput,
   OrderDetail,
   OrderFind,
@@ -108,7 +110,12 @@ export const invokeContract = {
   'catalog:exportCsv': { input: z.undefined(), output: CsvExport },
   /** Prices, taxes and commits a paid sale in one durable transaction. */
   'sale:complete': { input: SaleDraft, output: SaleReceipt },
-  /** Records that a cart with items was cleared (a void), with the cart's contents. */
+  /**
+   * Checks a cart's discounts as they are applied: APPROVAL_REQUIRED (in words) for one above the
+   * limit, and with a manager's approvalId an approval of those discounts for sale:complete.
+   */
+  'sale:approveDiscount': { input: DiscountCheckInput, output: DiscountCheck },
+  /** Records that an unpaid cart with items was cleared (a cashier may), with its contents. */
   'sale:void': { input: VoidInput, output: z.object({ auditEventId: z.string() }) },
   /** Puts the cart aside on this register. */
   'park:save': { input: ParkInput, output: ParkedOrder },

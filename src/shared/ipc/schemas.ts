@@ -119,8 +119,30 @@ export const SaleDraft = z
     payments: z.array(PaymentDraft).min(1).max(10),
     /** A manager's approval (session:approve) for a discount above the limit. */
     approvalId: Id.optional(),
+    /** Approvals of the sale's discounts asked when they were applied (sale:approveDiscount). */
+    discountApprovalIds: z.array(Id).max(100).optional(),
   })
   .strict()
+
+/**
+ * A cart whose discounts were just changed: main says whether any above the limit still needs a
+ * manager (APPROVAL_REQUIRED, in words), and with `approvalId` holds that manager's approval of
+ * exactly those discounts for the sale.
+ */
+export const DiscountCheckInput = z
+  .object({
+    lines: z.array(SaleLineDraft).min(1).max(500),
+    orderDiscount: DiscountInput.optional(),
+    /** Approvals this cart already holds: the discounts they cover are not asked about again. */
+    discountApprovalIds: z.array(Id).max(100).default([]),
+    approvalId: Id.optional(),
+  })
+  .strict()
+
+export const DiscountCheck = z.object({
+  /** A new approval to carry with the sale, or null when nothing needed one. */
+  discountApprovalId: Id.nullable(),
+})
 
 export const OrderItem = z.object({
   id: Id,
@@ -281,11 +303,14 @@ export const ParkedOrder = z.object({
 
 export const IdInput = z.object({ id: Id }).strict()
 
-/** Clearing a cart with items in it is a void: logged, and protected as configured. */
+/**
+ * Clearing an unpaid cart with items in it: a cashier's own call, logged with what was in it.
+ * `approvalId` is accepted (and ignored) for older renderers.
+ */
 export const VoidInput = z
   .object({
     cart: CartSnapshot,
-    reason: z.string().trim().min(1).max(200),
+    reason: z.string().trim().max(200).default(''),
     approvalId: Id.optional(),
   })
   .strict()

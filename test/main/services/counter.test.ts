@@ -37,8 +37,8 @@ describe('parking and recalling a cart', () => {
   })
 })
 
-describe('voiding a cart', () => {
-  it('needs a manager for a cashier and logs the cart, its total and who approved', async () => {
+describe('clearing an unpaid cart', () => {
+  it("is a cashier's own call, logged with the cart and its total", async () => {
     const core = openTestCore(tempDir(), { signIn: 'cashier' })
     const latte = (await catalogBySku(core)).get('COF-LAT')!
     const input = {
@@ -48,30 +48,55 @@ describe('voiding a cart', () => {
       },
       reason: 'customer left',
     }
-    expect(await callError(core, 'sale:void', input)).toMatchObject({
-      code: 'APPROVAL_REQUIRED',
-      path: 'void',
-    })
-    const { approvalId, approver } = core.authority.approve('1234', 'void')
-    const { auditEventId } = await call(core, 'sale:void', { ...input, approvalId })
-    const [event] = rows<{ id: string; action: string; approved_by: string; details: string }>(
-      core,
-      'select id, action, approved_by, details from audit_events',
-    )
-    expect(event).toMatchObject({
+    const { auditEventId } = await call(core, 'sale:void', input)
+    // No reason is fine too: the cashier just clears it.
+    await call(core, 'sale:void', { cart: input.cart })
+    const events = rows<{
+      id: string
+      action: string
+      employee_id: string
+      approved_by: string | null
+      details: string
+    }>(core, 'select id, action, employee_id, approved_by, details from audit_events order by id')
+    expect(events).toHaveLength(2)
+    expect(events[0]).toMatchObject({
       id: auditEventId,
-      action: 'sale.voided',
-      approved_by: approver.employeeId,
+      action: 'cart.cleared',
+      employee_id: core.authority.current()!.employeeId,
+      approved_by: null,
     })
-    expect(JSON.parse(event!.details)).toMatchObject({
+    expect(JSON.parse(events[0]!.details)).toMatchObject({
       reason: 'customer left',
       itemCount: 2,
       totalCents: 1028,
       display: [{ name: 'Caffè Latte', quantity: 2 }],
     })
-    expect(rows(core, 'select entity, entity_id from outbox')).toEqual([
-      { entity: 'auditEvent', entity_id: auditEventId },
+    expect(JSON.parse(events[1]!.details)).toMatchObject({ reason: null, itemCount: 2 })
+    expect(rows(core, 'select entity from outbox')).toEqual([
+      { entity: 'auditEvent' },
+      { entity: 'auditEvent' },
     ])
+    core.close()
+  })
+
+  it('counts a cleared cart in the shift report as a void', async () => {
+    const core = openTestCore(tempDir(), { signIn: 'cashier', requireOpenShift: true })
+    await call(core, 'shift:open', { openingCashCents: 10_000 })
+    const latte = (await catalogBySku(core)).get('COF-LAT')!
+    await call(core, 'sale:void', {
+      cart: { lines: [{ productId: latte.id, quantity: 2 }], display: [] },
+    })
+    core.authority.signIn('1234')
+    const report = await call(core, 'shift:preview')
+    expect(report.voids).toEqual({ count: 1, totalCents: 1028 })
+    core.close()
+  })
+
+  it('still needs someone signed in', async () => {
+    const core = openTestCore(tempDir(), { signIn: 'nobody' })
+    expect(await callError(core, 'sale:void', { cart: { lines: [], display: [] } })).toMatchObject({
+      code: 'SIGN_IN_REQUIRED',
+    })
     core.close()
   })
 })

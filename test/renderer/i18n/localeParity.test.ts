@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import arDisplay from '../../../src/renderer/src/i18n/locales/ar/display'
+import arCart from '../../../src/renderer/src/i18n/locales/ar/cart'
 import arManager from '../../../src/renderer/src/i18n/locales/ar/manager'
 import arSettings from '../../../src/renderer/src/i18n/locales/ar/settings'
 import arShell from '../../../src/renderer/src/i18n/locales/ar/shell'
 import arStation from '../../../src/renderer/src/i18n/locales/ar/station'
 import enDisplay from '../../../src/renderer/src/i18n/locales/en/display'
+import enCart from '../../../src/renderer/src/i18n/locales/en/cart'
 import enManager from '../../../src/renderer/src/i18n/locales/en/manager'
 import enSettings from '../../../src/renderer/src/i18n/locales/en/settings'
 import enShell from '../../../src/renderer/src/i18n/locales/en/shell'
@@ -41,6 +43,7 @@ describe.each([
   ['station', enStation, arStation],
   ['settings', enSettings, arSettings],
   ['display', enDisplay, arDisplay],
+  ['cart', enCart, arCart],
 ])('the %s strings', (_name, english, arabic) => {
   it('have the same keys in English and Arabic', () => {
     expect([...keys(arabic)].sort()).toEqual([...keys(english)].sort())

@@ -64,6 +64,18 @@ const events: Record<string, AuditEventInput> = {
       customerId: null,
     },
   },
+  'cart.cleared': {
+    ...base,
+    action: 'cart.cleared',
+    details: {
+      reason: null,
+      itemCount: 3,
+      totalCents: 750,
+      lines: [{ productId: COFFEE, quantity: 3 }],
+      display: [{ name: 'Coffee', quantity: 3 }],
+      customerId: null,
+    },
+  },
   'refund.created': {
     ...base,
     action: 'refund.created',
@@ -172,6 +184,7 @@ const english: Record<string, string> = {
     'Sam gave a discount above the 10% limit on order R1-0042, total $12.50, approved by Dana (manager), register Front 1',
   'sale.voided':
     'Sam voided a sale of 2 items (Coffee) worth $5.00: customer left, approved by Dana (manager), register Front 1',
+  'cart.cleared': 'Sam cleared an unpaid cart of 3 items (Coffee) worth $7.50, register Front 1',
   'refund.created':
     'Sam refunded $12.50 on order R1-0042 to the original payment: spilt, approved by Dana (manager), register Front 1',
   'employee.saved':

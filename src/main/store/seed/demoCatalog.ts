@@ -20,7 +20,7 @@ export interface DemoModifierGroup {
   name: string
   minSelect: number
   maxSelect: number
-  options: { key: string; name: string; priceCents: number }[]
+  options: { key: string; name: string; priceCents: number; isDefault?: boolean }[]
 }
 export interface DemoProduct {
   sku: string
@@ -70,7 +70,7 @@ const milk: DemoModifierGroup = {
   minSelect: 1,
   maxSelect: 1,
   options: [
-    { key: 'whole', name: 'Whole milk', priceCents: 0 },
+    { key: 'whole', name: 'Whole milk', priceCents: 0, isDefault: true },
     { key: 'oat', name: 'Oat milk', priceCents: 60 },
     { key: 'almond', name: 'Almond milk', priceCents: 60 },
   ],

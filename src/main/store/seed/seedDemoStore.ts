@@ -53,6 +53,7 @@ function demoProductRow(
           id: demoId('modifier-option', key(group.key, option.key)),
           name: option.name,
           priceCents: option.priceCents,
+          ...(option.isDefault ? { isDefault: true } : {}),
         })),
       })),
     ),

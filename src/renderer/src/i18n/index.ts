@@ -2,6 +2,7 @@ import i18next from 'i18next'
 import { initReactI18next, useTranslation } from 'react-i18next'
 import type { Language } from '../../../shared/store/registerConfig'
 import arApproval from './locales/ar/approval'
+import arCart from './locales/ar/cart'
 import arCatalog from './locales/ar/catalog'
 import arCommon from './locales/ar/common'
 import arDisplay from './locales/ar/display'
@@ -16,6 +17,7 @@ import arShift from './locales/ar/shift'
 import arStation from './locales/ar/station'
 import arSync from './locales/ar/sync'
 import enApproval from './locales/en/approval'
+import enCart from './locales/en/cart'
 import enCatalog from './locales/en/catalog'
 import enCommon from './locales/en/common'
 import enDisplay from './locales/en/display'
@@ -39,6 +41,7 @@ export const resources = {
   en: {
     common: enCommon,
     register: enRegister,
+    cart: enCart,
     orders: enOrders,
     shift: enShift,
     session: enSession,
@@ -55,6 +58,7 @@ export const resources = {
   ar: {
     common: arCommon,
     register: arRegister,
+    cart: arCart,
     orders: arOrders,
     shift: arShift,
     session: arSession,

@@ -219,4 +219,35 @@ describe('register cart', () => {
     expect(withoutLatte.dropped).toEqual(['Latte (Large)'])
     expect(withoutLatte.state.lines.map((line) => line.product.sku)).toEqual(['DEL-CHE'])
   })
+
+  it("changes a line's options in place, keeping its quantity, discount and note", () => {
+    const state = run([
+      { type: 'add', lineId: 'a', choice: { product: latte, variantId: ids.small } },
+      { type: 'setQuantity', lineId: 'a', quantity: 2 },
+      { type: 'setLineDiscount', lineId: 'a', discount: { type: 'percent', percent: 10 } },
+      { type: 'setLineNote', lineId: 'a', note: ' no foam ' },
+      { type: 'setLineOptions', lineId: 'a', variantId: ids.large, modifierOptionIds: [ids.oat] },
+    ])
+    expect(state.lines).toHaveLength(1)
+    expect(state.lines[0]).toMatchObject({
+      lineId: 'a',
+      variantId: ids.large,
+      modifierOptionIds: [ids.oat],
+      quantity: 2,
+      discount: { type: 'percent', percent: 10 },
+      note: 'no foam',
+    })
+    expect(unitPriceCents(state.lines[0]!)).toBe(585)
+  })
+
+  it('keeps discount approvals with the cart until it is cleared, and not in a parked copy', () => {
+    const state = run([
+      { type: 'add', lineId: 'a', choice: { product: cheese } },
+      { type: 'addDiscountApproval', approvalId: 'g1' },
+      { type: 'addDiscountApproval', approvalId: 'g2' },
+    ])
+    expect(state.discountApprovalIds).toEqual(['g1', 'g2'])
+    expect(toSnapshot(state)).not.toHaveProperty('discountApprovalIds')
+    expect(run([{ type: 'clear' }], state).discountApprovalIds).toEqual([])
+  })
 })

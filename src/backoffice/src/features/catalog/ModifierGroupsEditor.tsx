@@ -9,6 +9,8 @@ export interface OptionDraft {
   id: string
   name: string
   price: string
+  /** Preselected at the register. */
+  isDefault: boolean
 }
 
 /** A group as typed: how many options a customer picks, at least and at most. */
@@ -20,7 +22,12 @@ export interface GroupDraft {
   options: OptionDraft[]
 }
 
-const newOption = (): OptionDraft => ({ id: crypto.randomUUID(), name: '', price: '0' })
+const newOption = (): OptionDraft => ({
+  id: crypto.randomUUID(),
+  name: '',
+  price: '0',
+  isDefault: false,
+})
 
 /** The stored groups (synced product data) as drafts; unreadable entries are skipped. */
 export function groupDrafts(stored: readonly unknown[], currency: string): GroupDraft[] {
@@ -37,6 +44,7 @@ export function groupDrafts(stored: readonly unknown[], currency: string): Group
           id: option.id,
           name: option.name,
           price: amountText(option.priceCents, currency),
+          isDefault: option.isDefault === true,
         })),
       },
     ]
@@ -56,6 +64,8 @@ export function groupsBody(drafts: readonly GroupDraft[], currency: string) {
       id: option.id,
       name: option.name,
       priceCents: minorUnitsOf(option.price, currency),
+      // Left out unless set, so products saved before defaults existed keep their exact JSON.
+      ...(option.isDefault ? { isDefault: true } : {}),
     })),
   }))
 }
@@ -217,6 +227,17 @@ export function ModifierGroupsEditor({
                     error={errorAt(`${optionAt}.priceCents`, t('modifiers.errors.price'))}
                     dir="ltr"
                   />
+                  <label className="bo-checkbox">
+                    <input
+                      type="checkbox"
+                      name={`${optionAt}.isDefault`}
+                      checked={option.isDefault}
+                      onChange={(event) =>
+                        setOption(index, optionIndex, { isDefault: event.target.checked })
+                      }
+                    />
+                    {t('modifiers.optionDefault', { name: optionLabel })}
+                  </label>
                   <div className="bo-row-actions">
                     {moveButtons(optionLabel, option.id, optionIndex, group.options.length, (to) =>
                       setGroup(index, { options: moved(group.options, optionIndex, to) }),

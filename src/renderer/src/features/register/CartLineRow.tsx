@@ -1,16 +1,7 @@
-import { asciiDigits } from '../../../../shared/domain'
-import { useState, type KeyboardEvent } from 'react'
 import type { LineTotals } from '../../../../shared/domain'
 import { useAppInfo, useMoney } from '../../appInfo'
 import { i18n, useTranslation } from '../../i18n'
-import {
-  lineDisplayName,
-  maxQuantity,
-  modifiersOf,
-  unitPriceCents,
-  variantOf,
-  type CartLine,
-} from './cartModel'
+import { lineDisplayName, modifiersOf, variantOf, type CartLine } from './cartModel'
 import type { DiscountInput } from './saleTypes'
 
 interface CartLineRowProps {
@@ -18,12 +9,8 @@ interface CartLineRowProps {
   totals: LineTotals | undefined
   /** Replays the highlight: changes on every add to this line. */
   flashKey: number | null
-  onQuantity: (quantity: number) => void
-  onIncrement: () => void
-  onDecrement: () => void
-  onRemove: () => void
-  onDiscount: () => void
-  onNote: () => void
+  /** Tap, click or Enter: the line editor (quantity, discount, note, options, remove). */
+  onEdit: () => void
 }
 
 export function discountText(discount: DiscountInput, money: (cents: number) => string): string {
@@ -37,44 +24,60 @@ function weightText(grams: number): string {
   return i18n.t('register:line.weight', { kg: (grams / 1000).toFixed(3) })
 }
 
-export function CartLineRow(props: CartLineRowProps) {
-  const { line, totals } = props
-  const { t } = useTranslation('register')
+/** What the line's total shows: with tax when the store's prices include it. */
+export function shownLineCents(
+  totals: LineTotals | undefined,
+  pricesIncludeTax: boolean,
+): number | undefined {
+  return totals && (pricesIncludeTax ? totals.totalCents : totals.netCents)
+}
+
+/** The small words after the name: variant, options, weight or label price. */
+export function lineDetails(line: CartLine, money: (cents: number) => string): string {
+  const variant = variantOf(line)
+  const parts: string[] = []
+  if (variant) parts.push(variant.name)
+  for (const modifier of modifiersOf(line))
+    parts.push(
+      modifier.priceCents > 0 ? `${modifier.name} (+${money(modifier.priceCents)})` : modifier.name,
+    )
+  if (line.weightGrams !== null)
+    parts.push(
+      i18n.t('register:line.perKg', {
+        weight: weightText(line.weightGrams),
+        price: money(variant?.priceCents ?? line.product.priceCents),
+      }),
+    )
+  else if (line.embeddedPriceCents !== null)
+    parts.push(i18n.t('register:line.labelPrice', { price: money(line.embeddedPriceCents) }))
+  return parts.join(', ')
+}
+
+/**
+ * One compact row per line — quantity, name with its options, discount and note markers, line
+ * total — so a long sale stays on screen. The whole row is one button that opens the line editor.
+ */
+export function CartLineRow({ line, totals, flashKey, onEdit }: CartLineRowProps) {
+  const { t } = useTranslation('cart')
   const money = useMoney()
   const { pricingRules } = useAppInfo()
-  const [quantityText, setQuantityText] = useState<string | null>(null)
+  const lineCents = shownLineCents(totals, pricingRules.pricesIncludeTax)
+  const totalText = lineCents === undefined ? '—' : money(lineCents)
+  const details = lineDetails(line, money)
   const name = lineDisplayName(line)
-  const modifiers = modifiersOf(line)
-  // Show the line as priced on the shelf: with tax when prices include it.
-  const lineCents = totals && (pricingRules.pricesIncludeTax ? totals.totalCents : totals.netCents)
-  const variant = variantOf(line)
-
-  let unitText = t('line.each', { price: money(unitPriceCents(line)) })
-  if (line.weightGrams !== null)
-    unitText = t('line.perKg', {
-      weight: weightText(line.weightGrams),
-      price: money(variant?.priceCents ?? line.product.priceCents),
-    })
-  else if (line.embeddedPriceCents !== null)
-    unitText = t('line.labelPrice', { price: money(line.embeddedPriceCents) })
-
-  function commitQuantity() {
-    if (quantityText === null) return
-    const quantity = Number(quantityText)
-    if (/^\d+$/.test(quantityText.trim()) && quantity >= 1) props.onQuantity(quantity)
-    setQuantityText(null)
-  }
-
-  function quantityKey(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'Enter') {
-      event.preventDefault()
-      commitQuantity()
-    } else if (event.key === 'Escape' && quantityText !== null) {
-      // Esc puts back the quantity the line had before the typing.
-      event.preventDefault()
-      setQuantityText(null)
-    }
-  }
+  const modifierNames = modifiersOf(line).map((modifier) => modifier.name)
+  // The row's name for a screen reader or a test: everything on it, in words.
+  const label = [
+    t('line.summary', {
+      name: [name, ...modifierNames].join(', '),
+      quantity: line.quantity,
+      total: totalText,
+    }),
+    line.discount && t('line.discountMarker', { discount: discountText(line.discount, money) }),
+    line.note && t('line.noteMarker', { note: line.note }),
+  ]
+    .filter(Boolean)
+    .join('. ')
 
   return (
     <li
@@ -84,102 +87,48 @@ export function CartLineRow(props: CartLineRowProps) {
       data-product-id={line.product.id}
       data-line-id={line.lineId}
     >
-      {props.flashKey !== null && (
-        <span key={props.flashKey} className="cart-line-flash" aria-hidden="true" />
-      )}
-      <div className="cart-line-info">
-        <span className="cart-line-name">{line.product.name}</span>
-        {variant && <span className="cart-line-variant">{variant.name}</span>}
-        {modifiers.length > 0 && (
-          <span className="cart-line-modifiers" data-testid="cart-line-modifiers">
-            {modifiers
-              .map((modifier) =>
-                modifier.priceCents > 0
-                  ? `${modifier.name} (+${money(modifier.priceCents)})`
-                  : modifier.name,
-              )
-              .join(', ')}
-          </span>
-        )}
-        <span className="cart-line-unit" data-testid="cart-line-unit">
-          {unitText}
+      {flashKey !== null && <span key={flashKey} className="cart-line-flash" aria-hidden="true" />}
+      <button
+        type="button"
+        className="cart-line-button"
+        aria-label={label}
+        aria-haspopup="dialog"
+        onClick={onEdit}
+      >
+        <span className="cart-line-quantity" data-testid="cart-line-quantity">
+          {line.quantity}
+        </span>
+        <span className="cart-line-text">
+          <span className="cart-line-name">{line.product.name}</span>
+          {details && (
+            <span className="cart-line-details" data-testid="cart-line-details">
+              {details}
+            </span>
+          )}
         </span>
         {line.discount && (
-          <span className="cart-line-discount" data-testid="cart-line-discount">
-            {discountText(line.discount, money)}
-            {totals && totals.lineDiscountCents > 0 && ` (−${money(totals.lineDiscountCents)})`}
+          <span
+            className="cart-line-marker cart-line-discount"
+            data-testid="cart-line-discount"
+            title={t('line.discountMarker', { discount: discountText(line.discount, money) })}
+          >
+            {line.discount.type === 'percent'
+              ? `−${line.discount.percent}%`
+              : `−${money(line.discount.amountCents)}`}
           </span>
         )}
         {line.note && (
-          <span className="cart-line-note" data-testid="cart-line-note">
-            {t('cart.note', { note: line.note })}
+          <span
+            className="cart-line-marker cart-line-note"
+            data-testid="cart-line-note"
+            title={t('line.noteMarker', { note: line.note })}
+          >
+            ✎
           </span>
         )}
-        <span className="cart-line-tools">
-          <button
-            type="button"
-            className="link-button"
-            aria-label={t('line.discountOn', { name })}
-            onClick={props.onDiscount}
-          >
-            {t('line.discount')}
-          </button>
-          <button
-            type="button"
-            className="link-button"
-            aria-label={t('line.noteFor', { name })}
-            onClick={props.onNote}
-          >
-            {t('line.note')}
-          </button>
+        <span className="cart-line-total" data-testid="cart-line-total">
+          {totalText}
         </span>
-      </div>
-      <div className="cart-line-quantity-controls">
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('line.decrease', { name })}
-          disabled={line.quantity <= 1}
-          onClick={props.onDecrement}
-        >
-          −
-        </button>
-        <input
-          className="cart-line-quantity"
-          data-testid="cart-line-quantity"
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          aria-label={t('line.quantity', { name })}
-          maxLength={4}
-          value={quantityText ?? String(line.quantity)}
-          onFocus={(event) => event.currentTarget.select()}
-          onChange={(event) =>
-            setQuantityText(asciiDigits(event.target.value).replace(/[^0-9]/g, ''))
-          }
-          onBlur={commitQuantity}
-          onKeyDown={quantityKey}
-        />
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('line.increase', { name })}
-          disabled={line.quantity >= maxQuantity}
-          onClick={props.onIncrement}
-        >
-          +
-        </button>
-      </div>
-      <span className="cart-line-total" data-testid="cart-line-total">
-        {lineCents === undefined ? '—' : money(lineCents)}
-      </span>
-      <button
-        type="button"
-        className="icon-button icon-button-danger"
-        aria-label={t('line.remove', { name })}
-        onClick={props.onRemove}
-      >
-        ✕
       </button>
     </li>
   )

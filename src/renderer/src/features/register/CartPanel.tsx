@@ -8,6 +8,9 @@ import { itemCount, type CartLine } from './cartModel'
 import { CartLineRow, discountText } from './CartLineRow'
 import { SaleConfirmation, type CompletedSale } from './SaleConfirmation'
 
+/** The skip link's target: the cart, first stop after "Skip to cart". */
+export const cartRegionId = 'register-cart'
+
 interface CartPanelProps {
   cart: Cart
   totals: OrderTotals | null
@@ -21,8 +24,12 @@ interface CartPanelProps {
   onClear: () => void
   onPark: () => void
   onShowParked: () => void
-  onLineDiscount: (line: CartLine) => void
-  onLineNote: (line: CartLine) => void
+  /** A tapped line: the line editor. */
+  onEditLine: (line: CartLine) => void
+  /** Set when the store needs an open shift to sell and none is open: Pay gives way to this. */
+  onOpenShift: (() => void) | null
+  /** "Latte added, 3 items, total $12.40": read out politely by a screen reader. */
+  announcement: string
   onOrderDiscount: () => void
   onOrderNote: () => void
   onCustomer: () => void
@@ -32,6 +39,7 @@ export function CartPanel(props: CartPanelProps) {
   const { cart, totals, totalsError, lastSale, parkedCount } = props
   const { t } = useTranslation('register')
   const { t: tc } = useTranslation('common')
+  const { t: tcart } = useTranslation('cart')
   const money = useMoney()
   const { pricingRules } = useAppInfo()
   const count = itemCount(cart.lines)
@@ -48,7 +56,10 @@ export function CartPanel(props: CartPanelProps) {
   }, [lastAdded])
 
   return (
-    <section aria-label={t('cart.label')} className="cart">
+    <section id={cartRegionId} tabIndex={-1} aria-label={t('cart.label')} className="cart">
+      <p className="visually-hidden" role="status" aria-live="polite" data-testid="cart-announcer">
+        {props.announcement}
+      </p>
       <header className="cart-header">
         <h2 className="cart-title">{t('cart.title')}</h2>
         <span className="cart-count">{tc('items', { count })}</span>
@@ -65,12 +76,7 @@ export function CartPanel(props: CartPanelProps) {
                 line={line}
                 totals={totals?.lines[index]}
                 flashKey={lastAdded?.lineId === line.lineId ? lastAdded.sequence : null}
-                onQuantity={(quantity) => cart.setQuantity(line.lineId, quantity)}
-                onIncrement={() => cart.increment(line.lineId)}
-                onDecrement={() => cart.decrement(line.lineId)}
-                onRemove={() => cart.remove(line.lineId)}
-                onDiscount={() => props.onLineDiscount(line)}
-                onNote={() => props.onLineNote(line)}
+                onEdit={() => props.onEditLine(line)}
               />
             ))}
           </ul>
@@ -127,25 +133,27 @@ export function CartPanel(props: CartPanelProps) {
       <footer className="cart-footer">
         {totalsError && <ErrorAlert message={totalsError} />}
         <dl className="cart-totals">
-          {totals && totals.discountCents > 0 && (
-            <div className="cart-totals-row cart-totals-discount">
-              <dt>
-                {t('cart.discounts')}
-                {cart.orderDiscount &&
-                  t('cart.orderDiscountDetail', {
-                    discount: discountText(cart.orderDiscount, money),
-                  })}
-              </dt>
-              <dd data-testid="cart-discount">−{money(totals.discountCents)}</dd>
+          <div className="cart-totals-minor">
+            {totals && totals.discountCents > 0 && (
+              <div className="cart-totals-row cart-totals-discount">
+                <dt>
+                  {t('cart.discounts')}
+                  {cart.orderDiscount &&
+                    t('cart.orderDiscountDetail', {
+                      discount: discountText(cart.orderDiscount, money),
+                    })}
+                </dt>
+                <dd data-testid="cart-discount">−{money(totals.discountCents)}</dd>
+              </div>
+            )}
+            <div className="cart-totals-row">
+              <dt>{t('cart.subtotal')}</dt>
+              <dd data-testid="cart-subtotal">{money(totals?.subtotalCents ?? 0)}</dd>
             </div>
-          )}
-          <div className="cart-totals-row">
-            <dt>{t('cart.subtotal')}</dt>
-            <dd data-testid="cart-subtotal">{money(totals?.subtotalCents ?? 0)}</dd>
-          </div>
-          <div className="cart-totals-row">
-            <dt>{pricingRules.pricesIncludeTax ? t('cart.taxIncluded') : t('cart.tax')}</dt>
-            <dd data-testid="cart-tax">{money(totals?.taxCents ?? 0)}</dd>
+            <div className="cart-totals-row">
+              <dt>{pricingRules.pricesIncludeTax ? t('cart.taxIncluded') : t('cart.tax')}</dt>
+              <dd data-testid="cart-tax">{money(totals?.taxCents ?? 0)}</dd>
+            </div>
           </div>
           <div className="cart-totals-row cart-totals-grand">
             <dt>{t('cart.total')}</dt>
@@ -177,18 +185,39 @@ export function CartPanel(props: CartPanelProps) {
             {t('cart.parkedSales', { count: parkedCount })}
           </button>
         </div>
-        <button
-          type="button"
-          className="button button-primary button-pay"
-          disabled={isEmpty || totals === null}
-          aria-keyshortcuts="F4"
-          onClick={props.onPay}
-        >
-          {t('cart.pay')}{' '}
-          <kbd className="key-hint" aria-hidden="true">
-            F4
-          </kbd>
-        </button>
+        {props.onOpenShift ? (
+          <div className="cart-shift-needed" data-testid="cart-shift-needed">
+            <p id={`${cartRegionId}-shift`} className="cart-shift-text">
+              {tcart('shift.required')}
+            </p>
+            <div className="cart-pay-row">
+              <button type="button" className="button button-secondary" onClick={props.onOpenShift}>
+                {tcart('shift.open')}
+              </button>
+              <button
+                type="button"
+                className="button button-primary button-pay"
+                disabled
+                aria-describedby={`${cartRegionId}-shift`}
+              >
+                {t('cart.pay')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button
+            type="button"
+            className="button button-primary button-pay"
+            disabled={isEmpty || totals === null}
+            aria-keyshortcuts="F4"
+            onClick={props.onPay}
+          >
+            {t('cart.pay')}{' '}
+            <kbd className="key-hint" aria-hidden="true">
+              F4
+            </kbd>
+          </button>
+        )}
       </footer>
     </section>
   )

@@ -17,6 +17,7 @@ interface CatalogPaneProps {
   /** Enter in the search box (typed, not scanned): ring up the first match. */
   onSubmitSearch: (query: string) => void
   onAddProduct: (product: Product) => void
+  onProductOptions: (product: Product) => void
   /** Notices floating over the grid (scan results, lookups). */
   messages: ReactNode
 }
@@ -96,7 +97,12 @@ export function CatalogPane(props: CatalogPaneProps) {
         {isSearching && search.isCurrent && products.length === 0 && !search.error && (
           <p className="catalog-message">{t('catalog.noResults', { query })}</p>
         )}
-        <ProductGrid products={products} colors={colors} onAdd={props.onAddProduct} />
+        <ProductGrid
+          products={products}
+          colors={colors}
+          onAdd={props.onAddProduct}
+          onOptions={props.onProductOptions}
+        />
       </div>
     </section>
   )

@@ -7,9 +7,11 @@ import {
   type Cents,
 } from '../../../../shared/domain'
 import { useAppInfo, useMoney } from '../../appInfo'
+import { ErrorAlert } from '../../components/ErrorAlert'
 import { Modal } from '../../components/Modal'
 import { ModalActions } from '../../components/ModalActions'
 import { useTranslation } from '../../i18n'
+import { errorMessage } from '../../pos'
 import type { DiscountInput } from './saleTypes'
 
 interface DiscountDialogProps {
@@ -18,7 +20,8 @@ interface DiscountDialogProps {
   /** What the discount comes off, in the price's own sense (the line, or the order so far). */
   baseCents: Cents
   current: DiscountInput | null
-  onApply: (discount: DiscountInput | null) => void
+  /** May be async (a manager's approval): the dialog waits, and shows why if it throws. */
+  onApply: (discount: DiscountInput | null) => void | Promise<void>
   onClose: () => void
 }
 
@@ -46,6 +49,8 @@ export function DiscountDialog({
   const hintId = useId()
   const [kind, setKind] = useState<Kind>(current?.type ?? 'percent')
   const [text, setText] = useState(() => initialText(current, currency))
+  const [isBusy, setIsBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
 
   let discount: DiscountInput | null = null
   let problem = ''
@@ -64,9 +69,23 @@ export function DiscountDialog({
   }
   const offCents = discount ? discountCents(baseCents, discount, pricingRules.roundingMode) : 0
 
+  async function apply(chosen: DiscountInput | null) {
+    if (isBusy) return
+    setIsBusy(true)
+    setError(null)
+    try {
+      await onApply(chosen)
+    } catch (failure) {
+      // Not approved, or main refused it: the discount stays as it was and the cashier sees why.
+      setError(errorMessage(failure))
+      setIsBusy(false)
+      inputRef.current?.focus()
+    }
+  }
+
   function submit(event: FormEvent) {
     event.preventDefault()
-    if (discount) onApply(discount)
+    if (discount) void apply(discount)
   }
 
   function chooseKind(next: Kind) {
@@ -79,7 +98,7 @@ export function DiscountDialog({
     <Modal
       title={title}
       onClose={onClose}
-      isCloseable
+      isCloseable={!isBusy}
       initialFocusRef={inputRef}
       className="discount-dialog"
     >
@@ -110,6 +129,7 @@ export function DiscountDialog({
             autoComplete="off"
             spellCheck={false}
             value={text}
+            readOnly={isBusy}
             aria-invalid={problem !== ''}
             aria-describedby={hintId}
             onChange={(event) => setText(event.target.value)}
@@ -121,14 +141,21 @@ export function DiscountDialog({
               ? t('discount.takesOff', { off: money(offCents), base: money(baseCents) })
               : t('discount.of', { base: money(baseCents) }))}
         </p>
+        {error && <ErrorAlert message={error} />}
         <ModalActions
           className="dialog-actions"
           submitLabel={t('discount.apply')}
           onCancel={onClose}
+          isBusy={isBusy}
           isSubmitDisabled={!discount}
         >
           {current && (
-            <button type="button" className="button button-ghost" onClick={() => onApply(null)}>
+            <button
+              type="button"
+              className="button button-ghost"
+              disabled={isBusy}
+              onClick={() => void apply(null)}
+            >
               {t('discount.remove')}
             </button>
           )}

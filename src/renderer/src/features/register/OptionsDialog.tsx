@@ -5,6 +5,12 @@ import { ModalActions } from '../../components/ModalActions'
 import { i18n, useTranslation } from '../../i18n'
 import type { Product } from '../../types'
 import { unitPriceCents, type LineChoice } from './cartModel'
+import {
+  defaultOptionIds,
+  isChooseOne,
+  toggleOption,
+  unmetGroups as groupsShort,
+} from './optionChoices'
 
 type ModifierGroup = Product['modifierGroups'][number]
 
@@ -21,25 +27,29 @@ interface OptionsDialogProps {
   choice: LineChoice
   onAdd: (choice: LineChoice) => void
   onClose: () => void
+  /** "Update line" when a cart line's options are being changed; "Add to sale" otherwise. */
+  submitText?: string
 }
 
 /** "Choose options": a variant and the modifier groups' options, priced as they are picked. */
-export function OptionsDialog({ choice, onAdd, onClose }: OptionsDialogProps) {
+export function OptionsDialog({ choice, onAdd, onClose, submitText }: OptionsDialogProps) {
   const { product } = choice
   const money = useMoney()
   const { t } = useTranslation('register')
+  const { t: tc } = useTranslation('cart')
   const firstChoiceRef = useRef<HTMLInputElement>(null)
   const [variantId, setVariantId] = useState<string | null>(
     choice.variantId ?? (product.variants.length === 1 ? (product.variants[0]?.id ?? null) : null),
   )
   const [selected, setSelected] = useState<ReadonlySet<string>>(
-    () => new Set(choice.modifierOptionIds ?? []),
+    // Nothing chosen yet: the groups' default options are preselected.
+    () => new Set(choice.modifierOptionIds ?? defaultOptionIds(product)),
   )
 
   const countIn = (group: ModifierGroup) =>
     group.options.filter((option) => selected.has(option.id)).length
   const isVariantMissing = product.variants.length > 0 && variantId === null
-  const unmetGroups = product.modifierGroups.filter((group) => countIn(group) < group.minSelect)
+  const unmetGroups = groupsShort(product, [...selected])
   const canAdd = !isVariantMissing && unmetGroups.length === 0
   const modifierOptionIds = product.modifierGroups.flatMap((group) =>
     group.options.filter((option) => selected.has(option.id)).map((option) => option.id),
@@ -52,19 +62,8 @@ export function OptionsDialog({ choice, onAdd, onClose }: OptionsDialogProps) {
     embeddedPriceCents: choice.embeddedPriceCents ?? null,
   })
 
-  function toggle(group: ModifierGroup, optionId: string) {
-    setSelected((previous) => {
-      const next = new Set(previous)
-      if (next.has(optionId)) {
-        next.delete(optionId)
-        return next
-      }
-      // A pick-one group swaps its choice; a fuller group refuses more than its maximum.
-      if (group.maxSelect === 1) for (const option of group.options) next.delete(option.id)
-      else if (countIn(group) >= group.maxSelect) return previous
-      next.add(optionId)
-      return next
-    })
+  function toggle(group: ModifierGroup, optionId: string | null) {
+    setSelected((previous) => toggleOption(group, previous, optionId))
   }
 
   function submit(event: FormEvent) {
@@ -113,16 +112,29 @@ export function OptionsDialog({ choice, onAdd, onClose }: OptionsDialogProps) {
                 <legend className="options-legend">
                   {t('options.groupLegend', { group: group.name, rule: groupRule(group) })}
                 </legend>
+                {isChooseOne(group) && group.minSelect === 0 && (
+                  <label className="option-choice">
+                    <input
+                      type="radio"
+                      name={`group-${group.id}`}
+                      checked={count === 0}
+                      onChange={() => toggle(group, null)}
+                    />
+                    <span className="option-name">{tc('options.none')}</span>
+                    <span className="option-price" />
+                  </label>
+                )}
                 {group.options.map((option, optionIndex) => {
                   const isFirst =
                     product.variants.length === 0 && groupIndex === 0 && optionIndex === 0
                   const isChecked = selected.has(option.id)
-                  const isFull = group.maxSelect > 1 && count >= group.maxSelect && !isChecked
+                  const isFull = !isChooseOne(group) && count >= group.maxSelect && !isChecked
                   return (
                     <label key={option.id} className="option-choice">
                       <input
                         ref={isFirst ? firstChoiceRef : undefined}
-                        type="checkbox"
+                        type={isChooseOne(group) ? 'radio' : 'checkbox'}
+                        name={isChooseOne(group) ? `group-${group.id}` : undefined}
                         checked={isChecked}
                         disabled={isFull}
                         onChange={() => toggle(group, option.id)}
@@ -144,7 +156,7 @@ export function OptionsDialog({ choice, onAdd, onClose }: OptionsDialogProps) {
         <ModalActions
           submitLabel={
             <>
-              {t('options.addToSale')}
+              {submitText ?? t('options.addToSale')}
               <span className="options-price" data-testid="options-price">
                 {money(priceCents)}
               </span>

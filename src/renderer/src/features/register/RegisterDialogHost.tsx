@@ -6,26 +6,29 @@ import type { Cart } from './cart'
 import { lineDisplayName, toLineDraft, type LineChoice } from './cartModel'
 import { CustomerDialog } from './CustomerDialog'
 import { DiscountDialog } from './DiscountDialog'
+import { LineEditorDialog, type LineEdit } from './LineEditorDialog'
 import { OptionsDialog } from './OptionsDialog'
 import { ParkedListDialog } from './ParkedListDialog'
 import type { Customer, ParkedOrder } from './saleTypes'
 import { TenderDialog } from './TenderDialog'
 import { TextDialog } from './TextDialog'
+import { useDiscountApproval } from './useDiscountApproval'
 import type { ParkedOrdersState } from './useParkedOrders'
 
 export type RegisterDialog =
   | { type: 'options'; choice: LineChoice }
   | { type: 'pay' }
+  | { type: 'line'; lineId: string }
   | { type: 'lineDiscount'; lineId: string }
-  | { type: 'lineNote'; lineId: string }
+  | { type: 'lineOptions'; lineId: string }
   | { type: 'orderDiscount' }
   | { type: 'orderNote' }
   | { type: 'customer' }
-  | { type: 'void' }
+  | { type: 'clear' }
   | { type: 'park' }
   | { type: 'parked' }
 
-const voidReasonKeys = ['changedMind', 'mistake', 'couldNotPay'] as const
+const clearReasonKeys = ['changedMind', 'mistake', 'couldNotPay'] as const
 
 interface RegisterDialogHostProps {
   dialog: RegisterDialog
@@ -34,10 +37,12 @@ interface RegisterDialogHostProps {
   tenders: StoreOptions['tenderMethods']
   parked: ParkedOrdersState
   onClose: () => void
+  /** Another dialog in this one's place (the line editor's discount or options, and back). */
+  onOpen: (dialog: RegisterDialog) => void
   onAddLine: (choice: LineChoice) => void
   onSaleCompleted: ComponentProps<typeof TenderDialog>['onCompleted']
   onAttachCustomer: (customer: Customer) => void
-  onVoid: (reason: string) => Promise<void>
+  onClear: (reason: string) => Promise<void>
   onPark: (label: string) => Promise<void>
   onRecall: (order: ParkedOrder, parkCurrentFirst: boolean) => Promise<void>
 }
@@ -45,8 +50,14 @@ interface RegisterDialogHostProps {
 /** The one register dialog that is open, wired to the cart it changes. */
 export function RegisterDialogHost(props: RegisterDialogHostProps) {
   const { t } = useTranslation('register')
-  const { dialog, cart, totals, onClose } = props
+  const { t: tc } = useTranslation('cart')
+  const { dialog, cart, totals, onClose, onOpen } = props
+  const discounts = useDiscountApproval(cart)
   const lineIndex = (lineId: string) => cart.lines.findIndex((line) => line.lineId === lineId)
+  const saveLine = (lineId: string, edit: LineEdit) => {
+    cart.setQuantity(lineId, edit.quantity)
+    cart.setLineNote(lineId, edit.note)
+  }
 
   switch (dialog.type) {
     case 'options':
@@ -69,6 +80,9 @@ export function RegisterDialogHost(props: RegisterDialogHostProps) {
             ...(cart.orderDiscount ? { orderDiscount: cart.orderDiscount } : {}),
             ...(cart.customer ? { customerId: cart.customer.id } : {}),
             ...(cart.note ? { note: cart.note } : {}),
+            ...(cart.discountApprovalIds.length > 0
+              ? { discountApprovalIds: cart.discountApprovalIds }
+              : {}),
           }}
           totalCents={totals.totalCents}
           tenders={props.tenders}
@@ -76,37 +90,67 @@ export function RegisterDialogHost(props: RegisterDialogHostProps) {
           onCompleted={props.onSaleCompleted}
         />
       )
-    case 'lineDiscount': {
+    case 'line': {
       const line = cart.lines[lineIndex(dialog.lineId)]
-      const lineTotals = totals?.lines[lineIndex(dialog.lineId)]
-      if (!line || !lineTotals) return null
+      if (!line) return null
       return (
-        <DiscountDialog
-          title={t('dialogs.lineDiscountTitle', { name: lineDisplayName(line) })}
-          baseCents={lineTotals.grossCents}
-          current={line.discount}
+        <LineEditorDialog
+          line={line}
+          totals={totals?.lines[lineIndex(dialog.lineId)]}
           onClose={onClose}
-          onApply={(discount) => {
-            cart.setLineDiscount(line.lineId, discount)
+          onSave={(edit) => {
+            saveLine(line.lineId, edit)
+            onClose()
+          }}
+          onDiscount={(edit) => {
+            saveLine(line.lineId, edit)
+            onOpen({ type: 'lineDiscount', lineId: line.lineId })
+          }}
+          onOptions={(edit) => {
+            saveLine(line.lineId, edit)
+            onOpen({ type: 'lineOptions', lineId: line.lineId })
+          }}
+          onRemove={() => {
+            cart.remove(line.lineId)
             onClose()
           }}
         />
       )
     }
-    case 'lineNote': {
+    case 'lineDiscount': {
+      const line = cart.lines[lineIndex(dialog.lineId)]
+      const lineTotals = totals?.lines[lineIndex(dialog.lineId)]
+      if (!line || !lineTotals) return null
+      const backToLine = () => onOpen({ type: 'line', lineId: line.lineId })
+      return (
+        <DiscountDialog
+          title={t('dialogs.lineDiscountTitle', { name: lineDisplayName(line) })}
+          baseCents={lineTotals.grossCents}
+          current={line.discount}
+          onClose={backToLine}
+          onApply={async (discount) => {
+            await discounts.applyLineDiscount(line, discount)
+            backToLine()
+          }}
+        />
+      )
+    }
+    case 'lineOptions': {
       const line = cart.lines[lineIndex(dialog.lineId)]
       if (!line) return null
+      const backToLine = () => onOpen({ type: 'line', lineId: line.lineId })
       return (
-        <TextDialog
-          title={t('dialogs.lineNoteTitle', { name: lineDisplayName(line) })}
-          label={t('dialogs.note')}
-          initialValue={line.note}
-          maxLength={200}
-          confirmLabel={t('dialogs.saveNote')}
-          onClose={onClose}
-          onSubmit={(note) => {
-            cart.setLineNote(line.lineId, note)
-            onClose()
+        <OptionsDialog
+          choice={line}
+          submitText={tc('options.update')}
+          onClose={backToLine}
+          onAdd={(choice) => {
+            cart.setLineOptions(
+              line.lineId,
+              choice.variantId ?? null,
+              choice.modifierOptionIds ?? [],
+            )
+            backToLine()
           }}
         />
       )
@@ -120,8 +164,8 @@ export function RegisterDialogHost(props: RegisterDialogHostProps) {
           baseCents={afterLineDiscountsCents}
           current={cart.orderDiscount}
           onClose={onClose}
-          onApply={(discount) => {
-            cart.setOrderDiscount(discount)
+          onApply={async (discount) => {
+            await discounts.applyOrderDiscount(discount)
             onClose()
           }}
         />
@@ -144,20 +188,21 @@ export function RegisterDialogHost(props: RegisterDialogHostProps) {
       )
     case 'customer':
       return <CustomerDialog onClose={onClose} onAttach={props.onAttachCustomer} />
-    case 'void':
+    case 'clear':
       return (
         <TextDialog
-          title={t('dialogs.voidTitle')}
-          label={t('dialogs.reason')}
+          title={tc('clear.title')}
+          label={tc('clear.reason')}
           maxLength={200}
-          isRequired
           isDanger
-          confirmLabel={t('dialogs.voidSale')}
-          suggestions={voidReasonKeys.map((key) => t(`voidReasons.${key}`))}
+          confirmLabel={tc('clear.confirm')}
+          suggestions={clearReasonKeys.map((key) => t(`voidReasons.${key}`))}
           onClose={onClose}
-          onSubmit={props.onVoid}
+          onSubmit={props.onClear}
         >
-          <p className="dialog-intro">{t('dialogs.voidIntro')}</p>
+          <p className="dialog-intro">
+            {tc('clear.intro', { count: cart.lines.reduce((sum, line) => sum + line.quantity, 0) })}
+          </p>
         </TextDialog>
       )
     case 'park':

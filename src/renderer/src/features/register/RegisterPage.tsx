@@ -6,7 +6,9 @@ import { useAppInfo } from '../../appInfo'
 import type { Product } from '../../types'
 import { usePublishDisplay } from '../customerDisplay/usePublishDisplay'
 import { useCartOwnership } from '../session/useCartOwnership'
+import { useSession } from '../session/useSession'
 import { useCart } from './cart'
+import { useCartAnnouncement } from './cartAnnouncement'
 import type { LineChoice } from './cartModel'
 import { CartPanel } from './CartPanel'
 import { useCartTotals } from './cartTotals'
@@ -15,6 +17,7 @@ import { RegisterDialogHost, type RegisterDialog } from './RegisterDialogHost'
 import { RegisterNotices } from './RegisterNotices'
 import { useRegisterShortcuts } from './registerShortcuts'
 import type { CompletedSale } from './SaleConfirmation'
+import { ringUpPlan, withDefaults } from './optionChoices'
 import { useCatalog } from './useCatalog'
 import { useParkedOrders } from './useParkedOrders'
 import { useRegisterNotices } from './useRegisterNotices'
@@ -27,18 +30,23 @@ interface RegisterPageProps {
   visible: boolean
   /** A scanned receipt barcode: show that order (refunds start there). */
   onOpenOrder: (orderNumber: string) => void
+  /** "Open a shift" when the store needs one to sell: the shift screen. */
+  onOpenShift: () => void
 }
 
 /** The whole register: catalog, search, scanner, cart, payment, park and recall. */
-export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
+export function RegisterPage({ visible, onOpenOrder, onOpenShift }: RegisterPageProps) {
   const { pricingRules } = useAppInfo()
   const catalog = useCatalog()
   const cart = useCart()
   const options = useStoreOptions()
   const parked = useParkedOrders()
   const notices = useRegisterNotices()
+  const { session } = useSession()
   useCartOwnership(cart, parked.reload)
   const { totals, error: totalsError } = useCartTotals(cart, pricingRules)
+  // Main refuses a sale without a shift when the store says so: Pay says it first.
+  const needsShift = options.requireOpenShift && session.shift === null
   const searchRef = useRef<HTMLInputElement>(null)
   const [searchText, setSearchText] = useState('')
   const [dialog, setDialog] = useState<RegisterDialog | null>(null)
@@ -55,6 +63,7 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
     [lastSale],
   )
   usePublishDisplay(cart.lines, totals, paidSale)
+  const announcement = useCartAnnouncement(cart, totals, lastSale !== null)
   const { clearMessages } = notices
 
   const productsById = useMemo(() => {
@@ -75,16 +84,15 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
     [addToCart, clearMessages],
   )
 
-  /** Adds at once, or asks for options first: always when tapped, when required if scanned. */
+  /**
+   * Adds at once with the product's default options, or asks first when a variant or a required
+   * choice is still open. `isScan` is kept for the scanner's hook; both ring up the same way.
+   */
   const ringUp = useCallback(
-    (choice: LineChoice, isScan: boolean) => {
-      const { product } = choice
-      const needsVariant = product.variants.length > 0 && !choice.variantId
-      const hasRequiredGroup = product.modifierGroups.some((group) => group.minSelect > 0)
-      const hasChoices = product.variants.length > 0 || product.modifierGroups.length > 0
-      if (needsVariant || hasRequiredGroup || (!isScan && hasChoices))
-        setDialog({ type: 'options', choice })
-      else addLine(choice)
+    (choice: LineChoice, _isScan: boolean) => {
+      const plan = ringUpPlan(choice)
+      if (plan.type === 'ask') setDialog({ type: 'options', choice: plan.choice })
+      else addLine(plan.choice)
     },
     [addLine],
   )
@@ -98,7 +106,7 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
     notices,
   })
 
-  const canPay = cart.lines.length > 0 && totals !== null
+  const canPay = cart.lines.length > 0 && totals !== null && !needsShift
   const canPark = cart.lines.length > 0
   const openPay = useCallback(() => setDialog({ type: 'pay' }), [])
   const openPark = useCallback(() => setDialog({ type: 'park' }), [])
@@ -139,6 +147,9 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
         }}
         onSubmitSearch={submitSearch}
         onAddProduct={(product) => ringUp({ product }, false)}
+        onProductOptions={(product) =>
+          setDialog({ type: 'options', choice: withDefaults({ product }) })
+        }
         messages={
           <RegisterNotices
             notice={notices.notice}
@@ -167,7 +178,7 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
           if (canPay) openPay()
         }}
         onClear={() => {
-          if (cart.lines.length > 0) setDialog({ type: 'void' })
+          if (cart.lines.length > 0) setDialog({ type: 'clear' })
         }}
         onPark={() => {
           if (canPark) openPark()
@@ -176,8 +187,9 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
           parked.reload()
           setDialog({ type: 'parked' })
         }}
-        onLineDiscount={(line) => setDialog({ type: 'lineDiscount', lineId: line.lineId })}
-        onLineNote={(line) => setDialog({ type: 'lineNote', lineId: line.lineId })}
+        onEditLine={(line) => setDialog({ type: 'line', lineId: line.lineId })}
+        onOpenShift={needsShift ? onOpenShift : null}
+        announcement={announcement}
         onOrderDiscount={() => setDialog({ type: 'orderDiscount' })}
         onOrderNote={() => setDialog({ type: 'orderNote' })}
         onCustomer={() => setDialog({ type: 'customer' })}
@@ -191,6 +203,7 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
           tenders={options.tenderMethods}
           parked={parked}
           onClose={closeDialog}
+          onOpen={setDialog}
           onAddLine={addLine}
           onSaleCompleted={(receipt, tenderedCents) => {
             setLastSale({
@@ -208,7 +221,7 @@ export function RegisterPage({ visible, onOpenOrder }: RegisterPageProps) {
             cart.setCustomer(customer)
             setDialog(null)
           }}
-          onVoid={actions.voidSale}
+          onClear={actions.clearSale}
           onPark={actions.park}
           onRecall={actions.recall}
         />

@@ -20,9 +20,15 @@ export interface Cart extends CartState {
   remove(lineId: string): void
   setLineDiscount(lineId: string, discount: DiscountInput | null): void
   setLineNote(lineId: string, note: string): void
+  setLineOptions(
+    lineId: string,
+    variantId: string | null,
+    modifierOptionIds: readonly string[],
+  ): void
   setOrderDiscount(discount: DiscountInput | null): void
   setOrderNote(note: string): void
   setCustomer(customer: Customer | null): void
+  addDiscountApproval(approvalId: string): void
   restore(state: CartState): void
   clear(): void
 }
@@ -44,10 +50,17 @@ export function useCart(): Cart {
         dispatch({ type: 'setLineDiscount', lineId, discount }),
       setLineNote: (lineId: string, note: string) =>
         dispatch({ type: 'setLineNote', lineId, note }),
+      setLineOptions: (
+        lineId: string,
+        variantId: string | null,
+        modifierOptionIds: readonly string[],
+      ) => dispatch({ type: 'setLineOptions', lineId, variantId, modifierOptionIds }),
       setOrderDiscount: (discount: DiscountInput | null) =>
         dispatch({ type: 'setOrderDiscount', discount }),
       setOrderNote: (note: string) => dispatch({ type: 'setOrderNote', note }),
       setCustomer: (customer: Customer | null) => dispatch({ type: 'setCustomer', customer }),
+      addDiscountApproval: (approvalId: string) =>
+        dispatch({ type: 'addDiscountApproval', approvalId }),
       restore: (restored: CartState) => dispatch({ type: 'restore', state: restored }),
       clear: () => dispatch({ type: 'clear' }),
     }),

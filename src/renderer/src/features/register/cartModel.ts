@@ -45,6 +45,11 @@ export interface CartState {
   customer: Customer | null
   note: string
   lastAdded: LastAdded | null
+  /**
+   * A manager's approvals of discounts above the limit, asked when each was applied
+   * (sale:approveDiscount); the sale carries them so main does not ask again at Complete sale.
+   */
+  discountApprovalIds: string[]
 }
 
 export const emptyCart: CartState = {
@@ -53,6 +58,7 @@ export const emptyCart: CartState = {
   customer: null,
   note: '',
   lastAdded: null,
+  discountApprovalIds: [],
 }
 
 export type CartAction =
@@ -62,8 +68,15 @@ export type CartAction =
   | { type: 'remove'; lineId: string }
   | { type: 'setLineDiscount'; lineId: string; discount: DiscountInput | null }
   | { type: 'setLineNote'; lineId: string; note: string }
+  | {
+      type: 'setLineOptions'
+      lineId: string
+      variantId: string | null
+      modifierOptionIds: readonly string[]
+    }
   | { type: 'setOrderDiscount'; discount: DiscountInput | null }
   | { type: 'setOrderNote'; note: string }
+  | { type: 'addDiscountApproval'; approvalId: string }
   | { type: 'setCustomer'; customer: Customer | null }
   | { type: 'restore'; state: CartState }
   | { type: 'clear' }
@@ -140,10 +153,19 @@ export function cartReducer(state: CartState, action: CartAction): CartState {
       return updateLine(state, action.lineId, (line) => ({ ...line, discount: action.discount }))
     case 'setLineNote':
       return updateLine(state, action.lineId, (line) => ({ ...line, note: action.note.trim() }))
+    case 'setLineOptions':
+      // The line keeps its place, quantity, discount and note; only its choices change.
+      return updateLine(state, action.lineId, (line) => ({
+        ...line,
+        variantId: action.variantId,
+        modifierOptionIds: [...action.modifierOptionIds],
+      }))
     case 'setOrderDiscount':
       return { ...state, orderDiscount: action.discount }
     case 'setOrderNote':
       return { ...state, note: action.note.trim() }
+    case 'addDiscountApproval':
+      return { ...state, discountApprovalIds: [...state.discountApprovalIds, action.approvalId] }
     case 'setCustomer':
       return { ...state, customer: action.customer }
     case 'restore':
@@ -287,6 +309,7 @@ export function fromSnapshot(
       customer,
       note: snapshot.note ?? '',
       lastAdded: null,
+      discountApprovalIds: [],
     },
     dropped,
   }

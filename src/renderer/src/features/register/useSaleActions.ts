@@ -4,7 +4,6 @@ import type { StoreOptions } from '../../../../shared/store/options'
 import { useTranslation } from '../../i18n'
 import { pos } from '../../pos'
 import type { Product } from '../../types'
-import { useProtected } from '../approval/useProtected'
 import type { Cart } from './cart'
 import { fromSnapshot, toSnapshot } from './cartModel'
 import type { Customer, ParkedOrder } from './saleTypes'
@@ -23,32 +22,26 @@ interface SaleActionsOptions {
 }
 
 export interface SaleActions {
-  voidSale: (reason: string) => Promise<void>
+  /** Clears the unpaid cart (logged by main; a cashier's own call). */
+  clearSale: (reason: string) => Promise<void>
   park: (label: string) => Promise<void>
   recall: (order: ParkedOrder, parkCurrentFirst: boolean) => Promise<void>
   /** Remembers a customer attached this session, so a recalled sale can show their name. */
   rememberCustomer: (customer: Customer) => void
 }
 
-/** Voiding the sale on screen, parking it, and recalling a parked one. */
+/** Clearing the sale on screen, parking it, and recalling a parked one. */
 export function useSaleActions(options: SaleActionsOptions): SaleActions {
   const { t } = useTranslation('register')
-  const protectedCall = useProtected()
+  const { t: tc } = useTranslation('cart')
   const { cart, parked, notices, closeDialog } = options
   const customers = useRef(new Map<string, Customer>())
 
-  async function voidSale(reason: string) {
-    const snapshot = toSnapshot(cart)
-    const result = await protectedCall('void', (approvalId) =>
-      pos.invoke(
-        'sale:void',
-        approvalId ? { cart: snapshot, reason, approvalId } : { cart: snapshot, reason },
-      ),
-    )
-    if (result === null) throw new Error(t('notices.voidNeedsManager'))
+  async function clearSale(reason: string) {
+    await pos.invoke('sale:void', { cart: toSnapshot(cart), reason })
     cart.clear()
     closeDialog()
-    notices.setNotice(t('notices.voided'))
+    notices.setNotice(tc('clear.cleared'))
   }
 
   async function park(label: string) {
@@ -105,5 +98,5 @@ export function useSaleActions(options: SaleActionsOptions): SaleActions {
     customers.current.set(customer.id, customer)
   }
 
-  return { voidSale, park, recall, rememberCustomer }
+  return { clearSale, park, recall, rememberCustomer }
 }

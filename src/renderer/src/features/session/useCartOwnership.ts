@@ -6,8 +6,8 @@ import { createCartShelf } from './cartShelf'
 import { useSession } from './useSession'
 
 function stateOf(cart: Cart): CartState {
-  const { lines, orderDiscount, customer, note, lastAdded } = cart
-  return { lines, orderDiscount, customer, note, lastAdded }
+  const { lines, orderDiscount, customer, note, lastAdded, discountApprovalIds } = cart
+  return { lines, orderDiscount, customer, note, lastAdded, discountApprovalIds }
 }
 
 /**

@@ -59,6 +59,7 @@ const catalog = {
     optionNumber: 'الخيار {{number}}',
     optionName: '{{group}}: اسم الخيار {{number}}',
     optionPrice: '{{group}}: السعر الإضافي للخيار {{number}} ({{currency}})',
+    optionDefault: '{{name}} مختار افتراضيًا',
     addOption: 'إضافة خيار إلى {{name}}',
     removeOption: 'إزالة {{name}}',
     removeGroup: 'إزالة المجموعة {{name}}',

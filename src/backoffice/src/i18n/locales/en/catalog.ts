@@ -59,6 +59,7 @@ const catalog = {
     optionNumber: 'Option {{number}}',
     optionName: '{{group}}: option {{number}} name',
     optionPrice: '{{group}}: option {{number}} extra price ({{currency}})',
+    optionDefault: '{{name}} is chosen by default',
     addOption: 'Add an option to {{name}}',
     removeOption: 'Remove {{name}}',
     removeGroup: 'Remove group {{name}}',
