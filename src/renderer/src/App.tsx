@@ -24,7 +24,7 @@ import { ShiftPage } from './features/shift/ShiftPage'
 import { StationScreen } from './features/station/StationScreen'
 import { SyncScreen } from './features/sync/SyncScreen'
 import { SyncStatusContext, useSyncStatusSource } from './features/sync/syncStatus'
-import { useTranslation } from './i18n'
+import { DigitsContext, useTranslation } from './i18n'
 import { pos } from './pos'
 
 export function App() {
@@ -37,9 +37,11 @@ export function App() {
     return (
       <AppInfoContext.Provider value={info.data}>
         <RegisterConfigContext.Provider value={registerConfig}>
-          <SessionProvider>
-            <Shell />
-          </SessionProvider>
+          <DigitsContext.Provider value={registerConfig.config?.digits ?? 'latn'}>
+            <SessionProvider>
+              <Shell />
+            </SessionProvider>
+          </DigitsContext.Provider>
         </RegisterConfigContext.Provider>
       </AppInfoContext.Provider>
     )

@@ -52,6 +52,12 @@ const common = {
   items_many: '{{count, number}} صنفًا',
   items_other: '{{count, number}} صنف',
   none: '—',
+  tenders: {
+    cash: 'نقدًا',
+    card: 'بطاقة',
+    voucher: 'قسيمة',
+    other: 'أخرى',
+  },
 } satisfies Record<string, unknown>
 
 export default common
