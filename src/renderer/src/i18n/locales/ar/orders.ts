@@ -25,6 +25,21 @@ const orders = {
   list: {
     empty: 'لا توجد مبيعات على هذا الجهاز بعد. تظهر هنا المبيعات المكتملة والمرتجعات.',
     refund: 'استرداد',
+    noMatch: 'لا توجد طلبات تطابق عوامل التصفية هذه.',
+  },
+  filters: {
+    toggle: 'تصفية',
+    toggleActive: 'تصفية ({{count, number}})',
+    clear: 'مسح التصفية',
+    legend: 'تصفية الطلبات',
+    from: 'من',
+    to: 'إلى',
+    cashier: 'الكاشير',
+    anyone: 'الجميع',
+    payment: 'الدفع',
+    anyPayment: 'أي طريقة دفع',
+    customer: 'العميل',
+    customerPlaceholder: 'الاسم أو الهاتف',
   },
   sync: {
     PENDING: 'غير متزامن',
@@ -41,6 +56,7 @@ const orders = {
   },
   status: {
     COMPLETED: 'مكتمل',
+    PARTLY_REFUNDED: 'مسترد جزئيًا',
     REFUNDED: 'مسترد',
     VOIDED: 'ملغى',
   },
