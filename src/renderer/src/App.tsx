@@ -77,6 +77,7 @@ function Shell() {
  * owner (useCartOwnership).
  */
 function SignedInShell() {
+  const { t } = useTranslation('shell')
   const { session, lock } = useSession()
   const { config } = useRegisterConfig()
   const isStation = isStationMode(config)
@@ -155,6 +156,8 @@ function SignedInShell() {
           <div className="app-body">
             {isSignedIn && <PrintBanner onOpenJobs={() => setPage('station')} />}
             <main className="app-main">
+              {/* One h1 per screen, named as in the navigation; each screen's headings start at h2. */}
+              {isSignedIn && <h1 className="visually-hidden">{t(`nav.${shownPage}`)}</h1>}
               <RegisterPage
                 visible={shownPage === 'register' && isSignedIn}
                 onOpenOrder={openOrder}
