@@ -34,9 +34,10 @@ export function SettingsScreen() {
     ...(isManager ? (['store'] as const) : []),
     ...(isAdmin ? (['staff'] as const) : []),
   ]
-  const fallback: SettingsSection =
-    status && status.enrollment !== 'enrolled' ? 'connection' : 'register'
-  const shown = chosen && sections.includes(chosen) ? chosen : fallback
+  // Chosen once, when the sync status is known: enrolling then keeps the confirmation in view.
+  if (chosen === null && status)
+    setChosen(status.enrollment === 'enrolled' ? 'register' : 'connection')
+  const shown = chosen && sections.includes(chosen) ? chosen : 'register'
 
   let content: ReactNode
   switch (shown) {
