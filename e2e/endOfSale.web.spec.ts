@@ -54,6 +54,7 @@ test('the end of a sale: split payments and change, an e-mailed receipt the SMTP
 
   // A manager points the register at the SMTP server (here: the sink in this test process).
   await goTo(page, 'Settings')
+  await page.getByTestId('settings-nav-email').click()
   const email = page.getByTestId('email-settings')
   await email.getByLabel('SMTP server').fill('127.0.0.1')
   await email.getByLabel('Port').fill(String(sink.port))

@@ -121,7 +121,13 @@ export function createSaleHandlers(context: HandlerContext): HandlerGroup<SaleCh
       return parked
     },
     'order:list': (input) => {
-      const rows = store.orders.listOrders(input.limit, input.beforeId)
+      const { limit, beforeId, from, to, ...filter } = input
+      // Orders store UTC ISO text; a bound with an offset is compared in the same form.
+      const rows = store.orders.listOrders(limit, beforeId, {
+        ...filter,
+        from: from === undefined ? undefined : new Date(from).toISOString(),
+        to: to === undefined ? undefined : new Date(to).toISOString(),
+      })
       if (rows === null)
         throw new PosError('NOT_FOUND', 'The order to page back from does not exist.', 'beforeId')
       return rows

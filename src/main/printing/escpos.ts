@@ -188,9 +188,12 @@ class TextWriter {
     return (align === 'start') !== this.isRtl ? 'left' : 'right'
   }
 
-  /** Intl's narrow and no-break spaces are not in the code pages: a plain space prints the same. */
+  /**
+   * Intl's narrow and no-break spaces are not in the code pages: a plain space prints the same; nor
+   * is the money minus U+2212, which prints as a hyphen.
+   */
   private visual(line: string): string {
-    const plain = line.replace(/[\u00A0\u2007\u2009\u202F]/g, ' ')
-    return this.isRtl ? visualOrder(plain) : plain.replace(/[\u200E\u200F\u061C]/g, '')
+    const plain = line.replace(/[\u00A0\u2007\u2009\u202F]/g, ' ').replace(/\u2212/g, '-')
+    return this.isRtl ? visualOrder(plain) : plain.replace(/[\u200E\u200F\u061C\u2066-\u2069]/g, '')
   }
 }

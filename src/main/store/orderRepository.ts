@@ -1,13 +1,33 @@
-import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, exists, gte, lt, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { RegisterDb, RegisterExecutor } from './database'
 import type { SoldModifier } from './saleRepository'
 import { customers, employees, orderItems, orders, payments } from './schema'
 
+/**
+ * Units given back against a sale, over every refund recorded against it, and units it sold: a
+ * sale with some but not all of its units refunded reads "Partly refunded", all of them "Refunded".
+ * A refund is its own record and the sale's stored status never moves for it (DESIGN 3.5), so the
+ * status a cashier sees is worked out here.
+ */
+const refundedUnits = sql<number>`(select coalesce(sum(refund_items.quantity), 0)
+  from order_items refund_items join orders refunds on refund_items.order_id = refunds.id
+  where refunds.refund_of_order_id = ${orders.id} and refunds.kind = 'REFUND')`
+const soldUnits = sql<number>`(select coalesce(sum(sold_items.quantity), 0)
+  from order_items sold_items where sold_items.order_id = ${orders.id})`
+const shownStatus = sql<OrderStatus>`case
+  when ${orders.kind} = 'SALE' and ${orders.status} = 'COMPLETED' then
+    case when ${refundedUnits} = 0 then 'COMPLETED'
+      when ${refundedUnits} >= ${soldUnits} then 'REFUNDED'
+      else 'PARTLY_REFUNDED' end
+  else ${orders.status} end`
+
+export type OrderStatus = 'COMPLETED' | 'PARTLY_REFUNDED' | 'REFUNDED' | 'VOIDED'
+
 const summaryColumns = {
   id: orders.id,
   orderNumber: orders.orderNumber,
-  status: orders.status,
+  status: shownStatus,
   createdAt: orders.createdAt,
   itemCount: orders.itemCount,
   totalCents: orders.totalCents,
@@ -17,9 +37,73 @@ const summaryColumns = {
   refundOfOrderId: orders.refundOfOrderId,
 }
 
-/** Newest first; `beforeId` pages back from a given order. */
-export function listOrders(db: RegisterDb, limit: number, beforeId?: string) {
-  let where = undefined
+/** What the orders list narrows to; every field is optional and they combine with AND. */
+export interface OrderFilter {
+  /** Created at or after this instant (ISO 8601). */
+  from?: string
+  /** Created before this instant (ISO 8601, exclusive). */
+  to?: string
+  /** Rung up by this employee. */
+  employeeId?: string
+  /** Took at least one payment of this kind. */
+  paymentMethod?: 'cash' | 'card' | 'other'
+  /** The customer's name or phone contains this text (any case). */
+  customer?: string
+}
+
+/** `%`, `_` and `\` typed by a cashier are matched as themselves, not as LIKE wildcards. */
+function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`
+}
+
+function filterConditions(db: RegisterDb, filter: OrderFilter): SQL[] {
+  const conditions: SQL[] = []
+  if (filter.from) conditions.push(gte(orders.createdAt, filter.from))
+  if (filter.to) conditions.push(lt(orders.createdAt, filter.to))
+  if (filter.employeeId) conditions.push(eq(orders.employeeId, filter.employeeId))
+  if (filter.paymentMethod)
+    conditions.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(payments)
+          .where(and(eq(payments.orderId, orders.id), eq(payments.method, filter.paymentMethod))),
+      ),
+    )
+  const customerText = filter.customer?.trim()
+  if (customerText) {
+    const pattern = likeContains(customerText)
+    conditions.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(customers)
+          .where(
+            and(
+              eq(customers.id, orders.customerId),
+              or(
+                sql`${customers.name} like ${pattern} escape '\\'`,
+                sql`${customers.phone} like ${pattern} escape '\\'`,
+              ),
+            ),
+          ),
+      ),
+    )
+  }
+  return conditions
+}
+
+/**
+ * Newest first, narrowed by `filter`; `beforeId` pages back from a given order. Null when the
+ * order to page back from is not here.
+ */
+export function listOrders(
+  db: RegisterDb,
+  limit: number,
+  beforeId?: string,
+  filter: OrderFilter = {},
+) {
+  const conditions = filterConditions(db, filter)
   if (beforeId) {
     const anchor = db
       .select({ createdAt: orders.createdAt })
@@ -27,15 +111,16 @@ export function listOrders(db: RegisterDb, limit: number, beforeId?: string) {
       .where(eq(orders.id, beforeId))
       .get()
     if (!anchor) return null
-    where = or(
+    const before = or(
       lt(orders.createdAt, anchor.createdAt),
       and(eq(orders.createdAt, anchor.createdAt), lt(orders.id, beforeId)),
     )
+    if (before) conditions.push(before)
   }
   return db
     .select(summaryColumns)
     .from(orders)
-    .where(where)
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(desc(orders.createdAt), desc(orders.id))
     .limit(limit)
     .all()

@@ -25,7 +25,7 @@ import { ShiftPage } from './features/shift/ShiftPage'
 import { StationScreen } from './features/station/StationScreen'
 import { SyncScreen } from './features/sync/SyncScreen'
 import { SyncStatusContext, useSyncStatusSource } from './features/sync/syncStatus'
-import { useTranslation } from './i18n'
+import { DigitsContext, useTranslation } from './i18n'
 import { pos } from './pos'
 
 export function App() {
@@ -38,9 +38,11 @@ export function App() {
     return (
       <AppInfoContext.Provider value={info.data}>
         <RegisterConfigContext.Provider value={registerConfig}>
-          <SessionProvider>
-            <Shell />
-          </SessionProvider>
+          <DigitsContext.Provider value={registerConfig.config?.digits ?? 'latn'}>
+            <SessionProvider>
+              <Shell />
+            </SessionProvider>
+          </DigitsContext.Provider>
         </RegisterConfigContext.Provider>
       </AppInfoContext.Provider>
     )
@@ -76,6 +78,7 @@ function Shell() {
  * owner (useCartOwnership).
  */
 function SignedInShell() {
+  const { t } = useTranslation('shell')
   const { session, lock } = useSession()
   const { config } = useRegisterConfig()
   const isStation = isStationMode(config)
@@ -155,6 +158,8 @@ function SignedInShell() {
           <div className="app-body">
             {isSignedIn && <PrintBanner onOpenJobs={() => setPage('station')} />}
             <main className="app-main">
+              {/* One h1 per screen, named as in the navigation; each screen's headings start at h2. */}
+              {isSignedIn && <h1 className="visually-hidden">{t(`nav.${shownPage}`)}</h1>}
               <RegisterPage
                 visible={shownPage === 'register' && isSignedIn}
                 onOpenOrder={openOrder}

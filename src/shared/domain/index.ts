@@ -5,6 +5,7 @@ export {
   decimalText,
   moneyText,
   formatMoney,
+  minusSign,
   parseDecimal,
   parseMoney,
   type Cents,

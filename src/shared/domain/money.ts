@@ -72,11 +72,32 @@ export function moneyText(cents: Cents, currency: string): string {
   return decimalText(cents, currencyExponent(currency))
 }
 
-/** Formats minor units as currency text; goes through a decimal string so large amounts stay exact. */
+/** The minus sign on every negative amount (refunds, discounts, shortfalls): U+2212, never "-". */
+export const minusSign = '\u2212'
+
+const rightToLeftLocale = /^(ar|fa|he|ur)(-|$)/i
+const latinLetter = /[A-Za-z]/
+
+/**
+ * Formats minor units as currency text; goes through a decimal string so large amounts stay exact.
+ * `locale` may carry the digits to use ("ar-u-nu-arab" for ٠١٢, "ar-u-nu-latn" for 012). A negative
+ * amount always reads with U+2212. In a right-to-left locale a Latin symbol ("US$") is wrapped in a
+ * left-to-right isolate, so the bidi algorithm cannot split it around the number ("$US 11.54",
+ * "$-3.75 US"); printers strip the isolate marks.
+ */
 export function formatMoney(cents: Cents, currency: string, locale?: string): string {
   const decimal = moneyText(cents, currency)
   if (!isNumericLiteral(decimal)) throw new Error(`Built a malformed decimal: ${decimal}`)
-  return currencyFormatter(currency, locale).format(decimal)
+  const formatter = currencyFormatter(currency, locale)
+  const isRightToLeft = rightToLeftLocale.test(formatter.resolvedOptions().locale)
+  let text = ''
+  for (const part of formatter.formatToParts(decimal)) {
+    if (part.type === 'minusSign') text += minusSign
+    else if (part.type === 'currency' && isRightToLeft && latinLetter.test(part.value))
+      text += `\u2066${part.value}\u2069`
+    else text += part.value
+  }
+  return text
 }
 
 // Digits with optional thousands commas (strictly groups of three, so "12,50" is not read as 1250).

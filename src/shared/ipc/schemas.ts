@@ -176,7 +176,11 @@ export const Payment = z.object({
   status: z.enum(['COMPLETED', 'REFUNDED', 'VOIDED']),
 })
 
-export const OrderStatus = z.enum(['COMPLETED', 'REFUNDED', 'VOIDED'])
+/**
+ * An order's status as the register shows it: a sale with some but not all of its units refunded
+ * is PARTLY_REFUNDED (worked out from its refunds; the stored status never says it).
+ */
+export const OrderStatus = z.enum(['COMPLETED', 'PARTLY_REFUNDED', 'REFUNDED', 'VOIDED'])
 
 export const OrderSummary = z.object({
   id: Id,
@@ -217,6 +221,16 @@ export const OrderListQuery = z
     limit: z.number().int().min(1).max(200).default(50),
     /** Cursor: list orders created before this order (for paging back in time). */
     beforeId: Id.optional(),
+    /** Created at or after this instant (the start of the first day chosen, local time). */
+    from: z.iso.datetime({ offset: true }).optional(),
+    /** Created before this instant (the end of the last day chosen), exclusive. */
+    to: z.iso.datetime({ offset: true }).optional(),
+    /** Rung up by this employee (the cashier). */
+    employeeId: Id.optional(),
+    /** Paid at least partly this way. */
+    paymentMethod: z.enum(['cash', 'card', 'other']).optional(),
+    /** Text in the customer's name or phone. */
+    customer: z.string().trim().max(80).optional(),
   })
   .strict()
   .default({ limit: 50 })

@@ -4,6 +4,18 @@ import { z } from 'zod'
 export const Language = z.enum(['en', 'ar'])
 export type Language = z.infer<typeof Language>
 
+/** Digits in Arabic: Latin (0123, latn) or Arabic-Indic (٠١٢٣, arab), a register's choice. */
+export const Digits = z.enum(['latn', 'arab'])
+export type Digits = z.infer<typeof Digits>
+
+/**
+ * The Intl locale for numbers, money and dates: the store's in English; Arabic with the register's
+ * digits ("ar-u-nu-arab") in Arabic, so every Intl formatter follows the one setting.
+ */
+export function displayLocale(language: Language, storeLocale: string, digits: Digits): string {
+  return language === 'ar' ? `ar-u-nu-${digits}` : storeLocale
+}
+
 export const PrinterConfig = z
   .object({
     id: z.uuid(),
@@ -35,6 +47,8 @@ export const RegisterConfig = z
   .object({
     mode: RegisterMode.default('register'),
     language: Language.default('en'),
+    /** Which digits Arabic screens and receipts use. */
+    digits: Digits.default('latn'),
     printers: z.array(PrinterConfig).max(10).default([]),
     /** Print the customer receipt as soon as a sale on this register is committed. */
     autoPrintReceipt: z.boolean().default(true),

@@ -7,10 +7,12 @@ import {
   DomainError,
   formatMoney,
   isCents,
+  minusSign,
   moneyText,
   parseDecimal,
   parseMoney,
 } from '../../../src/shared/domain'
+import { displayLocale } from '../../../src/shared/store/registerConfig'
 
 describe('isCents', () => {
   it('accepts safe integers only', () => {
@@ -40,7 +42,7 @@ describe('formatMoney', () => {
   it('formats dollars and cents', () => {
     expect(formatMoney(123450, 'USD', 'en-US')).toBe('$1,234.50')
     expect(formatMoney(5, 'USD', 'en-US')).toBe('$0.05')
-    expect(formatMoney(-250, 'USD', 'en-US')).toBe('-$2.50')
+    expect(formatMoney(-250, 'USD', 'en-US')).toBe('\u2212$2.50')
     expect(formatMoney(0, 'USD', 'en-US')).toBe('$0.00')
   })
 
@@ -61,6 +63,48 @@ describe('formatMoney', () => {
 
   it('refuses a fractional cent', () => {
     expect(() => formatMoney(12.5, 'USD')).toThrow(DomainError)
+  })
+
+  it('writes every negative amount with the minus sign U+2212, never a hyphen', () => {
+    for (const locale of ['en-US', 'de-DE', 'ar-u-nu-latn', 'ar-u-nu-arab']) {
+      const text = formatMoney(-375, 'USD', locale)
+      expect(text).toContain(minusSign)
+      expect(text).not.toContain('-')
+    }
+    expect(formatMoney(375, 'USD', 'ar-u-nu-latn')).not.toContain(minusSign)
+  })
+
+  it('keeps a Latin currency symbol whole in Arabic, so "US$" never splits around the number', () => {
+    const isolated = '\u2066US$\u2069'
+    expect(formatMoney(1154, 'USD', 'ar-u-nu-latn')).toBe(`\u200f11.54\u00a0${isolated}`)
+    expect(formatMoney(-375, 'USD', 'ar-u-nu-latn')).toBe(`\u200f\u200e\u22123.75\u00a0${isolated}`)
+    // An Arabic symbol needs no isolate; English never gets one.
+    expect(formatMoney(1154, 'SAR', 'ar-u-nu-latn')).not.toMatch(/[\u2066-\u2069]/)
+    expect(formatMoney(1154, 'USD', 'en-US')).toBe('$11.54')
+  })
+
+  it('uses Latin or Arabic-Indic digits as the register locale says', () => {
+    expect(formatMoney(123450, 'USD', 'ar-u-nu-latn')).toMatch(/1,234\.50/)
+    const arabic = formatMoney(123450, 'USD', 'ar-u-nu-arab')
+    expect(arabic).toContain('\u0661\u066c\u0662\u0663\u0664\u066b\u0665\u0660')
+    expect(arabic).not.toMatch(/[0-9]/)
+    // What a cashier reads back converts to the same amount.
+    expect(
+      parseMoney(asciiDigits(arabic.replace(/[^\u0660-\u0669\u066b\u066c]/g, '')), 'USD'),
+    ).toBe(123450)
+  })
+
+  it('follows the store currency in Arabic (three-digit dinar, no-decimal yen)', () => {
+    expect(formatMoney(1234, 'KWD', 'ar-u-nu-latn')).toContain('1.234')
+    expect(formatMoney(1250, 'JPY', 'ar-u-nu-latn')).toContain('1,250')
+  })
+})
+
+describe('displayLocale', () => {
+  it('is the store locale in English and Arabic with the register digits in Arabic', () => {
+    expect(displayLocale('en', 'en-US', 'arab')).toBe('en-US')
+    expect(displayLocale('ar', 'en-US', 'latn')).toBe('ar-u-nu-latn')
+    expect(displayLocale('ar', 'en-US', 'arab')).toBe('ar-u-nu-arab')
   })
 })
 

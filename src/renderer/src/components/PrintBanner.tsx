@@ -50,7 +50,7 @@ export function PrintBanner({ onOpenJobs }: PrintBannerProps) {
   }
 
   return (
-    <div role="alert" className="print-banner" data-testid="print-banner">
+    <div role="status" className="print-banner" data-testid="print-banner">
       <span className="print-banner-icon" aria-hidden="true">
         !
       </span>

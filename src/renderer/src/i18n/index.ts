@@ -1,6 +1,7 @@
 import i18next from 'i18next'
+import { createContext, useContext } from 'react'
 import { initReactI18next, useTranslation } from 'react-i18next'
-import type { Language } from '../../../shared/store/registerConfig'
+import { displayLocale, type Digits, type Language } from '../../../shared/store/registerConfig'
 import arApproval from './locales/ar/approval'
 import arCart from './locales/ar/cart'
 import arCatalog from './locales/ar/catalog'
@@ -99,10 +100,17 @@ export function applyLanguage(language: Language): void {
   root.dir = language === 'ar' ? 'rtl' : 'ltr'
 }
 
-/** The Intl locale for numbers, money and dates in the current language. */
+/** The register's digits setting for Arabic screens (App provides it from the register config). */
+export const DigitsContext = createContext<Digits>('latn')
+
+/**
+ * The Intl locale for numbers, money and dates in the current language: the store's `fallback` in
+ * English, Arabic with the register's digits ("ar-u-nu-arab") in Arabic.
+ */
 export function useLocale(fallback: string): string {
   const { i18n: instance } = useTranslation()
-  return instance.language === 'ar' ? 'ar' : fallback
+  const digits = useContext(DigitsContext)
+  return displayLocale(instance.language === 'ar' ? 'ar' : 'en', fallback, digits)
 }
 
 export { useTranslation }

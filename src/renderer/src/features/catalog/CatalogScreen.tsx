@@ -33,7 +33,7 @@ export function CatalogScreen() {
     <div className="page catalog-page">
       <div className="page-content catalog-content">
         <header className="page-header">
-          <h1 className="page-title">{t('screen.title')}</h1>
+          <h2 className="page-title">{t('screen.title')}</h2>
           <button
             type="button"
             className="button button-primary"
@@ -54,9 +54,9 @@ export function CatalogScreen() {
           aria-labelledby="catalog-products-title"
           aria-busy={catalog.isLoading}
         >
-          <h2 id="catalog-products-title" className="page-card-title">
+          <h3 id="catalog-products-title" className="page-card-title">
             {t('screen.products')}
-          </h2>
+          </h3>
           {data === null ? (
             catalog.isLoading && <p className="page-loading">{t('screen.loading')}</p>
           ) : (

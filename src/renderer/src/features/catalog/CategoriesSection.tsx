@@ -45,9 +45,9 @@ export function CategoriesSection({ categories, onSaved }: CategoriesSectionProp
 
   return (
     <section className="page-card" aria-labelledby="catalog-categories-title">
-      <h2 id="catalog-categories-title" className="page-card-title">
+      <h3 id="catalog-categories-title" className="page-card-title">
         {t('categories.title')}
-      </h2>
+      </h3>
       {categories.length === 0 && <p className="page-card-empty">{t('categories.none')}</p>}
       <ul className="catalog-categories">
         {categories.map((category) => (

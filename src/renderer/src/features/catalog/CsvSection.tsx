@@ -124,9 +124,9 @@ export function CsvSection() {
     <section className="page-card" aria-labelledby="catalog-csv-title">
       <div className="page-card-header">
         <div>
-          <h2 id="catalog-csv-title" className="page-card-title">
+          <h3 id="catalog-csv-title" className="page-card-title">
             {t('csv.title')}
-          </h2>
+          </h3>
           <p className="page-card-intro">{t('csv.intro')}</p>
         </div>
         <button
@@ -193,7 +193,7 @@ export function CsvSection() {
       {report && <ImportReport report={report} />}
 
       <div className="catalog-columns">
-        <h3 className="catalog-columns-title">{t('csv.columnsTitle')}</h3>
+        <h4 className="catalog-columns-title">{t('csv.columnsTitle')}</h4>
         <p className="page-card-intro">{t('csv.columnsIntro')}</p>
         <code className="catalog-columns-header">{csvColumns.map((c) => c.name).join(',')}</code>
         <dl className="catalog-columns-list">

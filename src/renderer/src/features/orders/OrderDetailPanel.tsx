@@ -44,7 +44,10 @@ export function OrderDetailPanel({ order, onOpenOrder, onRefund }: OrderDetailPa
               {t('detail.late')}
             </span>
           )}
-          <span className="status-badge">
+          <span
+            className={`status-badge status-badge-${order.status.toLowerCase()}`}
+            data-testid="order-status"
+          >
             {t(`status.${order.status}`, { defaultValue: order.status.toLowerCase() })}
           </span>
           <span className={`sync-badge sync-badge-${order.syncStatus.toLowerCase()}`}>
@@ -93,7 +96,7 @@ export function OrderDetailPanel({ order, onOpenOrder, onRefund }: OrderDetailPa
         {order.discountCents !== 0 && (
           <div className="order-totals-row">
             <dt>{t('detail.discount')}</dt>
-            <dd>−{money(Math.abs(order.discountCents))}</dd>
+            <dd>{money(-Math.abs(order.discountCents))}</dd>
           </div>
         )}
         <div className="order-totals-row">

@@ -7,15 +7,17 @@ interface OrderListProps {
   orders: OrderSummary[]
   selectedId: string | null
   onSelect: (orderId: string) => void
+  /** A filter is on: an empty list then says nothing matched, not that nothing was sold. */
+  isFiltered?: boolean
 }
 
-export function OrderList({ orders, selectedId, onSelect }: OrderListProps) {
+export function OrderList({ orders, selectedId, onSelect, isFiltered = false }: OrderListProps) {
   const { t } = useTranslation('orders')
   const { t: tc } = useTranslation('common')
   const locale = useDisplayLocale()
   const money = useMoney()
   if (orders.length === 0) {
-    return <p className="orders-empty">{t('list.empty')}</p>
+    return <p className="orders-empty">{t(isFiltered ? 'list.noMatch' : 'list.empty')}</p>
   }
   return (
     <ul className="order-list">
@@ -39,6 +41,14 @@ export function OrderList({ orders, selectedId, onSelect }: OrderListProps) {
             <span className="order-row-details">
               <span className="order-row-time">{formatOrderTime(order.createdAt, locale)}</span>
               <span>{tc('items', { count: order.itemCount })}</span>
+              {order.status !== 'COMPLETED' && (
+                <span
+                  className={`status-badge status-badge-${order.status.toLowerCase()}`}
+                  data-testid="order-row-status"
+                >
+                  {t(`status.${order.status}`)}
+                </span>
+              )}
               <span className={`sync-badge sync-badge-${order.syncStatus.toLowerCase()}`}>
                 {syncLabel(order.syncStatus)}
               </span>

@@ -11,6 +11,8 @@ import type { OrderDetail } from '../../types'
 import { FindOrderForm } from './FindOrderForm'
 import { signedTotalCents } from './format'
 import { OrderDetailPanel } from './OrderDetailPanel'
+import { noFilter } from './orderFilter'
+import { OrderFilters } from './OrderFilters'
 import { OrderList } from './OrderList'
 import { RefundDialog } from './RefundDialog'
 import type { RefundTo } from './refundDraft'
@@ -32,7 +34,8 @@ interface RecordedRefund {
 export function OrdersScreen({ findOrderNumber, onFound }: OrdersScreenProps) {
   const money = useMoney()
   const { t } = useTranslation('orders')
-  const list = useOrderList()
+  const [filter, setFilter] = useState(noFilter)
+  const list = useOrderList(filter)
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const detail = useOrderDetail(selectedId)
   const [findText, setFindText] = useState('')
@@ -139,13 +142,19 @@ export function OrdersScreen({ findOrderNumber, onFound }: OrdersScreenProps) {
           isFinding={isFinding}
           error={findError}
         />
+        <OrderFilters filter={filter} onChange={setFilter} />
         {list.error && <ErrorAlert message={list.error} onRetry={list.refresh} />}
         <div className="orders-list-scroll" aria-busy={list.isLoading}>
           {list.orders === null && list.isLoading && (
             <p className="orders-empty">{t('screen.loading')}</p>
           )}
           {list.orders !== null && (
-            <OrderList orders={list.orders} selectedId={selectedId} onSelect={openOrder} />
+            <OrderList
+              orders={list.orders}
+              selectedId={selectedId}
+              onSelect={openOrder}
+              isFiltered={filter !== noFilter}
+            />
           )}
         </div>
       </section>

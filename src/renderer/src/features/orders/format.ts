@@ -1,4 +1,5 @@
 import { i18n } from '../../i18n'
+import { tenderName } from '../../i18n/tenderName'
 import type { OrderSummary } from '../../types'
 
 type SyncStatus = OrderSummary['syncStatus']
@@ -13,7 +14,7 @@ export function paymentLabel(method: 'cash' | 'card' | 'other'): string {
 
 /** The tender as the store named it ("Voucher"), else the kind of payment. */
 export function tenderLabel(payment: { method: 'cash' | 'card' | 'other'; label: string | null }) {
-  return payment.label ?? paymentLabel(payment.method)
+  return tenderName(payment.label, payment.method)
 }
 
 /** Grams as kilograms with three decimals ("0.482 kg"), the way scales print them. */

@@ -2,6 +2,7 @@ import { useLoad } from '../../hooks/useLoad'
 import { i18n } from '../../i18n'
 import { pos } from '../../pos'
 import type { OrderDetail, OrderSummary } from '../../types'
+import { toListQuery, type OrderFilterDraft } from './orderFilter'
 
 const pageSize = 50
 
@@ -12,9 +13,14 @@ export interface OrderListState {
   refresh: () => void
 }
 
-/** Recent orders, newest first, fetched again whenever a sale is committed or synced in. */
-export function useOrderList(): OrderListState {
-  const list = useLoad(() => pos.invoke('order:list', { limit: pageSize }), [], {
+/**
+ * Recent orders matching `filter`, newest first, fetched again whenever the filter changes or a
+ * sale is committed or synced in.
+ */
+export function useOrderList(filter: OrderFilterDraft): OrderListState {
+  const query = toListQuery(filter, pageSize)
+  const queryKey = JSON.stringify(query)
+  const list = useLoad(() => pos.invoke('order:list', query), [queryKey], {
     // Sales from this register, and orders that sync brought in from the others.
     reloadOn: ['order:created', 'order:synced'],
     describeError: (error) => i18n.t('orders:screen.listFailed', { error }),

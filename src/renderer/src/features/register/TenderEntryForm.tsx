@@ -5,12 +5,13 @@ import { i18n, useTranslation } from '../../i18n'
 import { quickCashAmounts } from './cashAmounts'
 import type { TenderMethod } from './saleTypes'
 import { suggestedAmountCents } from './tenderModel'
+import { tenderName } from '../../i18n/tenderName'
 
 function referenceLabel(tender: TenderMethod): string {
   const base =
     tender.kind === 'card'
       ? i18n.t('register:tender.approvalCode')
-      : i18n.t('register:tender.referenceNumber', { label: tender.label })
+      : i18n.t('register:tender.referenceNumber', { label: tenderName(tender.label, tender.kind) })
   return tender.requiresReference ? base : i18n.t('register:tender.optional', { label: base })
 }
 
@@ -62,13 +63,13 @@ export function TenderEntryForm(props: TenderEntryFormProps) {
   else if (!taken.isFullyPaid && isBlank)
     hint = t('tender.leaveBlank', { amount: money(suggestedAmountCents(tender, taken)) })
 
-  let addLabel = t('tender.addPayment', { label: tender.label })
+  let addLabel = t('tender.addPayment', { label: tenderName(tender.label, tender.kind) })
   if (tender.kind === 'card') addLabel = t('tender.cardApproved')
 
   return (
     <form
       className="tender-entry"
-      aria-label={t('tender.entry', { label: tender.label })}
+      aria-label={t('tender.entry', { label: tenderName(tender.label, tender.kind) })}
       onSubmit={onSubmit}
       noValidate
     >

@@ -3,6 +3,7 @@ import { useMoney } from '../../appInfo'
 import { useTranslation } from '../../i18n'
 import type { TenderMethod } from './saleTypes'
 import type { TakenPayment } from './tenderModel'
+import { tenderName } from '../../i18n/tenderName'
 
 /** Total, paid, and what is still due or the change to hand back. */
 export function TenderSummaryView({ summary }: { summary: TenderSummary }) {
@@ -65,7 +66,7 @@ export function TenderMethods({ tenders, chosenId, isDisabled, onChoose }: Tende
           disabled={isDisabled}
           onClick={() => onChoose(candidate)}
         >
-          {candidate.label}
+          {tenderName(candidate.label, candidate.kind)}
         </button>
       ))}
     </div>
@@ -88,7 +89,7 @@ export function TenderPaymentList({ payments, isDisabled, onRemove }: TenderPaym
       {payments.map((payment) => (
         <li key={payment.key} className="tender-payment" data-testid="tender-payment">
           <span className="tender-payment-label">
-            {payment.tender.label}
+            {tenderName(payment.tender.label, payment.tender.kind)}
             {payment.referenceNumber.trim() && (
               <span className="tender-payment-reference"> · {payment.referenceNumber.trim()}</span>
             )}
@@ -98,7 +99,7 @@ export function TenderPaymentList({ payments, isDisabled, onRemove }: TenderPaym
             type="button"
             className="icon-button icon-button-danger"
             aria-label={t('tender.removePayment', {
-              label: payment.tender.label,
+              label: tenderName(payment.tender.label, payment.tender.kind),
               amount: money(payment.amountCents),
             })}
             disabled={isDisabled}

@@ -12,23 +12,20 @@ const digitRows = [
   ['7', '8', '9'],
 ]
 
-/** Touch keys for the PIN; they keep focus in the PIN field so the keyboard works alongside. */
+/**
+ * Touch keys for the PIN; they keep focus in the PIN field so the keyboard works alongside. The
+ * pad is laid out left to right in Arabic too: a number pad is never mirrored (1 stays top left).
+ */
 export function PinPad({ isDisabled, onDigit, onBackspace }: PinPadProps) {
   const { t } = useTranslation('session')
   return (
-    <div className="pin-pad" role="group" aria-label={t('pinPad')}>
+    <div className="pin-pad" role="group" aria-label={t('pinPad')} dir="ltr">
       {digitRows.flat().map((digit) => (
         <PadKey key={digit} label={digit} isDisabled={isDisabled} onPress={() => onDigit(digit)} />
       ))}
       <span aria-hidden="true" />
       <PadKey label="0" isDisabled={isDisabled} onPress={() => onDigit('0')} />
-      <PadKey
-        label="⌫"
-        name={t('backspace')}
-        isMirrored
-        isDisabled={isDisabled}
-        onPress={onBackspace}
-      />
+      <PadKey label="⌫" name={t('backspace')} isDisabled={isDisabled} onPress={onBackspace} />
     </div>
   )
 }
@@ -36,21 +33,18 @@ export function PinPad({ isDisabled, onDigit, onBackspace }: PinPadProps) {
 function PadKey({
   label,
   name,
-  isMirrored = false,
   isDisabled,
   onPress,
 }: {
   label: string
   name?: string
-  /** An arrow-like glyph that points the other way in right-to-left text. */
-  isMirrored?: boolean
   isDisabled: boolean
   onPress: () => void
 }) {
   return (
     <button
       type="button"
-      className={isMirrored ? 'pin-pad-key pin-pad-key-mirrored' : 'pin-pad-key'}
+      className="pin-pad-key"
       aria-label={name}
       disabled={isDisabled}
       // Keeps focus (and the caret) in the PIN field so typing and tapping mix.

@@ -13,10 +13,10 @@ const common = {
   errors: {
     /** Main's error codes, for a UI not in English (main writes its messages in English). */
     codes: {
-      UNKNOWN_CHANNEL: 'طلبت هذه الشاشة من الجهاز شيئًا لا يعرفه.',
+      UNKNOWN_CHANNEL: 'طلبت هذه الشاشة من نقطة البيع شيئًا لا تعرفه.',
       VALIDATION_FAILED: 'بعض البيانات المدخلة غير صالحة.',
       FORBIDDEN: 'غير مسموح لك بهذا الإجراء.',
-      NOT_FOUND: 'لم يُعثر على ذلك في هذا الجهاز.',
+      NOT_FOUND: 'لم يُعثر على ذلك في نقطة البيع هذه.',
       PRODUCT_UNAVAILABLE: 'أحد المنتجات في هذا البيع لم يعد متاحًا للبيع.',
       PAYMENT_INSUFFICIENT: 'لم يُدفع المبلغ كاملًا بعد.',
       PAYMENT_INVALID: 'لا يمكن قبول هذه الدفعة.',
@@ -27,7 +27,7 @@ const common = {
       PIN_LOCKED: 'محاولات خاطئة كثيرة. انتظر قليلًا ثم حاول مجددًا.',
       APPROVAL_REQUIRED: 'يحتاج هذا إلى موافقة المدير.',
       SHIFT_REQUIRED: 'افتح وردية أولًا (صفحة الوردية).',
-      SHIFT_OPEN: 'توجد وردية مفتوحة بالفعل على هذا الجهاز.',
+      SHIFT_OPEN: 'توجد وردية مفتوحة بالفعل على نقطة البيع هذه.',
       REFUND_EXCEEDS_SOLD: 'هذه الكمية أكثر مما تبقى للاسترداد.',
       CSV_INVALID: 'هذا الملف ليس ملف منتجات CSV يمكن قراءته.',
       CONFLICT: 'هذا يتعارض مع شيء موجود بالفعل.',
@@ -35,14 +35,14 @@ const common = {
       SYNC_UNREACHABLE: 'تعذّر الوصول إلى خادم المزامنة.',
       SYNC_REFUSED: 'رفض خادم المزامنة الطلب.',
       UNSYNCED_WORK:
-        'يحتوي هذا الجهاز على مبيعات أو تغييرات لم يستلمها متجره بعد. زامنها قبل نقله إلى متجر آخر.',
+        'تحتوي نقطة البيع هذه على مبيعات أو تغييرات لم يستلمها متجرها بعد. زامنها قبل نقلها إلى متجر آخر.',
       INTERNAL: 'حدث خطأ ما. حاول مرة أخرى.',
     },
     generic: 'حدث خطأ ما. حاول مرة أخرى.',
-    notConnected: 'هذه الشاشة غير متصلة بجهاز كاشير. افتحها من AuraFlow POS.',
+    notConnected: 'هذه الشاشة غير متصلة بنقطة بيع. افتحها من AuraFlow POS.',
     callFailed: 'فشلت العملية {{channel}}.',
-    unreadableReply: 'أرسل جهاز الكاشير ردًا غير مقروء على {{channel}}.',
-    unexpectedReply: 'أرسل جهاز الكاشير ردًا غير متوقع على {{channel}}.',
+    unreadableReply: 'أرسلت نقطة البيع ردًا غير مقروء على {{channel}}.',
+    unexpectedReply: 'أرسلت نقطة البيع ردًا غير متوقع على {{channel}}.',
     screenCrashed: 'واجهت الشاشة مشكلة: {{error}} المبيعات المكتملة محفوظة بأمان.',
   },
   items_zero: 'لا أصناف',
@@ -52,6 +52,12 @@ const common = {
   items_many: '{{count, number}} صنفًا',
   items_other: '{{count, number}} صنف',
   none: '—',
+  tenders: {
+    cash: 'نقدًا',
+    card: 'بطاقة',
+    voucher: 'قسيمة',
+    other: 'أخرى',
+  },
 } satisfies Record<string, unknown>
 
 export default common

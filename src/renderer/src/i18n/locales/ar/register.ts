@@ -149,7 +149,7 @@ const register = {
     replaceText_other:
       'البيع الحالي يحتوي على {{count, number}} صنف. سيُعلَّق ليتم استرجاع «{{label}}».',
     parkAndRecall: 'تعليق البيع الحالي والاسترجاع',
-    none: 'لا توجد مبيعات معلّقة على هذا الجهاز.',
+    none: 'لا توجد مبيعات معلّقة على نقطة البيع هذه.',
     list: 'المبيعات المعلّقة',
     itemLine: '{{quantity, number}} × {{name}}',
     recallNamed: 'استرجاع {{label}}',

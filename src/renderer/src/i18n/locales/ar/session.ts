@@ -1,8 +1,8 @@
 /** session strings (ar): the lock screen and who is signed in. Keys are shared with the other language's file. */
 const session = {
-  register: 'جهاز الكاشير {{code}}',
+  register: 'نقطة البيع {{code}}',
   signIn: 'تسجيل الدخول',
-  intro: 'أدخل رمز PIN الخاص بك لاستخدام جهاز الكاشير.',
+  intro: 'أدخل رمز PIN الخاص بك لاستخدام نقطة البيع.',
   pin: 'رمز PIN',
   enter: 'دخول',
   pinPad: 'لوحة أرقام PIN',
@@ -12,7 +12,7 @@ const session = {
   signInFailed: 'تعذّر تسجيل الدخول. حاول مرة أخرى.',
   lock: 'قفل',
   checkFailed: 'تعذّر التحقق من المستخدم المسجّل: {{error}}',
-  starting: 'جارٍ تشغيل جهاز الكاشير…',
+  starting: 'جارٍ تشغيل نقطة البيع…',
   roles: {
     cashier: 'كاشير',
     manager: 'مدير',

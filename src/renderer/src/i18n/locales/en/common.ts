@@ -48,6 +48,13 @@ const common = {
   items_one: '{{count}} item',
   items_other: '{{count}} items',
   none: '—',
+  /** The store's built-in payment methods, shown in the register's language. */
+  tenders: {
+    cash: 'Cash',
+    card: 'Card',
+    voucher: 'Voucher',
+    other: 'Other',
+  },
 } satisfies Record<string, unknown>
 
 export default common

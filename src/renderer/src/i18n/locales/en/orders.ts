@@ -25,6 +25,21 @@ const orders = {
   list: {
     empty: 'No sales yet on this register. Completed sales and refunds appear here.',
     refund: 'Refund',
+    noMatch: 'No orders match these filters.',
+  },
+  filters: {
+    toggle: 'Filters',
+    toggleActive: 'Filters ({{count}})',
+    clear: 'Clear filters',
+    legend: 'Filter orders',
+    from: 'From',
+    to: 'To',
+    cashier: 'Cashier',
+    anyone: 'Anyone',
+    payment: 'Payment',
+    anyPayment: 'Any payment',
+    customer: 'Customer',
+    customerPlaceholder: 'Name or phone',
   },
   sync: {
     PENDING: 'Not synced',
@@ -40,9 +55,10 @@ const orders = {
     other: 'Other',
   },
   status: {
-    COMPLETED: 'completed',
-    REFUNDED: 'refunded',
-    VOIDED: 'voided',
+    COMPLETED: 'Completed',
+    PARTLY_REFUNDED: 'Partly refunded',
+    REFUNDED: 'Refunded',
+    VOIDED: 'Voided',
   },
   weight: '{{kg}} kg',
   detail: {

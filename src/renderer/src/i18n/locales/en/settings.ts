@@ -10,6 +10,20 @@ const settings = {
     enrolledWith: 'Enrolled with {{server}}',
     store: 'Store {{store}}',
     unknownStore: 'unknown',
+    reenroll: 'Re-enroll…',
+    reenrollQuestion:
+      'Re-enroll this register? It joins a store again with a new code from a manager; sales not yet synced stay queued and are sent after.',
+    reenrollConfirm: 'Yes, re-enroll',
+    reenrollCancel: 'Keep this enrollment',
+  },
+  sections: {
+    label: 'Settings sections',
+    register: 'Register',
+    printing: 'Printing & station',
+    connection: 'Sync server',
+    store: 'Store rules',
+    email: 'E-mail receipts',
+    staff: 'Staff',
   },
   enroll: {
     serverUrl: 'Server address',
@@ -24,11 +38,18 @@ const settings = {
   },
   config: {
     title: 'This register',
-    intro: 'Language, what this register does, and its printers. Changing them needs a manager.',
+    intro:
+      'Language, digits, what this register does, and its receipts. Changing them needs a manager.',
+    printingTitle: 'Printers and station',
+    printingIntro:
+      'The printers of this register and, for a station, which orders it prints. Changing them needs a manager.',
     loading: 'Reading this register’s settings…',
     loadFailed: 'Could not read this register’s settings: {{reason}}',
   },
   language: 'Language',
+  digits: 'Digits in Arabic',
+  digitChoices: { latn: 'Latin (0123)', arab: 'Arabic-Indic (٠١٢٣)' },
+  digitsHint: 'How prices, totals and times are written when the register speaks Arabic.',
   mode: 'Mode',
   modes: {
     register: 'Register',
