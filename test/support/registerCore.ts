@@ -68,5 +68,7 @@ export function tableCounts(core: RegisterCore): Record<string, number> {
     parked_orders: count('parked_orders'),
     print_jobs: count('print_jobs'),
     register_settings: count('register_settings'),
+    stock_movements: count('stock_movements'),
+    stock_levels: count('stock_levels'),
   }
 }

@@ -7,6 +7,7 @@ import { createPrintHandlers } from './printHandlers'
 import type { Handlers } from './registry'
 import { createSaleHandlers } from './saleHandlers'
 import { createStaffHandlers } from './staffHandlers'
+import { createStockHandlers } from './stockHandlers'
 
 export function createHandlers(context: HandlerContext): Handlers {
   const { store, sync } = context
@@ -16,6 +17,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createStaffHandlers(context),
     ...createPrintHandlers(context),
     ...createManagerHandlers(context),
+    ...createStockHandlers(context),
     'app:getInfo': () => {
       const settings = store.settings.getStoreSettings()
       return {

@@ -20,6 +20,8 @@ export const ProtectedAction = z.enum([
   'catalogEdit',
   /** Changing this register's printers, mode or language. */
   'settings',
+  /** A stock adjustment, or applying a stock count (both move on hand without a sale). */
+  'stockAdjust',
 ])
 export type ProtectedAction = z.infer<typeof ProtectedAction>
 
@@ -53,7 +55,16 @@ export const StoreOptions = z.object({
   /** Actions a cashier may only do with a manager's PIN. Managers and admins never need one. */
   approvals: z
     .array(ProtectedAction)
-    .default(['discount', 'refund', 'void', 'cashMovement', 'noSale', 'catalogEdit', 'settings']),
+    .default([
+      'discount',
+      'refund',
+      'void',
+      'cashMovement',
+      'noSale',
+      'catalogEdit',
+      'settings',
+      'stockAdjust',
+    ]),
   tenderMethods: z
     .array(TenderMethod)
     .min(1)
