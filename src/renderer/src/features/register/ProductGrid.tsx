@@ -1,4 +1,5 @@
 import { useMoney } from '../../appInfo'
+import { useTranslation } from '../../i18n'
 import type { Product } from '../../types'
 
 interface ProductGridProps {
@@ -10,6 +11,7 @@ interface ProductGridProps {
 
 export function ProductGrid({ products, colors, onAdd }: ProductGridProps) {
   const money = useMoney()
+  const { t } = useTranslation('register')
   return (
     <ul className="product-grid">
       {products.map((product) => {
@@ -26,6 +28,21 @@ export function ProductGrid({ products, colors, onAdd }: ProductGridProps) {
             >
               <span className="product-tile-name">{product.name}</span>
               <span className="product-tile-price">{money(product.priceCents)}</span>
+              {product.onHand !== undefined && (
+                <span
+                  className={`product-tile-stock${product.onHand < 0 ? ' is-negative' : product.isLowStock ? ' is-low' : ''}`}
+                  data-testid="product-tile-stock"
+                  title={
+                    product.onHand < 0
+                      ? t('stock.negative')
+                      : product.isLowStock
+                        ? t('stock.low')
+                        : undefined
+                  }
+                >
+                  {t('stock.onHand', { count: product.onHand })}
+                </span>
+              )}
             </button>
           </li>
         )
