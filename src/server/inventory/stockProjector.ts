@@ -1,6 +1,6 @@
 import type { Database } from '../db/connection'
 import type { RealtimeBus } from '../realtime/bus'
-import { projectStockStep, selectStockLaggingStores } from './stockRepository'
+import { projectStockStep, selectStockLaggingStores } from '../db/stockRepository'
 
 /**
  * Keeps stock on hand (stock_on_hand) from the record stream, after the push commits: woken by

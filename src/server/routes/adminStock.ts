@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { StockQuery, type StockReply } from '../../shared/backoffice/stock'
 import { fromMilli } from '../../shared/sync/inventoryEntities'
 import { parseOrThrow } from '../http/errors'
-import { selectStockOnHand } from '../inventory/stockRepository'
+import { selectStockOnHand } from '../db/stockRepository'
 import { requireAdmin, requireStoreInScope } from './adminScope'
 import type { RouteContext } from './context'
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
-import type { Executor } from '../db/connection'
-import { rowsOf } from '../db/connection'
+import type { Executor } from './connection'
+import { rowsOf } from './connection'
 
 /**
  * The stock projection's SQL (drizzle/server/0009_stock_projection.sql): each call of
