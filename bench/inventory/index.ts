@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { v4 as uuidv4 } from 'uuid'
+import { v4 as uuidv4, v7 as uuidv7 } from 'uuid'
 import { openRegisterCore } from '../../src/main/core'
 import { completeSale } from '../../src/main/services/saleService'
 import { listProducts } from '../../src/main/store/catalogRepository'
 import { getStoreOptions } from '../../src/main/store/identityRepository'
+import { shifts } from '../../src/main/store/schema'
 import { applyPulledMovement, onHandMilli } from '../../src/main/store/stockRepository'
 import { readSqliteDurability, describeDurability, type Durability } from '../durability'
 import { compare, elapsedMs, summarize, type Compared, type LatencySummary } from '../stats'
@@ -131,7 +132,20 @@ export function runInventoryBench(options: InventoryBenchOptions): InventoryBenc
     sqlite
       .prepare('UPDATE products SET track_stock = 1 WHERE id IN (SELECT value FROM json_each(?))')
       .run(JSON.stringify(tracked.map((product) => product.id)))
+    // A signed-in cashier at an open shift, as at a real till.
     core.authority.signIn('1111')
+    db.insert(shifts)
+      .values({
+        id: uuidv7(),
+        deviceId: core.device.deviceId,
+        updatedAt: at,
+        registerCode: core.device.registerCode,
+        openedBy: core.authority.current()!.employeeId,
+        openedAt: at,
+        openingCashCents: 10_000,
+        status: 'OPEN',
+      })
+      .run()
     const saleOptions = { authority: core.authority, storeOptions: getStoreOptions(db) }
     const sell = (products: typeof plain) => {
       const started = process.hrtime.bigint()
