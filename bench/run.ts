@@ -1,6 +1,7 @@
 import '../src/main/nodeVersionGuard'
 import { benchCatalog } from './register/catalog'
 import { benchSaleCommit } from './register/saleCommit'
+import { inventoryFlags, printInventoryBench, runInventoryBench } from './inventory/index'
 import { printReportBench, runReportBench } from './reports/report'
 import { runServerBench } from './server/runServerBench'
 import { runSyncBench } from './sync/runSyncBench'
@@ -95,6 +96,13 @@ if (only === 'reports') {
   })
   report.reports = result
   printReportBench(result, printTable)
+}
+
+// 10M movements take minutes to write: only when asked, `npm run bench inventory [--movements N]`.
+if (only === 'inventory') {
+  const result = runInventoryBench(inventoryFlags(process.argv.slice(2)))
+  report.inventory = result
+  printInventoryBench(result, printTable)
 }
 
 console.log('\nJSON')

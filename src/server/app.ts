@@ -18,6 +18,8 @@ import { createLocalBus } from './realtime/bus'
 import { registerSocketRoute } from './realtime/socketRoute'
 import type { ReportProjector } from './reports/projector'
 import { createReportProjector } from './reports/projector'
+import { createStockProjector } from './inventory/stockProjector'
+import { registerAdminStockRoutes } from './routes/adminStock'
 import { registerAdminCatalogRoutes } from './routes/adminCatalog'
 import { registerAdminRulesRoutes } from './routes/adminRules'
 import { registerAdminRegisterRoutes } from './routes/adminRegisters'
@@ -159,7 +161,12 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       onError: (error) => app.log.error({ err: error }, 'report projection failed'),
     })
   if (!options.reportProjector) app.addHook('onClose', () => reportProjector.close())
-  const context = { db, config, signer, bus, reportProjector }
+  // Stock on hand from the record stream (its own cursor), closed with the app.
+  const stockProjector = createStockProjector(db, bus, {
+    onError: (error) => app.log.error({ err: error }, 'stock projection failed'),
+  })
+  app.addHook('onClose', () => stockProjector.close())
+  const context = { db, config, signer, bus, reportProjector, stockProjector }
   registerAuthRoutes(app, context)
   registerAdminCatalogRoutes(app, context)
   registerAdminRulesRoutes(app, context)
@@ -170,6 +177,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerAdminSyncHealthRoutes(app, context)
   registerAdminReportRoutes(app, context)
   registerAdminAuditRoutes(app, context)
+  registerAdminStockRoutes(app, context)
   registerBackofficeSessionRoutes(app, context, firstRunToken(options.setupToken))
   registerSyncRoutes(app, context)
   registerSeedRoutes(app, context)

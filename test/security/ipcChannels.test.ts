@@ -87,6 +87,18 @@ const validInputs: { [C in InvokeChannel]: InvokeInput<C> } = {
     refundTo: 'original',
     reason: 'damaged',
   },
+  'stock:levels': { productIds: [uuid] },
+  'stock:adjust': {
+    movementId: uuid,
+    reason: 'DAMAGE',
+    note: 'dropped',
+    lines: [{ productId: uuid, variantId: null, quantity: -1.5 }],
+  },
+  'stock:countApply': {
+    movementId: uuid,
+    countId: uuid,
+    lines: [{ productId: uuid, variantId: uuid, counted: 3 }],
+  },
   'customer:search': { query: 'ana', limit: 5 },
   'customer:create': { name: 'Ana', phone: '+1 555 0100', email: 'ana@example.com' },
   'session:get': undefined,

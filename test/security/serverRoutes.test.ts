@@ -1520,6 +1520,32 @@ const routes: RouteCase[] = [
   },
   {
     method: 'GET',
+    url: '/api/admin/stock',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/admin/stock?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const foreign = await app.inject({
+        method: 'GET',
+        url: `/api/admin/stock?storeId=${fx.storeA.storeId}`,
+        headers: fx.adminB,
+      })
+      expect(foreign.statusCode).toBe(404)
+      expect(foreign.body).not.toContain('products')
+      const own = await app.inject({
+        method: 'GET',
+        url: `/api/admin/stock?storeId=${fx.storeB.storeId}`,
+        headers: fx.adminB,
+      })
+      expect(own.statusCode, own.body).toBe(200)
+      expect(own.json()).toMatchObject({ storeId: fx.storeB.storeId, products: [] })
+    },
+  },
+  {
+    method: 'GET',
     url: '/api/admin/sync-health',
     auth: 'admin',
     request: (headers) => ({

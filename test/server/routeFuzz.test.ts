@@ -250,7 +250,16 @@ describe('every route under fuzzed requests (PGlite, real HTTP)', () => {
         fc.option(fc.tuple(fc.nat(), replacement, fc.constantFrom('set', 'add')), { freq: 3 }),
         fc.option(
           fc.dictionary(
-            fc.constantFrom('since', 'limit', 'storeId', 'status', 'after', 'tenantId', 'deviceId'),
+            fc.constantFrom(
+              'since',
+              'limit',
+              'storeId',
+              'status',
+              'after',
+              'tenantId',
+              'deviceId',
+              'productIds',
+            ),
             fc.oneof(fc.string(), fc.constant('\u0000'), fc.constant('%ED%A0%80')),
           ),
           { freq: 3 },

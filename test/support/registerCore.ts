@@ -70,5 +70,7 @@ export function tableCounts(core: RegisterCore): Record<string, number> {
     register_settings: count('register_settings'),
     email_receipts: count('email_receipts'),
     mail_settings: count('mail_settings'),
+    stock_movements: count('stock_movements'),
+    stock_levels: count('stock_levels'),
   }
 }

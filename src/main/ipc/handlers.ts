@@ -9,6 +9,7 @@ import { createPrintHandlers } from './printHandlers'
 import type { Handlers } from './registry'
 import { createSaleHandlers } from './saleHandlers'
 import { createStaffHandlers } from './staffHandlers'
+import { createStockHandlers } from './stockHandlers'
 
 export function createHandlers(context: HandlerContext): Handlers {
   const { store, sync } = context
@@ -20,6 +21,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createManagerHandlers(context),
     ...createMailHandlers(context),
     ...createDisplayHandlers(context),
+    ...createStockHandlers(context),
     'app:getInfo': () => {
       const settings = store.settings.getStoreSettings()
       return {

@@ -84,6 +84,7 @@ const actionWords: Record<ProtectedAction, string> = {
   closeShift: 'close the shift',
   catalogEdit: 'change the catalog',
   settings: 'change the settings',
+  stockAdjust: 'adjust or count stock',
 }
 
 export function createAuthority(options: {

@@ -26,13 +26,25 @@ interface ProductRecord {
   modifierGroups: string
   trackStock: number
   pricingUnit: 'each' | 'kg'
+  onHandMilli: number | null
+  reorderPointMilli: number | null
 }
+
+/**
+ * On hand (every variant summed, the stock_levels projection) and the product's reorder point,
+ * read only for products that track stock: primary-key lookups, no sum over movements.
+ */
+const stockColumns = `CASE WHEN p.track_stock = 1 THEN coalesce(
+    (SELECT sum(l.on_hand_milli) FROM stock_levels l WHERE l.product_id = p.id), 0) END AS onHandMilli,
+  CASE WHEN p.track_stock = 1 THEN (SELECT min(r.reorder_point_milli) FROM reorder_rules r
+    WHERE r.product_id = p.id AND r.variant_id = '' AND r.deleted_at IS NULL) END AS reorderPointMilli`
 
 /** A deleted product is never for sale, so it reads as inactive wherever it still shows up. */
 const productSelect = `SELECT p.id, p.sku, p.barcode, p.name, p.price_cents AS priceCents,
   p.category_id AS categoryId, p.tax_rate_id AS taxRateId, t.rate_basis_points AS taxRateBasisPoints,
   (p.is_active = 1 AND p.deleted_at IS NULL) AS isActive, p.barcodes, p.variants,
-  p.modifier_groups AS modifierGroups, p.track_stock AS trackStock, p.pricing_unit AS pricingUnit
+  p.modifier_groups AS modifierGroups, p.track_stock AS trackStock, p.pricing_unit AS pricingUnit,
+  ${stockColumns}
   FROM products p JOIN tax_rates t ON t.id = p.tax_rate_id`
 
 const sellable = 'p.is_active = 1 AND p.deleted_at IS NULL'
@@ -64,6 +76,13 @@ function toProductRow(record: ProductRecord): ProductRow {
     modifierGroups: parseList<ProductRow['modifierGroups'][number]>(record.modifierGroups),
     trackStock: record.trackStock === 1,
     pricingUnit: record.pricingUnit,
+    ...(record.onHandMilli === null
+      ? {}
+      : {
+          onHand: record.onHandMilli / 1000,
+          isLowStock:
+            record.reorderPointMilli !== null && record.onHandMilli <= record.reorderPointMilli,
+        }),
   }
 }
 

@@ -40,8 +40,17 @@ export interface PullPage {
   isInterim?: boolean
 }
 
-/** What the register's product grid and catalog screen show: a change announces catalog:changed. */
-const catalogEntities = new Set<string>(['product', 'category', 'taxRate'])
+/**
+ * What the register's product grid and catalog screen show (on hand and low stock are on the
+ * tiles): a change announces catalog:changed.
+ */
+const catalogEntities = new Set<string>([
+  'product',
+  'category',
+  'taxRate',
+  'stockMovement',
+  'reorderRule',
+])
 
 /**
  * Applies one pulled page (or several pages' changes at once, in their order) and moves the cursor
@@ -125,6 +134,7 @@ function applyInTransaction(
       .get()?.code
     const pageContext: PageContext = {
       statements,
+      sqlite: db.$client,
       localDeviceId: context.localDeviceId,
       currency: context.currency,
       ownPrefix: storeCode && registerCode ? `${storeCode}-${registerCode}-` : null,

@@ -12,8 +12,15 @@ import {
   orders,
   payments,
   products,
+  purchaseOrders,
+  reorderRules,
   shifts,
+  stockCounts,
+  stockTransfers,
   storeRules,
+  supplierInvoices,
+  supplierProducts,
+  suppliers,
   taxRates,
 } from './schema'
 import { prepareRowWriter } from './tableStatements'
@@ -53,6 +60,16 @@ function prepare(sqlite: Database.Database) {
     cashMovement: prepareRowWriter(sqlite, cashMovements, upsert),
     auditEvent: prepareRowWriter(sqlite, auditEvents, upsert),
     storeRules: prepareRowWriter(sqlite, storeRules, upsert),
+    // Stock movements are written through stockRepository, which moves on hand with them.
+    inventoryDocument: {
+      supplier: prepareRowWriter(sqlite, suppliers, upsert),
+      supplierProduct: prepareRowWriter(sqlite, supplierProducts, upsert),
+      purchaseOrder: prepareRowWriter(sqlite, purchaseOrders, upsert),
+      stockCount: prepareRowWriter(sqlite, stockCounts, upsert),
+      stockTransfer: prepareRowWriter(sqlite, stockTransfers, upsert),
+      supplierInvoice: prepareRowWriter(sqlite, supplierInvoices, upsert),
+    },
+    reorderRule: prepareRowWriter(sqlite, reorderRules, upsert),
     shiftStatus: sqlite
       .prepare('SELECT status FROM shifts WHERE id = ? AND deleted_at IS NULL')
       .pluck(),

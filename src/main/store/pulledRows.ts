@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3'
 import type { PulledChange } from '../../shared/sync/protocol'
 import { readWireRecordData } from '../../shared/sync/fastWireRecords'
 import type { PullStatements } from './pullStatements'
@@ -13,9 +14,13 @@ import {
 } from './rows/storeRows'
 import { storeRulesToRow } from './rows/storeRulesRows'
 import { syncMetaOf } from './rows/syncRow'
+import { documentToRow, reorderRuleToRow, type InventoryDocumentEntity } from './rows/inventoryRows'
+import { applyPulledMovement, removePulledMovement } from './stockRepository'
 
 export interface PageContext {
   statements: PullStatements
+  /** The connection, for writes that keep a projection with the row (stock movements). */
+  sqlite: Database.Database
   localDeviceId: string
   currency: string
   /** "S01-R1-": pulled orders with this prefix keep this register's own numbering ahead of them. */
@@ -28,6 +33,8 @@ export interface PageContext {
 
 export function softDelete(context: PageContext, change: PulledChange): boolean {
   if (!isSyncedEntity(change.entity)) return false
+  if (change.entity === 'stockMovement')
+    removePulledMovement(context.sqlite, change.id, change.updatedAt)
   context.statements.softDelete[change.entity].run({
     id: change.id,
     at: change.updatedAt,
@@ -130,7 +137,37 @@ export function applyUpsert(context: PageContext, change: PulledChange): boolean
       if (parsed.success) statements.storeRules.run(storeRulesToRow(parsed.data, meta()))
       return parsed.success
     }
+    case 'stockMovement': {
+      const parsed = readWireRecordData('stockMovement', change.data)
+      if (parsed.success) applyPulledMovement(context.sqlite, parsed.data, meta())
+      return parsed.success
+    }
+    case 'reorderRule': {
+      const parsed = readWireRecordData('reorderRule', change.data)
+      if (parsed.success) statements.reorderRule.run(reorderRuleToRow(parsed.data, meta()))
+      return parsed.success
+    }
+    case 'supplier':
+    case 'supplierProduct':
+    case 'purchaseOrder':
+    case 'stockCount':
+    case 'stockTransfer':
+    case 'supplierInvoice':
+      return applyDocument(context, change.entity, change)
     default:
       return false
   }
+}
+
+function applyDocument(
+  context: PageContext,
+  entity: InventoryDocumentEntity,
+  change: PulledChange,
+): boolean {
+  const parsed = readWireRecordData(entity, change.data)
+  if (parsed.success)
+    context.statements.inventoryDocument[entity].run(
+      documentToRow(parsed.data, syncMetaOf(change, context.localDeviceId)),
+    )
+  return parsed.success
 }

@@ -66,6 +66,12 @@ import {
   type SyncStatePatch,
   type SyncStateRow,
 } from './syncStateRepository'
+import {
+  onHandMilli,
+  recordStockMovement,
+  stockLevelsOf,
+  storedMovementLines,
+} from './stockRepository'
 import { recordLabel } from './syncRecords'
 import { syncOutboxRepository, type SyncOutboxRepository } from './syncRepositories'
 
@@ -179,6 +185,10 @@ export function createRepositories(db: RegisterDb, executor: RegisterExecutor = 
     }),
     audit: bindTo(executor, { appendAuditEvent, listAuditEvents, auditEventsBetween }),
     outbox: bindTo(executor, { enqueueMutation }),
+    stock: {
+      ...bindTo(db, { stockLevelsOf, onHandMilli, storedMovementLines }),
+      ...bindTo(db, { recordStockMovement }),
+    },
     salesReport: bindTo(db, { salesTotals, salesByMinute, salesByMethod, topProducts }),
     records: bindTo(executor, { recordLabel }),
   }
@@ -192,7 +202,12 @@ export type AuditRepository = Repositories['audit']
  * the write it accompanies, so appending one is only in the repositories `transaction` hands out:
  * the type says where those writes belong. Transaction-bound repositories fit here too.
  */
-export type StandaloneRepositories = Omit<Repositories, 'outbox' | 'audit' | 'settings'> & {
+export type StandaloneRepositories = Omit<
+  Repositories,
+  'outbox' | 'audit' | 'settings' | 'stock'
+> & {
+  /** A movement queues its outbox entry, so recording one is only in a transaction. */
+  stock: Omit<Repositories['stock'], 'recordStockMovement'>
   audit: Omit<AuditRepository, 'appendAuditEvent'>
   /** A rules edit queues its outbox entry, so it too is only in a transaction. */
   settings: Omit<Repositories['settings'], 'saveStoreRules'>

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm'
 import { v7 as uuidv7 } from 'uuid'
 import type { RegisterDb, RegisterTx } from './database'
+import { recordSaleStock } from './saleStock'
 import { deviceIdentity, orderItems, orders, outbox, payments, shifts } from './schema'
 
 /** A chosen modifier as sold (its price is already in the line's unit price). */
@@ -288,6 +289,7 @@ export function commitSale(
         label: payment.label ?? null,
       })
     statements.insertOutbox.run({ mutationId: uuidv7(), orderId, now: sale.now })
+    recordSaleStock(db, sale, orderId)
     options.afterCommit?.(tx, orderId)
     return { orderId, isNew: true }
   })

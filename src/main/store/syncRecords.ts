@@ -15,6 +15,7 @@ import {
   shiftToWire,
 } from './rows/storeRows'
 import { storeRulesToWire } from './rows/storeRulesRows'
+import { documentToWire, reorderRuleToWire, stockMovementToWire } from './rows/inventoryRows'
 
 type Readers = { [E in SyncedEntity]: (db: RegisterDb, id: string) => WireRecord<E> | null }
 
@@ -41,6 +42,14 @@ const readers: Readers = {
   cashMovement: rowReader('cashMovement', cashMovementToWire),
   auditEvent: rowReader('auditEvent', auditEventToWire),
   storeRules: rowReader('storeRules', storeRulesToWire),
+  stockMovement: rowReader('stockMovement', stockMovementToWire),
+  supplier: rowReader('supplier', documentToWire<'supplier'>()),
+  supplierProduct: rowReader('supplierProduct', documentToWire<'supplierProduct'>()),
+  purchaseOrder: rowReader('purchaseOrder', documentToWire<'purchaseOrder'>()),
+  stockCount: rowReader('stockCount', documentToWire<'stockCount'>()),
+  stockTransfer: rowReader('stockTransfer', documentToWire<'stockTransfer'>()),
+  supplierInvoice: rowReader('supplierInvoice', documentToWire<'supplierInvoice'>()),
+  reorderRule: rowReader('reorderRule', reorderRuleToWire),
 }
 
 /**

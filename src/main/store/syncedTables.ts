@@ -7,8 +7,16 @@ import {
   employees,
   orders,
   products,
+  purchaseOrders,
+  reorderRules,
   shifts,
+  stockCounts,
+  stockMovements,
+  stockTransfers,
   storeRules,
+  supplierInvoices,
+  supplierProducts,
+  suppliers,
   taxRates,
 } from './schema'
 
@@ -27,6 +35,14 @@ export const syncedTables = {
   cashMovement: cashMovements,
   auditEvent: auditEvents,
   storeRules,
+  stockMovement: stockMovements,
+  supplier: suppliers,
+  supplierProduct: supplierProducts,
+  purchaseOrder: purchaseOrders,
+  stockCount: stockCounts,
+  stockTransfer: stockTransfers,
+  supplierInvoice: supplierInvoices,
+  reorderRule: reorderRules,
 } as const
 
 export type SyncedEntity = keyof typeof syncedTables

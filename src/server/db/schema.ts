@@ -357,6 +357,39 @@ export const reportPayments = pgTable(
   ],
 )
 
+/**
+ * On hand per store, product and variant ('' for none) in integer thousandths: the sum of the
+ * store's stock movement records, kept from the record stream by the stock projector
+ * (src/server/inventory/stockProjector.ts). Negative is allowed (a sale is never blocked).
+ */
+export const stockOnHand = pgTable(
+  'stock_on_hand',
+  {
+    storeId: uuid('store_id')
+      .notNull()
+      .references(() => stores.id, { onDelete: 'cascade' }),
+    productId: text('product_id').notNull(),
+    variantId: text('variant_id').notNull().default(''),
+    onHandMilli: bigint('on_hand_milli', { mode: 'number' }).notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.storeId, table.productId, table.variantId] })],
+)
+
+/**
+ * How far the stock projector has projected each store: every stock movement with seq <= `seq`
+ * is in stock_on_hand. The row is the projector's lock (one projector per store at a time).
+ */
+export const stockProjectionCursor = pgTable('stock_projection_cursor', {
+  storeId: uuid('store_id')
+    .primaryKey()
+    .references(() => stores.id, { onDelete: 'cascade' }),
+  seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+  projectedAt: timestamp('projected_at', { withTimezone: true, mode: 'date' })
+    .notNull()
+    .defaultNow(),
+})
+
 export const schema = {
   tenants,
   stores,
@@ -375,4 +408,6 @@ export const schema = {
   reportOrderLines,
   reportPayments,
   reportProjectionCursor,
+  stockOnHand,
+  stockProjectionCursor,
 }

@@ -53,6 +53,7 @@ import {
   AdminTaxRateBody,
 } from '../../shared/backoffice/catalog'
 import { AdminStoreRulesBody, AdminStoreRulesReply } from '../../shared/backoffice/rules'
+import { StockReply } from '../../shared/backoffice/stock'
 import { AuditReply } from '../../shared/backoffice/audit'
 import {
   PaymentMethodsReply,
@@ -457,6 +458,18 @@ const operations: Record<
       tags: ['admin', 'reports'],
       response: ShiftsReply,
       query: reportQuery,
+    },
+  },
+  '/api/admin/stock': {
+    get: {
+      summary:
+        'Stock on hand of one store per product and variant (the sum of its stock movements, exact to the thousandth; negative flagged)',
+      tags: ['admin', 'stock'],
+      response: StockReply,
+      query: {
+        storeId: 'the store (UUID); outside your scope: 404',
+        productIds: 'comma-separated product ids (optional)',
+      },
     },
   },
   '/api/admin/audit': {

@@ -2,6 +2,7 @@ import type { ServerConfig } from '../config'
 import type { Database } from '../db/connection'
 import type { TokenSigner } from '../auth/tokens'
 import type { RealtimeBus } from '../realtime/bus'
+import type { StockProjector } from '../inventory/stockProjector'
 import type { ReportProjector } from '../reports/projector'
 
 /** What every route module receives from buildServer. */
@@ -11,4 +12,5 @@ export interface RouteContext {
   signer: TokenSigner
   bus: RealtimeBus
   reportProjector: ReportProjector
+  stockProjector: StockProjector
 }

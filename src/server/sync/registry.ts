@@ -1,6 +1,9 @@
 import type { z } from 'zod'
 import type { ConflictPolicy, EntityName, OrderEnvelope, SyncError } from '../../shared/sync'
 import { canonicalJson, entitySchemas } from '../../shared/sync'
+import type { inventoryEntitySchemas } from '../../shared/sync/inventoryEntities'
+
+type InventoryEntity = keyof typeof inventoryEntitySchemas
 
 export interface RecordState {
   data: unknown
@@ -111,6 +114,12 @@ function appendOnly(what: string) {
 
 const plainId = (data: unknown): string | undefined => (data as { id?: string }).id
 
+type InventoryDocument = Exclude<InventoryEntity, 'stockMovement'>
+
+function inventoryDocument(name: InventoryDocument): EntityDeclaration {
+  return { name, schema: entitySchemas[name], policy: 'manual', dataId: plainId }
+}
+
 export const entityRegistry: Record<EntityName, EntityDeclaration> = {
   order: {
     name: 'order',
@@ -181,4 +190,22 @@ export const entityRegistry: Record<EntityName, EntityDeclaration> = {
     schema: entitySchemas.storeRules,
     policy: 'manual',
   },
+  // Stock is a log of movements, never a quantity: each register's sale, count or receipt is its
+  // own record, so two registers selling the last items offline both keep their decrements.
+  stockMovement: {
+    name: 'stockMovement',
+    schema: entitySchemas.stockMovement,
+    policy: 'server-wins',
+    dataId: plainId,
+    checkTransition: appendOnly('a stock movement'),
+  },
+  // Inventory documents: two managers editing one offline is a decision for a person, as for a
+  // product. The server keeps its version and the losing edit waits in Conflicts.
+  supplier: inventoryDocument('supplier'),
+  supplierProduct: inventoryDocument('supplierProduct'),
+  purchaseOrder: inventoryDocument('purchaseOrder'),
+  stockCount: inventoryDocument('stockCount'),
+  stockTransfer: inventoryDocument('stockTransfer'),
+  supplierInvoice: inventoryDocument('supplierInvoice'),
+  reorderRule: inventoryDocument('reorderRule'),
 }

@@ -84,6 +84,13 @@ import {
   KitchenTicketInput,
   KitchenTickets,
 } from './displaySchemas'
+import {
+  StockAdjustInput,
+  StockCountApplyInput,
+  StockLevel,
+  StockLevelsQuery,
+  StockMovementResult,
+} from './stockSchemas'
 import { DeadRecord, EnrollInput, RetryDeadInput, SyncStatusView } from './syncSchemas'
 
 /**
@@ -127,6 +134,12 @@ export const invokeContract = {
   'order:find': { input: OrderFind, output: OrderDetail },
   /** Gives back some or all of a sale: a new refund record; never more than was sold. */
   'refund:create': { input: RefundDraft, output: OrderDetail },
+  /** On hand of these products (each variant that stock ever moved), low-stock and negative flags. */
+  'stock:levels': { input: StockLevelsQuery, output: z.array(StockLevel) },
+  /** One ADJUSTMENT movement with a reason (stockAdjust approval); syncs like a sale. */
+  'stock:adjust': { input: StockAdjustInput, output: StockMovementResult },
+  /** Applies counted quantities as one COUNT movement of counted − expected (stockAdjust approval). */
+  'stock:countApply': { input: StockCountApplyInput, output: StockMovementResult },
   'customer:search': { input: CustomerSearch, output: z.array(Customer) },
   'customer:create': { input: CustomerInput, output: Customer },
   /** Who is signed in, this register's shift, what needs approval. */

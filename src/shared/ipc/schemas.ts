@@ -49,6 +49,10 @@ export const Product = z.object({
   modifierGroups: z.array(ModifierGroup),
   trackStock: z.boolean(),
   pricingUnit: PricingUnit,
+  /** On hand, every variant summed (products that track stock only); negative is allowed. */
+  onHand: z.number().optional(),
+  /** At or below the product's reorder point. */
+  isLowStock: z.boolean().optional(),
 })
 
 /** A scanned code resolved: the product, the variant the code names, what the code embeds. */

@@ -20,6 +20,8 @@ export const ProtectedAction = z.enum([
   'catalogEdit',
   /** Changing this register's printers, mode or language. */
   'settings',
+  /** A stock adjustment, or applying a stock count (both move on hand without a sale). */
+  'stockAdjust',
 ])
 export type ProtectedAction = z.infer<typeof ProtectedAction>
 
@@ -47,13 +49,32 @@ export const EmbeddedBarcodeRule = z.object({
 })
 export type EmbeddedBarcodeRule = z.infer<typeof EmbeddedBarcodeRule>
 
+/** What a cashier needs a manager for in a new store. */
+const defaultApprovals: ProtectedAction[] = [
+  'discount',
+  'refund',
+  'void',
+  'cashMovement',
+  'noSale',
+  'catalogEdit',
+  'settings',
+  'stockAdjust',
+]
+
 export const StoreOptions = z.object({
   /** Discounts above this percent of the line (or order) need a manager. */
   discountLimitPercent: z.number().min(0).max(100).default(20),
   /** Actions a cashier may only do with a manager's PIN. Managers and admins never need one. */
   approvals: z
-    .array(ProtectedAction)
-    .default(['discount', 'refund', 'void', 'cashMovement', 'noSale', 'catalogEdit', 'settings']),
+    .array(z.string().max(60))
+    .max(50)
+    // An action a newer release protects is dropped here, never a reason to refuse the rules.
+    .transform((actions) =>
+      actions.filter(
+        (action): action is ProtectedAction => ProtectedAction.safeParse(action).success,
+      ),
+    )
+    .default(defaultApprovals),
   tenderMethods: z
     .array(TenderMethod)
     .min(1)
@@ -86,6 +107,7 @@ export type StoreOptions = z.infer<typeof StoreOptions>
  * silently), while stored options stay lenient so an older register reads a newer one's JSON.
  */
 export const StoreOptionsStrict = StoreOptions.extend({
+  approvals: z.array(ProtectedAction).max(50).default(defaultApprovals),
   tenderMethods: z
     .array(TenderMethod.strict())
     .min(1)

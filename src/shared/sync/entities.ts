@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { StoreOptions } from '../store/options'
+import { inventoryEntitySchemas } from './inventoryEntities'
 
 /**
  * Data schemas of the syncable entities (wire v1: money in integer cents).
@@ -157,6 +158,7 @@ export const entitySchemas = {
   cashMovement: CashMovementData,
   auditEvent: AuditEventData,
   storeRules: StoreRulesData,
+  ...inventoryEntitySchemas,
 } as const
 
 export const entityNames = Object.keys(entitySchemas) as [

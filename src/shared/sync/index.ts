@@ -1,6 +1,7 @@
 export * from './protocol'
 export * from './health'
 export * from './entities'
+export * from './inventoryEntities'
 export * from './canonicalJson'
 export * from './decimalCents'
 export * from './seed'

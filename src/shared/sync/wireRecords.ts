@@ -14,6 +14,7 @@ import {
   StoreRulesData,
   TaxRateData,
 } from './entities'
+import { inventoryEntitySchemas } from './inventoryEntities'
 
 /*
  * The records as registers write and read them: the server's entity schemas (entities.ts) extended
@@ -151,6 +152,8 @@ export const wireRecordSchemas = {
   cashMovement: CashMovementRecord,
   auditEvent: AuditEventRecord,
   storeRules: StoreRulesRecord,
+  // Inventory records are read as the server checks them: registers add no fields of their own.
+  ...inventoryEntitySchemas,
 } as const
 export type WireRecordEntity = keyof typeof wireRecordSchemas
 /** A record as a register pushes it. */

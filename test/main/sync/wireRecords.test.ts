@@ -4,6 +4,7 @@ import type { RegisterCore } from '../../../src/main/core'
 import { saveStoreRules } from '../../../src/main/store/identityRepository'
 import { applyPulledPage } from '../../../src/main/store/pullApplier'
 import { readWireRecord, recordLabel } from '../../../src/main/store/syncRecords'
+import { recordStockMovement } from '../../../src/main/store/stockRepository'
 import type { SyncedEntity } from '../../../src/main/store/syncedTables'
 import {
   entitySchemas,
@@ -52,7 +53,57 @@ function registerWithEveryEntity() {
   const closedShiftId = openShift(core.database.db, core.device, now)
   closeShift(core.database.db, closedShiftId, now)
   saveStoreRules(core.database.db, { discountLimitPercent: 9 }, core.device.deviceId, now)
+  const productId = firstId(core, 'products')
+  const movementId = uuidv4()
+  recordStockMovement(
+    core.database.db,
+    {
+      id: movementId,
+      kind: 'ADJUSTMENT',
+      reason: 'DAMAGE',
+      createdAt: now,
+      lines: [{ productId, variantId: null, quantity: -1.5 }],
+    },
+    core.device.deviceId,
+    now,
+  )
+  // The inventory documents arrive from the back office.
+  const line = { productId, variantId: null, quantity: 4, unitCostCents: 120 }
+  const documents: [SyncedEntity, Record<string, unknown>][] = [
+    ['supplier', { id: 'sup-1', name: 'Beans Ltd', leadTimeDays: 3 }],
+    ['supplierProduct', { id: 'sp-1', supplierId: 'sup-1', productId, costCents: 120 }],
+    [
+      'purchaseOrder',
+      { id: 'po-1', supplierId: 'sup-1', status: 'ORDERED', createdAt: now, lines: [line] },
+    ],
+    [
+      'stockCount',
+      { id: 'count-1', status: 'OPEN', createdAt: now, lines: [{ productId, counted: 3 }] },
+    ],
+    [
+      'stockTransfer',
+      {
+        id: 'tr-1',
+        fromStoreId: 's1',
+        toStoreId: 's2',
+        status: 'SENT',
+        createdAt: now,
+        lines: [line],
+      },
+    ],
+    [
+      'supplierInvoice',
+      { id: 'inv-1', supplierId: 'sup-1', invoiceNumber: 'A-1', totalCents: 480 },
+    ],
+    ['reorderRule', { id: 'rule-1', productId, reorderPoint: 2, reorderQuantity: 10 }],
+  ]
+  apply(
+    core,
+    documents.map(([entity, data]) => pulled(entity, data.id as string, data)),
+  )
   const records: [SyncedEntity, string][] = [
+    ['stockMovement', movementId],
+    ...documents.map(([entity, data]): [SyncedEntity, string] => [entity, data.id as string]),
     ['order', day.saleId],
     ['order', day.refundId],
     ['product', firstId(core, 'products')],

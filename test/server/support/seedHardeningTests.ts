@@ -291,6 +291,7 @@ export function seedHardeningTests(ctx: SuiteContext): void {
       signer: null as never,
       bus: { publish: () => undefined } as never,
       reportProjector: null as never,
+      stockProjector: null as never,
     }
     await expect(
       runPush(

@@ -1,5 +1,6 @@
 import { useRef, type PointerEvent } from 'react'
 import { useMoney } from '../../appInfo'
+import { useTranslation } from '../../i18n'
 import type { Product } from '../../types'
 import { hasOptions } from './optionChoices'
 
@@ -40,6 +41,7 @@ export function ProductGrid({ products, colors, onAdd, onOptions }: ProductGridP
     }, longPressMs)
   }
 
+  const { t } = useTranslation('register')
   return (
     <ul className="product-grid">
       {products.map((product) => {
@@ -69,6 +71,21 @@ export function ProductGrid({ products, colors, onAdd, onOptions }: ProductGridP
             >
               <span className="product-tile-name">{product.name}</span>
               <span className="product-tile-price">{money(product.priceCents)}</span>
+              {product.onHand !== undefined && (
+                <span
+                  className={`product-tile-stock${product.onHand < 0 ? ' is-negative' : product.isLowStock ? ' is-low' : ''}`}
+                  data-testid="product-tile-stock"
+                  title={
+                    product.onHand < 0
+                      ? t('stock.negative')
+                      : product.isLowStock
+                        ? t('stock.low')
+                        : undefined
+                  }
+                >
+                  {t('stock.onHand', { count: product.onHand })}
+                </span>
+              )}
             </button>
           </li>
         )

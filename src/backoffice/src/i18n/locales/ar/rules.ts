@@ -19,6 +19,7 @@ const rules = {
     closeShift: 'إغلاق الوردية',
     catalogEdit: 'تعديل المنتجات',
     settings: 'تغيير إعدادات الجهاز',
+    stockAdjust: 'تعديلات المخزون والجرد',
   },
   discountLimit: 'حد الخصم (٪)',
   discountLimitHint: 'الخصم الأعلى من هذا الحد يحتاج إلى مدير عندما تكون الخصومات محمية.',

@@ -19,6 +19,7 @@ const rules = {
     closeShift: 'Closing a shift',
     catalogEdit: 'Editing products',
     settings: 'Changing register settings',
+    stockAdjust: 'Stock adjustments and counts',
   },
   discountLimit: 'Discount limit (%)',
   discountLimitHint: 'Discounts above this need a manager when discounts are protected.',

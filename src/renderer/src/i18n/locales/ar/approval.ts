@@ -13,6 +13,7 @@ const approval = {
     closeShift: 'إغلاق الوردية',
     catalogEdit: 'تعديل الكتالوج',
     settings: 'تغيير الإعدادات (قواعد المتجر أو الطابعات أو الوضع أو اللغة)',
+    stockAdjust: 'تعديل المخزون أو اعتماد جرد',
   },
 } satisfies Record<string, unknown>
 

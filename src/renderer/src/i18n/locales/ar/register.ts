@@ -1,5 +1,10 @@
 /** register strings (ar): catalog, cart, payment, park and recall. Keys are shared with the other language's file. */
 const register = {
+  stock: {
+    onHand: 'في المخزون: {{count}}',
+    low: 'مخزون منخفض',
+    negative: 'المخزون أقل من الصفر',
+  },
   voidReasons: {
     changedMind: 'غيّر العميل رأيه',
     mistake: 'أُدخل بالخطأ',

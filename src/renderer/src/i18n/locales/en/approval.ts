@@ -13,6 +13,7 @@ const approval = {
     closeShift: 'Close the shift',
     catalogEdit: 'Change the catalog',
     settings: 'Change the settings (store rules, printers, mode or language)',
+    stockAdjust: 'Adjust stock or apply a count',
   },
 } satisfies Record<string, unknown>
 

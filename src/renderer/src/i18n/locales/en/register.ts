@@ -1,5 +1,10 @@
 /** register strings (en): catalog, cart, payment, park and recall. Keys are shared with the other language's file. */
 const register = {
+  stock: {
+    onHand: '{{count}} in stock',
+    low: 'Low stock',
+    negative: 'Stock below zero',
+  },
   voidReasons: {
     changedMind: 'Customer changed their mind',
     mistake: 'Rung up by mistake',
