@@ -71,12 +71,16 @@ describe('refunds', () => {
     const after = await call(core, 'order:get', { id: sale.id })
     expect(after.items.map((item) => item.refundedQuantity)).toEqual([3, 1])
     expect(after.refunds.map((summary) => summary.id)).toEqual([first.id, rest.id])
-    // The sale itself is untouched: same figures, status and sync state as when it was sold.
+    // Every unit came back, so Orders says Refunded; the stored sale is untouched: same figures,
+    // status and sync state as when it was sold.
     expect(after).toMatchObject({
-      status: 'COMPLETED',
+      status: 'REFUNDED',
       totalCents: sale.totalCents,
       syncStatus: 'PENDING',
     })
+    expect(rows(core, 'select status from orders where id = ?', sale.id)).toEqual([
+      { status: 'COMPLETED' },
+    ])
     expect(rows(core, 'select updated_at from orders where id = ?', sale.id)).toEqual([
       { updated_at: sale.createdAt },
     ])
