@@ -1,75 +1,21 @@
 import { v4 as uuidv4 } from 'uuid'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { RegisterCore } from '../../../src/main/core'
 import { addKitchenTickets } from '../../../src/main/store/kitchenRepository'
-import type { RunningServer } from '../../../src/server/main'
-import { call, callError, openTestCore, type TestCoreOptions } from '../../support/registerCore'
-import { createTestStore, startTestSyncServer } from '../../support/syncServer'
+import { call, callError } from '../../support/registerCore'
+import { createTestStore } from '../../support/syncServer'
 import { useTempDirs } from '../../support/tempDir'
-import { configure, fastPrinting, plainProducts, sell } from './printingHelpers'
+import { configure, plainProducts, sell } from './printingHelpers'
+import { useStationCores } from './stationCores'
 
 const tempDir = useTempDirs('auraflow-kitchen-')
-let server: RunningServer
-const open: { core: RegisterCore; stop: (() => Promise<void>) | null }[] = []
-
-beforeAll(async () => {
-  server = await startTestSyncServer()
-})
-afterAll(async () => {
-  await server?.stop()
-})
-afterEach(async () => {
-  for (const entry of open.splice(0)) {
-    await entry.stop?.()
-    entry.core.close()
-  }
-})
-
-const quiet = {
-  isRealtimeEnabled: false,
-  intervalMs: 3_600_000,
-  backoff: { baseMs: 10, capMs: 50 },
-}
-
-function openCore(dataDir: string, registerCode: string, options: TestCoreOptions = {}) {
-  const core = openTestCore(dataDir, {
-    registerCode,
-    fingerprint: `machine-${registerCode}`,
-    printing: fastPrinting,
-    sync: quiet,
-    ...options,
-  })
-  const entry = { core, stop: null as (() => Promise<void>) | null }
-  open.push(entry)
-  return {
-    core,
-    start() {
-      entry.stop = core.startBackground()
-    },
-    async quit() {
-      await entry.stop?.()
-      entry.stop = null
-      core.close()
-      open.splice(open.indexOf(entry), 1)
-    },
-  }
-}
-
-async function enroll(core: RegisterCore, code: string) {
-  const status = await call(core, 'sync:enroll', { serverUrl: server.url, enrollmentCode: code })
-  expect(status.enrollment).toBe('enrolled')
-}
-
-async function syncClean(core: RegisterCore) {
-  const status = await call(core, 'sync:runNow')
-  expect(status, JSON.stringify(status)).toMatchObject({ state: 'idle', lastError: null })
-}
+const { server, openCore, enroll, syncClean } = useStationCores()
 
 const tickets = (core: RegisterCore) => call(core, 'kitchen:listTickets')
 
 /** A till A and a kitchen display K (no printer) routed to the first plain product's category. */
 async function kitchenWithTill(options: { categories: 'hot' | 'every' } = { categories: 'hot' }) {
-  const { code } = await createTestStore(server)
+  const { code } = await createTestStore(server())
   const a = openCore(tempDir(), 'A')
   const kitchenDir = tempDir()
   const kitchen = openCore(kitchenDir, 'K')

@@ -1,5 +1,5 @@
 import { v4 as uuidv4 } from 'uuid'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { RegisterCore } from '../../../src/main/core'
 import { createPrintStore } from '../../../src/main/store/printStore'
 import { getRegisterConfig } from '../../../src/main/store/registerConfigRepository'
@@ -8,79 +8,19 @@ import {
   registerCodeOf,
   stationWindowMs,
 } from '../../../src/main/printing/station'
-import type { RunningServer } from '../../../src/server/main'
 import { startFakePrinter, type FakePrinter } from '../../support/fakePrinter'
-import { call, demoPins, openTestCore, type TestCoreOptions } from '../../support/registerCore'
-import { createTestStore, startTestSyncServer } from '../../support/syncServer'
+import { call, demoPins } from '../../support/registerCore'
+import { createTestStore } from '../../support/syncServer'
 import { useTempDirs } from '../../support/tempDir'
-import {
-  configure,
-  fastPrinting,
-  latin1,
-  networkPrinter,
-  plainProducts,
-  sell,
-  waitFor,
-} from './printingHelpers'
+import { configure, latin1, networkPrinter, plainProducts, sell, waitFor } from './printingHelpers'
+import { useStationCores } from './stationCores'
 
 const tempDir = useTempDirs('auraflow-station-')
-let server: RunningServer
-const open: { core: RegisterCore; stop: (() => Promise<void>) | null }[] = []
 const printers: FakePrinter[] = []
-
-beforeAll(async () => {
-  server = await startTestSyncServer()
-})
-afterAll(async () => {
-  await server?.stop()
-})
+const { server, openCore, enroll, syncClean } = useStationCores()
 afterEach(async () => {
-  for (const entry of open.splice(0)) {
-    await entry.stop?.()
-    entry.core.close()
-  }
   for (const printer of printers.splice(0)) await printer.stop()
 })
-
-const quiet = {
-  isRealtimeEnabled: false,
-  intervalMs: 3_600_000,
-  backoff: { baseMs: 10, capMs: 50 },
-}
-
-function openCore(dataDir: string, registerCode: string, options: TestCoreOptions = {}) {
-  const core = openTestCore(dataDir, {
-    registerCode,
-    fingerprint: `machine-${registerCode}`,
-    printing: fastPrinting,
-    sync: quiet,
-    ...options,
-  })
-  const entry = { core, stop: null as (() => Promise<void>) | null }
-  open.push(entry)
-  return {
-    core,
-    start() {
-      entry.stop = core.startBackground()
-    },
-    async quit() {
-      await entry.stop?.()
-      entry.stop = null
-      core.close()
-      open.splice(open.indexOf(entry), 1)
-    },
-  }
-}
-
-async function enroll(core: RegisterCore, code: string) {
-  const status = await call(core, 'sync:enroll', { serverUrl: server.url, enrollmentCode: code })
-  expect(status.enrollment).toBe('enrolled')
-}
-
-async function syncClean(core: RegisterCore) {
-  const status = await call(core, 'sync:runNow')
-  expect(status, JSON.stringify(status)).toMatchObject({ state: 'idle', lastError: null })
-}
 
 const jobsOf = (core: RegisterCore) => call(core, 'print:listJobs', { limit: 100, hideDone: false })
 
@@ -93,7 +33,7 @@ async function allPrinted(core: RegisterCore, count: number) {
 
 describe('a receipt station', () => {
   it("prints each subscribed register's order once, across repeated pulls and a restart", async () => {
-    const { code } = await createTestStore(server)
+    const { code } = await createTestStore(server())
     const printer = await startFakePrinter()
     printers.push(printer)
     const a = openCore(tempDir(), 'A')
@@ -148,7 +88,7 @@ describe('a receipt station', () => {
 
 describe('a station that was stopped when a pull committed', () => {
   it('prints each pulled order once at the next start, and nothing from before it became a station', async () => {
-    const { code } = await createTestStore(server)
+    const { code } = await createTestStore(server())
     const printer = await startFakePrinter()
     printers.push(printer)
     const a = openCore(tempDir(), 'A')
@@ -191,7 +131,7 @@ describe('a station that was stopped when a pull committed', () => {
   })
 
   it('catches up only on orders of its subscription', async () => {
-    const { code } = await createTestStore(server)
+    const { code } = await createTestStore(server())
     const printer = await startFakePrinter()
     printers.push(printer)
     const a = openCore(tempDir(), 'A')
@@ -217,7 +157,7 @@ describe('a station that was stopped when a pull committed', () => {
 
 describe('a kitchen station', () => {
   it('prints only the lines of its categories and skips orders with none', async () => {
-    const { code } = await createTestStore(server)
+    const { code } = await createTestStore(server())
     const printer = await startFakePrinter()
     printers.push(printer)
     const a = openCore(tempDir(), 'A')
