@@ -35,8 +35,15 @@ export async function projectStoreStep(
   return { projected: Number(parsed.projected), seq: Number(parsed.seq), head: Number(parsed.head) }
 }
 
-/** The stores (of `storeIds`, or all) whose projection is behind their head. */
-export async function selectLaggingStores(db: Executor, storeIds?: string[]): Promise<string[]> {
+/** The cursor tables of the projections kept from the record stream, one row per store. */
+export type ProjectionCursorTable = 'report_projection_cursor' | 'stock_projection_cursor'
+
+/** The stores (of `storeIds`, or all) whose projection in `cursors` is behind their head. */
+export async function selectStoresBehind(
+  db: Executor,
+  cursors: ProjectionCursorTable,
+  storeIds?: string[],
+): Promise<string[]> {
   if (storeIds && storeIds.length === 0) return []
   const only = storeIds
     ? sql`and s.id in (${sql.join(
@@ -47,11 +54,16 @@ export async function selectLaggingStores(db: Executor, storeIds?: string[]): Pr
   const rows = rowsOf<{ id: string }>(
     await db.execute(sql`
       select s.id::text as id from stores s
-      left join report_projection_cursor c on c.store_id = s.id
+      left join ${sql.identifier(cursors)} c on c.store_id = s.id
       where s.head_seq > coalesce(c.seq, 0) ${only}
       order by s.id`),
   )
   return rows.map((row) => row.id)
+}
+
+/** The stores (of `storeIds`, or all) whose report projection is behind their head. */
+export function selectLaggingStores(db: Executor, storeIds?: string[]): Promise<string[]> {
+  return selectStoresBehind(db, 'report_projection_cursor', storeIds)
 }
 
 export interface ProjectionFreshness {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Executor } from './connection'
 import { rowsOf } from './connection'
+import { selectStoresBehind } from './projectionRepository'
 
 /**
  * The stock projection's SQL (drizzle/server/0009_stock_projection.sql): each call of
@@ -33,25 +34,8 @@ export async function projectStockStep(
 }
 
 /** The stores (of `storeIds`, or all) whose stock projection is behind their head. */
-export async function selectStockLaggingStores(
-  db: Executor,
-  storeIds?: string[],
-): Promise<string[]> {
-  if (storeIds && storeIds.length === 0) return []
-  const only = storeIds
-    ? sql`and s.id in (${sql.join(
-        storeIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`
-    : sql``
-  const rows = rowsOf<{ id: string }>(
-    await db.execute(sql`
-      select s.id::text as id from stores s
-      left join stock_projection_cursor c on c.store_id = s.id
-      where s.head_seq > coalesce(c.seq, 0) ${only}
-      order by s.id`),
-  )
-  return rows.map((row) => row.id)
+export function selectStockLaggingStores(db: Executor, storeIds?: string[]): Promise<string[]> {
+  return selectStoresBehind(db, 'stock_projection_cursor', storeIds)
 }
 
 export interface StockOnHandRow {
