@@ -200,7 +200,8 @@ export function checkOptionsDraft(draft: StoreOptionsDraft, currency: string): C
     denominationsCents: denominations ?? [],
     requireOpenShift: draft.requireOpenShift,
     // NaN when it is not money: the schema then names the field.
-    closeShiftVarianceCents: parseMoney(draft.closeShiftVariance, currency) ?? Number.NaN,
+    closeShiftVarianceCents:
+      parseMoney(asciiDigits(draft.closeShiftVariance), currency) ?? Number.NaN,
   }
   const issues: OptionsIssue[] = []
   const parsed = StoreOptionsStrict.safeParse(candidate)
