@@ -255,25 +255,28 @@ export function CloseShiftForm({ shiftId, onCancel, onClosed }: CloseShiftFormPr
           />
         )}
 
-        <div className="count-actions">
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={onCancel}
-            disabled={isClosing}
-          >
-            {t('close.back')}
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={hasInvalidRow}
-            aria-busy={isClosing}
-          >
-            {isClosing && <span className="spinner" aria-hidden="true" />}
-            {t('close.confirm')}
-          </button>
-        </div>
+        {/* While the question is open its own two buttons are the way on. */}
+        {!concern && (
+          <div className="count-actions">
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={onCancel}
+              disabled={isClosing}
+            >
+              {t('close.back')}
+            </button>
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={hasInvalidRow}
+              aria-busy={isClosing}
+            >
+              {isClosing && <span className="spinner" aria-hidden="true" />}
+              {t('close.confirm')}
+            </button>
+          </div>
+        )}
       </form>
     </section>
   )
