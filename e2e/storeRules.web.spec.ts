@@ -119,6 +119,9 @@ test('the owner adds a Gift card tender in the back office; the register offers 
   await expect(page.getByLabel(enRules.discountLimit)).toBeFocused()
   await expect(page.getByText(enRules.errors.discountLimit)).toBeVisible()
   await page.getByLabel(enRules.discountLimit).fill('10')
+  // Closing a shift asks again past $2.50 over or short, instead of the default $5.00.
+  await expect(page.getByLabel(enRules.closeShiftVariance)).toHaveValue('5.00')
+  await page.getByLabel(enRules.closeShiftVariance).fill('2.50')
   await page.getByLabel(enRules.discountLimit).press('Enter')
   await expect(page.getByText(enRules.saved)).toBeVisible()
   await expect(page.getByText('Version 1')).toBeVisible()
@@ -136,6 +139,13 @@ test('the owner adds a Gift card tender in the back office; the register offers 
   }).toPass({ timeout: 30_000 })
   await methods().getByRole('radio', { name: 'Gift card' }).click()
   await expect(payment.getByLabel('Gift card number')).toBeVisible()
+  const allowance = await register.evaluate(async () => {
+    const reply = (await window.pos.invoke('settings:get', undefined)) as {
+      value: { options: { closeShiftVarianceCents: number } }
+    }
+    return reply.value.options.closeShiftVarianceCents
+  })
+  expect(allowance).toBe(250)
   await shoot(register, 'register-gift-card-tender')
   await registerContext.close()
 })

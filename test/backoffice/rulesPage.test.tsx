@@ -18,7 +18,7 @@ const defaults = StoreOptions.parse({})
 const stored: AdminStoreRulesReply = {
   storeId: mainStore.id,
   version: 3,
-  rules: { ...defaults, discountLimitPercent: 15 },
+  rules: { ...defaults, discountLimitPercent: 15, closeShiftVarianceCents: 750 },
   updatedAt: '2026-12-01T10:00:00.000Z',
 }
 
@@ -72,6 +72,11 @@ describe('the store rules page', () => {
     expect((screen.getByLabelText('Refunds') as HTMLInputElement).checked).toBe(true)
     expect((screen.getByLabelText('Closing a shift') as HTMLInputElement).checked).toBe(false)
     expect((screen.getByLabelText('Bill or coin 1') as HTMLInputElement).value).toBe('100.00')
+    const allowance = screen.getByLabelText(
+      'Ask again when the drawer is over or short by more than',
+    ) as HTMLInputElement
+    expect(allowance.value).toBe('7.50')
+    fireEvent.change(allowance, { target: { value: '12.25' } })
 
     fireEvent.click(screen.getByLabelText('Refunds'))
     fireEvent.change(screen.getByLabelText('Discount limit (%)'), { target: { value: '10' } })
@@ -92,6 +97,7 @@ describe('the store rules page', () => {
       approvals: defaults.approvals.filter((action) => action !== 'refund'),
       embeddedBarcodes: [{ prefix: '21', kind: 'weight' }],
       denominationsCents: defaults.denominationsCents,
+      closeShiftVarianceCents: 1_225,
     })
     expect((put!.body as StoreOptions).tenderMethods.at(-1)).toEqual({
       id: 'gift-card',
@@ -107,11 +113,18 @@ describe('the store rules page', () => {
     await screen.findByText('Version 3')
     fireEvent.change(screen.getByLabelText('Discount limit (%)'), { target: { value: '120' } })
     fireEvent.change(screen.getByLabelText('Prefix 1'), { target: { value: '31' } })
+    fireEvent.change(
+      screen.getByLabelText('Ask again when the drawer is over or short by more than'),
+      { target: { value: '5.001' } },
+    )
     submit()
     const limit = screen.getByLabelText('Discount limit (%)')
     await waitFor(() => expect(limit.getAttribute('aria-invalid')).toBe('true'))
     expect(messageOf(limit)).toBe('Enter a percentage from 0 to 100.')
     expect(messageOf(screen.getByLabelText('Prefix 1'))).toBe('A prefix is 20 to 29.')
+    expect(
+      messageOf(screen.getByLabelText('Ask again when the drawer is over or short by more than')),
+    ).toBe('Enter an amount of 0 or more.')
     expect(document.activeElement).toBe(limit)
     expect(puts()).toEqual([])
   })

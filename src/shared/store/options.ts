@@ -99,6 +99,11 @@ export const StoreOptions = z.object({
     .default([10_000, 5_000, 2_000, 1_000, 500, 100, 25, 10, 5, 1]),
   /** Selling needs an open shift on this register. */
   requireOpenShift: z.boolean().default(true),
+  /**
+   * Closing a shift whose count is over or short by more than this (in minor units) asks the
+   * cashier again; so does a count left blank.
+   */
+  closeShiftVarianceCents: z.number().int().min(0).max(100_000_000).default(500),
 })
 export type StoreOptions = z.infer<typeof StoreOptions>
 

@@ -48,10 +48,12 @@ describe('store rules', () => {
   it('lets a manager raise the discount limit and add a gift card that needs a reference', async () => {
     const core = openTestCore(tempDir())
     const before = await currentOptions(core)
+    expect(before.closeShiftVarianceCents).toBe(500)
     const options = {
       ...before,
       discountLimitPercent: 35,
       tenderMethods: [...before.tenderMethods, giftCard],
+      closeShiftVarianceCents: 1_250,
     }
     expect(await call(core, 'settings:update', { options })).toEqual({ options })
     expect(await currentOptions(core)).toEqual(options)
@@ -147,6 +149,12 @@ describe('store rules', () => {
     expect(await callError(core, 'settings:update', { options: badLabel })).toMatchObject({
       code: 'VALIDATION_FAILED',
       path: 'options.tenderMethods.1.label',
+    })
+
+    const negative = { ...before, closeShiftVarianceCents: -5 }
+    expect(await callError(core, 'settings:update', { options: negative })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      path: 'options.closeShiftVarianceCents',
     })
 
     expect(await currentOptions(core)).toEqual(before)

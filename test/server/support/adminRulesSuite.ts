@@ -115,6 +115,7 @@ export function defineAdminRulesSuite(label: string, open: () => Promise<ServerD
         embeddedBarcodes: [{ prefix: '27', kind: 'weight' }],
         denominationsCents: [5_000, 1_000, 100],
         requireOpenShift: false,
+        closeShiftVarianceCents: 250,
       }
       const saved = await as('super', 'PUT', rulesOf(fresh.storeId), { ...rules, baseVersion: 0 })
       expect(saved.status, saved.text).toBe(200)
@@ -161,6 +162,8 @@ export function defineAdminRulesSuite(label: string, open: () => Promise<ServerD
         ],
         [{ ...defaults, baseVersion: 0, approvals: ['launchRocket'] }, 'approvals.0'],
         [{ ...defaults, baseVersion: 0, idleLockSeconds: 1.5 }, 'idleLockSeconds'],
+        [{ ...defaults, baseVersion: 0, closeShiftVarianceCents: -1 }, 'closeShiftVarianceCents'],
+        [{ ...defaults, baseVersion: 0, closeShiftVarianceCents: 2.5 }, 'closeShiftVarianceCents'],
         [{ ...defaults, baseVersion: 0, pinAttemps: 3 }, '(root)'],
         [{ ...defaults }, 'baseVersion'],
       ]

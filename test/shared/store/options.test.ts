@@ -26,4 +26,18 @@ describe('store options across releases', () => {
     const { approvals, ...rest } = StoreOptions.parse({})
     expect(StoreOptionsStrict.parse(rest).approvals).toEqual(approvals)
   })
+
+  it('asks again past $5.00 at shift close when older rules never set an allowance', () => {
+    const older = parseStoreOptions(JSON.stringify({ discountLimitPercent: 15 }))
+    expect(older.closeShiftVarianceCents).toBe(500)
+    expect(StoreRulesData.parse({}).closeShiftVarianceCents).toBe(500)
+    const defaults = StoreOptions.parse({})
+    const none = StoreOptionsStrict.parse({ ...defaults, closeShiftVarianceCents: 0 })
+    expect(none.closeShiftVarianceCents).toBe(0)
+    for (const bad of [-1, 2.5, 100_000_001, '500']) {
+      const result = StoreOptionsStrict.safeParse({ ...defaults, closeShiftVarianceCents: bad })
+      expect(result.success, String(bad)).toBe(false)
+      expect(result.error?.issues[0]?.path).toEqual(['closeShiftVarianceCents'])
+    }
+  })
 })

@@ -115,6 +115,40 @@ describe('store rules form', () => {
     })
   })
 
+  it('shows the close-shift allowance as money and reads it back in minor units', () => {
+    const draft = toOptionsDraft(defaults, 'USD')
+    expect(draft.closeShiftVariance).toBe('5.00')
+    draft.closeShiftVariance = ' 12.5 '
+    const checked = checkOptionsDraft(draft, 'USD')
+    expect(checked.ok && checked.options.closeShiftVarianceCents).toBe(1_250)
+    draft.closeShiftVariance = '٠'
+    const zero = checkOptionsDraft(draft, 'USD')
+    expect(zero.ok && zero.options.closeShiftVarianceCents).toBe(0)
+    for (const bad of ['', 'five', '-1', '0.005']) {
+      draft.closeShiftVariance = bad
+      expect(issuePaths(draft), bad).toEqual(['options.closeShiftVarianceCents'])
+    }
+    expect(optionsErrorKey('options.closeShiftVarianceCents')).toBe(
+      'storeOptions.errors.closeShiftVariance',
+    )
+  })
+
+  it('keeps an allowance the back office set when a manager saves other rules here', () => {
+    // Rules as a sync brings them: the back office set $12.34; a 3-decimal currency reads the same.
+    const synced = StoreOptions.parse({ closeShiftVarianceCents: 1_234 })
+    const draft = toOptionsDraft(synced, 'USD')
+    draft.discountLimitPercent = '25'
+    expect(checkOptionsDraft(draft, 'USD')).toEqual({
+      ok: true,
+      options: { ...synced, discountLimitPercent: 25 },
+    })
+    const dinar = StoreOptions.parse({ closeShiftVarianceCents: 2_500 })
+    expect(checkOptionsDraft(toOptionsDraft(dinar, 'KWD'), 'KWD')).toMatchObject({
+      ok: true,
+      options: { closeShiftVarianceCents: 2_500 },
+    })
+  })
+
   it('refuses to save with no payment method at all', () => {
     const draft = toOptionsDraft(defaults, 'USD')
     draft.tenderMethods = []

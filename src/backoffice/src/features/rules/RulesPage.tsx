@@ -174,6 +174,15 @@ function RulesForm({ store, loaded, onReload }: RulesFormProps) {
         isChecked={draft.requireOpenShift}
         onChange={set('requireOpenShift')}
       />
+      <TextField
+        name="closeShiftVarianceCents"
+        label={t('closeShiftVariance')}
+        hint={t('closeShiftVarianceHint')}
+        value={draft.closeShiftVariance}
+        onChange={set('closeShiftVariance')}
+        error={errors['closeShiftVarianceCents']}
+        dir="ltr"
+      />
       <div className="bo-form-actions">
         <button type="submit" className="button button-primary" disabled={isSaving}>
           {isSaving ? t('common:saving') : t('save')}

@@ -40,6 +40,8 @@ export interface RulesDraft {
   tenderMethods: TenderDraft[]
   embeddedBarcodes: BarcodeDraft[]
   denominations: AmountDraft[]
+  /** Money as typed: "5.00". */
+  closeShiftVariance: string
 }
 
 let nextKey = 1
@@ -59,6 +61,7 @@ export function draftOf(rules: StoreOptions, currency: string): RulesDraft {
       key: newKey(),
       text: amountText(cents, currency),
     })),
+    closeShiftVariance: amountText(rules.closeShiftVarianceCents, currency),
   }
 }
 
@@ -98,6 +101,7 @@ export function bodyOf(
       kind: rule.kind,
     })),
     denominationsCents: draft.denominations.map((amount) => minorUnitsOf(amount.text, currency)),
+    closeShiftVarianceCents: minorUnitsOf(draft.closeShiftVariance, currency),
   }
 }
 
@@ -114,6 +118,7 @@ export function errorKeyOf(path: string): string | null {
     pinLockoutSeconds: 'errors.pinLockout',
     tenderMethods: 'errors.tenders',
     denominationsCents: 'errors.denominations',
+    closeShiftVarianceCents: 'errors.closeShiftVariance',
   }
   return keys[path] ?? null
 }

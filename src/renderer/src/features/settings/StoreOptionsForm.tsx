@@ -267,6 +267,22 @@ export function StoreOptionsForm({ options, onSaved }: StoreOptionsFormProps) {
           />
           {t('storeOptions.requireOpenShift')}
         </label>
+
+        <div className="field">
+          <label className="field-label" htmlFor={`${baseId}-closeShiftVariance`}>
+            {t('storeOptions.closeShiftVariance')}
+          </label>
+          <input
+            {...invalid('options.closeShiftVarianceCents')}
+            id={`${baseId}-closeShiftVariance`}
+            className="field-input store-number"
+            value={draft.closeShiftVariance}
+            inputMode="decimal"
+            dir="ltr"
+            onChange={(event) => edit({ closeShiftVariance: event.target.value })}
+          />
+          {hint('options.closeShiftVarianceCents', t('storeOptions.closeShiftVarianceHint'))}
+        </div>
       </div>
 
       {formError && <ErrorAlert message={formError} onDismiss={() => setFormError(null)} />}

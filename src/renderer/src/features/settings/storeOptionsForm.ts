@@ -35,6 +35,8 @@ export interface StoreOptionsDraft {
   /** Money values as typed, separated by commas: "100, 50, 0.25". */
   denominations: string
   requireOpenShift: boolean
+  /** Money as typed: "5.00". */
+  closeShiftVariance: string
 }
 
 /** Every action that can need a manager's PIN, in the order the form lists them. */
@@ -65,6 +67,7 @@ export function toOptionsDraft(options: StoreOptions, currency: string): StoreOp
     })),
     denominations: options.denominationsCents.map((cents) => moneyText(cents, currency)).join(', '),
     requireOpenShift: options.requireOpenShift,
+    closeShiftVariance: moneyText(options.closeShiftVarianceCents, currency),
   }
 }
 
@@ -156,6 +159,8 @@ export function optionsErrorKey(path: string): string | null {
       return 'storeOptions.errors.tenders'
     case 'options.denominationsCents':
       return 'storeOptions.errors.denominations'
+    case 'options.closeShiftVarianceCents':
+      return 'storeOptions.errors.closeShiftVariance'
     default:
       return null
   }
@@ -194,6 +199,9 @@ export function checkOptionsDraft(draft: StoreOptionsDraft, currency: string): C
     })),
     denominationsCents: denominations ?? [],
     requireOpenShift: draft.requireOpenShift,
+    // NaN when it is not money: the schema then names the field.
+    closeShiftVarianceCents:
+      parseMoney(asciiDigits(draft.closeShiftVariance), currency) ?? Number.NaN,
   }
   const issues: OptionsIssue[] = []
   const parsed = StoreOptionsStrict.safeParse(candidate)

@@ -10,6 +10,8 @@ import type { ZReport } from '../../types'
 import { useProtected } from '../approval/useProtected'
 import { differenceKind, differenceLabel } from './format'
 import { useLoad } from '../../hooks/useLoad'
+import { closeConcern, type CloseConcern } from './closeCheck'
+import { CloseConfirm } from './CloseConfirm'
 
 interface CloseShiftFormProps {
   shiftId: string
@@ -43,6 +45,7 @@ export function CloseShiftForm({ shiftId, onCancel, onClosed }: CloseShiftFormPr
   const [countTexts, setCountTexts] = useState<Record<number, string>>({})
   const [isClosing, setIsClosing] = useState(false)
   const [problem, setProblem] = useState<{ index: number | null; message: string } | null>(null)
+  const [concern, setConcern] = useState<CloseConcern | null>(null)
 
   const denominations = settings.data?.options.denominationsCents ?? null
   useEffect(() => {
@@ -69,8 +72,13 @@ export function CloseShiftForm({ shiftId, onCancel, onClosed }: CloseShiftFormPr
   const expectedCents = preview.data?.cash.expectedCents ?? null
   const differenceCents = expectedCents === null ? null : countedCents - expectedCents
 
-  async function close(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault()
+    void close(false)
+  }
+
+  /** Closes the shift; a blank or far-off count asks again first unless `isConfirmed`. */
+  async function close(isConfirmed: boolean) {
     if (isClosing || !denominations) return
     const badIndex = rows.findIndex((row) => row.count === null)
     if (badIndex >= 0) {
@@ -81,6 +89,20 @@ export function CloseShiftForm({ shiftId, onCancel, onClosed }: CloseShiftFormPr
       denominationCents: row.denominationCents,
       count: row.count ?? 0,
     }))
+    if (!isConfirmed) {
+      const found = closeConcern({
+        countTexts: denominations.map((cents) => asciiDigits(countTexts[cents] ?? '')),
+        countedCents,
+        expectedCents,
+        allowedCents: settings.data?.options.closeShiftVarianceCents ?? 0,
+      })
+      if (found) {
+        setProblem(null)
+        setConcern(found)
+        return
+      }
+    }
+    setConcern(null)
     setIsClosing(true)
     setProblem(null)
     try {
@@ -110,11 +132,18 @@ export function CloseShiftForm({ shiftId, onCancel, onClosed }: CloseShiftFormPr
     next.select()
   }
 
+  function countAgain() {
+    setConcern(null)
+    inputRefs.current[0]?.focus()
+    inputRefs.current[0]?.select()
+  }
+
+  // Escape answers the open question with "Count again"; otherwise it leaves the count.
   function cancelOnEscape(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key === 'Escape' && !isClosing) {
-      event.preventDefault()
-      onCancel()
-    }
+    if (event.key !== 'Escape' || isClosing) return
+    event.preventDefault()
+    if (concern) countAgain()
+    else onCancel()
   }
 
   if (settings.error) return <ErrorAlert message={settings.error} onRetry={settings.reload} />
@@ -126,12 +155,7 @@ export function CloseShiftForm({ shiftId, onCancel, onClosed }: CloseShiftFormPr
         {t('close.title')}
       </h3>
       <p className="page-card-intro">{t('close.intro')}</p>
-      <form
-        className="count-form"
-        onSubmit={(event) => void close(event)}
-        onKeyDown={cancelOnEscape}
-        noValidate
-      >
+      <form className="count-form" onSubmit={submit} onKeyDown={cancelOnEscape} noValidate>
         <div className="count-rows">
           {rows.map((row, index) => {
             const label = money(row.denominationCents)
@@ -156,12 +180,13 @@ export function CloseShiftForm({ shiftId, onCancel, onClosed }: CloseShiftFormPr
                   aria-invalid={isBad}
                   readOnly={isClosing}
                   onKeyDown={(event) => moveOnEnter(event, index)}
-                  onChange={(event) =>
+                  onChange={(event) => {
+                    setConcern(null)
                     setCountTexts((texts) => ({
                       ...texts,
                       [row.denominationCents]: event.target.value,
                     }))
-                  }
+                  }}
                 />
                 <span
                   className="count-line money"
@@ -221,26 +246,37 @@ export function CloseShiftForm({ shiftId, onCancel, onClosed }: CloseShiftFormPr
 
         {preview.error && <ErrorAlert message={preview.error} onRetry={preview.reload} />}
         {problem && problem.index === null && <ErrorAlert message={problem.message} />}
+        {concern && (
+          <CloseConfirm
+            concern={concern}
+            isClosing={isClosing}
+            onCountAgain={countAgain}
+            onCloseAnyway={() => void close(true)}
+          />
+        )}
 
-        <div className="count-actions">
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={onCancel}
-            disabled={isClosing}
-          >
-            {t('close.back')}
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={hasInvalidRow}
-            aria-busy={isClosing}
-          >
-            {isClosing && <span className="spinner" aria-hidden="true" />}
-            {t('close.confirm')}
-          </button>
-        </div>
+        {/* While the question is open its own two buttons are the way on. */}
+        {!concern && (
+          <div className="count-actions">
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={onCancel}
+              disabled={isClosing}
+            >
+              {t('close.back')}
+            </button>
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={hasInvalidRow}
+              aria-busy={isClosing}
+            >
+              {isClosing && <span className="spinner" aria-hidden="true" />}
+              {t('close.confirm')}
+            </button>
+          </div>
+        )}
       </form>
     </section>
   )

@@ -28,6 +28,9 @@ const rules = {
   pinAttempts: 'PIN attempts before a pause',
   pinLockout: 'Pause after too many attempts (seconds)',
   requireOpenShift: 'Selling needs an open shift',
+  closeShiftVariance: 'Ask again when the drawer is over or short by more than',
+  closeShiftVarianceHint:
+    'Closing a shift asks the cashier to confirm when the count differs from the expected cash by more than this amount, or when nothing was counted.',
   tenders: {
     title: 'Ways to pay',
     add: 'Add a way to pay',
@@ -74,6 +77,7 @@ const rules = {
     prefix: 'A prefix is 20 to 29.',
     denominations: 'Keep at least one bill or coin.',
     denomination: 'Enter an amount above zero.',
+    closeShiftVariance: 'Enter an amount of 0 or more.',
     stale:
       'Someone saved these rules after you opened them. Reload to see their version, then change it.',
     reload: 'Reload',

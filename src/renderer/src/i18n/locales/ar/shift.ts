@@ -71,6 +71,13 @@ const shift = {
     difference: 'الفرق',
     back: 'رجوع',
     confirm: 'تأكيد الإغلاق',
+    confirmTitle: 'الإغلاق بهذا العدّ؟',
+    confirmBlank: 'لم يُعدّ شيء: سيسجّل الإغلاق {{counted}} معدودًا مقابل {{expected}} متوقعًا.',
+    confirmBlankUnknown: 'لم يُعدّ شيء: سيسجّل الإغلاق {{counted}} معدودًا.',
+    confirmShort: 'في الدرج نقص قدره {{amount}}، أكثر من {{allowed}} المسموح بها.',
+    confirmOver: 'في الدرج زيادة قدرها {{amount}}، أكثر من {{allowed}} المسموح بها.',
+    countAgain: 'عُدّ مرة أخرى',
+    closeAnyway: 'أغلق على أي حال',
   },
   difference: {
     over: 'زيادة',

@@ -163,6 +163,9 @@ const settings = {
     denominations: 'Bills and coins counted at close',
     denominationsHint: 'Amounts separated by commas, for example {{example}}.',
     requireOpenShift: 'Selling needs an open shift',
+    closeShiftVariance: 'Ask again when the drawer is over or short by more than',
+    closeShiftVarianceHint:
+      'Closing a shift asks the cashier to confirm when the count differs from the expected cash by more than this amount, or when nothing was counted.',
     errors: {
       discountLimit: 'The discount limit is a percent from 0 to 100.',
       idleLock: 'Enter whole seconds from 0 to 86400 (0 never locks).',
@@ -174,6 +177,7 @@ const settings = {
       prefix: 'A label prefix is two digits from 20 to 29.',
       prefixRepeated: 'This prefix is already used above.',
       denominations: 'Enter amounts above zero, separated by commas.',
+      closeShiftVariance: 'Enter an amount of 0 or more.',
     },
     save: 'Save store rules',
     saved: 'Store rules saved.',

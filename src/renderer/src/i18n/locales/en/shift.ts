@@ -71,6 +71,14 @@ const shift = {
     difference: 'Difference',
     back: 'Back',
     confirm: 'Confirm close',
+    confirmTitle: 'Close with this count?',
+    confirmBlank:
+      'Nothing was counted: closing records {{counted}} counted against {{expected}} expected.',
+    confirmBlankUnknown: 'Nothing was counted: closing records {{counted}} counted.',
+    confirmShort: 'The drawer is {{amount}} short, more than the {{allowed}} allowed.',
+    confirmOver: 'The drawer is {{amount}} over, more than the {{allowed}} allowed.',
+    countAgain: 'Count again',
+    closeAnyway: 'Close anyway',
   },
   difference: {
     over: 'Over',
