@@ -132,8 +132,8 @@ export function CartPanel(props: CartPanelProps) {
 
       <footer className="cart-footer">
         {totalsError && <ErrorAlert message={totalsError} />}
-        <dl className="cart-totals">
-          <div className="cart-totals-minor">
+        <div className="cart-totals">
+          <dl className="cart-totals-minor">
             {totals && totals.discountCents > 0 && (
               <div className="cart-totals-row cart-totals-discount">
                 <dt>
@@ -154,12 +154,14 @@ export function CartPanel(props: CartPanelProps) {
               <dt>{pricingRules.pricesIncludeTax ? t('cart.taxIncluded') : t('cart.tax')}</dt>
               <dd data-testid="cart-tax">{money(totals?.taxCents ?? 0)}</dd>
             </div>
-          </div>
-          <div className="cart-totals-row cart-totals-grand">
-            <dt>{t('cart.total')}</dt>
-            <dd data-testid="cart-total">{money(totals?.totalCents ?? 0)}</dd>
-          </div>
-        </dl>
+          </dl>
+          <dl className="cart-totals-grand-list">
+            <div className="cart-totals-row cart-totals-grand">
+              <dt>{t('cart.total')}</dt>
+              <dd data-testid="cart-total">{money(totals?.totalCents ?? 0)}</dd>
+            </div>
+          </dl>
+        </div>
         <div className="cart-actions-secondary">
           <button
             type="button"
