@@ -157,7 +157,22 @@ test('in Arabic the register renders right-to-left (screenshots kept)', async ({
   await page.getByRole('button', { name: 'المدير', exact: true }).click()
   await expect(page.locator('[data-testid="health-row"]')).toHaveCount(1)
   await shoot(page, 'manager-console-ar')
-  await saveConfig(page, { language: 'ar', mode: 'receipt-station' })
+  // A receipt station needs its receipt printer (here one that is switched off).
+  await saveConfig(page, {
+    language: 'ar',
+    mode: 'receipt-station',
+    printers: [
+      {
+        id: randomUUID(),
+        name: 'Front counter',
+        kind: 'network',
+        host: '127.0.0.1',
+        port: 9,
+        role: 'receipt',
+        paperWidthMm: 80,
+      },
+    ],
+  })
   await page.getByRole('button', { name: 'المحطة', exact: true }).click()
   await expect(page.getByTestId('station-subscription')).toBeVisible()
   await shoot(page, 'station-ar')

@@ -16,7 +16,7 @@ export interface Registers {
 /** `registers`: web-host registers on throwaway data folders, stopped and removed after each test. */
 export const test = base.extend<{ registers: Registers }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern.
-  registers: async ({}, use) => {
+  registers: async ({}, use, testInfo) => {
     const data = makeDataDir()
     const started: WebRegister[] = []
     await use({
@@ -28,6 +28,15 @@ export const test = base.extend<{ registers: Registers }>({
       },
     })
     for (const register of started) await register.stop()
+    // A failed test keeps what each register printed (a crash, a refused start) beside its trace.
+    if (testInfo.status !== testInfo.expectedStatus) {
+      for (const [index, register] of started.entries()) {
+        await testInfo.attach(`register-${index + 1}-output`, {
+          body: register.output.join('\n'),
+          contentType: 'text/plain',
+        })
+      }
+    }
     data.remove()
   },
 })
