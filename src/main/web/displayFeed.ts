@@ -1,9 +1,8 @@
 import { createHmac } from 'node:crypto'
 import type { WebSocket } from 'ws'
 import { customerDisplayChannels, customerDisplayEvents } from '../../shared/ipc/access'
-import { PosError } from '../../shared/ipc/errors'
 import type { RegisterCore } from '../core'
-import { BridgeRequest } from './protocol'
+import { serveBridgeSocket } from './bridgeSocket'
 
 /** The customer display's page, and the socket that feeds it. */
 export const customerDisplayPath = '/customer-display'
@@ -28,32 +27,9 @@ export function displayKeyFor(token: string): string {
  * without reaching the register core.
  */
 export function serveDisplayFeed(ws: WebSocket, core: Pick<RegisterCore, 'events' | 'registry'>) {
-  const unsubscribe = core.events.onAny((event, payload) => {
-    if (displayEvents.has(event)) ws.send(JSON.stringify({ type: 'event', event, payload }))
-  })
-  ws.on('close', unsubscribe)
-  ws.on('message', (data) => {
-    let message: unknown
-    try {
-      message = JSON.parse(data.toString())
-    } catch {
-      ws.close(1007, 'Bridge messages are JSON')
-      return
-    }
-    const request = BridgeRequest.safeParse(message)
-    if (!request.success) {
-      ws.close(1008, 'Not a bridge request')
-      return
-    }
-    const { id, channel, input } = request.data
-    const reply = displayInvokeChannels.has(channel)
-      ? core.registry.dispatch(channel, input)
-      : Promise.resolve({
-          ok: false as const,
-          error: new PosError('FORBIDDEN', 'A customer display only shows the cart.').toData(),
-        })
-    void reply.then((result) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'result', id, result }))
-    })
+  serveBridgeSocket(ws, core, {
+    events: displayEvents,
+    channels: displayInvokeChannels,
+    refusal: 'A customer display only shows the cart.',
   })
 }

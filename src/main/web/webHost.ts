@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
-import { WebSocketServer, type WebSocket } from 'ws'
+import { WebSocketServer } from 'ws'
 import type { RegisterCore } from '../core'
 import {
   customerDisplayPath,
@@ -11,7 +11,7 @@ import {
   displayKeyFor,
   serveDisplayFeed,
 } from './displayFeed'
-import { BridgeRequest } from './protocol'
+import { serveBridgeSocket } from './bridgeSocket'
 import { readStaticFile } from './staticFiles'
 
 export interface WebHostOptions {
@@ -179,35 +179,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n')
       return
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => serveBridge(ws))
+    sockets.handleUpgrade(request, socket, head, (ws) => serveBridgeSocket(ws, options.core))
   })
-
-  function serveBridge(ws: WebSocket) {
-    const unsubscribe = options.core.events.onAny((event, payload) => {
-      ws.send(JSON.stringify({ type: 'event', event, payload }))
-    })
-    ws.on('close', unsubscribe)
-    ws.on('message', (data) => {
-      let message: unknown
-      try {
-        message = JSON.parse(data.toString())
-      } catch {
-        ws.close(1007, 'Bridge messages are JSON')
-        return
-      }
-      const request = BridgeRequest.safeParse(message)
-      if (!request.success) {
-        ws.close(1008, 'Not a bridge request')
-        return
-      }
-      void options.core.registry
-        .dispatch(request.data.channel, request.data.input)
-        .then((result) => {
-          if (ws.readyState === ws.OPEN)
-            ws.send(JSON.stringify({ type: 'result', id: request.data.id, result }))
-        })
-    })
-  }
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject)
