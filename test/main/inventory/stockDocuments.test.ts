@@ -49,7 +49,11 @@ async function openCore(
 }
 
 let seq = 0
-function pull(core: RegisterCore, entity: EntityName, data: { id: string } & object) {
+function pull(
+  core: RegisterCore,
+  entity: EntityName,
+  data: { id: string; [key: string]: unknown },
+) {
   seq++
   const change: PulledChange = {
     entity,
