@@ -4,9 +4,26 @@ import {
   stockLevels,
   type StockServiceContext,
 } from '../services/stockService'
+import { PosError } from '../../shared/ipc/errors'
 import type { HandlerContext, HandlerGroup } from './handlerContext'
 
-type StockChannels = 'stock:levels' | 'stock:adjust' | 'stock:countApply'
+type StockChannels =
+  | 'stock:levels'
+  | 'stock:adjust'
+  | 'stock:countApply'
+  | 'stock:purchaseOrders'
+  | 'stock:receive'
+  | 'stock:transferDestinations'
+  | 'stock:transferSend'
+  | 'stock:transfers'
+  | 'stock:transferReceive'
+  | 'stock:countSave'
+  | 'stock:counts'
+  | 'stock:history'
+
+const notYet = (): never => {
+  throw new PosError('NOT_SUPPORTED', 'Not implemented yet.')
+}
 
 export function createStockHandlers(context: HandlerContext): HandlerGroup<StockChannels> {
   const { store, sync, events, authority } = context
@@ -33,5 +50,14 @@ export function createStockHandlers(context: HandlerContext): HandlerGroup<Stock
       if (result.isNew) moved()
       return result
     },
+    'stock:purchaseOrders': notYet,
+    'stock:receive': notYet,
+    'stock:transferDestinations': notYet,
+    'stock:transferSend': notYet,
+    'stock:transfers': notYet,
+    'stock:transferReceive': notYet,
+    'stock:countSave': notYet,
+    'stock:counts': notYet,
+    'stock:history': notYet,
   }
 }

@@ -85,11 +85,25 @@ import {
   KitchenTickets,
 } from './displaySchemas'
 import {
+  NoStockInput,
+  OpenCount,
+  PurchaseOrdersQuery,
+  ReceivingOrder,
   StockAdjustInput,
   StockCountApplyInput,
+  StockCountSaved,
+  StockCountSaveInput,
+  StockHistory,
+  StockHistoryQuery,
   StockLevel,
   StockLevelsQuery,
   StockMovementResult,
+  StockReceiveInput,
+  StockReceiveResult,
+  StockTransferReceiveInput,
+  StockTransfers,
+  StockTransferSendInput,
+  TransferDestinations,
 } from './stockSchemas'
 import { DeadRecord, EnrollInput, RetryDeadInput, SyncStatusView } from './syncSchemas'
 
@@ -138,8 +152,48 @@ export const invokeContract = {
   'stock:levels': { input: StockLevelsQuery, output: z.array(StockLevel) },
   /** One ADJUSTMENT movement with a reason (stockAdjust approval); syncs like a sale. */
   'stock:adjust': { input: StockAdjustInput, output: StockMovementResult },
-  /** Applies counted quantities as one COUNT movement of counted − expected (stockAdjust approval). */
+  /**
+   * Applies counted quantities as one COUNT movement of counted − expected (stockAdjust approval);
+   * with a countId, marks that count session APPLIED in the same transaction.
+   */
   'stock:countApply': { input: StockCountApplyInput, output: StockMovementResult },
+  /**
+   * Purchase orders of this store to receive (stored ORDERED or later, not DRAFT or CANCELLED),
+   * each line with ordered and received so far; progress derived from the RECEIPT movements.
+   */
+  'stock:purchaseOrders': { input: PurchaseOrdersQuery, output: z.array(ReceivingOrder) },
+  /**
+   * Receives lines of a purchase order (signed-in employee, no approval): one RECEIPT movement at
+   * the order's unit costs. Partial and over-receipts are fine; a product not on the order is
+   * VALIDATION_FAILED at lines.N.productId. A replayed movementId returns the stored result.
+   */
+  'stock:receive': { input: StockReceiveInput, output: StockReceiveResult },
+  /**
+   * The tenant's other stores to send stock to: from the server when online (and kept), else the
+   * list kept from the last time (isCached), else none (fetchedAt null).
+   */
+  'stock:transferDestinations': { input: NoStockInput, output: TransferDestinations },
+  /**
+   * Sends stock to another store of the tenant (signed-in employee): a SENT stockTransfer record
+   * and one TRANSFER_OUT movement, in one transaction; both sync up and reach the other store.
+   */
+  'stock:transferSend': { input: StockTransferSendInput, output: StockMovementResult },
+  /** Transfers to and from this store, with each line's sent and received-so-far quantities. */
+  'stock:transfers': { input: NoStockInput, output: StockTransfers },
+  /**
+   * Receives lines of a transfer addressed to this store: one TRANSFER_IN movement (partial is
+   * fine). A transfer to another store is FORBIDDEN; an unknown one NOT_FOUND.
+   */
+  'stock:transferReceive': { input: StockTransferReceiveInput, output: StockMovementResult },
+  /**
+   * Saves a count session's lines as an OPEN stockCount record (synced), so it survives a restart
+   * and the store's other registers see it. stock:countApply with its countId closes it.
+   */
+  'stock:countSave': { input: StockCountSaveInput, output: StockCountSaved },
+  /** Open count sessions, each line with what was counted and what is on hand now. */
+  'stock:counts': { input: NoStockInput, output: z.array(OpenCount) },
+  /** A product's (or variant's) movements, newest first, and its on hand now. */
+  'stock:history': { input: StockHistoryQuery, output: StockHistory },
   'customer:search': { input: CustomerSearch, output: z.array(Customer) },
   'customer:create': { input: CustomerInput, output: Customer },
   /** Who is signed in, this register's shift, what needs approval. */
