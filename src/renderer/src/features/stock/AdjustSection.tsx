@@ -51,7 +51,7 @@ export function AdjustSection({ isActive, onHistory }: AdjustSectionProps) {
 
   async function submit() {
     const inputs = lineInputs(lines)
-    const result = await submitter.submit(inputs, (movementId) =>
+    const result = await submitter.submit(inputs, ({ movementId }) =>
       protect(
         'stockAdjust',
         (approvalId) =>

@@ -1,7 +1,10 @@
 import { useRef } from 'react'
+import { useDisplayLocale } from '../../appInfo'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { useLoad } from '../../hooks/useLoad'
 import { useTranslation } from '../../i18n'
-import { difference } from './countModel'
+import { pos } from '../../pos'
+import { difference, linesOfSavedCount } from './countModel'
 import { CountTable } from './CountTable'
 import { MovementResultView } from './MovementResultView'
 import { ProductPicker } from './ProductPicker'
@@ -20,9 +23,16 @@ interface CountSectionProps {
  */
 export function CountSection({ isActive, onHistory }: CountSectionProps) {
   const { t } = useTranslation('stock')
+  const locale = useDisplayLocale()
   const session = useCountSession()
   const { draft } = session
   const pickerRef = useRef<HTMLInputElement>(null)
+  // Counts saved here or on the store's other registers, to pick up again.
+  const saved = useLoad(() => pos.invoke('stock:counts', {}), [draft === null], {
+    isEnabled: draft === null,
+    describeError: (error) => t('count.savedFailed', { error }),
+  })
+  const focusPicker = () => requestAnimationFrame(() => pickerRef.current?.focus())
   const scan = useStockScan(isActive && draft !== null && !session.isApplying, session.add)
   const differing = draft ? draft.lines.filter((line) => (difference(line) ?? 0) !== 0).length : 0
 
@@ -45,11 +55,37 @@ export function CountSection({ isActive, onHistory }: CountSectionProps) {
             onClick={() => {
               session.start()
               // The field appears with the count; focus it once it is there.
-              requestAnimationFrame(() => pickerRef.current?.focus())
+              focusPicker()
             }}
           >
             {t('count.start')}
           </button>
+          {saved.error && <ErrorAlert message={saved.error} onRetry={saved.reload} />}
+          {saved.data && saved.data.length > 0 && (
+            <ul className="stock-list" aria-label={t('count.saved')}>
+              {saved.data.map((count) => (
+                <li key={count.id}>
+                  <button
+                    type="button"
+                    className="button button-secondary stock-list-button"
+                    data-testid="saved-count"
+                    onClick={() => {
+                      session.start({ countId: count.id, lines: linesOfSavedCount(count) })
+                      focusPicker()
+                    }}
+                  >
+                    {t('count.resume', {
+                      date: new Intl.DateTimeFormat(locale, {
+                        dateStyle: 'medium',
+                        timeStyle: 'short',
+                      }).format(new Date(count.createdAt)),
+                      lines: count.lines.length,
+                    })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       ) : (
         <>
@@ -72,6 +108,12 @@ export function CountSection({ isActive, onHistory }: CountSectionProps) {
             </>
           )}
           {session.errors.form && <ErrorAlert message={session.errors.form} />}
+          <p className="field-hint" role="status" data-testid="count-save-state">
+            {session.saveState.status === 'saved' && t('count.savedAt')}
+          </p>
+          {session.saveState.status === 'failed' && (
+            <ErrorAlert message={session.saveState.message} />
+          )}
           <div className="stock-actions">
             <button
               type="button"
@@ -80,6 +122,15 @@ export function CountSection({ isActive, onHistory }: CountSectionProps) {
               onClick={session.discard}
             >
               {t('count.discard')}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={session.isApplying || session.saveState.status === 'saving'}
+              aria-busy={session.saveState.status === 'saving'}
+              onClick={() => void session.save()}
+            >
+              {t('count.save')}
             </button>
             <button
               type="button"

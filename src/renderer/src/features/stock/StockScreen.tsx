@@ -3,10 +3,13 @@ import { useState, type ReactNode } from 'react'
 import { useTranslation } from '../../i18n'
 import { AdjustSection } from './AdjustSection'
 import { CountSection } from './CountSection'
+import { HistoryDialog } from './HistoryDialog'
+import { ReceiveSection } from './ReceiveSection'
 import { SectionTabs } from './SectionTabs'
 import type { StockItem } from './stockItem'
+import { TransfersSection } from './TransfersSection'
 
-const sections = ['count', 'adjust'] as const
+const sections = ['count', 'adjust', 'receive', 'transfers'] as const
 type Section = (typeof sections)[number]
 
 /**
@@ -56,7 +59,19 @@ export function StockScreen() {
           'adjust',
           <AdjustSection isActive={isIdle && section === 'adjust'} onHistory={setHistoryItem} />,
         )}
+        {panel(
+          'receive',
+          <ReceiveSection isActive={isIdle && section === 'receive'} onHistory={setHistoryItem} />,
+        )}
+        {panel(
+          'transfers',
+          <TransfersSection
+            isActive={isIdle && section === 'transfers'}
+            onHistory={setHistoryItem}
+          />,
+        )}
       </div>
+      {historyItem && <HistoryDialog item={historyItem} onClose={() => setHistoryItem(null)} />}
     </div>
   )
 }

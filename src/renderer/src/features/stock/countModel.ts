@@ -1,5 +1,6 @@
 import type { StockLevel } from './stockTypes'
-import { addQuantities, itemKey, type StockItem } from './stockItem'
+import { addQuantities, itemFromLabel, itemKey, type StockItem } from './stockItem'
+import type { OpenCount } from './stockTypes'
 
 /** One product or variant in a count: what was counted, and on hand as the register has it now. */
 export interface CountLine {
@@ -64,5 +65,14 @@ export function countedLines(lines: CountLine[]) {
     productId: line.item.productId,
     variantId: line.item.variantId,
     counted: line.counted,
+  }))
+}
+
+/** A saved count picked up again: what was counted, against on hand as main reads it now. */
+export function linesOfSavedCount(count: OpenCount): CountLine[] {
+  return count.lines.map((line) => ({
+    item: itemFromLabel(line),
+    counted: line.counted,
+    expected: line.expected,
   }))
 }

@@ -32,6 +32,26 @@ export function itemFromProduct(product: Product, variantId: string | null): Sto
   }
 }
 
+/** A line main labelled (a purchase order's, a transfer's, a saved count's). */
+export interface ItemLabel {
+  productId: string
+  variantId: string | null
+  name: string
+  sku: string | null
+}
+
+export function itemFromLabel(label: ItemLabel): StockItem {
+  return {
+    productId: label.productId,
+    variantId: label.variantId,
+    name: label.name,
+    sku: label.sku ?? '',
+    pricingUnit: 'each',
+    // Main lists only products that move stock on these documents.
+    isTracked: true,
+  }
+}
+
 /** What one scan of this code adds: the weight a scale label carries, otherwise one unit. */
 export function scannedQuantity(match: BarcodeMatch): number {
   return match.weightGrams !== null ? match.weightGrams / 1000 : 1

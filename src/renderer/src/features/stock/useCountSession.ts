@@ -28,6 +28,10 @@ export interface CountSessionDraft {
   lines: CountLine[]
 }
 
+/** Whether the count on screen is the one kept: saving it, saved, or why it could not be. */
+export type SaveState =
+  { status: 'unsaved' | 'saving' | 'saved' } | { status: 'failed'; message: string }
+
 export interface CountSession {
   draft: CountSessionDraft | null
   start: (draft?: CountSessionDraft) => void
@@ -37,6 +41,9 @@ export interface CountSession {
   discard: () => void
   apply: () => Promise<void>
   isApplying: boolean
+  /** Keeps the count as it is (an OPEN count record), to resume after a restart. */
+  save: () => Promise<void>
+  saveState: SaveState
   errors: SubmitErrors
   expectedError: string | null
   /** What the last apply moved; cleared when a new count starts. */
@@ -61,10 +68,12 @@ export function useCountSession(): CountSession {
   const [draft, setDraft] = useState<CountSessionDraft | null>(null)
   const [expectedError, setExpectedError] = useState<string | null>(null)
   const [applied, setApplied] = useState<AppliedMovement | null>(null)
+  const [saveState, setSaveState] = useState<SaveState>({ status: 'unsaved' })
 
   const change = useCallback(
     (update: (lines: CountLine[]) => CountLine[]) => {
       invalidate()
+      setSaveState({ status: 'unsaved' })
       setDraft((current) => (current ? { ...current, lines: update(current.lines) } : current))
     },
     [invalidate],
@@ -96,7 +105,7 @@ export function useCountSession(): CountSession {
   async function apply() {
     if (!draft || draft.lines.length === 0) return
     const lines = countedLines(draft.lines)
-    const result = await submitter.submit(lines, (movementId) =>
+    const result = await submitter.submit(lines, ({ movementId }) =>
       protect(
         'stockAdjust',
         (approvalId) =>
@@ -109,12 +118,32 @@ export function useCountSession(): CountSession {
     setDraft(null)
   }
 
+  async function save() {
+    if (!draft || saveState.status === 'saving') return
+    setSaveState({ status: 'saving' })
+    try {
+      await pos.invoke('stock:countSave', {
+        countId: draft.countId,
+        lines: countedLines(draft.lines),
+      })
+      setSaveState({ status: 'saved' })
+    } catch (failure) {
+      setSaveState({
+        status: 'failed',
+        message: t('count.saveFailed', { error: errorMessage(failure) }),
+      })
+    }
+  }
+
   return {
     draft,
+    save,
+    saveState,
     start: (resumed) => {
       invalidate()
       clearErrors()
       setApplied(null)
+      setSaveState({ status: resumed ? 'saved' : 'unsaved' })
       setDraft(resumed ?? { countId: uuidv4(), lines: [] })
     },
     add: (item, quantity) => change((lines) => addCounted(lines, item, quantity)),

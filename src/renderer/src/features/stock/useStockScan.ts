@@ -50,7 +50,10 @@ function takeBack(field: HTMLInputElement | HTMLTextAreaElement, code: string) {
  */
 export function useStockScan(
   isEnabled: boolean,
-  onItem: (item: StockItem, quantity: number) => void,
+  /** Takes the item, or answers why not (a product not on the document) to show as the notice. */
+  onItem: (item: StockItem, quantity: number) => ScanNotice | void,
+  /** False hands over the product itself, for a document whose lines say which variant. */
+  isVariantAsked = true,
 ): StockScan {
   const { t } = useTranslation('stock')
   const [notice, setNotice] = useState<ScanNotice | null>(null)
@@ -61,15 +64,18 @@ export function useStockScan(
     onItemRef.current = onItem
   }, [onItem])
 
-  const found = useCallback((product: Product, variantId: string | null, quantity: number) => {
-    setNotice(null)
-    if (variantId === null && product.variants.length > 0) {
-      setQuestion({ product, quantity })
-      return
-    }
-    setQuestion(null)
-    onItemRef.current(itemFromProduct(product, variantId), quantity)
-  }, [])
+  const found = useCallback(
+    (product: Product, variantId: string | null, quantity: number) => {
+      setNotice(null)
+      if (isVariantAsked && variantId === null && product.variants.length > 0) {
+        setQuestion({ product, quantity })
+        return
+      }
+      setQuestion(null)
+      setNotice(onItemRef.current(itemFromProduct(product, variantId), quantity) ?? null)
+    },
+    [isVariantAsked],
+  )
 
   const lookUp = useCallback(
     (code: string, fallBackToSearch: boolean) => {
@@ -111,7 +117,9 @@ export function useStockScan(
       const asked = question
       setQuestion(null)
       if (asked && variantId !== null)
-        onItemRef.current(itemFromProduct(asked.product, variantId), asked.quantity)
+        setNotice(
+          onItemRef.current(itemFromProduct(asked.product, variantId), asked.quantity) ?? null,
+        )
     },
     pick: (product) => found(product, null, 1),
     submitTyped: (text) => {

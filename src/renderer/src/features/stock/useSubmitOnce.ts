@@ -4,15 +4,21 @@ import { noErrors, submitErrors, type SubmitErrors } from './lineErrors'
 
 type LineRef = { productId: string; variantId: string | null }
 
+/** The ids one submit carries: its movement's, and the document's it creates (a transfer). */
+export interface SubmitIds {
+  movementId: string
+  documentId: string
+}
+
 export interface SubmitOnce {
   /**
-   * Runs `run` with this submit's id: made on the first try and kept through an approval, a
+   * Runs `run` with this submit's ids: made on the first try and kept through an approval, a
    * failure and a retry, so the register stores the movement once however often it is sent.
    * Resolves to the result, or null if it failed (errors are set) or was called off.
    */
   submit: <T>(
     lines: readonly LineRef[],
-    run: (id: string) => Promise<T | null>,
+    run: (ids: SubmitIds) => Promise<T | null>,
   ) => Promise<T | null>
   /** The draft changed: the next submit is a new movement with a new id. */
   invalidate: () => void
@@ -22,22 +28,22 @@ export interface SubmitOnce {
 }
 
 export function useSubmitOnce(): SubmitOnce {
-  const id = useRef<string | null>(null)
+  const ids = useRef<SubmitIds | null>(null)
   const isRunning = useRef(false)
   const [isBusy, setIsBusy] = useState(false)
   const [errors, setErrors] = useState<SubmitErrors>(noErrors)
 
   const submit = useCallback(
-    async <T>(lines: readonly LineRef[], run: (submitId: string) => Promise<T | null>) => {
+    async <T>(lines: readonly LineRef[], run: (submitIds: SubmitIds) => Promise<T | null>) => {
       // A second click before the first answer is the same submit: it does nothing.
       if (isRunning.current) return null
       isRunning.current = true
-      id.current ??= uuidv4()
+      ids.current ??= { movementId: uuidv4(), documentId: uuidv4() }
       setIsBusy(true)
       setErrors(noErrors)
       try {
-        const result = await run(id.current)
-        if (result !== null) id.current = null
+        const result = await run(ids.current)
+        if (result !== null) ids.current = null
         return result
       } catch (failure) {
         setErrors(submitErrors(failure, lines))
@@ -51,7 +57,7 @@ export function useSubmitOnce(): SubmitOnce {
   )
 
   const invalidate = useCallback(() => {
-    id.current = null
+    ids.current = null
   }, [])
   const clearErrors = useCallback(() => setErrors(noErrors), [])
   return { submit, invalidate, isBusy, errors, clearErrors }
