@@ -5,6 +5,7 @@ import { AppInfoContext } from '../../../../src/renderer/src/appInfo'
 import { ApprovalProvider } from '../../../../src/renderer/src/features/approval/ApprovalProvider'
 import type { Product } from '../../../../src/renderer/src/types'
 import { appInfo } from '../../appFixtures'
+import { installBridge } from '../../fakeBridge'
 
 /** A catalog product that tracks stock, sold by the unit. */
 export function product(fields: Partial<Product> & Pick<Product, 'name' | 'sku'>): Product {
@@ -42,3 +43,41 @@ export function scan(code: string): void {
 
 /** A PosError as main sends it through the bridge. */
 export { PosError } from '../../../../src/shared/ipc'
+
+export interface Call {
+  channel: string
+  input: Record<string, unknown>
+}
+
+/**
+ * A register behind the fake bridge: `answers` by channel, the Stock screen's lists empty unless
+ * given, each call recorded in `calls`. Products are found by any of their barcodes.
+ */
+export function stockRegister(
+  products: Product[],
+  answers: Record<string, (input: Record<string, unknown>) => unknown>,
+  calls: Call[] = [],
+) {
+  const defaults: Record<string, (input: Record<string, unknown>) => unknown> = {
+    'catalog:lookupBarcode': (input) => {
+      const found = products.find((entry) => entry.barcodes.includes(String(input.barcode)))
+      return found
+        ? { product: found, variantId: null, weightGrams: null, embeddedPriceCents: null }
+        : null
+    },
+    'catalog:search': () => [],
+    'stock:levels': () => [],
+    'stock:counts': () => [],
+    'stock:purchaseOrders': () => [],
+    'stock:transfers': () => ({ incoming: [], outgoing: [] }),
+    'stock:transferDestinations': () => ({ stores: [], isCached: false, fetchedAt: null }),
+  }
+  installBridge((channel, raw) => {
+    const input = (raw ?? {}) as Record<string, unknown>
+    calls.push({ channel, input })
+    const answer = answers[channel] ?? defaults[channel]
+    if (!answer) throw new Error(`unexpected ${channel}`)
+    return answer(input)
+  })
+  return calls
+}
