@@ -19,6 +19,7 @@ import { registerSocketRoute } from './realtime/socketRoute'
 import type { ReportProjector } from './reports/projector'
 import { createReportProjector } from './reports/projector'
 import { createStockProjector } from './inventory/stockProjector'
+import { createTransferRelay } from './inventory/transferRelay'
 import { registerAdminStockRoutes } from './routes/adminStock'
 import { registerAdminCatalogRoutes } from './routes/adminCatalog'
 import { registerAdminRulesRoutes } from './routes/adminRules'
@@ -34,6 +35,7 @@ import { firstRunToken, registerBackofficeSessionRoutes } from './routes/backoff
 import { registerDocsRoute } from './routes/docs'
 import { registerSeedRoutes } from './routes/seed'
 import { registerSyncRoutes } from './routes/sync'
+import { registerSyncStoreRoutes } from './routes/syncStores'
 
 export interface BuildServerOptions {
   db: Database
@@ -166,6 +168,12 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     onError: (error) => app.log.error({ err: error }, 'stock projection failed'),
   })
   app.addHook('onClose', () => stockProjector.close())
+  // Stock transfers pushed by the sending store, copied into the receiving store's records.
+  const transferRelay = createTransferRelay(db, bus, {
+    onError: (error) => app.log.error({ err: error }, 'stock transfer relay failed'),
+    onRefused: (refusal) => app.log.warn(refusal, 'stock transfer not relayed'),
+  })
+  app.addHook('onClose', () => transferRelay.close())
   const context = { db, config, signer, bus, reportProjector, stockProjector }
   registerAuthRoutes(app, context)
   registerAdminCatalogRoutes(app, context)
@@ -180,6 +188,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerAdminStockRoutes(app, context)
   registerBackofficeSessionRoutes(app, context, firstRunToken(options.setupToken))
   registerSyncRoutes(app, context)
+  registerSyncStoreRoutes(app, context)
   registerSeedRoutes(app, context)
   registerSocketRoute(app, context)
   registerDocsRoute(app)

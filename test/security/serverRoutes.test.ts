@@ -764,6 +764,28 @@ const routes: RouteCase[] = [
     },
   },
   {
+    method: 'GET',
+    url: '/api/sync/stores',
+    auth: 'device',
+    request: (headers) => ({ method: 'GET', url: '/api/sync/stores', headers: { ...headers } }),
+    crossTenant: async () => {
+      // Each device sees its own tenant's other stores: store A (another tenant) never.
+      const own = await app.inject({
+        method: 'GET',
+        url: '/api/sync/stores',
+        headers: fx.b1.headers,
+      })
+      expect(own.statusCode, own.body).toBe(200)
+      expect(own.body).not.toContain(fx.storeA.storeId)
+      const admin = await app.inject({
+        method: 'GET',
+        url: '/api/sync/stores',
+        headers: fx.adminB,
+      })
+      expect(admin.statusCode).toBe(403)
+    },
+  },
+  {
     method: 'POST',
     url: '/api/sync/batch',
     auth: 'device',

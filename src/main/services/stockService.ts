@@ -3,7 +3,6 @@ import { PosError } from '../../shared/ipc/errors'
 import type { StockLevel, StockMovementResult } from '../../shared/ipc/stockSchemas'
 import {
   fromMilli,
-  toMilli,
   StockMovementData,
   type StockMovementLine,
 } from '../../shared/sync/inventoryEntities'
@@ -15,10 +14,11 @@ export interface StockServiceContext {
   authority: Authority
   deviceId: () => string
   now: () => Date
+  /** The store this register is enrolled in (null until it first enrolls): transfers need it. */
+  storeId: () => string | null
 }
 
 type AdjustInput = InvokeParsedInput<'stock:adjust'>
-type CountInput = InvokeParsedInput<'stock:countApply'>
 
 /** On hand of these products, each variant stock ever moved; nothing for a product never moved. */
 export function stockLevels(store: RegisterStore, productIds: readonly string[]): StockLevel[] {
@@ -33,7 +33,10 @@ export function stockLevels(store: RegisterStore, productIds: readonly string[])
 }
 
 /** The result of a movement already stored under this id (a second submit): nothing moves again. */
-function replayed(repositories: Repositories, movementId: string): StockMovementResult | null {
+export function replayed(
+  repositories: Repositories,
+  movementId: string,
+): StockMovementResult | null {
   const lines = repositories.stock.storedMovementLines(movementId)
   if (!lines) return null
   return {
@@ -50,7 +53,10 @@ function replayed(repositories: Repositories, movementId: string): StockMovement
   }
 }
 
-function unknownProducts(repositories: Repositories, lines: readonly { productId: string }[]) {
+export function unknownProducts(
+  repositories: Repositories,
+  lines: readonly { productId: string }[],
+) {
   const ids = [...new Set(lines.map((line) => line.productId))]
   const known = new Set(repositories.catalog.findProducts(ids).map((product) => product.id))
   const missing = lines.findIndex((line) => !known.has(line.productId))
@@ -63,21 +69,22 @@ function unknownProducts(repositories: Repositories, lines: readonly { productId
 }
 
 /** Lines naming one product or variant twice would count it twice: refused. */
-function refuseRepeats(lines: readonly { productId: string; variantId: string | null }[]) {
+export function refuseRepeats(lines: readonly { productId: string; variantId: string | null }[]) {
   const seen = new Set<string>()
   lines.forEach((line, index) => {
     const key = `${line.productId}\u0000${line.variantId ?? ''}`
     if (seen.has(key))
       throw new PosError(
         'VALIDATION_FAILED',
-        'Each product appears once per adjustment or count.',
+        'Each product appears once per adjustment, count, receipt or transfer.',
         `lines.${index}`,
       )
     seen.add(key)
   })
 }
 
-function store(
+/** Stores a checked movement made here and reads back each line's on hand. */
+export function storeMovement(
   context: StockServiceContext,
   repositories: Repositories,
   movement: StockMovementData,
@@ -107,7 +114,7 @@ export function adjustStock(context: StockServiceContext, input: AdjustInput): S
     refuseRepeats(input.lines)
     unknownProducts(repositories, input.lines)
     const { actor, approvedBy } = context.authority.authorize('stockAdjust', input.approvalId)
-    return store(context, repositories, {
+    return storeMovement(context, repositories, {
       id: input.movementId,
       kind: 'ADJUSTMENT',
       reason: input.reason,
@@ -120,38 +127,6 @@ export function adjustStock(context: StockServiceContext, input: AdjustInput): S
         variantId: line.variantId,
         quantity: line.quantity,
       })),
-    })
-  })
-}
-
-/**
- * A count: each line's movement is counted − expected, expected being on hand at this moment (in
- * the same transaction), so sales made while counting are neither lost nor counted twice.
- */
-export function applyCount(context: StockServiceContext, input: CountInput): StockMovementResult {
-  return context.store.transaction((repositories) => {
-    const earlier = replayed(repositories, input.movementId)
-    if (earlier) return earlier
-    refuseRepeats(input.lines)
-    unknownProducts(repositories, input.lines)
-    const { actor, approvedBy } = context.authority.authorize('stockAdjust', input.approvalId)
-    return store(context, repositories, {
-      id: input.movementId,
-      kind: 'COUNT',
-      refId: input.countId ?? null,
-      employeeId: actor.employeeId,
-      approvedBy: approvedBy?.employeeId ?? null,
-      createdAt: context.now().toISOString(),
-      lines: input.lines.map((line) => {
-        const expectedMilli = repositories.stock.onHandMilli(line.productId, line.variantId)
-        return {
-          productId: line.productId,
-          variantId: line.variantId,
-          quantity: fromMilli(toMilli(line.counted) - expectedMilli),
-          expected: fromMilli(expectedMilli),
-          counted: line.counted,
-        }
-      }),
     })
   })
 }

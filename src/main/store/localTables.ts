@@ -183,3 +183,13 @@ export const kitchenTickets = sqliteTable(
   },
   (table) => [index('kitchen_tickets_bumped_idx').on(table.bumpedAt, table.arrivedAt)],
 )
+
+/**
+ * Small values this register keeps for itself, by key, as JSON (never synced): what it last heard
+ * from the server and must still know offline, such as the stores it can send stock to.
+ */
+export const localValues = sqliteTable('local_values', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: text('updated_at').notNull(),
+})

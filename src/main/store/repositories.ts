@@ -72,6 +72,15 @@ import {
   stockLevelsOf,
   storedMovementLines,
 } from './stockRepository'
+import {
+  documentById,
+  listDocuments,
+  localValue,
+  movedByRef,
+  movementsMentioning,
+  saveDocument,
+  setLocalValue,
+} from './stockDocumentRepository'
 import { recordLabel } from './syncRecords'
 import { syncOutboxRepository, type SyncOutboxRepository } from './syncRepositories'
 
@@ -189,6 +198,15 @@ export function createRepositories(db: RegisterDb, executor: RegisterExecutor = 
       ...bindTo(db, { stockLevelsOf, onHandMilli, storedMovementLines }),
       ...bindTo(db, { recordStockMovement }),
     },
+    stockDocuments: bindTo(db, {
+      listDocuments,
+      documentById,
+      saveDocument,
+      movedByRef,
+      movementsMentioning,
+      localValue,
+      setLocalValue,
+    }),
     salesReport: bindTo(db, { salesTotals, salesByMinute, salesByMethod, topProducts }),
     records: bindTo(executor, { recordLabel }),
   }
@@ -204,10 +222,12 @@ export type AuditRepository = Repositories['audit']
  */
 export type StandaloneRepositories = Omit<
   Repositories,
-  'outbox' | 'audit' | 'settings' | 'stock'
+  'outbox' | 'audit' | 'settings' | 'stock' | 'stockDocuments'
 > & {
   /** A movement queues its outbox entry, so recording one is only in a transaction. */
   stock: Omit<Repositories['stock'], 'recordStockMovement'>
+  /** As a movement: a document written here queues its outbox entry. */
+  stockDocuments: Omit<Repositories['stockDocuments'], 'saveDocument'>
   audit: Omit<AuditRepository, 'appendAuditEvent'>
   /** A rules edit queues its outbox entry, so it too is only in a transaction. */
   settings: Omit<Repositories['settings'], 'saveStoreRules'>

@@ -19,6 +19,7 @@ import {
   type HeartbeatRequest,
 } from '../../shared/sync/health'
 import { fastReadPullPage } from '../../shared/sync/fastWireRecords'
+import { TenantStoresResponse } from '../../shared/sync/stores'
 
 /**
  * Why a call failed, in the terms the worker acts on:
@@ -73,6 +74,8 @@ export interface SyncClient {
     request: ResolveConflictRequest,
     timeoutMs?: number,
   ): Promise<ResolveConflictResponse>
+  /** The other stores of this register's tenant (to send stock to). */
+  stores(accessToken: string, timeoutMs?: number): Promise<TenantStoresResponse>
   close(): Promise<void>
 }
 
@@ -191,6 +194,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         accessToken,
         timeoutMs,
       ),
+    stores: (accessToken, timeoutMs) =>
+      call(TenantStoresResponse, 'GET', '/api/sync/stores', undefined, accessToken, timeoutMs),
     close: () => pool.close(),
   }
 }

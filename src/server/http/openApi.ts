@@ -14,6 +14,7 @@ import {
   SeedSyncResponse,
   SeedSyncableOrder,
   SeedSyncableTransaction,
+  TenantStoresResponse,
   TokenResponse,
 } from '../../shared/sync'
 import {
@@ -204,6 +205,13 @@ const operations: Record<
       summary: 'Per-device sync health and store totals',
       tags: ['sync'],
       query: { storeId: 'admins only' },
+    },
+  },
+  '/api/sync/stores': {
+    get: {
+      summary: "The other stores of the device's tenant (to send stock to); device token only",
+      tags: ['sync'],
+      response: TenantStoresResponse,
     },
   },
   '/api/sync/ws': {

@@ -57,6 +57,7 @@ function rotatingTokenServer() {
       stats: unused,
       conflicts: unused,
       resolveConflict: unused,
+      stores: unused,
       close: async () => undefined,
     } satisfies SyncClient,
   }
