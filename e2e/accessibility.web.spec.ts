@@ -8,10 +8,13 @@ test.describe.configure({ timeout: 420_000 })
 
 /** The main navigation's names (src/renderer/src/i18n/locales/{en,ar}/shell.ts). */
 const screens = {
-  en: { nav: 'Main', names: ['Register', 'Orders', 'Shift', 'Settings', 'Sync', 'Manager'] },
+  en: {
+    nav: 'Main',
+    names: ['Register', 'Orders', 'Shift', 'Stock', 'Settings', 'Sync', 'Manager'],
+  },
   ar: {
     nav: 'القائمة الرئيسية',
-    names: ['البيع', 'الطلبات', 'الوردية', 'الإعدادات', 'المزامنة', 'المدير'],
+    names: ['البيع', 'الطلبات', 'الوردية', 'المخزون', 'الإعدادات', 'المزامنة', 'المدير'],
   },
 } as const
 

@@ -23,6 +23,7 @@ import {
 import { SettingsScreen } from './features/settings/SettingsScreen'
 import { ShiftPage } from './features/shift/ShiftPage'
 import { StationScreen } from './features/station/StationScreen'
+import { StockScreen } from './features/stock/StockScreen'
 import { SyncScreen } from './features/sync/SyncScreen'
 import { SyncStatusContext, useSyncStatusSource } from './features/sync/syncStatus'
 import { DigitsContext, useTranslation } from './i18n'
@@ -127,6 +128,9 @@ function SignedInShell() {
       break
     case 'shift':
       screen = <ShiftPage />
+      break
+    case 'stock':
+      screen = <StockScreen />
       break
     case 'catalog':
       screen = <CatalogScreen />

@@ -6,7 +6,15 @@ import { SyncBadge } from '../features/sync/SyncBadge'
 import { Clock } from './Clock'
 
 export type Page =
-  'register' | 'orders' | 'shift' | 'catalog' | 'sync' | 'settings' | 'manager' | 'station'
+  | 'register'
+  | 'orders'
+  | 'shift'
+  | 'stock'
+  | 'catalog'
+  | 'sync'
+  | 'settings'
+  | 'manager'
+  | 'station'
 
 interface PageEntry {
   page: Page
@@ -21,6 +29,7 @@ const pages: PageEntry[] = [
   { page: 'register' },
   { page: 'orders' },
   { page: 'shift' },
+  { page: 'stock' },
   { page: 'catalog', isManagersOnly: true },
   { page: 'manager', isManagersOnly: true },
   { page: 'sync' },

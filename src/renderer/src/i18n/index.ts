@@ -16,6 +16,7 @@ import arSettings from './locales/ar/settings'
 import arShell from './locales/ar/shell'
 import arShift from './locales/ar/shift'
 import arStation from './locales/ar/station'
+import arStock from './locales/ar/stock'
 import arSync from './locales/ar/sync'
 import enApproval from './locales/en/approval'
 import enCart from './locales/en/cart'
@@ -31,6 +32,7 @@ import enSettings from './locales/en/settings'
 import enShell from './locales/en/shell'
 import enShift from './locales/en/shift'
 import enStation from './locales/en/station'
+import enStock from './locales/en/stock'
 import enSync from './locales/en/sync'
 
 /**
@@ -52,6 +54,7 @@ export const resources = {
     approval: enApproval,
     manager: enManager,
     station: enStation,
+    stock: enStock,
     display: enDisplay,
     shell: enShell,
     receipts: enReceipts,
@@ -69,6 +72,7 @@ export const resources = {
     approval: arApproval,
     manager: arManager,
     station: arStation,
+    stock: arStock,
     display: arDisplay,
     shell: arShell,
     receipts: arReceipts,

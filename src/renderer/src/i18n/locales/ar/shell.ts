@@ -9,6 +9,7 @@ const shell = {
     register: 'البيع',
     orders: 'الطلبات',
     shift: 'الوردية',
+    stock: 'المخزون',
     catalog: 'الأصناف',
     manager: 'المدير',
     station: 'المحطة',

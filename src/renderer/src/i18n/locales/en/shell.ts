@@ -9,6 +9,7 @@ const shell = {
     register: 'Register',
     orders: 'Orders',
     shift: 'Shift',
+    stock: 'Stock',
     catalog: 'Catalog',
     manager: 'Manager',
     station: 'Station',
