@@ -20,6 +20,7 @@ import type { ReportProjector } from './reports/projector'
 import { createReportProjector } from './reports/projector'
 import { createStockProjector } from './inventory/stockProjector'
 import { registerAdminStockRoutes } from './routes/adminStock'
+import { registerAdminPurchasingRoutes } from './routes/adminPurchasing'
 import { registerAdminCatalogRoutes } from './routes/adminCatalog'
 import { registerAdminRulesRoutes } from './routes/adminRules'
 import { registerAdminRegisterRoutes } from './routes/adminRegisters'
@@ -178,6 +179,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerAdminReportRoutes(app, context)
   registerAdminAuditRoutes(app, context)
   registerAdminStockRoutes(app, context)
+  registerAdminPurchasingRoutes(app, context)
   registerBackofficeSessionRoutes(app, context, firstRunToken(options.setupToken))
   registerSyncRoutes(app, context)
   registerSeedRoutes(app, context)
