@@ -104,8 +104,14 @@ function readTable(csv: string, columns: readonly string[], required: readonly s
   const unknown = names.filter((name) => name !== '' && !columns.includes(name))
   if (unknown.length > 0)
     errors.push({ row: 0, column: unknown[0]!, message: `unknown column "${unknown[0]}"` })
+  // An export guards text a spreadsheet would run ("+44 …") with an apostrophe; reading drops it.
   const rows = body.map((cells) =>
-    Object.fromEntries(names.map((name, index) => [name, (cells[index] ?? '').trim()])),
+    Object.fromEntries(
+      names.map((name, index) => [
+        name,
+        (cells[index] ?? '').trim().replace(/^'(?=[=+\-@\t\r])/, ''),
+      ]),
+    ),
   )
   return { rows, errors }
 }
