@@ -169,6 +169,66 @@ describe('back office purchasing (PGlite, real HTTP)', () => {
     expect((unknown.body as { code: string }).code).toBe('UNKNOWN_SUPPLIER')
   })
 
+  it('two managers saving one order at once: one save wins, the other gets 409; a register edit offline becomes a conflict to resolve', async () => {
+    const supplier = await fx.supplier(a)
+    const beans = await fx.product(a)
+    const { purchaseOrder } = await fx.order(a, {
+      supplierId: supplier,
+      reference: 'PO-RACE',
+      lines: [{ productId: beans, quantity: 1, unitCostCents: 100 }],
+    })
+    const edit = (quantity: number) =>
+      fx.as(quantity === 2 ? fx.owner : fx.managerA, 'PUT', poPath(a, purchaseOrder.id), {
+        baseVersion: 1,
+        supplierId: supplier,
+        reference: 'PO-RACE',
+        lines: [{ productId: beans, quantity }],
+      })
+    const replies = await Promise.all([edit(2), edit(3)])
+    expect(replies.map((reply) => reply.status).sort()).toEqual([200, 409])
+    const winner = replies.find((reply) => reply.status === 200)!.body as PurchaseOrderReply
+    const now = ok<{ purchaseOrder: { version: number; lines: { ordered: number }[] } }>(
+      await fx.as(fx.owner, 'GET', poPath(a, purchaseOrder.id)),
+    )
+    expect(now.purchaseOrder.version).toBe(2)
+    expect(now.purchaseOrder.lines[0]!.ordered).toBe(winner.purchaseOrder.lines[0]!.ordered)
+
+    // A register edited version 1 offline: stored as a conflict for a manager, nothing overwritten.
+    const till = await enroll(fx.server.app, fx.storeA.code)
+    const push = await call(fx.server.baseUrl, 'POST', '/api/sync/batch-push', {
+      bearer: till.accessToken,
+      body: {
+        deviceId: till.deviceId,
+        changes: [
+          {
+            mutationId: mutationId(),
+            entity: 'purchaseOrder',
+            id: purchaseOrder.id,
+            op: 'upsert',
+            baseVersion: 1,
+            data: {
+              id: purchaseOrder.id,
+              supplierId: supplier,
+              status: 'DRAFT',
+              reference: 'PO-RACE',
+              createdAt: purchaseOrder.createdAt,
+              lines: [{ productId: beans, variantId: null, quantity: 9, unitCostCents: 100 }],
+            },
+          },
+        ],
+      },
+    })
+    expect((push.body as BatchPushResponse).results[0]?.status, push.text).toBe('conflict')
+    const conflicts = ok<{ conflicts: { entity: string; recordId?: string; id: string }[] }>(
+      await fx.as(fx.owner, 'GET', '/api/admin/conflicts?status=open'),
+    )
+    expect(conflicts.conflicts.some((conflict) => conflict.entity === 'purchaseOrder')).toBe(true)
+    const after = ok<{ purchaseOrder: { version: number } }>(
+      await fx.as(fx.owner, 'GET', poPath(a, purchaseOrder.id)),
+    )
+    expect(after.purchaseOrder.version).toBe(2)
+  })
+
   it('derives partly received and received from RECEIPT movements of the back office and of a register', async () => {
     const supplier = await fx.supplier(a)
     const beans = await fx.product(a)
