@@ -187,6 +187,11 @@ export async function createDraftPurchaseOrder(
   body: CreatePurchaseOrderBody,
 ): Promise<PurchaseOrderReply> {
   const id = body.id ?? crypto.randomUUID()
+  const supplier = await findLiveRecord(context.db, storeId, 'supplier', body.supplierId)
+  if (supplier && (supplier.data as { isActive?: boolean }).isActive === false)
+    throw new HttpError(422, 'SUPPLIER_INACTIVE', 'this supplier is deactivated', [
+      { path: 'supplierId', message: 'reactivate the supplier to order from it' },
+    ])
   const lines = await orderLines(context.db, storeId, body.supplierId, body.lines)
   const data = PurchaseOrderData.parse({
     id,

@@ -11,7 +11,7 @@ import { SupplierProductData } from '../../shared/sync'
 import type { AdminPrincipal } from '../auth/principal'
 import { listLiveRecords } from '../db/adminCatalogRepository'
 import { findStoreById } from '../db/tenancyRepository'
-import { parseOrThrow } from '../http/errors'
+import { parseOrThrow, refuseUnstorableValues } from '../http/errors'
 import { writtenOf } from '../purchasing/purchaseOrders'
 import {
   readSupplierCostsCsv,
@@ -92,6 +92,7 @@ export function registerAdminPurchasingCsvRoutes(app: FastifyInstance, context: 
 
   app.post('/api/admin/suppliers/import', { config: { rateLimit } }, async (request) => {
     const { admin, storeId } = await scope(request)
+    refuseUnstorableValues(request.body, 'import')
     const body = parseOrThrow(CsvImportBody, request.body, 'import')
     const { total, rows, errors } = readSuppliersCsv(body.csv)
     const existing = new Map(
@@ -143,6 +144,7 @@ export function registerAdminPurchasingCsvRoutes(app: FastifyInstance, context: 
 
   app.post('/api/admin/supplier-costs/import', { config: { rateLimit } }, async (request) => {
     const { admin, storeId } = await scope(request)
+    refuseUnstorableValues(request.body, 'import')
     const body = parseOrThrow(CsvImportBody, request.body, 'import')
     const digits = await digitsOf(storeId)
     const suppliers = await listLiveRecords(db, storeId, 'supplier')

@@ -18,7 +18,12 @@ const OptionalText = (max: number) => z.string().trim().max(max).nullable().opti
 const BaseVersion = z.number().int().min(0)
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD')
 const CostCents = z.number().int().min(0).max(100_000_000)
-const PositiveQuantity = StockQuantity.refine((value) => value > 0, 'must be more than zero')
+/** Most one line may order or receive: keeps every order total an exact safe integer of cents. */
+export const MAX_LINE_QUANTITY = 100_000
+const PositiveQuantity = StockQuantity.refine(
+  (value) => value > 0,
+  'must be more than zero',
+).refine((value) => value <= MAX_LINE_QUANTITY, `at most ${MAX_LINE_QUANTITY}`)
 
 export const AdminSupplierBody = z.strictObject({
   baseVersion: BaseVersion.optional(),

@@ -167,6 +167,18 @@ describe('back office purchasing (PGlite, real HTTP)', () => {
       lines: [],
     })
     expect((unknown.body as { code: string }).code).toBe('UNKNOWN_SUPPLIER')
+    ok(
+      await fx.as(fx.owner, 'PUT', onStore(`/api/admin/suppliers/${supplier}`, a), {
+        baseVersion: 1,
+        name: 'Gone quiet',
+        isActive: false,
+      }),
+    )
+    const inactive = await fx.as(fx.owner, 'POST', onStore('/api/admin/purchase-orders', a), {
+      supplierId: supplier,
+      lines: [],
+    })
+    expect((inactive.body as { code: string }).code).toBe('SUPPLIER_INACTIVE')
   })
 
   it('two managers saving one order at once: one save wins, the other gets 409; a register edit offline becomes a conflict to resolve', async () => {
