@@ -21,6 +21,7 @@ import { createReportProjector } from './reports/projector'
 import { createStockProjector } from './inventory/stockProjector'
 import { createTransferRelay } from './inventory/transferRelay'
 import { registerAdminStockRoutes } from './routes/adminStock'
+import { registerAdminPurchasingRoutes } from './routes/adminPurchasing'
 import { registerAdminCatalogRoutes } from './routes/adminCatalog'
 import { registerAdminRulesRoutes } from './routes/adminRules'
 import { registerAdminRegisterRoutes } from './routes/adminRegisters'
@@ -186,6 +187,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerAdminReportRoutes(app, context)
   registerAdminAuditRoutes(app, context)
   registerAdminStockRoutes(app, context)
+  registerAdminPurchasingRoutes(app, context)
   registerBackofficeSessionRoutes(app, context, firstRunToken(options.setupToken))
   registerSyncRoutes(app, context)
   registerSyncStoreRoutes(app, context)

@@ -35,6 +35,15 @@ export interface ServerConfig {
   backofficeRateLimit: { max: number; windowMs: number }
   /** The built web app (`npm run build` writes out/backoffice), served at `/`. */
   backofficeDir: string
+  /** Outgoing mail (purchase orders to suppliers); null: e-mailing answers 409 SMTP_NOT_CONFIGURED. */
+  smtp: SmtpSettings | null
+}
+
+export interface SmtpSettings {
+  /** smtp://user:pass@host:port or smtps://…, as nodemailer reads it. */
+  url: string
+  /** The sender, e.g. "Corner Shop <orders@example.com>". */
+  from: string
 }
 
 /** out/backoffice of this checkout: where `npm run build` puts the web app. */
@@ -59,6 +68,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     adminSession: { idleMinutes: 30, absoluteHours: 12, secureCookie: 'auto' },
     backofficeRateLimit: { max: 600, windowMs: 60_000 },
     backofficeDir: defaultBackofficeDir,
+    smtp: null,
     ...overrides,
   }
 }
@@ -78,6 +88,11 @@ const Env = z.object({
     .default(30),
   AURAFLOW_SECURE_COOKIE: z.enum(['auto', 'always', 'never']).default('auto'),
   AURAFLOW_BACKOFFICE_DIR: z.string().optional(),
+  AURAFLOW_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'AURAFLOW_SMTP_URL is smtp://host:port or smtps://…')
+    .optional(),
+  AURAFLOW_SMTP_FROM: z.string().min(3).max(200).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 export type ServerEnv = z.infer<typeof Env>
@@ -103,6 +118,8 @@ export function settingsFromEnv(
   flags: { port?: string | undefined; host?: string | undefined } = {},
 ): ProcessSettings {
   const parsed = Env.parse(env)
+  if ((parsed.AURAFLOW_SMTP_URL === undefined) !== (parsed.AURAFLOW_SMTP_FROM === undefined))
+    throw new Error('AURAFLOW_SMTP_URL and AURAFLOW_SMTP_FROM are set together or not at all')
   let port = parsed.PORT
   if (flags.port !== undefined) {
     const flagPort = Port.safeParse(flags.port.trim() === '' ? Number.NaN : flags.port)
@@ -127,6 +144,9 @@ export function settingsFromEnv(
       },
       ...(parsed.AURAFLOW_BACKOFFICE_DIR
         ? { backofficeDir: path.resolve(cwd, parsed.AURAFLOW_BACKOFFICE_DIR) }
+        : {}),
+      ...(parsed.AURAFLOW_SMTP_URL && parsed.AURAFLOW_SMTP_FROM
+        ? { smtp: { url: parsed.AURAFLOW_SMTP_URL, from: parsed.AURAFLOW_SMTP_FROM } }
         : {}),
     }),
   }

@@ -122,6 +122,44 @@ describe('every route under fuzzed requests (PGlite, real HTTP)', () => {
         }
       case '/api/admin/employees/{id}/pin':
         return { pin: `${1000 + (parseInt(id.slice(0, 4), 16) % 9000)}` }
+      case '/api/admin/suppliers/{id}':
+        return {
+          baseVersion: 0,
+          name: 'Fuzz supplier',
+          email: 'sales@fuzz.example',
+          leadTimeDays: 2,
+        }
+      case '/api/admin/supplier-products/{id}':
+        return { baseVersion: 0, supplierId: id, productId: id, costCents: 100, supplierSku: 'F-1' }
+      case '/api/admin/suppliers/import':
+        return { csv: 'name,email,lead_time_days\r\nFuzz Co,a@b.example,3\r\n', isApplied: true }
+      case '/api/admin/supplier-costs/import':
+        return { csv: 'supplier,product_sku,cost\r\nFuzz Co,SKU-1,1.50\r\n', isApplied: true }
+      case '/api/admin/purchase-orders':
+      case '/api/admin/purchase-orders/{id}':
+        return {
+          baseVersion: 1,
+          supplierId: id,
+          reference: 'PO-F',
+          expectedAt: '2026-12-24',
+          lines: [{ productId: id, quantity: 1.5, unitCostCents: 250 }],
+        }
+      case '/api/admin/purchase-orders/{id}/order':
+      case '/api/admin/purchase-orders/{id}/cancel':
+        return { baseVersion: 1 }
+      case '/api/admin/purchase-orders/{id}/receive':
+        return { movementId: id, lines: [{ productId: id, quantity: 2 }] }
+      case '/api/admin/purchase-orders/{id}/email':
+        return { to: 'supplier@fuzz.example' }
+      case '/api/admin/supplier-invoices/{id}':
+        return {
+          baseVersion: 0,
+          supplierId: id,
+          invoiceNumber: 'INV-F',
+          purchaseOrderIds: [id],
+          totalCents: 375,
+          issuedAt: '2026-12-01',
+        }
       case '/api/admin/conflicts/{id}/resolve':
         return { resolution: 'keep-server' }
       case '/api/sync/resolve-conflict':
@@ -222,7 +260,14 @@ describe('every route under fuzzed requests (PGlite, real HTTP)', () => {
     }
     if (path === '/api/sync/order') seed('order', [body as unknown as Seed])
     if (path === '/api/sync/transaction') seed('transaction', [body as unknown as Seed])
-    if (/^\/api\/admin\/(products|categories|tax-rates)\//.test(path)) {
+    // Purchasing writes list every record they changed.
+    const listed = body.written as { entity: string; id: string; version: number }[] | undefined
+    if (Array.isArray(listed)) for (const item of listed) note(item.entity, item.id, item.version)
+    if (
+      /^\/api\/admin\/(products|categories|tax-rates|suppliers|supplier-products)\/\{id\}$/.test(
+        path,
+      )
+    ) {
       const record = body.record as { entity: string; id: string; version: number }
       if (body.isChanged) note(record.entity, record.id, record.version)
     }

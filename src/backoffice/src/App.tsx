@@ -8,6 +8,9 @@ import { ConflictsPage } from './features/conflicts/ConflictsPage'
 import { SyncHealthPage } from './features/health/SyncHealthPage'
 import { Layout } from './features/Layout'
 import { canManageTenants, canManageUsers } from './features/permissions'
+import { PurchaseOrdersPage } from './features/purchasing/PurchaseOrdersPage'
+import { SupplierInvoicesPage } from './features/purchasing/SupplierInvoicesPage'
+import { SuppliersPage } from './features/purchasing/SuppliersPage'
 import { RegistersPage } from './features/registers/RegistersPage'
 import { ReportsPage } from './features/reports/ReportsPage'
 import { RulesPage } from './features/rules/RulesPage'
@@ -96,6 +99,9 @@ export function App() {
           <Route path="/categories" element={<CategoriesPage />} />
           <Route path="/tax-rates" element={<TaxRatesPage />} />
           <Route path="/staff" element={<StaffPage />} />
+          <Route path="/suppliers" element={<SuppliersPage />} />
+          <Route path="/purchase-orders" element={<PurchaseOrdersPage />} />
+          <Route path="/supplier-invoices" element={<SupplierInvoicesPage />} />
           <Route path="/rules" element={<RulesPage />} />
           <Route path="/reports" element={<ReportsPage />} />
           <Route path="/audit" element={<AuditPage />} />

@@ -64,6 +64,8 @@ import {
   SummaryReply,
 } from '../../shared/backoffice/reports'
 import { CreateTenantBody, TenantView } from '../tenancy/stores'
+import type { OperationsByPath } from './openApiOperation'
+import { purchasingOperations } from './openApiPurchasing'
 
 const AdminSaveResponse = z.object({
   record: z.object({
@@ -77,15 +79,6 @@ const AdminSaveResponse = z.object({
   isChanged: z.boolean(),
 })
 
-type Operation = {
-  summary: string
-  tags: string[]
-  body?: z.ZodType
-  response?: z.ZodType
-  query?: Record<string, string>
-  isPublic?: boolean
-}
-
 const reportQuery = {
   from: 'first business day, YYYY-MM-DD (required)',
   to: 'last business day, YYYY-MM-DD (required; at most 400 days)',
@@ -96,10 +89,8 @@ const reportQuery = {
 const jsonSchema = (schema: z.ZodType) =>
   z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })
 
-const operations: Record<
-  string,
-  Partial<Record<'get' | 'post' | 'put' | 'patch' | 'delete', Operation>>
-> = {
+const operations: OperationsByPath = {
+  ...purchasingOperations,
   '/api/auth/enroll': {
     post: {
       summary: 'Exchange an enrollment code for device tokens',

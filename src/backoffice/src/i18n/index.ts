@@ -7,6 +7,7 @@ import arCatalog from './locales/ar/catalog'
 import arCommon from './locales/ar/common'
 import arConflicts from './locales/ar/conflicts'
 import arHealth from './locales/ar/health'
+import arPurchasing from './locales/ar/purchasing'
 import arRegisters from './locales/ar/registers'
 import arReports from './locales/ar/reports'
 import arRules from './locales/ar/rules'
@@ -18,6 +19,7 @@ import enCatalog from './locales/en/catalog'
 import enCommon from './locales/en/common'
 import enConflicts from './locales/en/conflicts'
 import enHealth from './locales/en/health'
+import enPurchasing from './locales/en/purchasing'
 import enRegisters from './locales/en/registers'
 import enReports from './locales/en/reports'
 import enRules from './locales/en/rules'
@@ -43,6 +45,7 @@ export const resources = {
     health: enHealth,
     conflicts: enConflicts,
     catalog: enCatalog,
+    purchasing: enPurchasing,
   },
   ar: {
     common: arCommon,
@@ -56,6 +59,7 @@ export const resources = {
     health: arHealth,
     conflicts: arConflicts,
     catalog: arCatalog,
+    purchasing: arPurchasing,
   },
 } as const
 

@@ -57,6 +57,10 @@ const conflicts = {
     category: 'فئة',
     taxRate: 'نسبة ضريبة',
     storeRules: 'قواعد المتجر',
+    supplier: 'مورد',
+    supplierProduct: 'تكلفة مورد',
+    purchaseOrder: 'أمر شراء',
+    supplierInvoice: 'فاتورة مورد',
   },
 } satisfies Record<string, unknown>
 

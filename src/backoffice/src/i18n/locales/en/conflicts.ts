@@ -57,6 +57,10 @@ const conflicts = {
     category: 'Category',
     taxRate: 'Tax rate',
     storeRules: 'Store rules',
+    supplier: 'Supplier',
+    supplierProduct: 'Supplier cost',
+    purchaseOrder: 'Purchase order',
+    supplierInvoice: 'Supplier invoice',
   },
 } satisfies Record<string, unknown>
 
