@@ -20,6 +20,9 @@ import type { ReportProjector } from './reports/projector'
 import { createReportProjector } from './reports/projector'
 import { createStockProjector } from './inventory/stockProjector'
 import { registerAdminStockRoutes } from './routes/adminStock'
+import { registerAdminStockOfficeRoutes } from './routes/adminStockOffice'
+import { registerAdminStockTransferRoutes } from './routes/adminStockTransfers'
+import { registerAdminReorderRoutes } from './routes/adminReorder'
 import { registerAdminCatalogRoutes } from './routes/adminCatalog'
 import { registerAdminRulesRoutes } from './routes/adminRules'
 import { registerAdminRegisterRoutes } from './routes/adminRegisters'
@@ -178,6 +181,9 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerAdminReportRoutes(app, context)
   registerAdminAuditRoutes(app, context)
   registerAdminStockRoutes(app, context)
+  registerAdminStockOfficeRoutes(app, context)
+  registerAdminStockTransferRoutes(app, context)
+  registerAdminReorderRoutes(app, context)
   registerBackofficeSessionRoutes(app, context, firstRunToken(options.setupToken))
   registerSyncRoutes(app, context)
   registerSeedRoutes(app, context)
