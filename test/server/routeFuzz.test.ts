@@ -122,6 +122,16 @@ describe('every route under fuzzed requests (PGlite, real HTTP)', () => {
         }
       case '/api/admin/employees/{id}/pin':
         return { pin: `${1000 + (parseInt(id.slice(0, 4), 16) % 9000)}` }
+      case '/api/admin/stock/transfers':
+        return {
+          fromStoreId: storeId,
+          toStoreId: id,
+          lines: [{ productId: 'p-1', variantId: null, quantity: 1.5 }],
+        }
+      case '/api/admin/stock/import':
+        return { csv: 'sku,on_hand\r\nSKU-1,"2.5"\r\n', apply: false }
+      case '/api/admin/stock/reorder-rules/{id}':
+        return { productId: 'p-1', reorderPoint: 2, reorderQuantity: 10, baseVersion: 0 }
       case '/api/admin/conflicts/{id}/resolve':
         return { resolution: 'keep-server' }
       case '/api/sync/resolve-conflict':

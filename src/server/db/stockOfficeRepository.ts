@@ -193,10 +193,16 @@ export async function selectTransferReceipts(
   transferIds: readonly string[],
 ): Promise<{ storeId: string; transferId: string; key: string; milli: number }[]> {
   if (transferIds.length === 0) return []
-  const rows = rowsOf<{ storeId: string; transferId: string; key: string; milli: string }>(
+  const rows = rowsOf<{
+    storeId: string
+    transferId: string
+    productId: string
+    variantId: string
+    milli: string
+  }>(
     await db.execute(sql`
       select r.store_id::text as "storeId", r.data->>'refId' as "transferId",
-        (l->>'productId') || chr(0) || coalesce(l->>'variantId', '') as key,
+        l->>'productId' as "productId", coalesce(l->>'variantId', '') as "variantId",
         sum(round((l->>'quantity')::numeric * 1000))::text as milli
       from sync_records r cross join lateral jsonb_array_elements(r.data->'lines') l
       where r.store_id in (${uuidList(storeIds)}) and r.entity = 'stockMovement' and not r.deleted
@@ -205,9 +211,15 @@ export async function selectTransferReceipts(
           transferIds.map((id) => sql`${id}`),
           sql`, `,
         )})
-      group by 1, 2, 3`),
+      group by 1, 2, 3, 4`),
   )
-  return rows.map((row) => ({ ...row, milli: Number(row.milli) }))
+  // The key of an item as stockLevels.ts's itemKey makes it (product, NUL, variant).
+  return rows.map((row) => ({
+    storeId: row.storeId,
+    transferId: row.transferId,
+    key: `${row.productId}\u0000${row.variantId}`,
+    milli: Number(row.milli),
+  }))
 }
 
 export interface StoreRow {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
+import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ServerDatabase } from '../../../src/server/db/connection'
+import { rowsOf } from '../../../src/server/db/connection'
 import type {
   StockHistoryReply,
   StockImportReply,
@@ -266,17 +268,67 @@ export function defineStockLevelsSuite(label: string, open: () => Promise<Server
         quantity: 7,
         balance: 5,
       })
-      const rows = await world.database.db.execute<{ data: { lines: unknown[] } }>(
-        // The one COUNT movement holds both lines with what was expected and counted.
-        (await import('drizzle-orm'))
-          .sql`select data from sync_records where entity = 'stockMovement' and id = ${done.movementId}`,
+      // The one COUNT movement holds both lines with what was expected and counted.
+      const data = rowsOf<{ data: { lines: unknown[] } }>(
+        await world.database.db.execute(
+          sql`select data from sync_records where entity = 'stockMovement' and id = ${done.movementId}`,
+        ),
       )
-      const data = ('rows' in rows ? rows.rows : rows) as { data: { lines: unknown[] } }[]
       expect(data[0]!.data.lines).toEqual([
         { productId: MUG, variantId: null, quantity: 7, expected: -2, counted: 5 },
         { productId: SHIRT, variantId: SHIRT_L, quantity: 2.5, expected: 0, counted: 2.5 },
       ])
       expect(TEA).toBe('p-tea')
+    })
+
+    it('answers odd input on every stock route with a 4xx or 2xx, never a 5xx', async () => {
+      const A = world.a.storeId
+      const odd = ['%00', '%ED%A0%80', "'", '1e309', '-1', '%F0%9F%98%80', 'x'.repeat(300)]
+      const bodies: unknown[] = [
+        null,
+        [],
+        'text',
+        { csv: 'sku,on_hand\nA\u0000B,1' },
+        { csv: '"unterminated,1\n' },
+        {
+          fromStoreId: A,
+          toStoreId: world.b.storeId,
+          lines: [{ productId: 'a\u0000', quantity: 1 }],
+        },
+        { productId: '\u0000', reorderPoint: 1e308, reorderQuantity: 1 },
+      ]
+      for (const value of odd) {
+        for (const path of [
+          `/api/admin/stock/levels?storeId=${A}&q=${value}`,
+          `/api/admin/stock/levels?storeIds=${value}`,
+          `/api/admin/stock/history?storeId=${A}&productId=${value}`,
+          `/api/admin/stock/history?storeId=${A}&productId=${BEANS}&variantId=${value}&before=${value}`,
+          `/api/admin/stock/transfers?storeId=${value}`,
+        ]) {
+          const reply = await world.as('owner', 'GET', path)
+          expect(reply.status, `${path} ${reply.text}`).toBeLessThan(500)
+        }
+        const cancel = await world.as(
+          'owner',
+          'POST',
+          `/api/admin/stock/transfers/${value}/cancel?storeId=${A}`,
+        )
+        expect(cancel.status).toBeLessThan(500)
+      }
+      for (const body of bodies)
+        for (const path of [
+          `/api/admin/stock/import?storeId=${A}`,
+          '/api/admin/stock/transfers',
+          `/api/admin/stock/reorder-rules/77777777-7777-4777-8777-777777777777?storeId=${A}`,
+        ]) {
+          const reply = await world.as(
+            'owner',
+            path.includes('reorder') ? 'PUT' : 'POST',
+            path,
+            body,
+          )
+          expect(reply.status, `${path} ${JSON.stringify(body)} ${reply.text}`).toBeLessThan(500)
+        }
     })
 
     it('refuses to change or delete a stock movement once recorded; on hand stays', async () => {
