@@ -11,6 +11,7 @@ import arRegisters from './locales/ar/registers'
 import arReports from './locales/ar/reports'
 import arRules from './locales/ar/rules'
 import arSession from './locales/ar/session'
+import arStock from './locales/ar/stock'
 import arStores from './locales/ar/stores'
 import arUsers from './locales/ar/users'
 import enAudit from './locales/en/audit'
@@ -22,6 +23,7 @@ import enRegisters from './locales/en/registers'
 import enReports from './locales/en/reports'
 import enRules from './locales/en/rules'
 import enSession from './locales/en/session'
+import enStock from './locales/en/stock'
 import enStores from './locales/en/stores'
 import enUsers from './locales/en/users'
 
@@ -43,6 +45,7 @@ export const resources = {
     health: enHealth,
     conflicts: enConflicts,
     catalog: enCatalog,
+    stock: enStock,
   },
   ar: {
     common: arCommon,
@@ -56,6 +59,7 @@ export const resources = {
     health: arHealth,
     conflicts: arConflicts,
     catalog: arCatalog,
+    stock: arStock,
   },
 } as const
 
