@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm'
 import type { CostOfGoods, SalesRow } from '../../shared/backoffice/reports'
 import type { Executor } from '../db/connection'
-import { rowsOf } from '../db/connection'
+import { selectNetQuantitiesByStore } from '../db/costOfGoodsRepository'
 import { divideHalfUp, loadAverageCosts, quantityCostCents } from '../inventory/averageCost'
 
 /**
@@ -32,18 +31,7 @@ function milliOf(quantity: string): number {
 export async function itemCosts(db: Executor, range: Range): Promise<Map<string, ItemCost>> {
   const costs = new Map<string, ItemCost>()
   if (range.storeIds.length === 0) return costs
-  const rows = rowsOf<{ storeId: string; productId: string; quantity: string | null }>(
-    await db.execute(sql`
-      select l.store_id::text as "storeId", coalesce(l.product_id, '') as "productId",
-        sum(l.quantity)::text as quantity
-      from report_order_lines l
-      where l.store_id in (${sql.join(
-        range.storeIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )}) and l.business_day between ${range.from}::date and ${range.to}::date
-        and l.kind <> 'void'
-      group by 1, 2`),
-  )
+  const rows = await selectNetQuantitiesByStore(db, range)
   const averages = await loadAverageCosts(db, range.storeIds)
   for (const row of rows) {
     const cost = row.productId ? averages.get(row.storeId)?.get(row.productId) : undefined

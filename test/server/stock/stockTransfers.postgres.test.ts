@@ -16,5 +16,7 @@ describe.skipIf(!isAvailable)('stockTransfers on PostgreSQL', () => {
     await cluster?.stop()
   })
 
-  defineStockTransfersSuite('PostgreSQL', () => openDatabase({ kind: 'postgres', url: cluster.url }))
+  defineStockTransfersSuite('PostgreSQL', () =>
+    openDatabase({ kind: 'postgres', url: cluster.url }),
+  )
 })
