@@ -22,6 +22,9 @@ import { createStockProjector } from './inventory/stockProjector'
 import { createTransferRelay } from './inventory/transferRelay'
 import { registerAdminStockRoutes } from './routes/adminStock'
 import { registerAdminPurchasingRoutes } from './routes/adminPurchasing'
+import { registerAdminStockOfficeRoutes } from './routes/adminStockOffice'
+import { registerAdminStockTransferRoutes } from './routes/adminStockTransfers'
+import { registerAdminReorderRoutes } from './routes/adminReorder'
 import { registerAdminCatalogRoutes } from './routes/adminCatalog'
 import { registerAdminRulesRoutes } from './routes/adminRules'
 import { registerAdminRegisterRoutes } from './routes/adminRegisters'
@@ -188,6 +191,9 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerAdminAuditRoutes(app, context)
   registerAdminStockRoutes(app, context)
   registerAdminPurchasingRoutes(app, context)
+  registerAdminStockOfficeRoutes(app, context)
+  registerAdminStockTransferRoutes(app, context)
+  registerAdminReorderRoutes(app, context)
   registerBackofficeSessionRoutes(app, context, firstRunToken(options.setupToken))
   registerSyncRoutes(app, context)
   registerSyncStoreRoutes(app, context)

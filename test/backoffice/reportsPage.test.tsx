@@ -71,6 +71,13 @@ function renderTodaysReports() {
       taxByRate: [],
       tenders: [],
     },
+    costOfGoods: {
+      cogsCents: 62_500,
+      costedNetCents: 187_500,
+      marginCents: 125_000,
+      marginBasisPoints: 6667,
+      noCostItemCount: 1,
+    },
   }
   const byDay: SalesReply = {
     ...scope,
@@ -81,7 +88,15 @@ function renderTodaysReports() {
   const byItem: SalesReply = {
     ...scope,
     groupBy: 'item',
-    rows: [row('p-coffee', 'Coffee', 187_500)],
+    rows: [
+      {
+        ...row('p-coffee', 'Coffee', 187_500),
+        cogsCents: 62_500,
+        marginCents: 125_000,
+        marginBasisPoints: 6667,
+      },
+      { ...row('p-cake', 'Cake', 0), cogsCents: null, marginCents: null, marginBasisPoints: null },
+    ],
     totals: row('total', 'Total', 187_500),
   }
   const methods: PaymentMethodsReply = {
@@ -146,6 +161,16 @@ describe('the reports page', () => {
     expect(days[0]?.textContent).toContain(today)
     expect(days[0]?.textContent).toContain('$1,875.00')
     expect(screen.getByRole('table', { name: 'Sales by item' }).textContent).toContain('Coffee')
+    expect(within(cards).getByText('Cost of goods').nextElementSibling?.textContent).toBe('$625.00')
+    expect(within(cards).getByText('Margin %').nextElementSibling?.textContent).toBe('66.67%')
+    expect(screen.getByTestId('report-cogs-note').textContent).toContain(
+      '1 items have no known cost',
+    )
+    const itemRows = within(screen.getByRole('table', { name: 'Sales by item' })).getAllByRole(
+      'row',
+    )
+    expect(itemRows[1]!.textContent).toContain('$1,250.00')
+    expect(itemRows[2]!.textContent).toContain('No cost')
     expect(
       screen.getByRole('img', { name: 'Net sales by day, also in the table below' }),
     ).toBeTruthy()

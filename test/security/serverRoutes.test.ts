@@ -1568,6 +1568,200 @@ const routes: RouteCase[] = [
   },
   {
     method: 'GET',
+    url: '/api/admin/stock/levels',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/admin/stock/levels?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const foreign = await app.inject({
+        method: 'GET',
+        url: `/api/admin/stock/levels?storeId=${fx.storeA.storeId}`,
+        headers: { ...fx.adminB },
+      })
+      expect(foreign.statusCode, foreign.body).toBe(404)
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/admin/stock/history',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/admin/stock/history?storeId=${fx.storeA.storeId}&productId=${fx.productIdA}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const foreign = await app.inject({
+        method: 'GET',
+        url: `/api/admin/stock/history?storeId=${fx.storeA.storeId}&productId=${fx.productIdA}`,
+        headers: { ...fx.adminB },
+      })
+      expect(foreign.statusCode, foreign.body).toBe(404)
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/admin/stock/import',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'POST',
+      url: `/api/admin/stock/import?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+      payload: { csv: 'sku,on_hand\nNOPE,1' },
+    }),
+    crossTenant: async () => {
+      const foreign = await app.inject({
+        method: 'POST',
+        url: `/api/admin/stock/import?storeId=${fx.storeA.storeId}`,
+        headers: { ...fx.adminB },
+        payload: { csv: 'sku,on_hand\nNOPE,1' },
+      })
+      expect(foreign.statusCode, foreign.body).toBe(404)
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/admin/stock/transfers',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/admin/stock/transfers?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const foreign = await app.inject({
+        method: 'GET',
+        url: `/api/admin/stock/transfers?storeId=${fx.storeA.storeId}`,
+        headers: { ...fx.adminB },
+      })
+      expect(foreign.statusCode, foreign.body).toBe(404)
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/admin/stock/transfers',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'POST',
+      url: `/api/admin/stock/transfers`,
+      headers: { ...headers },
+      payload: {
+        fromStoreId: fx.storeA.storeId,
+        toStoreId: fx.storeB.storeId,
+        lines: [{ productId: fx.productIdA, quantity: 1 }],
+      },
+    }),
+    crossTenant: async () => {
+      const foreign = await app.inject({
+        method: 'POST',
+        url: `/api/admin/stock/transfers`,
+        headers: { ...fx.adminB },
+        payload: {
+          fromStoreId: fx.storeA.storeId,
+          toStoreId: fx.storeB.storeId,
+          lines: [{ productId: fx.productIdA, quantity: 1 }],
+        },
+      })
+      expect(foreign.statusCode, foreign.body).toBe(404)
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/admin/stock/transfers/:id/receive',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'POST',
+      url: `/api/admin/stock/transfers/${randomUUID()}/receive?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const foreign = await app.inject({
+        method: 'POST',
+        url: `/api/admin/stock/transfers/${randomUUID()}/receive?storeId=${fx.storeA.storeId}`,
+        headers: { ...fx.adminB },
+      })
+      expect(foreign.statusCode, foreign.body).toBe(404)
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/admin/stock/transfers/:id/cancel',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'POST',
+      url: `/api/admin/stock/transfers/${randomUUID()}/cancel?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const foreign = await app.inject({
+        method: 'POST',
+        url: `/api/admin/stock/transfers/${randomUUID()}/cancel?storeId=${fx.storeA.storeId}`,
+        headers: { ...fx.adminB },
+      })
+      expect(foreign.statusCode, foreign.body).toBe(404)
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/admin/stock/reorder-rules',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/admin/stock/reorder-rules?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const foreign = await app.inject({
+        method: 'GET',
+        url: `/api/admin/stock/reorder-rules?storeId=${fx.storeA.storeId}`,
+        headers: { ...fx.adminB },
+      })
+      expect(foreign.statusCode, foreign.body).toBe(404)
+    },
+  },
+  {
+    method: 'PUT',
+    url: '/api/admin/stock/reorder-rules/:id',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'PUT',
+      url: `/api/admin/stock/reorder-rules/${randomUUID()}?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+      payload: { productId: fx.productIdA, reorderPoint: 1, reorderQuantity: 2 },
+    }),
+    crossTenant: async () => {
+      const foreign = await app.inject({
+        method: 'PUT',
+        url: `/api/admin/stock/reorder-rules/${randomUUID()}?storeId=${fx.storeA.storeId}`,
+        headers: { ...fx.adminB },
+        payload: { productId: fx.productIdA, reorderPoint: 1, reorderQuantity: 2 },
+      })
+      expect(foreign.statusCode, foreign.body).toBe(404)
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/admin/stock/suggested-order',
+    auth: 'admin',
+    request: (headers) => ({
+      method: 'GET',
+      url: `/api/admin/stock/suggested-order?storeId=${fx.storeA.storeId}`,
+      headers: { ...headers },
+    }),
+    crossTenant: async () => {
+      const foreign = await app.inject({
+        method: 'GET',
+        url: `/api/admin/stock/suggested-order?storeId=${fx.storeA.storeId}`,
+        headers: { ...fx.adminB },
+      })
+      expect(foreign.statusCode, foreign.body).toBe(404)
+    },
+  },
+  {
+    method: 'GET',
     url: '/api/admin/sync-health',
     auth: 'admin',
     request: (headers) => ({

@@ -205,6 +205,13 @@ for (const target of targets) {
           ],
         ],
         ['auditEvent', [{ id: 'a', action: 'x' }]],
+        [
+          'stockMovement',
+          [
+            { id: 'm', kind: 'SALE', lines: [{ productId: 'p', variantId: null, quantity: -1 }] },
+            { id: 'm', kind: 'SALE', lines: [{ productId: 'p', variantId: null, quantity: -2 }] },
+          ],
+        ],
         ['product', [product('p', 'Tea')]],
       ]
       let checked = 0

@@ -160,6 +160,16 @@ describe('every route under fuzzed requests (PGlite, real HTTP)', () => {
           totalCents: 375,
           issuedAt: '2026-12-01',
         }
+      case '/api/admin/stock/transfers':
+        return {
+          fromStoreId: storeId,
+          toStoreId: id,
+          lines: [{ productId: 'p-1', variantId: null, quantity: 1.5 }],
+        }
+      case '/api/admin/stock/import':
+        return { csv: 'sku,on_hand\r\nSKU-1,"2.5"\r\n', apply: false }
+      case '/api/admin/stock/reorder-rules/{id}':
+        return { productId: 'p-1', reorderPoint: 2, reorderQuantity: 10, baseVersion: 0 }
       case '/api/admin/conflicts/{id}/resolve':
         return { resolution: 'keep-server' }
       case '/api/sync/resolve-conflict':

@@ -15,6 +15,10 @@ import { RegistersPage } from './features/registers/RegistersPage'
 import { ReportsPage } from './features/reports/ReportsPage'
 import { RulesPage } from './features/rules/RulesPage'
 import { AuditPage } from './features/audit/AuditPage'
+import { ReorderPage } from './features/stock/ReorderPage'
+import { StockHistoryPage } from './features/stock/StockHistoryPage'
+import { StockPage } from './features/stock/StockPage'
+import { TransfersPage } from './features/stock/TransfersPage'
 import { useSession } from './features/session/sessionContext'
 import { SignInPage } from './features/session/SignInPage'
 import { SetupPage } from './features/setup/SetupPage'
@@ -105,6 +109,10 @@ export function App() {
           <Route path="/rules" element={<RulesPage />} />
           <Route path="/reports" element={<ReportsPage />} />
           <Route path="/audit" element={<AuditPage />} />
+          <Route path="/stock" element={<StockPage />} />
+          <Route path="/stock/history" element={<StockHistoryPage />} />
+          <Route path="/stock/reorder" element={<ReorderPage />} />
+          <Route path="/stock/transfers" element={<TransfersPage />} />
           <Route path="/users" element={<UsersRoute />} />
           <Route path="/tenants" element={<TenantsRoute />} />
           <Route path="/sync-health" element={<SyncHealthPage />} />

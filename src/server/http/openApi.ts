@@ -55,6 +55,21 @@ import {
 } from '../../shared/backoffice/catalog'
 import { AdminStoreRulesBody, AdminStoreRulesReply } from '../../shared/backoffice/rules'
 import { StockReply } from '../../shared/backoffice/stock'
+import {
+  StockHistoryReply,
+  StockImportBody,
+  StockImportReply,
+  StockLevelsReply,
+} from '../../shared/backoffice/stockOffice'
+import {
+  CreateTransferBody,
+  ReorderRuleBody,
+  ReorderRuleListReply,
+  ReorderRuleView,
+  SuggestedOrderReply,
+  TransferListReply,
+  TransferReply,
+} from '../../shared/backoffice/stockTransfers'
 import { AuditReply } from '../../shared/backoffice/audit'
 import {
   PaymentMethodsReply,
@@ -469,6 +484,104 @@ const operations: OperationsByPath = {
         storeId: 'the store (UUID); outside your scope: 404',
         productIds: 'comma-separated product ids (optional)',
       },
+    },
+  },
+  '/api/admin/stock/levels': {
+    get: {
+      summary:
+        'Stock levels of one or several stores: on hand, reorder point and low flag, average cost and value (negative on hand valued 0, flagged); csv: the valuation of one store',
+      tags: ['admin', 'stock'],
+      response: StockLevelsReply,
+      query: {
+        storeId: 'one store (UUID)',
+        storeIds: 'comma-separated stores side by side (default: every store you may see)',
+        q: 'words in the name or SKU',
+        format: 'json (default) or csv (one store: the valuation, also the stock-level export)',
+      },
+    },
+  },
+  '/api/admin/stock/history': {
+    get: {
+      summary:
+        "One product's (or variant's) stock movements in a store, newest first, with the running balance, who, when and the reference",
+      tags: ['admin', 'stock'],
+      response: StockHistoryReply,
+      query: {
+        storeId: 'the store (UUID)',
+        productId: 'the product',
+        variantId: 'the variant (optional)',
+        before: "the previous page's nextBefore",
+        limit: 'movements per page, 1-200 (default 50)',
+      },
+    },
+  },
+  '/api/admin/stock/import': {
+    post: {
+      summary:
+        'Stock levels from CSV (sku, on_hand): a preview, or with apply one COUNT movement setting each SKU to its figure; any bad row refuses the whole file (422)',
+      tags: ['admin', 'stock'],
+      body: StockImportBody,
+      response: StockImportReply,
+      query: { storeId: 'the store (UUID)' },
+    },
+  },
+  '/api/admin/stock/transfers': {
+    get: {
+      summary: "A store's incoming and outgoing transfers, sent and received (derived) per line",
+      tags: ['admin', 'stock'],
+      response: TransferListReply,
+      query: { storeId: 'the store (UUID)' },
+    },
+    post: {
+      summary:
+        "Send stock to another store of the business: the transfer in both stores and the sender's TRANSFER_OUT, in one transaction",
+      tags: ['admin', 'stock'],
+      body: CreateTransferBody,
+      response: TransferReply,
+    },
+  },
+  '/api/admin/stock/transfers/{id}/receive': {
+    post: {
+      summary: 'Receive everything still outstanding of a transfer (a TRANSFER_IN at the receiver)',
+      tags: ['admin', 'stock'],
+      response: TransferReply,
+      query: { storeId: 'the receiving store (UUID)' },
+    },
+  },
+  '/api/admin/stock/transfers/{id}/cancel': {
+    post: {
+      summary:
+        'Cancel a transfer nothing of which arrived: CANCELLED in both stores and the stock back at the sender',
+      tags: ['admin', 'stock'],
+      response: TransferReply,
+      query: { storeId: 'the sending store (UUID)' },
+    },
+  },
+  '/api/admin/stock/reorder-rules': {
+    get: {
+      summary: "A store's reorder rules and its suppliers",
+      tags: ['admin', 'stock'],
+      response: ReorderRuleListReply,
+      query: { storeId: 'the store (UUID)' },
+    },
+  },
+  '/api/admin/stock/reorder-rules/{id}': {
+    put: {
+      summary:
+        'Create or replace the reorder point, reorder quantity and preferred supplier of a product in a store',
+      tags: ['admin', 'stock'],
+      body: ReorderRuleBody,
+      response: z.object({ rule: ReorderRuleView, isChanged: z.boolean() }),
+      query: { storeId: 'the store (UUID)' },
+    },
+  },
+  '/api/admin/stock/suggested-order': {
+    get: {
+      summary:
+        'Products at or below their reorder point with the quantity to order (up to point + reorder quantity), by preferred supplier',
+      tags: ['admin', 'stock'],
+      response: SuggestedOrderReply,
+      query: { storeId: 'the store (UUID)' },
     },
   },
   '/api/admin/audit': {

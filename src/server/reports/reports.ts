@@ -1,4 +1,5 @@
 import type {
+  CostOfGoods,
   PaymentMethodsReply,
   RefundsReply,
   SalesGroupBy,
@@ -21,6 +22,7 @@ import {
   selectTaxByRate,
   selectTenders,
 } from '../db/reportRepository'
+import { costOfGoodsOf, itemCosts, withItemCosts } from './costOfGoods'
 import type { CsvValue } from './csv'
 import { currencyDigits, moneyText, toCsv } from './csv'
 
@@ -59,10 +61,12 @@ function averageOf(totalCents: number, count: number): number {
 
 export async function summaryReport(db: Executor, scope: ReportScope): Promise<SummaryReply> {
   const range = rangeOf(scope)
-  const [figures, taxByRate, tenders] = await Promise.all([
+  const [figures, taxByRate, tenders, items, costs] = await Promise.all([
     selectSummary(db, range),
     selectTaxByRate(db, range),
     selectTenders(db, range),
+    selectSalesBy(db, range, 'item'),
+    itemCosts(db, range),
   ])
   const { salesTotalCents, ...summary } = figures
   return {
@@ -73,8 +77,11 @@ export async function summaryReport(db: Executor, scope: ReportScope): Promise<S
       taxByRate,
       tenders,
     },
+    costOfGoods: costOfGoodsOf(withItemCosts(items, costs).map(costedItem)),
   }
 }
+
+const costedItem = (row: SalesRow) => ({ netCents: row.netCents, cogsCents: row.cogsCents ?? null })
 
 const sumRows = (rows: readonly GroupFigures[], key: keyof GroupFigures & `${string}Cents`) =>
   rows.reduce((total, row) => total + row[key], 0)
@@ -98,7 +105,10 @@ export async function salesReport(
   scope: ReportScope,
   groupBy: SalesGroupBy,
 ): Promise<SalesReply> {
-  const rows = await selectSalesBy(db, rangeOf(scope), groupBy)
+  const grouped = await selectSalesBy(db, rangeOf(scope), groupBy)
+  const isByItem = groupBy === 'item'
+  const rows = isByItem ? withItemCosts(grouped, await itemCosts(db, rangeOf(scope))) : grouped
+  const costOfGoods = isByItem ? costOfGoodsOf(rows.map(costedItem)) : undefined
   const totals: SalesRow = {
     key: 'total',
     label: 'Total',
@@ -111,8 +121,15 @@ export async function salesReport(
     netCents: sumRows(rows, 'netCents'),
     taxCents: sumRows(rows, 'taxCents'),
     totalCents: sumRows(rows, 'totalCents'),
+    ...(costOfGoods
+      ? {
+          cogsCents: costOfGoods.cogsCents,
+          marginCents: costOfGoods.marginCents,
+          marginBasisPoints: costOfGoods.marginBasisPoints,
+        }
+      : {}),
   }
-  return { ...scopeReply(scope), groupBy, rows, totals }
+  return { ...scopeReply(scope), groupBy, rows, totals, ...(costOfGoods ? { costOfGoods } : {}) }
 }
 
 export async function paymentMethodsReport(
@@ -213,13 +230,37 @@ export function summaryCsv(reply: SummaryReply): string {
       'amount',
       money(tender.netCents),
     ]),
+    ...(reply.costOfGoods ? costRows(reply.costOfGoods, money) : []),
   ]
   return toCsv(['figure', 'unit', 'value'], rows)
+}
+
+/** Basis points as a percent with two decimals, exactly (1234 → 12.34). */
+const percentText = (basisPoints: number | null | undefined): CsvValue =>
+  basisPoints === null || basisPoints === undefined ? null : moneyText(basisPoints, 2)
+
+function costRows(cost: CostOfGoods, money: (cents: number) => CsvValue): CsvValue[][] {
+  return [
+    ['Cost of goods', 'amount', money(cost.cogsCents)],
+    ['Net sales with a known cost', 'amount', money(cost.costedNetCents)],
+    ['Margin', 'amount', money(cost.marginCents)],
+    ['Margin', 'percent', percentText(cost.marginBasisPoints)],
+    ['Items with no cost', 'count', cost.noCostItemCount],
+  ]
 }
 
 export function salesCsv(reply: SalesReply): string {
   const digits = digitsOf(reply.currencies)
   const money = (cents: number) => moneyText(cents, digits)
+  const isByItem = reply.groupBy === 'item'
+  const costColumns = (row: SalesRow): CsvValue[] =>
+    isByItem
+      ? [
+          row.cogsCents === null || row.cogsCents === undefined ? 'no cost' : money(row.cogsCents),
+          row.marginCents === null || row.marginCents === undefined ? null : money(row.marginCents),
+          percentText(row.marginBasisPoints),
+        ]
+      : []
   const line = (row: SalesRow): CsvValue[] => [
     row.key,
     row.label,
@@ -232,6 +273,7 @@ export function salesCsv(reply: SalesReply): string {
     money(row.netCents),
     money(row.taxCents),
     money(row.totalCents),
+    ...costColumns(row),
   ]
   return toCsv(
     [
@@ -246,6 +288,7 @@ export function salesCsv(reply: SalesReply): string {
       'net',
       'tax',
       'total',
+      ...(isByItem ? ['cogs', 'margin', 'margin_percent'] : []),
     ],
     [...reply.rows.map(line), line(reply.totals)],
   )

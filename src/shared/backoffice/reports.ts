@@ -131,7 +131,28 @@ export const SalesSummary = z.object({
 })
 export type SalesSummary = z.infer<typeof SalesSummary>
 
-export const SummaryReply = ReportScope.extend({ summary: SalesSummary })
+/**
+ * Cost of goods and margin (src/shared/backoffice/stockOffice.ts defines average cost): units
+ * sold less units refunded × the store's average cost at report time, rounded to the cent per
+ * store and item. Items with no known cost are left out of the cost, the margin and its percent,
+ * and counted in `noCostItemCount`.
+ */
+export const CostOfGoods = z.object({
+  cogsCents: Cents,
+  /** Net sales of the items with a known cost. */
+  costedNetCents: Cents,
+  /** costedNetCents − cogsCents. */
+  marginCents: Cents,
+  /** Margin over costedNetCents in basis points (1234 = 12.34 %), half up; null without sales. */
+  marginBasisPoints: z.number().int().nullable(),
+  noCostItemCount: z.number().int(),
+})
+export type CostOfGoods = z.infer<typeof CostOfGoods>
+
+export const SummaryReply = ReportScope.extend({
+  summary: SalesSummary,
+  costOfGoods: CostOfGoods.optional(),
+})
 export type SummaryReply = z.infer<typeof SummaryReply>
 
 export const SalesRow = z.object({
@@ -148,6 +169,10 @@ export const SalesRow = z.object({
   netCents: Cents,
   taxCents: Cents,
   totalCents: Cents,
+  /** By item: cost of goods, null for "no cost" (see CostOfGoods); absent for other groupings. */
+  cogsCents: Cents.nullable().optional(),
+  marginCents: Cents.nullable().optional(),
+  marginBasisPoints: z.number().int().nullable().optional(),
 })
 export type SalesRow = z.infer<typeof SalesRow>
 
@@ -155,6 +180,8 @@ export const SalesReply = ReportScope.extend({
   groupBy: SalesGroupBy,
   rows: z.array(SalesRow),
   totals: SalesRow,
+  /** By item only: the totals' cost of goods and margin over the items with a known cost. */
+  costOfGoods: CostOfGoods.optional(),
 })
 export type SalesReply = z.infer<typeof SalesReply>
 

@@ -449,6 +449,74 @@ export function defineReportSuite(label: string, open: () => Promise<ServerDatab
       ])
     })
 
+    it('adds cost of goods and margin by item and in the summary, to the cent', async () => {
+      // Coffee: received 10 @ 0.80 and 3 @ 0.95 → average (800 + 285) / 13 = 83.46 → 83 cents.
+      // Muffin: no receipt; the lowest supplier cost, 1.20 (of 1.20 and 1.30). Sandwich: no cost.
+      const receipt = (id: string, quantity: number, unitCostCents: number) => ({
+        entity: 'stockMovement',
+        id,
+        data: {
+          id,
+          kind: 'RECEIPT',
+          refId: 'po-1',
+          createdAt: '2026-06-01T10:00:00.000Z',
+          lines: [{ productId: 'p-coffee', variantId: null, quantity, unitCostCents }],
+        },
+      })
+      const offer = (id: string, costCents: number) => ({
+        entity: 'supplierProduct',
+        id,
+        data: { id, supplierId: `sup-${id}`, productId: 'p-muffin', costCents },
+      })
+      const results = await push(server, tillA, [
+        receipt(randomUUID(), 10, 80),
+        receipt(randomUUID(), 3, 95),
+        offer(randomUUID(), 130),
+        offer(randomUUID(), 120),
+      ])
+      expect(results.map((result) => result.status)).toEqual(results.map(() => 'applied'))
+
+      const query = `from=${DAY}&to=${DAY}&storeIds=${storeA}`
+      const byItem = (await get(`/api/admin/reports/sales?${query}&groupBy=item`))
+        .body as SalesReply
+      const items = Object.fromEntries(
+        byItem.rows.map((row) => [
+          row.label,
+          [row.quantity, row.netCents, row.cogsCents, row.marginCents, row.marginBasisPoints],
+        ]),
+      )
+      expect(items).toEqual({
+        // 2 sold − 1 refunded = 1 × 83; margin 250 − 83 = 167 = 66.80 %.
+        Coffee: ['1.000', 250, 83, 167, 6680],
+        [MUFFIN_NAME]: ['2.000', 600, 240, 360, 6000],
+        Sandwich: ['1.000', 800, null, null, null],
+      })
+      const expected = {
+        cogsCents: 323,
+        costedNetCents: 850,
+        marginCents: 527,
+        marginBasisPoints: 6200,
+        noCostItemCount: 1,
+      }
+      expect(byItem.costOfGoods).toEqual(expected)
+      expect(byItem.totals).toMatchObject({ cogsCents: 323, marginCents: 527, netCents: 1650 })
+      const summary = (await get(`/api/admin/reports/summary?${query}`)).body as SummaryReply
+      expect(summary.costOfGoods).toEqual(expected)
+
+      const csv = parseCsv(
+        (await get(`/api/admin/reports/sales?${query}&groupBy=item&format=csv`)).text,
+      )
+      const sandwich = csv.find((row) => row[1] === 'Sandwich')!
+      expect(sandwich.slice(11)).toEqual(['no cost', '', ''])
+      expect(csv.find((row) => row[0] === 'total')!.slice(11)).toEqual(['3.23', '5.27', '62.00'])
+      const summaryCsv = parseCsv(
+        (await get(`/api/admin/reports/summary?${query}&format=csv`)).text,
+      )
+      expect(summaryCsv.find((row) => row[0] === 'Cost of goods')![2]).toBe('3.23')
+      expect(summaryCsv.find((row) => row[1] === 'percent')![2]).toBe('62.00')
+      expect(summaryCsv.find((row) => row[0] === 'Items with no cost')![2]).toBe('1')
+    })
+
     it('groups by employee, register, store and payment method', async () => {
       const query = `from=${DAY}&to=${DAY}&storeIds=${storeA}`
       const byEmployee = (await get(`/api/admin/reports/sales?${query}&groupBy=employee`))
@@ -576,6 +644,9 @@ export function defineReportSuite(label: string, open: () => Promise<ServerDatab
         'net',
         'tax',
         'total',
+        'cogs',
+        'margin',
+        'margin_percent',
       ])
       const body = rows.filter((row) => row[0] !== 'total')
       const total = rows.find((row) => row[0] === 'total')!

@@ -24,6 +24,7 @@ export function Layout() {
     { to: '/conflicts', label: t('nav.conflicts') },
     { to: '/reports', label: t('nav.reports') },
     { to: '/audit', label: t('nav.audit') },
+    { to: '/stock', label: t('nav.stock') },
     ...(canManageUsers(session.admin) ? [{ to: '/users', label: t('nav.users') }] : []),
     ...(canManageTenants(session.admin) ? [{ to: '/tenants', label: t('nav.tenants') }] : []),
   ]

@@ -12,6 +12,7 @@ import arRegisters from './locales/ar/registers'
 import arReports from './locales/ar/reports'
 import arRules from './locales/ar/rules'
 import arSession from './locales/ar/session'
+import arStock from './locales/ar/stock'
 import arStores from './locales/ar/stores'
 import arUsers from './locales/ar/users'
 import enAudit from './locales/en/audit'
@@ -24,6 +25,7 @@ import enRegisters from './locales/en/registers'
 import enReports from './locales/en/reports'
 import enRules from './locales/en/rules'
 import enSession from './locales/en/session'
+import enStock from './locales/en/stock'
 import enStores from './locales/en/stores'
 import enUsers from './locales/en/users'
 
@@ -46,6 +48,7 @@ export const resources = {
     conflicts: enConflicts,
     catalog: enCatalog,
     purchasing: enPurchasing,
+    stock: enStock,
   },
   ar: {
     common: arCommon,
@@ -60,6 +63,7 @@ export const resources = {
     conflicts: arConflicts,
     catalog: arCatalog,
     purchasing: arPurchasing,
+    stock: arStock,
   },
 } as const
 

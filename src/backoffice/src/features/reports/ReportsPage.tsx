@@ -136,6 +136,38 @@ function ReportFigures({ range }: { range: ReportRange }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [t, locale, money],
   )
+  const percent = (basisPoints: number | null | undefined) =>
+    basisPoints === null || basisPoints === undefined
+      ? ''
+      : new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 2 }).format(
+          basisPoints / 10_000,
+        )
+  const itemColumns = useMemo(
+    () =>
+      salesColumn.columns([
+        ...salesColumns,
+        salesColumn.accessor('cogsCents', {
+          header: t('columns.cogs'),
+          cell: (info) => {
+            const cents = info.getValue()
+            return cents === null || cents === undefined ? t('noCost') : amount(cents)
+          },
+        }),
+        salesColumn.accessor('marginCents', {
+          header: t('columns.margin'),
+          cell: (info) => {
+            const cents = info.getValue()
+            return cents === null || cents === undefined ? '' : amount(cents)
+          },
+        }),
+        salesColumn.accessor('marginBasisPoints', {
+          header: t('columns.marginPercent'),
+          cell: (info) => <span className="numeric">{percent(info.getValue())}</span>,
+        }),
+      ]),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [t, locale, money, salesColumns],
+  )
   const tenderColumns = useMemo(
     () =>
       tenderColumn.columns([
@@ -177,6 +209,13 @@ function ReportFigures({ range }: { range: ReportRange }) {
     [t('figures.total'), money(figures.totalCents)],
     [t('figures.orders'), count(figures.salesCount, locale)],
     [t('figures.averageTicket'), money(figures.averageTicketCents)],
+    ...(summary.costOfGoods
+      ? ([
+          [t('figures.cogs'), money(summary.costOfGoods.cogsCents)],
+          [t('figures.margin'), money(summary.costOfGoods.marginCents)],
+          [t('figures.marginPercent'), percent(summary.costOfGoods.marginBasisPoints)],
+        ] satisfies [string, string][])
+      : []),
   ]
   const csv = (path: string, extra: Record<string, string> = {}) => csvHref(path, range, extra)
   // The server names its totals rows in English (as in the CSV); the page says it in the UI's language.
@@ -200,6 +239,14 @@ function ReportFigures({ range }: { range: ReportRange }) {
             </div>
           ))}
         </dl>
+        {summary.costOfGoods ? (
+          <p className="field-hint" data-testid="report-cogs-note">
+            {t('cogsNote')}{' '}
+            {summary.costOfGoods.noCostItemCount > 0
+              ? t('noCostNote', { count: summary.costOfGoods.noCostItemCount })
+              : null}
+          </p>
+        ) : null}
         <p className="bo-report-downloads">
           <a href={csv(reportPaths.summary)} download>
             {t('csv.summary')}
@@ -254,7 +301,7 @@ function ReportFigures({ range }: { range: ReportRange }) {
         </h2>
         <DataTable
           caption={t('byItem')}
-          columns={salesColumns}
+          columns={itemColumns}
           data={[...byItem.rows, { ...byItem.totals, label: totalLabel }]}
           rowId={(row) => `item-${row.key}`}
         />

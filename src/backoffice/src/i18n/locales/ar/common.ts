@@ -14,6 +14,7 @@ const common = {
     staff: 'الموظفون',
     reports: 'التقارير',
     audit: 'سجل التدقيق',
+    stock: 'المخزون',
     storeRules: 'قواعد المتجر',
     tenants: 'المستأجرون',
   },

@@ -14,6 +14,7 @@ const common = {
     staff: 'Staff',
     reports: 'Reports',
     audit: 'Audit log',
+    stock: 'Stock',
     storeRules: 'Store rules',
     tenants: 'Tenants',
   },
