@@ -94,6 +94,7 @@ describe('the back office session', () => {
       'Conflicts',
       'Reports',
       'Audit log',
+      'Stock',
       'Users',
     ])
 
