@@ -97,6 +97,7 @@ describe('the back office session', () => {
       'Conflicts',
       'Reports',
       'Audit log',
+      'Stock',
       'Users',
     ])
 
