@@ -243,7 +243,7 @@ export type OpenCount = z.infer<typeof OpenCount>
 
 export const StockHistoryQuery = z.strictObject({
   productId: Id,
-  /** Only this variant's movements; absent: every movement touching the product. */
+  /** Only this variant's lines (null: the product's own lines); absent: every line of the product. */
   variantId: Id.nullable().optional(),
   limit: z.number().int().min(1).max(500).default(100),
 })

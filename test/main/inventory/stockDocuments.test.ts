@@ -337,6 +337,10 @@ describe('stock documents on the register', () => {
           toStoreId,
         }),
       ).toMatchObject({ code: 'VALIDATION_FAILED', path: 'toStoreId' })
+    // Nothing of a refused send was written: still one transfer, one movement, two outbox rows.
+    expect(rows(a.core, 'select 1 from stock_transfers')).toHaveLength(1)
+    expect(rows(a.core, 'select 1 from stock_movements')).toHaveLength(1)
+    expect(rows(a.core, 'select 1 from outbox')).toHaveLength(2)
     // A's register cannot receive its own outgoing transfer.
     expect(
       await callError(a.core, 'stock:transferReceive', {
