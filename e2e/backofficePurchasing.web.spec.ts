@@ -1,4 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { CSRF_HEADER } from '../src/shared/backoffice/api'
@@ -126,7 +127,7 @@ test('the owner orders from a supplier, receives part of it, and matches the inv
   await shoot(page, 'backoffice-ar-supplier-invoices')
 })
 
-async function seriousViolations(page: import('@playwright/test').Page): Promise<string[]> {
+async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze()
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
