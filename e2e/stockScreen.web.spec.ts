@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './support/fixtures'
 import { goTo, scan } from './support/register'
@@ -93,6 +94,14 @@ test('a cashier counts by scanning on the Stock screen and a manager approves th
   await expect(line.getByTestId('count-expected')).toHaveText('5')
   await expect(line).toHaveAttribute('data-difference', '-2')
   await expect(line.getByTestId('count-difference')).toContainText('fewer than expected')
+
+  // A count in progress, differences marked, has no serious accessibility violation.
+  const axe = await new AxeBuilder({ page }).include('[data-testid="count-section"]').analyze()
+  expect(
+    axe.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(' ')}`),
+  ).toEqual([])
 
   // A code the catalog does not know is said so, and counts nothing.
   await scan(page, '9999999999994')

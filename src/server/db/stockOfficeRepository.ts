@@ -239,3 +239,13 @@ export async function selectStoresById(
       where id in (${uuidList(storeIds)}) order by name, id`),
   )
 }
+
+/** The sequence of a store's latest stock movement (0 without any): what a count was planned on. */
+export async function selectLastMovementSeq(db: Executor, storeId: string): Promise<number> {
+  const [row] = rowsOf<{ seq: string | number | null }>(
+    await db.execute(sql`
+      select max(seq) as seq from sync_records
+      where store_id = ${storeId}::uuid and entity = 'stockMovement'`),
+  )
+  return Number(row?.seq ?? 0)
+}

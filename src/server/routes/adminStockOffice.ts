@@ -13,7 +13,11 @@ import type {
   StockLevelsReply,
 } from '../../shared/backoffice/stockOffice'
 import { StockMovementData, fromMilli } from '../../shared/sync/inventoryEntities'
-import { selectMovementHistory, selectStoresById } from '../db/stockOfficeRepository'
+import {
+  selectLastMovementSeq,
+  selectMovementHistory,
+  selectStoresById,
+} from '../db/stockOfficeRepository'
 import { selectStockOnHand } from '../db/stockRepository'
 import { HttpError, parseOrThrow } from '../http/errors'
 import { loadAverageCosts } from '../inventory/averageCost'
@@ -131,6 +135,8 @@ export function registerAdminStockOfficeRoutes(app: FastifyInstance, context: Ro
     const body = parseOrThrow(StockImportBody, request.body ?? {}, 'import')
     const storeId = asked.toLowerCase()
     await requireStoreInScope(db, admin, storeId)
+    // Read before the projection is brought current: a movement after it refuses the apply.
+    const plannedOn = await selectLastMovementSeq(db, storeId)
     await stockProjector.catchUp([storeId])
     const [items, onHand] = await Promise.all([
       loadStockItems(db, storeId),
@@ -175,6 +181,16 @@ export function registerAdminStockOfficeRoutes(app: FastifyInstance, context: Ro
       id,
       data,
       baseVersion: 0,
+      // Under the store's lock: "expected" is on hand as read; a sale pushed since would make
+      // the count wrong by that sale, so the owner previews again instead.
+      check: async (tx) => {
+        if ((await selectLastMovementSeq(tx, storeId)) !== plannedOn)
+          throw new HttpError(
+            409,
+            'STOCK_MOVED',
+            'stock moved while the file was checked; preview it again',
+          )
+      },
     })
     return { ...preview, isApplied: true, movementId: id }
   })

@@ -5,7 +5,7 @@ import { v4 as uuidv4 } from 'uuid'
 import { StockScreen } from '../../../../src/renderer/src/features/stock/StockScreen'
 import { applyLanguage } from '../../../../src/renderer/src/i18n'
 import { installBridge } from '../../fakeBridge'
-import { PosError, product, scan, StockFrame } from './stockFixtures'
+import { PosError, product, scan, StockFrame, stockRegister } from './stockFixtures'
 
 afterEach(() => {
   cleanup()
@@ -163,5 +163,51 @@ describe('counting stock by scanning', () => {
     expect(applies[1]!.input.movementId).toBe(applies[0]!.input.movementId)
     expect(applies[1]!.input.approvalId).toEqual(expect.any(String))
     expect(applies[1]!.input.lines).toEqual([{ productId: water.id, variantId: null, counted: 1 }])
+  })
+})
+
+describe('a saved count', () => {
+  it('is saved with what was counted and picked up again from the list', async () => {
+    const calls: { channel: string; input: Record<string, unknown> }[] = []
+    const savedId = uuidv4()
+    stockRegister(
+      [water],
+      {
+        'stock:countSave': (input) => ({ countId: input.countId, status: 'OPEN' }),
+        'stock:counts': () => [
+          {
+            id: savedId,
+            note: null,
+            createdAt: '2026-12-02T08:00:00.000Z',
+            lines: [
+              {
+                productId: water.id,
+                variantId: null,
+                name: water.name,
+                sku: water.sku,
+                barcode: null,
+                counted: 4,
+                expected: 5,
+              },
+            ],
+          },
+        ],
+      },
+      calls,
+    )
+    render(<StockScreen />, { wrapper: StockFrame })
+    fireEvent.click(await screen.findByRole('button', { name: /Resume the count of/ }))
+    await waitFor(() => expect(line('DRK-WAT').dataset.difference).toBe('-1'))
+    await act(async () => scan('2000000101026'))
+    await waitFor(() => expect(line('DRK-WAT').dataset.difference).toBe('0'))
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save count' }))
+    await waitFor(() =>
+      expect(screen.getByTestId('count-save-state').textContent).toContain('Saved.'),
+    )
+    expect(calls.find((call) => call.channel === 'stock:countSave')?.input).toEqual({
+      countId: savedId,
+      lines: [{ productId: water.id, variantId: null, counted: 5 }],
+    })
   })
 })

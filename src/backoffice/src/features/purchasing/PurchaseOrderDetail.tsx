@@ -209,9 +209,6 @@ export function PurchaseOrderDetail({ store, order, onClose, onEdit, onChanged }
         >
           {t('orders.email')}
         </button>
-        <button type="button" className="button button-secondary" onClick={onClose}>
-          {t('close')}
-        </button>
       </div>
     </Dialog>
   )

@@ -144,9 +144,6 @@ export function SupplierCostsDialog({
           dir="ltr"
         />
         <div className="bo-form-actions">
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            {t('close')}
-          </button>
           <button type="submit" className="button button-primary" disabled={form.isSubmitting}>
             {existing ? t('save') : t('suppliers.addCost')}
           </button>

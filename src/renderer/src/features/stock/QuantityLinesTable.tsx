@@ -55,23 +55,25 @@ export function QuantityLinesTable(props: QuantityLinesTableProps) {
                     onChange={(quantity) => onQuantity(key, quantity)}
                   />
                 </td>
-                <td className="stock-row-actions">
-                  <button
-                    type="button"
-                    className="button button-ghost button-small"
-                    aria-label={t('history.openFor', { name: line.item.name })}
-                    onClick={() => props.onHistory(line.item)}
-                  >
-                    {t('history.open')}
-                  </button>
-                  <button
-                    type="button"
-                    className="icon-button icon-button-danger"
-                    aria-label={t('lines.remove', { name: line.item.name })}
-                    onClick={() => onRemove(key)}
-                  >
-                    ✕
-                  </button>
+                <td>
+                  <div className="stock-row-actions">
+                    <button
+                      type="button"
+                      className="button button-ghost button-small"
+                      aria-label={t('history.openFor', { name: line.item.name })}
+                      onClick={() => props.onHistory(line.item)}
+                    >
+                      {t('history.open')}
+                    </button>
+                    <button
+                      type="button"
+                      className="icon-button icon-button-danger"
+                      aria-label={t('lines.remove', { name: line.item.name })}
+                      onClick={() => onRemove(key)}
+                    >
+                      ✕
+                    </button>
+                  </div>
                 </td>
               </tr>
             )

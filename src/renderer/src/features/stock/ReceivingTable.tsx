@@ -75,15 +75,17 @@ export function ReceivingTable(props: ReceivingTableProps) {
                       : t(`receive.${state}By`, { quantity: quantity(by) })}
                   </span>
                 </td>
-                <td className="stock-row-actions">
-                  <button
-                    type="button"
-                    className="button button-ghost button-small"
-                    aria-label={t('history.openFor', { name: line.item.name })}
-                    onClick={() => onHistory(line.item)}
-                  >
-                    {t('history.open')}
-                  </button>
+                <td>
+                  <div className="stock-row-actions">
+                    <button
+                      type="button"
+                      className="button button-ghost button-small"
+                      aria-label={t('history.openFor', { name: line.item.name })}
+                      onClick={() => onHistory(line.item)}
+                    >
+                      {t('history.open')}
+                    </button>
+                  </div>
                 </td>
               </tr>
             )

@@ -1,7 +1,6 @@
 /** purchasing strings (ar): suppliers, purchase orders, supplier invoices. Keys match en/purchasing.ts. */
 const purchasing = {
   actions: 'الإجراءات',
-  close: 'إغلاق',
   save: 'حفظ',
   remove: 'إزالة',
   saved: 'تم حفظ {{name}}. تستلمه أجهزة البيع في المزامنة التالية.',

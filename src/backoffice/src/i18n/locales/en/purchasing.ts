@@ -1,7 +1,6 @@
 /** purchasing strings (en): suppliers, purchase orders, supplier invoices. Keys match ar/purchasing.ts. */
 const purchasing = {
   actions: 'Actions',
-  close: 'Close',
   save: 'Save',
   remove: 'Remove',
   saved: '{{name}} saved. Registers get it at their next sync.',
