@@ -270,6 +270,82 @@ const seedOrder = (deviceId: string) => ({
 
 const storeCode = () => `X${randomUUID().slice(0, 8).replace(/-/g, '').toUpperCase()}`
 
+/**
+ * The purchasing routes (suppliers, their costs, purchase orders, supplier invoices): each needs
+ * the back office's session, and store B's admin naming store A's records is a 404 that writes
+ * nothing A's registers would pull.
+ */
+const purchasingRoutes: [RouteCase['method'], string, unknown?][] = [
+  ['GET', '/api/admin/suppliers'],
+  ['PUT', '/api/admin/suppliers/:id', { baseVersion: 0, name: 'Scope Co' }],
+  ['GET', '/api/admin/suppliers.csv'],
+  ['POST', '/api/admin/suppliers/import', { csv: 'name\r\nScope Co\r\n', isApplied: true }],
+  ['GET', '/api/admin/supplier-products'],
+  [
+    'PUT',
+    '/api/admin/supplier-products/:id',
+    {
+      baseVersion: 0,
+      supplierId: '00000000-0000-4000-8000-000000000001',
+      productId: 'p',
+      costCents: 1,
+    },
+  ],
+  ['DELETE', '/api/admin/supplier-products/:id'],
+  ['GET', '/api/admin/supplier-costs.csv'],
+  [
+    'POST',
+    '/api/admin/supplier-costs/import',
+    { csv: 'supplier,product_sku,cost\r\nScope Co,SKU-1,1.50\r\n', isApplied: true },
+  ],
+  ['GET', '/api/admin/purchase-orders'],
+  [
+    'POST',
+    '/api/admin/purchase-orders',
+    { supplierId: '00000000-0000-4000-8000-000000000001', lines: [] },
+  ],
+  ['GET', '/api/admin/purchase-orders/:id'],
+  ['PUT', '/api/admin/purchase-orders/:id', { baseVersion: 1, lines: [] }],
+  ['GET', '/api/admin/purchase-orders/:id/pdf'],
+  ['POST', '/api/admin/purchase-orders/:id/order', { baseVersion: 1 }],
+  ['POST', '/api/admin/purchase-orders/:id/cancel', { baseVersion: 1 }],
+  ['POST', '/api/admin/purchase-orders/:id/receive', { movementId: 'm-1', lines: [] }],
+  ['POST', '/api/admin/purchase-orders/:id/email', {}],
+  ['GET', '/api/admin/supplier-invoices'],
+  [
+    'PUT',
+    '/api/admin/supplier-invoices/:id',
+    {
+      baseVersion: 0,
+      supplierId: '00000000-0000-4000-8000-000000000001',
+      invoiceNumber: 'I-1',
+      totalCents: 1,
+    },
+  ],
+]
+
+function purchasingCase([method, url, payload]: (typeof purchasingRoutes)[number]): RouteCase {
+  const target = (storeId: string) => `${url.replace(':id', randomUUID())}?storeId=${storeId}`
+  const send = (headers: Headers, storeId: string): InjectOptions => ({
+    method,
+    url: target(storeId),
+    headers: { ...headers },
+    ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
+  })
+  return {
+    method,
+    url,
+    auth: 'admin',
+    request: (headers) => send(headers, fx.storeA.storeId),
+    crossTenant: async () => {
+      const before = await pullIds(fx.a1)
+      const foreign = await app.inject(send(fx.adminB, fx.storeA.storeId))
+      expect(foreign.statusCode, `${method} ${url} ${foreign.body}`).toBe(404)
+      expect(await pullIds(fx.a1)).toEqual(before)
+    },
+  }
+}
+
 const routes: RouteCase[] = [
   {
     method: 'GET',
@@ -1897,6 +1973,7 @@ const routes: RouteCase[] = [
       expect(response.statusCode).toBe(409)
     },
   },
+  ...purchasingRoutes.map(purchasingCase),
 ]
 
 /** `printRoutes` as "METHOD /path" lines (HEAD is Fastify's automatic twin of GET). */
